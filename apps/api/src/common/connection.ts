@@ -1,0 +1,119 @@
+import { ClassType, Field, ObjectType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+/** Builds the XConnection / XEdge pair for a node type. */
+export function Connection<T extends object>(nodeType: ClassType<T>) {
+  @ObjectType(`${nodeType.name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType()
+  abstract class ConnectionClass implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export function badInput(message: string, argument: string): never {
+  throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
+}
+
+export type KeyKind = 'uuid' | 'timestamp' | 'text' | 'bigint';
+export interface Keyset<T> {
+  /** SQL expressions of the sort key, most significant first, e.g. ["o.created_at", "o.id"]. */
+  columns: string[];
+  kinds: KeyKind[];
+  direction: 'ASC' | 'DESC';
+  values: (row: T) => (string | Date)[];
+}
+
+const CHECKS: Record<KeyKind, (v: unknown) => boolean> = {
+  uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  timestamp: (v) => typeof v === 'string' && v.length < 40 && !Number.isNaN(Date.parse(v)),
+  text: (v) => typeof v === 'string' && v.length < 500,
+  bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
+};
+
+export function encodeCursor(values: (string | Date)[]): string {
+  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
+}
+
+function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || values.length !== kinds.length || !values.every((v, i) => CHECKS[kinds[i]](v))) {
+    badInput('`after` is not a cursor from this list', 'after');
+  }
+  return values as string[];
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (first < 1 || first > MAX_PAGE_SIZE) badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  return first;
+}
+
+/** Keyset pagination: the page after the cursor costs the same wherever it is in the list (no OFFSET). */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  keyset: Keyset<T>,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<T>> {
+  const first = pageSize(args.first);
+  if (args.after) {
+    const values = decodeCursor(args.after, keyset.kinds);
+    const params = Object.fromEntries(values.map((v, i) => [`__k${i}`, v]));
+    const op = keyset.direction === 'DESC' ? '<' : '>';
+    qb.andWhere(`(${keyset.columns.join(', ')}) ${op} (${values.map((_, i) => `:__k${i}`).join(', ')})`, params);
+  }
+  keyset.columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, keyset.direction) : qb.addOrderBy(c, keyset.direction)));
+  const rows = await qb.take(first + 1).getMany();
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyset.values(node)), node }));
+  return {
+    edges,
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    }),
+  };
+}

@@ -1,0 +1,28 @@
+import { DataSource } from 'typeorm';
+import { SnakeNamingStrategy } from './naming';
+import { Warehouse } from '../modules/warehouse/warehouse.entity';
+import { Product } from '../modules/product/product.entity';
+import { Customer } from '../modules/customer/customer.entity';
+import { StockLevel } from '../modules/stock/stock-level.entity';
+import { StockMovement } from '../modules/stock/stock-movement.entity';
+import { Order } from '../modules/order/order.entity';
+import { OrderLine } from '../modules/order/order-line.entity';
+import { OrderAllocation } from '../modules/order/order-allocation.entity';
+import { OrderEvent } from '../modules/order/order-event.entity';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+
+export const ENTITIES = [Warehouse, Product, Customer, StockLevel, StockMovement, Order, OrderLine, OrderAllocation, OrderEvent];
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+export function createDataSource(url: string, poolSize = 20): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'fulfilment-api' },
+  });
+}

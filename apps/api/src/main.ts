@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { logger } from './common/logger';
+import { createDataSource } from './db/data-source';
+import { startEmbeddedPostgres } from './db/embedded';
+import { seedDemoDataIfEmpty } from './db/seed/seed';
+import { createServer } from './server';
+
+async function main() {
+  const config = loadConfig();
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  if (embedded) logger.info({ url: embedded.url }, 'embedded PostgreSQL is running');
+
+  const ds = createDataSource(databaseUrl, config.dbPoolSize);
+  await ds.initialize();
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  if (config.seed === 'demo') await seedDemoDataIfEmpty(ds);
+
+  const server = await createServer({ ds, databaseUrl, production: config.production, maxBodyBytes: config.maxBodyBytes });
+  const port = await server.listen(config.port);
+  logger.info(`GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`);
+  logger.info(`Open http://localhost:${port}/ in your browser`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.stop().catch((e) => logger.warn({ err: e }, 'error stopping the API'));
+    await ds.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e: Error) => {
+  logger.fatal({ err: e }, e.message);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { OrderStatus as OrderStatusT } from '@fulfilment/domain';
+import { OrderEventType, OrderStatus } from '../../common/enums';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../node/node.interface';
+
+@Entity()
+@ObjectType({ implements: Node, description: 'One step in an order\'s history, written in the same transaction as the change.' })
+export class OrderEvent implements Node {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get nodeId(): string {
+    return toGlobalId('OrderEvent', this.id);
+  }
+
+  @Column('uuid')
+  orderId: string;
+
+  @Field(() => Int, { description: 'Per-order sequence number, 1, 2, 3… without gaps.' })
+  @Column('integer')
+  sequence: number;
+
+  @Field(() => OrderEventType)
+  @Column({ type: 'text' })
+  type: OrderEventType;
+
+  @Field(() => OrderStatus, { nullable: true, description: 'Status before; null for the event that placed the order.' })
+  @Column({ type: 'text', nullable: true })
+  fromStatus: OrderStatusT | null;
+
+  @Field(() => OrderStatus)
+  @Column({ type: 'text' })
+  toStatus: OrderStatusT;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Field()
+  @Column()
+  actor: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,128 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Context } from '../../common/context';
+import { localId } from '../../common/global-id';
+import { OrderEventMessage } from '../../common/live-events';
+import { Customer } from '../customer/customer.entity';
+import { Product } from '../product/product.entity';
+import { Warehouse } from '../warehouse/warehouse.entity';
+import { Order } from './order.entity';
+import { OrderAllocation } from './order-allocation.entity';
+import { OrderEvent } from './order-event.entity';
+import { OrderLine } from './order-line.entity';
+import { ApproveOrderInput, CancelOrderInput, HoldOrderInput, PlaceOrderInput, UpdateOrderInput } from './order.inputs';
+import { OrderConnection, OrderEventConnection, OrderFilter, OrderPayload } from './order.types';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+  after?: string;
+}
+
+const payload = (r: { order: Order | null; userErrors: OrderPayload['userErrors'] }) => Object.assign(new OrderPayload(), r);
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => OrderConnection, { description: 'Orders, newest first.' })
+  orders(@Args() page: PageArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
+    return ctx.services.orderQueries.list(filter ?? {}, page);
+  }
+
+  @Query(() => Order, { nullable: true })
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const uuid = localId(id, 'Order');
+    return uuid ? ctx.loaders.order.load(uuid) : null;
+  }
+
+  @Query(() => Order, { nullable: true })
+  orderByNumber(@Arg('number') number: string, @Ctx() ctx: Context) {
+    return ctx.services.orderQueries.byNumber(number);
+  }
+
+  @Query(() => OrderEventConnection, {
+    description: 'Order events across all orders in the order they were written; a client re-reads what it missed from its last cursor.',
+  })
+  orderEvents(@Args() page: PageArgs, @Ctx() ctx: Context) {
+    return ctx.services.orderQueries.events(page);
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Places an order: reviews it, reserves and allocates stock, confirms it when every check passes.' })
+  async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: Context) {
+    return payload(await ctx.services.orders.placeOrder(input, ctx.actor));
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Approves an order held for review (or releases a hold): it is confirmed and allocated.' })
+  async approveOrder(@Arg('input') input: ApproveOrderInput, @Ctx() ctx: Context) {
+    return payload(await ctx.services.orders.approveOrder(input.orderId, ctx.actor));
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Puts an order on hold (before picking), keeping its reserved stock.' })
+  async holdOrder(@Arg('input') input: HoldOrderInput, @Ctx() ctx: Context) {
+    return payload(await ctx.services.orders.holdOrder(input.orderId, input.reason, ctx.actor));
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Cancels an order before shipment and releases its reserved stock.' })
+  async cancelOrder(@Arg('input') input: CancelOrderInput, @Ctx() ctx: Context) {
+    return payload(await ctx.services.orders.cancelOrder(input.orderId, input.reason, ctx.actor));
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Changes lines (before picking), delivery address (before shipment) or note.' })
+  async updateOrder(@Arg('input') input: UpdateOrderInput, @Ctx() ctx: Context) {
+    return payload(await ctx.services.orders.updateOrder(input, ctx.actor));
+  }
+
+  @Subscription(() => OrderEvent, {
+    topics: 'ORDER_EVENT',
+    filter: ({ payload, args }: { payload: OrderEventMessage; args: { orderId?: string } }) => !args.orderId || payload.orderId === localId(args.orderId, 'Order'),
+    description: 'Every event of one order (or of all orders when orderId is omitted), after it is committed, with its per-order sequence number.',
+  })
+  orderStatusChanged(@Root() message: OrderEventMessage, @Arg('orderId', () => ID, { nullable: true }) _orderId?: string): OrderEvent {
+    return Object.assign(new OrderEvent(), message, { createdAt: new Date(message.createdAt) });
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.customer.load(order.customerId);
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.orderLines.load(order.id);
+  }
+
+  @FieldResolver(() => [OrderAllocation], { description: 'Stock reserved for (or shipped from) each warehouse; released ones are kept for history.' })
+  allocations(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.orderAllocations.load(order.id);
+  }
+
+  @FieldResolver(() => [OrderEvent], { description: 'The order history, oldest first.' })
+  events(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.orderEvents.load(order.id);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => Product)
+  product(@Root() line: OrderLine, @Ctx() ctx: Context) {
+    return ctx.loaders.product.load(line.productId);
+  }
+}
+
+@Resolver(() => OrderAllocation)
+export class OrderAllocationResolver {
+  @FieldResolver(() => Warehouse)
+  warehouse(@Root() a: OrderAllocation, @Ctx() ctx: Context) {
+    return ctx.loaders.warehouse.load(a.warehouseId);
+  }
+}
+
+@Resolver(() => OrderEvent)
+export class OrderEventResolver {
+  @FieldResolver(() => Order)
+  order(@Root() e: OrderEvent, @Ctx() ctx: Context) {
+    return ctx.loaders.order.load(e.orderId);
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import type { OrderStatus as OrderStatusT, Region as RegionT } from '@fulfilment/domain';
+import { OrderStatus, Region, SalesChannel } from '../../common/enums';
+import { Connection } from '../../common/connection';
+import { MutationPayload } from '../../common/user-error';
+import { Order } from './order.entity';
+import { OrderEvent } from './order-event.entity';
+
+@ObjectType()
+export class OrderConnection extends Connection(Order) {}
+
+@ObjectType()
+export class OrderEventConnection extends Connection(OrderEvent) {}
+
+@InputType({ description: 'All given conditions must hold. A list matches any of its values.' })
+export class OrderFilter {
+  @Field(() => [OrderStatus], { nullable: true })
+  status?: OrderStatusT[];
+
+  @Field(() => [SalesChannel], { nullable: true })
+  channel?: SalesChannel[];
+
+  @Field(() => [Region], { nullable: true, description: 'Delivery region.' })
+  region?: RegionT[];
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field({ nullable: true, description: 'Orders with stock allocated in this warehouse.' })
+  warehouseCode?: string;
+
+  @Field({ nullable: true, description: 'Created at or after.' })
+  createdAfter?: Date;
+
+  @Field({ nullable: true, description: 'Created before.' })
+  createdBefore?: Date;
+
+  @Field({ nullable: true, description: 'Part of the order number, e.g. "000123".' })
+  search?: string;
+}
+
+@ObjectType()
+export class OrderPayload extends MutationPayload {
+  @Field(() => Order, { nullable: true })
+  order: Order | null;
+}
+
+@ObjectType({ description: 'Counts of orders by status, for the overview.' })
+export class OrderStatusCount {
+  @Field(() => OrderStatus)
+  status: OrderStatusT;
+
+  @Field()
+  count: number;
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { stockStatus, StockStatus as StockStatusT } from '@fulfilment/domain';
+import { StockStatus } from '../../common/enums';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../node/node.interface';
+
+@Entity()
+@ObjectType({ implements: Node, description: 'Stock of one product in one warehouse.' })
+export class StockLevel implements Node {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { name: 'id' })
+  get nodeId(): string {
+    return toGlobalId('StockLevel', this.id);
+  }
+
+  @Column('uuid')
+  productId: string;
+
+  @Column('uuid')
+  warehouseId: string;
+
+  @Field()
+  @Column()
+  sku: string;
+
+  @Field()
+  @Column()
+  warehouseCode: string;
+
+  @Field(() => Int, { description: 'Units physically in the warehouse.' })
+  @Column('integer')
+  onHand: number;
+
+  @Field(() => Int, { description: 'Units reserved for orders not yet shipped.' })
+  @Column('integer')
+  reserved: number;
+
+  @Field(() => Int, { description: 'onHand − reserved: what new orders can take. Never negative.' })
+  get available(): number {
+    return this.onHand - this.reserved;
+  }
+
+  @Field(() => Int, { description: 'At or below this many available units the level is LOW and raises an alert.' })
+  @Column('integer')
+  lowThreshold: number;
+
+  @Field(() => Int, { description: 'At or above this many available units the level is OVERSTOCK.' })
+  @Column('integer')
+  highThreshold: number;
+
+  @Field(() => StockStatus)
+  get status(): StockStatusT {
+    return stockStatus(this.available, this.lowThreshold, this.highThreshold);
+  }
+
+  @Field()
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

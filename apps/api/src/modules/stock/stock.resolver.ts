@@ -1,0 +1,49 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Context } from '../../common/context';
+import { StockAlertMessage } from '../../common/live-events';
+import { PageArgs } from '../order/order.resolver';
+import { Product } from '../product/product.entity';
+import { Warehouse } from '../warehouse/warehouse.entity';
+import { StockLevel } from './stock-level.entity';
+import { AdjustStockInput, AdjustStockPayload, StockAlert, StockLevelConnection, StockLevelFilter, StockMovementConnection } from './stock.inputs';
+
+@Resolver(() => StockLevel)
+export class StockResolver {
+  @Query(() => StockLevelConnection, { description: 'Stock per product and warehouse, by SKU then warehouse code.' })
+  stockLevels(@Args() page: PageArgs, @Arg('filter', () => StockLevelFilter, { nullable: true }) filter: StockLevelFilter | undefined, @Ctx() ctx: Context) {
+    return ctx.services.stock.listLevels(filter ?? {}, page);
+  }
+
+  @Mutation(() => AdjustStockPayload, { description: 'Books a receipt, count, damage, return or correction against one stock level.' })
+  async adjustStock(@Arg('input') input: AdjustStockInput, @Ctx() ctx: Context) {
+    return Object.assign(new AdjustStockPayload(), await ctx.services.stock.adjustStock(input, ctx.actor));
+  }
+
+  @Subscription(() => StockAlert, { topics: 'STOCK_ALERT', description: 'A stock level crossed its low or high threshold.' })
+  stockAlert(@Root() message: StockAlertMessage): StockAlert {
+    return Object.assign(new StockAlert(), message, { createdAt: new Date(message.createdAt) });
+  }
+
+  @FieldResolver(() => Product)
+  product(@Root() level: StockLevel, @Ctx() ctx: Context) {
+    return ctx.loaders.product.load(level.productId);
+  }
+
+  @FieldResolver(() => Warehouse)
+  warehouse(@Root() level: StockLevel, @Ctx() ctx: Context) {
+    return ctx.loaders.warehouse.load(level.warehouseId);
+  }
+
+  @FieldResolver(() => StockMovementConnection, { description: 'The ledger of this level, newest first.' })
+  movements(@Root() level: StockLevel, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return ctx.services.stock.listMovements(level.id, page);
+  }
+}
+
+@Resolver(() => StockAlert)
+export class StockAlertResolver {
+  @FieldResolver(() => StockLevel)
+  stockLevel(@Root() alert: StockAlert, @Ctx() ctx: Context) {
+    return ctx.loaders.stockLevel.load(alert.stockLevelId);
+  }
+}
