@@ -20,7 +20,7 @@ async function main() {
 
   const server = await createServer({ ds, databaseUrl, production: config.production, maxBodyBytes: config.maxBodyBytes });
   const port = await server.listen(config.port);
-  logger.info(`GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`);
+  logger.info({ port }, `GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`);
   logger.info(`Open http://localhost:${port}/ in your browser`);
 
   let stopping = false;

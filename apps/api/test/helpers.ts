@@ -1,0 +1,151 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { createClient, Client as WsClient } from 'graphql-ws';
+import { Client } from 'pg';
+import { DataSource, Logger } from 'typeorm';
+import WebSocket from 'ws';
+import { createDataSource } from '../src/db/data-source';
+import { createServer, RunningServer } from '../src/server';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  text: string;
+}
+
+/** Counts SQL statements, to prove a request costs a fixed number of queries. */
+export class CountingLogger implements Logger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+/** A fresh, migrated database of its own for one test file. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error('TEST_DATABASE_URL is not set: run integration tests with `npm run test:int`');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const c = new Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const d = new Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+export interface TestApi {
+  url: string;
+  wsUrl: string;
+  ds: DataSource;
+  databaseUrl: string;
+  queries: CountingLogger;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** Like gql, but fails the test on any GraphQL error; returns data. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  ws(): WsClient;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(opts: { maxBodyBytes?: number; databaseUrl?: string } = {}): Promise<TestApi> {
+  const db = opts.databaseUrl ? null : await createTestDatabase();
+  const databaseUrl = opts.databaseUrl ?? db!.url;
+  const queries = new CountingLogger();
+  const ds = createDataSource(databaseUrl, 30);
+  ds.setOptions({ logger: queries, logging: ['query'] });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  const server: RunningServer = await createServer({ ds, databaseUrl, production: false, maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024 });
+  const port = await server.listen(0);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const wsUrl = `ws://127.0.0.1:${port}/graphql`;
+  const clients: WsClient[] = [];
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResponse<T>> =>
+    postRaw<T>(url, JSON.stringify({ query, variables }), headers);
+
+  return {
+    url,
+    wsUrl,
+    ds,
+    databaseUrl,
+    queries,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const r = await gql<T>(query, variables);
+      if (r.status !== 200 || r.body.errors) throw new Error(`GraphQL failed (${r.status}): ${r.text}`);
+      return r.body.data as T;
+    },
+    ws() {
+      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await server.stop();
+      await ds.destroy();
+      await db?.drop();
+    },
+  };
+}
+
+export async function postRaw<T = any>(url: string, body: string, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  let parsed: GqlResponse<T>['body'] = {};
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON: the test asserting on it will say so */
+  }
+  return { status: res.status, body: parsed, text };
+}
+
+/** Collects what a subscription delivers until `count` items arrived or the timeout passed. */
+export function subscribe<T = any>(client: WsClient, query: string, variables: Record<string, unknown> = {}) {
+  const items: T[] = [];
+  const errors: unknown[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (v) => {
+        if (v.errors) errors.push(v.errors);
+        if (v.data) items.push(v.data as T);
+        for (const w of waiters.filter((w) => items.length >= w.count)) w.resolve();
+      },
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
+  );
+  return {
+    items,
+    errors,
+    dispose,
+    waitFor(count: number, timeoutMs = 5000): Promise<T[]> {
+      if (items.length >= count) return Promise.resolve(items);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`expected ${count} subscription items, got ${items.length}: ${JSON.stringify(items)} ${JSON.stringify(errors)}`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(t), resolve(items)) });
+      });
+    },
+  };
+}
+
+/** Waits until the subscription is registered on the server (graphql-ws acknowledges lazily). */
+export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
