@@ -75,6 +75,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     includeStacktraceInErrorResponses: false,
     introspection: !opts.production,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it stops the API, then the database, in that order.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, requestStore.getStore()?.requestId),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
