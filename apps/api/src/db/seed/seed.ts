@@ -1,4 +1,71 @@
 import { DataSource } from 'typeorm';
+import { logger } from '../../common/logger';
+import { HOUR } from './clock';
+import { generateDemoData } from './generate';
+import { SeedSummary } from './model';
+import {
+  insertAllocations,
+  insertCustomers,
+  insertEvents,
+  insertMovements,
+  insertOrderLines,
+  insertOrders,
+  insertProducts,
+  insertStockLevels,
+  insertWarehouses,
+} from './writer';
 
-/** Placeholder until the demo data generator lands. */
-export async function seedDemoDataIfEmpty(_ds: DataSource): Promise<void> {}
+export type { SeedSummary } from './model';
+
+const DEFAULT_SEED = 20_251_122;
+
+/** Seeds demo data into a database that has no warehouses yet; otherwise leaves it alone. */
+export async function seedDemoDataIfEmpty(ds: DataSource): Promise<void> {
+  const [{ seeded }]: { seeded: boolean }[] = await ds.query(`SELECT EXISTS (SELECT 1 FROM warehouse) AS seeded`);
+  if (seeded) return;
+  const started = Date.now();
+  const summary = await seedDemoData(ds);
+  const ms = Date.now() - started;
+  logger.info(
+    { ...summary, ms },
+    `seeded demo data in ${ms} ms: ${summary.warehouses} warehouses, ${summary.products} products, ${summary.customers} customers, ` +
+      `${summary.stockLevels} stock levels, ${summary.stockMovements} movements, ${summary.orders} orders, ${summary.orderEvents} events`,
+  );
+}
+
+/**
+ * Writes a deterministic demo history ending at `now` (default: the current hour) in one transaction:
+ * warehouses, catalogue, customers, stock with its full ledger, and 90 days of orders.
+ */
+export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
+  const now = opts.now?.getTime() ?? Math.floor(Date.now() / HOUR) * HOUR;
+  const data = generateDemoData(now, opts.seed ?? DEFAULT_SEED);
+  const lastOrder = data.orders.length ? data.orders[data.orders.length - 1] : null;
+
+  await ds.transaction(async (m) => {
+    await insertWarehouses(m, data.warehouses);
+    await insertProducts(m, data.products);
+    await insertCustomers(m, data.customers);
+    await insertStockLevels(m, data.levels);
+    await insertMovements(m, data.movements);
+    await insertOrders(m, data.orders);
+    await insertOrderLines(m, data.orders);
+    await insertAllocations(m, data.orders);
+    await insertEvents(m, data.events);
+    // New orders continue the numbering where the history stops.
+    if (lastOrder) await m.query(`SELECT setval('order_number_seq', $1)`, [Number(lastOrder.number.slice(-6))]);
+  });
+
+  return {
+    warehouses: data.warehouses.length,
+    products: data.products.length,
+    customers: data.customers.length,
+    stockLevels: data.levels.length,
+    stockMovements: data.movements.length,
+    orders: data.orders.length,
+    orderLines: data.orders.reduce((n, o) => n + o.lines.length, 0),
+    orderAllocations: data.orders.reduce((n, o) => n + o.allocations.length, 0),
+    orderEvents: data.events.length,
+    lastOrderNumber: lastOrder?.number ?? null,
+  };
+}
