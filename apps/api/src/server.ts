@@ -63,9 +63,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     {
       schema,
       context: (): Context => createContext(services, { live: true }),
-      onError: (_ctx, _id, _payload, errors) => {
-        logger.warn({ errors: errors.map((e) => e.message) }, 'subscription error');
-      },
+      // Subscription results get the same masking as HTTP responses.
+      onNext: (_ctx, id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, `ws:${id}`)) } : undefined,
     },
     wsServer,
   );

@@ -47,6 +47,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX customer_created_idx ON customer (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX customer_region_created_idx ON customer (region, created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX customer_new_created_idx ON customer (is_new, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX customer_search_idx ON customer USING gin ((name || ' ' || phone) gin_trgm_ops)`);
 
     await q.query(`

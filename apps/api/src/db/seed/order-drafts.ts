@@ -3,6 +3,7 @@ import type { OrderPriority, SalesChannel } from '../../common/enums';
 import { DAY, HOUR, shanghaiHour, shanghaiMidnight, shanghaiWeekday } from './clock';
 import { CustomerSeed, Delivery, ProductSeed } from './model';
 import { DELIVERY_NOTES, mobilePhone, personName } from './people';
+import { inPromotion, PROMOTION_INTAKE } from './promotion';
 import { Random } from './random';
 
 /** What a customer asked for and when: the input of an order, before stock and review decide its fate. */
@@ -45,7 +46,7 @@ export function draftOrders(rng: Random, now: number, count: number, customers: 
   return drafts.sort((a, b) => a.placedAt - b.placedAt);
 }
 
-/** Order times over the last 90 days: growing business, weekly rhythm, daytime peaks. */
+/** Order times over the last 90 days: growing business, weekly rhythm, daytime peaks, the promotion at the end. */
 function orderTimes(rng: Random, now: number, count: number): number[] {
   const start = now - HISTORY_DAYS * DAY;
   const buckets: { from: number; to: number; cumulative: number }[] = [];
@@ -55,7 +56,8 @@ function orderTimes(rng: Random, now: number, count: number): number[] {
     const to = Math.min(now, shanghaiMidnight(from) + (shanghaiHour(from) + 1) * HOUR);
     if (shanghaiHour(from) === 0 || buckets.length === 0) dayNoise = rng.between(0.85, 1.15);
     const growth = 0.55 + 0.9 * ((from - start) / (now - start));
-    total += ((to - from) / HOUR) * HOURLY[shanghaiHour(from)] * WEEKDAY[shanghaiWeekday(from)] * growth * dayNoise;
+    const promotion = inPromotion(from, now) ? PROMOTION_INTAKE : 1;
+    total += ((to - from) / HOUR) * HOURLY[shanghaiHour(from)] * WEEKDAY[shanghaiWeekday(from)] * growth * dayNoise * promotion;
     buckets.push({ from, to, cumulative: total });
   }
   const times = Array.from({ length: count }, () => {
