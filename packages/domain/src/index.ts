@@ -5,3 +5,5 @@ export * from './stock';
 export * from './money';
 export * from './regions';
 export * from './promise';
+export * from './access';
+export * from './masking';

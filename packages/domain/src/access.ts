@@ -1,0 +1,52 @@
+/** Who may do what: roles grant permissions, and code checks permissions, never role names. */
+export const PERMISSIONS = [
+  'ORDER_READ',
+  'ORDER_CREATE',
+  'ORDER_REVIEW',
+  'ORDER_EDIT',
+  'ORDER_CANCEL',
+  'STOCK_READ',
+  'STOCK_ADJUST',
+  'CATALOG_READ',
+  'CUSTOMER_READ',
+  'CUSTOMER_PII_READ',
+  'USER_MANAGE',
+  'APIKEY_MANAGE',
+  'AUDIT_READ',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['ADMIN', 'MANAGER', 'CUSTOMER_SERVICE', 'WAREHOUSE', 'DISPATCHER', 'PURCHASING'] as const;
+export type Role = (typeof ROLES)[number];
+
+const READ_OPERATIONS: Permission[] = ['ORDER_READ', 'STOCK_READ', 'CATALOG_READ', 'CUSTOMER_READ'];
+const HANDLE_ORDERS: Permission[] = ['ORDER_CREATE', 'ORDER_REVIEW', 'ORDER_EDIT', 'ORDER_CANCEL'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  ADMIN: PERMISSIONS,
+  MANAGER: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'STOCK_ADJUST', 'CUSTOMER_PII_READ', 'AUDIT_READ'],
+  CUSTOMER_SERVICE: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'CUSTOMER_PII_READ'],
+  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST'],
+  DISPATCHER: READ_OPERATIONS,
+  PURCHASING: READ_OPERATIONS,
+};
+
+/** What an integrator's API key may do; the scope names are what integrators see in their docs. */
+export const API_KEY_SCOPES = {
+  ORDERS_READ: { name: 'orders:read', permissions: ['ORDER_READ', 'CATALOG_READ', 'CUSTOMER_READ'] },
+  ORDERS_WRITE: { name: 'orders:write', permissions: ['ORDER_CREATE', 'ORDER_EDIT', 'ORDER_CANCEL'] },
+  STOCK_READ: { name: 'stock:read', permissions: ['STOCK_READ', 'CATALOG_READ'] },
+  STOCK_WRITE: { name: 'stock:write', permissions: ['STOCK_ADJUST'] },
+  CATALOG_READ: { name: 'catalog:read', permissions: ['CATALOG_READ'] },
+  CUSTOMERS_READ: { name: 'customers:read', permissions: ['CUSTOMER_READ'] },
+} as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
+export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
+export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];
+
+export function permissionsOfRole(role: Role): Set<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}
+
+export function permissionsOfScopes(scopes: readonly ApiKeyScope[]): Set<Permission> {
+  return new Set(scopes.flatMap((s) => API_KEY_SCOPES[s].permissions));
+}
