@@ -3,8 +3,8 @@ import path from 'node:path';
 /** The repository root, found from this file so start-up works from any working directory. */
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
@@ -20,18 +20,37 @@ export interface Config {
   seed: 'demo' | 'none';
   maxBodyBytes: number;
   dbPoolSize: number;
+  /** Signing secret for staff tokens; generated once and kept in the database when not set. */
+  authSecret: string | undefined;
+  tokenTtlMinutes: number;
+  sessionHours: number;
+  introspection: boolean;
+  /** Requests per minute per user or API key (per client address before sign-in). */
+  rateLimitPerMinute: number;
+  anonymousRateLimitPerMinute: number;
+  /** A real deployment creates its first admin from these. */
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`SEED must be "demo" or "none", got "${seed}"`);
   return {
-    port: intFromEnv('PORT', 4000),
+    port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
     production: env.NODE_ENV === 'production',
     seed,
-    maxBodyBytes: intFromEnv('MAX_BODY_BYTES', 1024 * 1024),
-    dbPoolSize: intFromEnv('DB_POOL_SIZE', 20),
+    maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    dbPoolSize: intFromEnv(env, 'DB_POOL_SIZE', 20),
+    authSecret: env.AUTH_SECRET || undefined,
+    tokenTtlMinutes: intFromEnv(env, 'TOKEN_TTL_MINUTES', 30),
+    sessionHours: intFromEnv(env, 'SESSION_HOURS', 12),
+    introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+    rateLimitPerMinute: intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    anonymousRateLimitPerMinute: intFromEnv(env, 'ANONYMOUS_RATE_LIMIT_PER_MINUTE', 120),
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
   };
 }

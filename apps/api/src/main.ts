@@ -18,7 +18,8 @@ async function main() {
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   if (config.seed === 'demo') await seedDemoDataIfEmpty(ds);
 
-  const server = await createServer({ ds, databaseUrl, production: config.production, maxBodyBytes: config.maxBodyBytes });
+  const server = await createServer({ ds, databaseUrl, config });
+  await server.services.auth.ensureUsers({ demo: config.seed === 'demo', adminEmail: config.adminEmail, adminPassword: config.adminPassword });
   const port = await server.listen(config.port);
   logger.info({ port }, `GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`);
   logger.info(`Open http://localhost:${port}/ in your browser`);

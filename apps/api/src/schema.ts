@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { DirectiveLocation, GraphQLDirective, GraphQLSchema, GraphQLString, lexicographicSortSchema, specifiedDirectives } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './common/enums';
 import { PubSub } from './common/live-events';
@@ -9,6 +10,8 @@ import { OrderAllocationResolver, OrderEventResolver, OrderLineResolver, OrderRe
 import { ProductResolver } from './modules/product/product.resolver';
 import { StockAlertResolver, StockResolver } from './modules/stock/stock.resolver';
 import { WarehouseResolver } from './modules/warehouse/warehouse.resolver';
+import { AccessResolver } from './modules/access/access.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -21,14 +24,24 @@ export const RESOLVERS = [
   ProductResolver,
   CustomerResolver,
   WarehouseResolver,
+  AccessResolver,
+  AuditResolver,
 ] as const;
+
+/** Declared on every operation: the permission a caller needs (none given: any signed-in caller). */
+export const requiresDirective = new GraphQLDirective({
+  name: 'requires',
+  description: 'The permission a caller needs for this field; without an argument, any signed-in caller may use it.',
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: { permission: { type: GraphQLString } },
+});
 
 export function createSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   // Inputs are validated by the services (into userErrors), not by type-graphql (into thrown errors).
-  return buildSchema({ resolvers: RESOLVERS, pubSub, validate: false });
+  return buildSchema({ resolvers: RESOLVERS, pubSub, validate: false, directives: [...specifiedDirectives, requiresDirective] });
 }
 
 /** The SDL committed as schema.graphql: sorted, so it changes only when the API does. */
 export function printSortedSchema(schema: GraphQLSchema): string {
-  return printSchema(lexicographicSortSchema(schema)) + '\n';
+  return printSchemaWithDirectives(lexicographicSortSchema(schema)) + '\n';
 }

@@ -1,44 +1,62 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { WebSocketServer } from 'ws';
+import { Config } from './config';
 import { Context, createContext } from './common/context';
+import { assertWithinCost, armorRules, LIMITS, tooManyTokens } from './common/limits';
 import { createLivePubSub, LiveEventRelay } from './common/live-events';
 import { logger } from './common/logger';
+import { InvalidCredential } from './modules/access/auth.service';
+import { auditPersonalDataShown } from './modules/access/pii';
+import { Actor } from './modules/access/principal';
+import { audit } from './modules/audit/audit';
 import { createSchema } from './schema';
-import { createServices } from './services';
+import { createServices, Services } from './services';
 import { landingPage } from './landing-page';
+import { createLiveServer } from './live-server';
 
 export interface ServerOptions {
   ds: DataSource;
   databaseUrl: string;
-  production: boolean;
-  maxBodyBytes: number;
+  config: Config;
 }
 
 export interface RunningServer {
   httpServer: http.Server;
+  services: Services;
   listen(port: number): Promise<number>;
   stop(): Promise<void>;
 }
 
-const requestStore = new AsyncLocalStorage<{ requestId: string }>();
+const requestStore = new AsyncLocalStorage<{ requestId: string; signedIn: boolean }>();
 
 /** Client errors pass through; anything unexpected becomes a generic message with the request id. */
-const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+]);
 
-export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined, signedIn = true): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   if (code && CLIENT_ERROR_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // Field suggestions would let an anonymous caller map the schema.
+    const message = signedIn ? formatted.message : formatted.message.replace(/ Did you mean .+\?$/, '');
+    return { ...formatted, message, extensions };
   }
   logger.error({ err: (error as { originalError?: unknown }).originalError ?? error, requestId, path: formatted.path }, 'unexpected error');
   return {
@@ -48,47 +66,67 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, requ
   };
 }
 
+function jsonError(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestStore.getStore()?.requestId } }] });
+}
+
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
-  const services = createServices(opts.ds);
+  const { config } = opts;
+  const services = createServices(opts.ds, config);
   const pubSub = createLivePubSub();
   const relay = new LiveEventRelay(opts.databaseUrl, pubSub);
   const schema = await createSchema(pubSub);
+  const validationRules = armorRules();
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const live = createLiveServer({ httpServer, schema, services, pubSub, maxPayload: config.maxBodyBytes, validationRules });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: opts.maxBodyBytes });
-  const wsCleanup = useServer(
-    {
-      schema,
-      context: (): Context => createContext(services, { live: true }),
-      // Subscription results get the same masking as HTTP responses.
-      onNext: (_ctx, id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, `ws:${id}`)) } : undefined,
+  const limits: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema: s }) {
+          assertWithinCost(s, document, request.variables, request.operationName ?? undefined);
+        },
+        async willSendResponse({ contextValue, operation }) {
+          await auditPersonalDataShown(contextValue);
+          const p = contextValue.actor.principal;
+          if (p?.kind === 'API_KEY' && operation && operation.operation !== 'mutation') {
+            await audit(services.ds, contextValue.actor, { action: 'API_KEY_USED', targetType: 'Operation', targetId: operation.name?.value ?? operation.operation, outcome: 'SUCCESS' });
+          }
+        },
+      };
     },
-    wsServer,
-  );
+  };
 
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
-    introspection: !opts.production,
+    introspection: config.introspection,
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: it stops the API, then the database, in that order.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => maskError(formatted, error, requestStore.getStore()?.requestId),
+    validationRules,
+    formatError: (formatted, error) => {
+      const store = requestStore.getStore();
+      return maskError(formatted, error, store?.requestId, store?.signedIn ?? false);
+    },
     plugins: [
+      limits,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { drainServer: () => live.dispose() }; } } satisfies ApolloServerPlugin<Context>,
     ],
   });
   await apollo.start();
 
+  const perCaller = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
+  const perAnonymousAddress = new RateLimiterMemory({ points: config.anonymousRateLimitPerMinute, duration: 60 });
+
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = randomUUID();
     res.setHeader('X-Request-Id', requestId);
-    requestStore.run({ requestId }, next);
+    requestStore.run({ requestId, signedIn: false }, next);
   });
   app.get('/', (_req, res) => {
     res.type('html').send(landingPage());
@@ -101,35 +139,55 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
+  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), async (req: Request, res: Response, next: NextFunction) => {
+    const store = requestStore.getStore()!;
+    const actor: Actor = { principal: null, requestId: store.requestId, clientIp: req.socket.remoteAddress ?? null };
+    try {
+      actor.principal = await services.auth.authenticate(req.header('authorization'));
+    } catch (e) {
+      if (!(e instanceof InvalidCredential)) return next(e);
+      await audit(services.ds, actor, { action: 'AUTHENTICATION', outcome: 'DENIED', details: { reason: e.message } }).catch(() => undefined);
+      return jsonError(res, 401, 'UNAUTHENTICATED', e.message);
+    }
+    try {
+      await (actor.principal ? perCaller.consume(actor.principal.id) : perAnonymousAddress.consume(actor.clientIp ?? 'unknown'));
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) return next(e);
+      const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      res.setHeader('Retry-After', String(seconds));
+      return jsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${seconds} s`);
+    }
+    if (typeof req.body?.query === 'string' && tooManyTokens(req.body.query)) {
+      return jsonError(res, 400, 'GRAPHQL_VALIDATION_FAILED', `Query has more than ${LIMITS.maxTokens} tokens`);
+    }
+    store.signedIn = !!actor.principal;
+    res.locals.actor = actor;
+    next();
+  });
   app.use(
     '/graphql',
-    express.json({ limit: opts.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, { requestId: requestStore.getStore()?.requestId, actor: actorFrom(req) }),
+      context: async ({ res }) => createContext(services, res.locals.actor as Actor),
     }),
   );
   app.use((_req: Request, res: Response) => {
-    res.status(404).json({ errors: [{ message: 'Not found. The GraphQL endpoint is /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    jsonError(res, 404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
   });
   // Body-parser and other middleware failures: a clear JSON error with the right status, never a stack.
   app.use((err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message =
-      err.type === 'entity.too.large'
-        ? `Request body is larger than ${opts.maxBodyBytes} bytes`
-        : err.type === 'entity.parse.failed'
-          ? 'Request body is not valid JSON'
-          : status < 500
-            ? 'Bad request'
-            : `Internal server error. Quote request id ${requestStore.getStore()?.requestId} when reporting it.`;
     if (status === 500) logger.error({ err, requestId: requestStore.getStore()?.requestId }, 'unexpected error');
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    if (err.type === 'entity.too.large') return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${config.maxBodyBytes} bytes`);
+    if (err.type === 'entity.parse.failed') return jsonError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+    if (status < 500) return jsonError(res, status, 'BAD_REQUEST', 'Bad request');
+    return jsonError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error. Quote request id ${requestStore.getStore()?.requestId} when reporting it.`);
   });
 
   await relay.start();
 
   return {
     httpServer,
+    services,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', (e: NodeJS.ErrnoException) =>
@@ -142,10 +200,4 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       await relay.stop();
     },
   };
-}
-
-/** Until access control exists, integrators may name themselves; the name goes on events and movements. */
-function actorFrom(req: Request): string {
-  const name = req.header('x-actor');
-  return name && /^[\w.@-]{1,64}$/.test(name) ? name : 'api';
 }

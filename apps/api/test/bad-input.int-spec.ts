@@ -18,7 +18,7 @@ describe('bad input', () => {
   const responses: GqlResponse[] = [];
 
   before(async () => {
-    api = await startTestApi({ maxBodyBytes: 64 * 1024 });
+    api = await startTestApi({ env: { MAX_BODY_BYTES: String(64 * 1024) } });
     await createWarehouses(api.ds);
     customer = await createCustomer(api.ds);
     sku = (await createProduct(api.ds, { stock: { 'SH-01': 10 } })).sku;

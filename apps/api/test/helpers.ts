@@ -4,7 +4,10 @@ import { createClient, Client as WsClient } from 'graphql-ws';
 import { Client } from 'pg';
 import { DataSource, Logger } from 'typeorm';
 import WebSocket from 'ws';
+import type { Role } from '@fulfilment/domain';
+import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
+import { DEMO_USERS } from '../src/modules/access/auth.service';
 import { createServer, RunningServer } from '../src/server';
 
 export interface GqlResponse<T = any> {
@@ -54,14 +57,23 @@ export interface TestApi {
   ds: DataSource;
   databaseUrl: string;
   queries: CountingLogger;
+  /** Token of the demo admin; every request uses it unless it passes its own Authorization header. */
+  token: string;
+  loginAs(role: Role): Promise<string>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error; returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  ws(): WsClient;
+  /** A graphql-ws client signed in with the admin token, or with the given Authorization value (null: none). */
+  ws(authorization?: string | null): WsClient;
   stop(): Promise<void>;
 }
 
-export async function startTestApi(opts: { maxBodyBytes?: number; databaseUrl?: string } = {}): Promise<TestApi> {
+/** Settings for tests: rate limits high enough for concurrency tests unless a test sets its own. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({ SEED: 'none', RATE_LIMIT_PER_MINUTE: '1000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+}
+
+export async function startTestApi(opts: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApi> {
   const db = opts.databaseUrl ? null : await createTestDatabase();
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const queries = new CountingLogger();
@@ -69,14 +81,23 @@ export async function startTestApi(opts: { maxBodyBytes?: number; databaseUrl?: 
   ds.setOptions({ logger: queries, logging: ['query'] });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const server: RunningServer = await createServer({ ds, databaseUrl, production: false, maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024 });
+  const server: RunningServer = await createServer({ ds, databaseUrl, config: testConfig(opts.env) });
+  await server.services.auth.ensureUsers({ demo: true });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   const wsUrl = `ws://127.0.0.1:${port}/graphql`;
   const clients: WsClient[] = [];
 
+  const loginAs = async (role: Role): Promise<string> => {
+    const email = DEMO_USERS.find((u) => u.role === role)!.email;
+    const r = await postRaw(url, JSON.stringify({ query: `mutation($e: String!) { login(input: { email: $e, password: "demo" }) { token userErrors { code } } }`, variables: { e: email } }));
+    const token = r.body.data?.login?.token;
+    if (!token) throw new Error(`login as ${role} failed: ${r.text}`);
+    return token;
+  };
+  const token = await loginAs('ADMIN');
   const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResponse<T>> =>
-    postRaw<T>(url, JSON.stringify({ query, variables }), headers);
+    postRaw<T>(url, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}`, ...headers });
 
   return {
     url,
@@ -84,14 +105,16 @@ export async function startTestApi(opts: { maxBodyBytes?: number; databaseUrl?: 
     ds,
     databaseUrl,
     queries,
+    token,
+    loginAs,
     gql,
     async data<T>(query: string, variables?: Record<string, unknown>) {
       const r = await gql<T>(query, variables);
       if (r.status !== 200 || r.body.errors) throw new Error(`GraphQL failed (${r.status}): ${r.text}`);
       return r.body.data as T;
     },
-    ws() {
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    ws(authorization: string | null = `Bearer ${token}`) {
+      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: authorization ? { authorization } : {} });
       clients.push(client);
       return client;
     },

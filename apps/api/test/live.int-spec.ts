@@ -99,10 +99,12 @@ describe('two API processes on one database', () => {
   it('delivers an event made in one process to subscribers of the other', async () => {
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
-    const clientB = createClient({ url: `ws://127.0.0.1:${ports[1]}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const clientB = createClient({ url: `ws://127.0.0.1:${ports[1]}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${api.token}` } });
     const onB = subscribe(clientB, ORDER_EVENTS);
     await settle(300);
-    const r = await postRaw(`http://127.0.0.1:${ports[0]}/graphql`, JSON.stringify({ query: PLACE_ORDER, variables: { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) } }));
+    const r = await postRaw(`http://127.0.0.1:${ports[0]}/graphql`, JSON.stringify({ query: PLACE_ORDER, variables: { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) } }), {
+      authorization: `Bearer ${api.token}`,
+    });
     assert.equal(r.status, 200, r.text);
     const number = r.body.data.placeOrder.order.number;
     const items = await onB.waitFor(3);

@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
+import type { Actor } from '../modules/access/principal';
 import type { Services } from '../services';
 import { createLoaders, Loaders } from './loaders';
 
 export interface Context {
   requestId: string;
-  /** Who acts: recorded on every event and stock movement. Access control will set it from the login. */
-  actor: string;
+  /** Who calls: recorded on events, stock movements and audit rows. */
+  actor: Actor;
   loaders: Loaders;
   services: Services;
+  /** Personal data shown unmasked in this response ("Customer:<id>", "Order:<id>"), audited once per response. */
+  piiShown: Set<string>;
 }
 
-export function createContext(services: Services, opts: { requestId?: string; actor?: string; live?: boolean } = {}): Context {
-  return {
-    requestId: opts.requestId ?? randomUUID(),
-    actor: opts.actor ?? 'api',
-    loaders: createLoaders(services.ds, !opts.live),
-    services,
-  };
+export function createContext(services: Services, actor: Actor, opts: { live?: boolean } = {}): Context {
+  return { requestId: actor.requestId, actor, loaders: createLoaders(services.ds, !opts.live), services, piiShown: new Set() };
 }

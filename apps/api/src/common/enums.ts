@@ -1,6 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  API_KEY_SCOPES,
   CREDIT_STATUSES,
+  PERMISSIONS,
+  ROLES,
   HOLD_REASONS,
   MOVEMENT_REASONS,
   ORDER_STATUSES,
@@ -62,3 +65,13 @@ registerEnumType(WarehouseKind, { name: 'WarehouseKind', description: 'A warehou
 registerEnumType(PackagingNeed, { name: 'PackagingNeed' });
 registerEnumType(OrderEventType, { name: 'OrderEventType' });
 registerEnumType(AllocationStatus, { name: 'AllocationStatus' });
+
+export const Role = enumOf(ROLES);
+export const Permission = enumOf(PERMISSIONS);
+export const ApiKeyScope = enumOf(Object.keys(API_KEY_SCOPES) as (keyof typeof API_KEY_SCOPES)[]);
+registerEnumType(Role, { name: 'Role', description: 'A staff role; it grants a set of permissions.' });
+registerEnumType(Permission, { name: 'Permission', description: 'One thing a caller may do; operations declare the permission they need.' });
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'What an API key may do: ORDERS_READ (orders:read), ORDERS_WRITE (orders:write), STOCK_READ (stock:read), STOCK_WRITE (stock:write), CATALOG_READ (catalog:read), CUSTOMERS_READ (customers:read).',
+});

@@ -1,5 +1,6 @@
 /** Global ids are opaque: base64url of "Type:uuid". */
-export type NodeType = 'Order' | 'Product' | 'Warehouse' | 'Customer' | 'StockLevel' | 'OrderEvent' | 'StockMovement';
+const NODE_TYPES = ['Order', 'Product', 'Warehouse', 'Customer', 'StockLevel', 'OrderEvent', 'StockMovement', 'User', 'ApiKey'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +14,7 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: string } |
   const sep = decoded.indexOf(':');
   if (sep < 1) return null;
   const type = decoded.slice(0, sep) as NodeType;
+  if (!NODE_TYPES.includes(type)) return null;
   const id = decoded.slice(sep + 1);
   const numeric = type === 'OrderEvent' || type === 'StockMovement';
   if (numeric ? !/^\d{1,18}$/.test(id) : !UUID.test(id)) return null;

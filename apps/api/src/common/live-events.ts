@@ -31,13 +31,22 @@ export interface StockAlertMessage {
   createdAt: string;
 }
 
+/** A session, API key or user lost its access: live connections using it are closed. */
+export interface AccessRevokedMessage {
+  sessionId?: string | null;
+  apiKeyId?: string;
+  userId?: string;
+}
+
 /** The typed topic map: publishing a wrong payload does not compile. */
 export type Topics = {
   ORDER_EVENT: [OrderEventMessage];
   STOCK_ALERT: [StockAlertMessage];
+  ACCESS_REVOKED: [AccessRevokedMessage];
 };
 
-const CHANNELS: Record<keyof Topics, string> = { ORDER_EVENT: 'order_event', STOCK_ALERT: 'stock_alert' };
+const CHANNELS: Record<keyof Topics, string> = { ORDER_EVENT: 'order_event', STOCK_ALERT: 'stock_alert', ACCESS_REVOKED: 'access_revoked' };
+const TOPIC_OF_CHANNEL = new Map(Object.entries(CHANNELS).map(([topic, channel]) => [channel, topic as keyof Topics]));
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 
@@ -113,9 +122,8 @@ export class LiveEventRelay {
   private relay(channel: string, payload: string | undefined) {
     if (!payload) return;
     try {
-      const message = JSON.parse(payload);
-      if (channel === CHANNELS.ORDER_EVENT) this.pubSub.publish('ORDER_EVENT', message as OrderEventMessage);
-      else if (channel === CHANNELS.STOCK_ALERT) this.pubSub.publish('STOCK_ALERT', message as StockAlertMessage);
+      const topic = TOPIC_OF_CHANNEL.get(channel);
+      if (topic) this.pubSub.publish(topic, JSON.parse(payload));
     } catch (e) {
       logger.error({ err: (e as Error).message, channel }, 'unreadable notification');
     }

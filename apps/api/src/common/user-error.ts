@@ -17,6 +17,11 @@ export enum UserErrorCode {
   NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   BELOW_RESERVED = 'BELOW_RESERVED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  LOGIN_THROTTLED = 'LOGIN_THROTTLED',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  ALREADY_REVOKED = 'ALREADY_REVOKED',
 }
 
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked.' });

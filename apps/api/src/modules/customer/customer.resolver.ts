@@ -2,12 +2,14 @@ import { Arg, Args, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Res
 import type { Region as RegionT } from '@fulfilment/domain';
 import { badInput, Connection, paginate } from '../../common/connection';
 import { Context } from '../../common/context';
+import { Requires } from '../access/requires';
 import { Region } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { OrderConnection } from '../order/order.types';
-import { PageArgs } from '../order/order.resolver';
+import { PageArgs } from '../../common/page-args';
 import { escapeLike } from '../product/product.resolver';
 import { Customer } from './customer.entity';
+import { masks, personalData } from '../access/pii';
 
 @ObjectType()
 export class CustomerConnection extends Connection(Customer) {}
@@ -26,6 +28,7 @@ export class CustomerFilter {
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Requires('CUSTOMER_READ')
   @Query(() => CustomerConnection, { description: 'Customers, newest first.' })
   customers(@Args() page: PageArgs, @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined, @Ctx() ctx: Context) {
     const qb = ctx.services.ds.getRepository(Customer).createQueryBuilder('c');
@@ -38,6 +41,27 @@ export class CustomerResolver {
     return paginate(qb, { columns: ['c.createdAt', 'c.id'], kinds: ['timestamp', 'uuid'], direction: 'DESC', values: (c) => [c.createdAt, c.id] }, page);
   }
 
+  @FieldResolver(() => String, { description: 'Masked (surname only) without CUSTOMER_PII_READ.' })
+  name(@Root() c: Customer, @Ctx() ctx: Context) {
+    return personalData(ctx, `Customer:${c.id}`, c.name, masks.name);
+  }
+
+  @FieldResolver(() => String, { description: 'Masked (138****5678) without CUSTOMER_PII_READ.' })
+  phone(@Root() c: Customer, @Ctx() ctx: Context) {
+    return personalData(ctx, `Customer:${c.id}`, c.phone, masks.phone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Masked without CUSTOMER_PII_READ.' })
+  email(@Root() c: Customer, @Ctx() ctx: Context) {
+    return personalData(ctx, `Customer:${c.id}`, c.email, masks.email);
+  }
+
+  @FieldResolver(() => String, { description: 'Reduced to city and district without CUSTOMER_PII_READ.' })
+  address(@Root() c: Customer, @Ctx() ctx: Context) {
+    return personalData(ctx, `Customer:${c.id}`, c.address, masks.address(c.city));
+  }
+
+  @Requires('ORDER_READ')
   @FieldResolver(() => OrderConnection, { description: "The customer's orders, newest first." })
   orders(@Root() customer: Customer, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return ctx.services.orderQueries.list({ customerId: toGlobalId('Customer', customer.id) }, page);

@@ -1,16 +1,37 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Permission } from '@fulfilment/domain';
 import { Context } from '../../common/context';
-import { fromGlobalId } from '../../common/global-id';
+import { fromGlobalId, NodeType } from '../../common/global-id';
+import { Requires } from '../access/requires';
 import { OrderEvent } from '../order/order-event.entity';
 import { StockMovement } from '../stock/stock-movement.entity';
 import { Node } from './node.interface';
 
+/** node(id:) needs the permission that the list of that type needs. */
+const READ_PERMISSION: Record<NodeType, Permission> = {
+  Order: 'ORDER_READ',
+  OrderEvent: 'ORDER_READ',
+  Customer: 'CUSTOMER_READ',
+  StockLevel: 'STOCK_READ',
+  StockMovement: 'STOCK_READ',
+  Product: 'CATALOG_READ',
+  Warehouse: 'CATALOG_READ',
+  User: 'USER_MANAGE',
+  ApiKey: 'APIKEY_MANAGE',
+};
+
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
+  @Requires(null)
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; needs the read permission of its type (e.g. ORDER_READ for an Order).' })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
+    const needed = READ_PERMISSION[parsed.type];
+    if (!ctx.actor.principal!.permissions.has(needed)) {
+      throw new GraphQLError(`You do not have the ${needed} permission needed to read a ${parsed.type}`, { extensions: { code: 'FORBIDDEN', permission: needed } });
+    }
     const { loaders, services } = ctx;
     switch (parsed.type) {
       case 'Order':

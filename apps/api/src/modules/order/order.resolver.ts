@@ -1,46 +1,44 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { PageArgs } from '../../common/page-args';
 import { Context } from '../../common/context';
+import { Requires } from '../access/requires';
 import { localId } from '../../common/global-id';
 import { OrderEventMessage } from '../../common/live-events';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';
-import { Order } from './order.entity';
+import { DeliveryAddress, Order } from './order.entity';
+import { masks, personalData } from '../access/pii';
 import { OrderAllocation } from './order-allocation.entity';
 import { OrderEvent } from './order-event.entity';
 import { OrderLine } from './order-line.entity';
 import { ApproveOrderInput, CancelOrderInput, HoldOrderInput, PlaceOrderInput, UpdateOrderInput } from './order.inputs';
 import { OrderConnection, OrderEventConnection, OrderFilter, OrderPayload } from './order.types';
 
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
-  after?: string;
-}
-
 const payload = (r: { order: Order | null; userErrors: OrderPayload['userErrors'] }) => Object.assign(new OrderPayload(), r);
 
 @Resolver(() => Order)
 export class OrderResolver {
+  @Requires('ORDER_READ')
   @Query(() => OrderConnection, { description: 'Orders, newest first.' })
   orders(@Args() page: PageArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
     return ctx.services.orderQueries.list(filter ?? {}, page);
   }
 
+  @Requires('ORDER_READ')
   @Query(() => Order, { nullable: true })
   order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const uuid = localId(id, 'Order');
     return uuid ? ctx.loaders.order.load(uuid) : null;
   }
 
+  @Requires('ORDER_READ')
   @Query(() => Order, { nullable: true })
   orderByNumber(@Arg('number') number: string, @Ctx() ctx: Context) {
     return ctx.services.orderQueries.byNumber(number);
   }
 
+  @Requires('ORDER_READ')
   @Query(() => OrderEventConnection, {
     description: 'Order events across all orders in the order they were written; a client re-reads what it missed from its last cursor.',
   })
@@ -48,31 +46,37 @@ export class OrderResolver {
     return ctx.services.orderQueries.events(page);
   }
 
+  @Requires('ORDER_CREATE')
   @Mutation(() => OrderPayload, { description: 'Places an order: reviews it, reserves and allocates stock, confirms it when every check passes.' })
   async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.placeOrder(input, ctx.actor));
   }
 
+  @Requires('ORDER_REVIEW')
   @Mutation(() => OrderPayload, { description: 'Approves an order held for review (or releases a hold): it is confirmed and allocated.' })
   async approveOrder(@Arg('input') input: ApproveOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.approveOrder(input.orderId, ctx.actor));
   }
 
+  @Requires('ORDER_REVIEW')
   @Mutation(() => OrderPayload, { description: 'Puts an order on hold (before picking), keeping its reserved stock.' })
   async holdOrder(@Arg('input') input: HoldOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.holdOrder(input.orderId, input.reason, ctx.actor));
   }
 
+  @Requires('ORDER_CANCEL')
   @Mutation(() => OrderPayload, { description: 'Cancels an order before shipment and releases its reserved stock.' })
   async cancelOrder(@Arg('input') input: CancelOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.cancelOrder(input.orderId, input.reason, ctx.actor));
   }
 
+  @Requires('ORDER_EDIT')
   @Mutation(() => OrderPayload, { description: 'Changes lines (before picking), delivery address (before shipment) or note.' })
   async updateOrder(@Arg('input') input: UpdateOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.updateOrder(input, ctx.actor));
   }
 
+  @Requires('ORDER_READ')
   @Subscription(() => OrderEvent, {
     topics: 'ORDER_EVENT',
     filter: ({ payload, args }: { payload: OrderEventMessage; args: { orderId?: string } }) => !args.orderId || payload.orderId === localId(args.orderId, 'Order'),
@@ -80,6 +84,18 @@ export class OrderResolver {
   })
   orderStatusChanged(@Root() message: OrderEventMessage, @Arg('orderId', () => ID, { nullable: true }) _orderId?: string): OrderEvent {
     return Object.assign(new OrderEvent(), message, { createdAt: new Date(message.createdAt) });
+  }
+
+  @FieldResolver(() => DeliveryAddress, { description: 'Contact name, phone and street are masked without CUSTOMER_PII_READ.' })
+  delivery(@Root() order: Order, @Ctx() ctx: Context): DeliveryAddress {
+    const d = order.delivery;
+    const owner = `Order:${order.id}`;
+    return {
+      ...d,
+      contactName: personalData(ctx, owner, d.contactName, masks.name)!,
+      phone: personalData(ctx, owner, d.phone, masks.phone)!,
+      address: personalData(ctx, owner, d.address, masks.address(d.city))!,
+    };
   }
 
   @FieldResolver(() => Customer)

@@ -17,6 +17,8 @@ import { notifyOnCommit, OrderEventMessage } from '../../common/live-events';
 import { inTransaction, pgErrorCode } from '../../common/transaction';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
+import { Actor, actorLabel } from '../access/principal';
+import { audit } from '../audit/audit';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
 import { LockedLevel, StockService } from '../stock/stock.service';
@@ -62,12 +64,12 @@ export class OrderService {
   // ---------------------------------------------------------------------------------------------
   // Mutations
 
-  async placeOrder(input: PlaceOrderInput, actor: string): Promise<OrderResult> {
+  async placeOrder(input: PlaceOrderInput, actor: Actor): Promise<OrderResult> {
     const invalid = await validateInput(input);
-    if (invalid.length) return { order: null, userErrors: invalid };
+    if (invalid.length) return this.rejected(actor, 'PLACE_ORDER', invalid);
     const requestHash = hashRequest(input);
     try {
-      return await this.run(async (m) => {
+      return await this.run(actor, 'PLACE_ORDER', async (m) => {
         const customer = await this.findCustomer(m, input.customerId, ['input', 'customerId']);
         const drafts = await this.priceLines(m, input.lines, ['input', 'lines']);
         const delivery = input.deliveryAddress ?? {
@@ -130,8 +132,8 @@ export class OrderService {
     }
   }
 
-  async approveOrder(orderId: string, actor: string): Promise<OrderResult> {
-    return this.run(async (m) => {
+  async approveOrder(orderId: string, actor: Actor): Promise<OrderResult> {
+    return this.run(actor, 'APPROVE_ORDER', async (m) => {
       const order = await this.lockOrder(m, orderId);
       if (order.status !== 'PENDING_REVIEW' && order.status !== 'ON_HOLD') {
         fail(C.ILLEGAL_TRANSITION, `Only orders pending review or on hold can be approved; this one is ${order.status}`, ['input', 'orderId']);
@@ -144,10 +146,10 @@ export class OrderService {
     });
   }
 
-  async holdOrder(orderId: string, reason: string, actor: string): Promise<OrderResult> {
+  async holdOrder(orderId: string, reason: string, actor: Actor): Promise<OrderResult> {
     const invalid = reasonErrors(reason);
-    if (invalid.length) return { order: null, userErrors: invalid };
-    return this.run(async (m) => {
+    if (invalid.length) return this.rejected(actor, 'HOLD_ORDER', invalid);
+    return this.run(actor, 'HOLD_ORDER', async (m) => {
       const order = await this.lockOrder(m, orderId);
       const events: PendingEvent[] = [];
       this.move(order, events, 'ON_HOLD', reason);
@@ -155,10 +157,10 @@ export class OrderService {
     });
   }
 
-  async cancelOrder(orderId: string, reason: string, actor: string): Promise<OrderResult> {
+  async cancelOrder(orderId: string, reason: string, actor: Actor): Promise<OrderResult> {
     const invalid = reasonErrors(reason);
-    if (invalid.length) return { order: null, userErrors: invalid };
-    return this.run(async (m) => {
+    if (invalid.length) return this.rejected(actor, 'CANCEL_ORDER', invalid);
+    return this.run(actor, 'CANCEL_ORDER', async (m) => {
       const order = await this.lockOrder(m, orderId);
       const events: PendingEvent[] = [];
       this.move(order, events, 'CANCELLED', reason);
@@ -168,13 +170,13 @@ export class OrderService {
     });
   }
 
-  async updateOrder(input: UpdateOrderInput, actor: string): Promise<OrderResult> {
+  async updateOrder(input: UpdateOrderInput, actor: Actor): Promise<OrderResult> {
     const invalid = await validateInput(input);
-    if (invalid.length) return { order: null, userErrors: invalid };
     if (!input.lines && !input.deliveryAddress && input.note === undefined) {
-      return { order: null, userErrors: [userError(C.NOTHING_TO_CHANGE, 'Give lines, deliveryAddress or note to change', ['input'])] };
+      invalid.push(userError(C.NOTHING_TO_CHANGE, 'Give lines, deliveryAddress or note to change', ['input']));
     }
-    return this.run(async (m) => {
+    if (invalid.length) return this.rejected(actor, 'UPDATE_ORDER', invalid);
+    return this.run(actor, 'UPDATE_ORDER', async (m) => {
       const order = await this.lockOrder(m, input.orderId);
       const statusBefore = order.status;
       const moves: PendingEvent[] = [];
@@ -207,7 +209,7 @@ export class OrderService {
    * Gives goods that just arrived to waiting backorders first, oldest (and most urgent) first. Orders
    * another transaction is busy with are skipped; they are tried again at the next arrival.
    */
-  async allocateBackorders(m: EntityManager, productIds: string[], actor: string): Promise<void> {
+  async allocateBackorders(m: EntityManager, productIds: string[], actor: Actor): Promise<void> {
     const waiting = await m
       .getRepository(Order)
       .createQueryBuilder('o')
@@ -232,13 +234,27 @@ export class OrderService {
   // ---------------------------------------------------------------------------------------------
   // Steps
 
-  private async run(work: (m: EntityManager) => Promise<OrderResult>): Promise<OrderResult> {
+  /**
+   * Runs one order change in a transaction that also writes its audit row. A userError rolls the
+   * change back; the failed attempt is audited after.
+   */
+  private async run(actor: Actor, action: string, work: (m: EntityManager) => Promise<OrderResult>): Promise<OrderResult> {
     try {
-      return await inTransaction(this.ds, work);
+      return await inTransaction(this.ds, async (m) => {
+        const result = await work(m);
+        const o = result.order!;
+        await audit(m, actor, { action, targetType: 'Order', targetId: o.id, outcome: 'SUCCESS', details: { number: o.number, status: o.status } });
+        return result;
+      });
     } catch (e) {
-      if (e instanceof UserFailure) return { order: null, userErrors: e.errors };
+      if (e instanceof UserFailure) return this.rejected(actor, action, e.errors);
       throw e;
     }
+  }
+
+  private async rejected(actor: Actor, action: string, userErrors: UserError[]): Promise<OrderResult> {
+    await audit(this.ds, actor, { action, targetType: 'Order', outcome: 'FAILURE', details: { codes: userErrors.map((e) => e.code) } });
+    return { order: null, userErrors };
   }
 
   private async replay(key: string, requestHash: string): Promise<OrderResult> {
@@ -305,7 +321,7 @@ export class OrderService {
    * then nothing is reserved, and unless the order allows backorders the whole transaction fails with
    * OUT_OF_STOCK naming the short SKUs.
    */
-  private async reserve(m: EntityManager, order: Order, drafts: LineDraft[], actor: string): Promise<boolean> {
+  private async reserve(m: EntityManager, order: Order, drafts: LineDraft[], actor: Actor): Promise<boolean> {
     const levels: LockedLevel[] = await this.stock.lockLevelsOfProducts(m, drafts.map((d) => d.product.id));
     const result = allocate(
       drafts.map((d) => ({ lineNo: d.lineNo, productId: d.product.id, quantity: d.quantity })),
@@ -343,7 +359,7 @@ export class OrderService {
   }
 
   /** Gives back every reservation the order holds. */
-  private async release(m: EntityManager, order: Order, actor: string): Promise<void> {
+  private async release(m: EntityManager, order: Order, actor: Actor): Promise<void> {
     const held = await m.getRepository(OrderAllocation).findBy({ orderId: order.id, status: 'RESERVED' });
     if (held.length === 0) return;
     const levels = await this.stock.lockLevels(m, held.map((a) => a.stockLevelId));
@@ -386,7 +402,7 @@ export class OrderService {
   }
 
   /** CONFIRMED → ALLOCATED when stock is (or can now be) reserved, else → BACKORDERED. */
-  private async allocateConfirmed(m: EntityManager, order: Order, events: PendingEvent[], actor: string): Promise<void> {
+  private async allocateConfirmed(m: EntityManager, order: Order, events: PendingEvent[], actor: Actor): Promise<void> {
     if (await this.hasReservations(m, order)) {
       this.move(order, events, 'ALLOCATED', 'Stock reserved');
       return;
@@ -400,7 +416,7 @@ export class OrderService {
    * Replaces the lines and re-reserves for them. Short stock fails the edit unless the order allows
    * backorders; a bigger total goes through review again.
    */
-  private async replaceLines(m: EntityManager, order: Order, lines: OrderLineInput[], events: PendingEvent[], actor: string): Promise<void> {
+  private async replaceLines(m: EntityManager, order: Order, lines: OrderLineInput[], events: PendingEvent[], actor: Actor): Promise<void> {
     const drafts = await this.priceLines(m, lines, ['input', 'lines']);
     await this.release(m, order, actor);
     await m.getRepository(OrderLine).delete({ orderId: order.id });
@@ -433,7 +449,7 @@ export class OrderService {
   }
 
   /** Writes the order and its events, and queues their notification for commit. */
-  private async save(m: EntityManager, order: Order, events: PendingEvent[], actor: string): Promise<Order> {
+  private async save(m: EntityManager, order: Order, events: PendingEvent[], actor: Actor): Promise<Order> {
     const first = order.lastEventSequence + 1;
     order.lastEventSequence += events.length;
     await m.getRepository(Order).update(order.id, {
@@ -450,7 +466,7 @@ export class OrderService {
     });
     const rows: OrderEvent[] = await m.getRepository(OrderEvent).save(
       events.map((e, i) =>
-        m.getRepository(OrderEvent).create({ orderId: order.id, sequence: first + i, type: e.type, fromStatus: e.from, toStatus: e.to, reason: e.reason, actor }),
+        m.getRepository(OrderEvent).create({ orderId: order.id, sequence: first + i, type: e.type, fromStatus: e.from, toStatus: e.to, reason: e.reason, actor: actorLabel(actor) }),
       ),
     );
     await notifyOnCommit(

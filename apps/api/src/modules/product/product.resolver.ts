@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput, Connection, paginate } from '../../common/connection';
 import { Context } from '../../common/context';
-import { PageArgs } from '../order/order.resolver';
+import { Requires } from '../access/requires';
+import { PageArgs } from '../../common/page-args';
 import { Product } from './product.entity';
 
 @ObjectType()
@@ -18,6 +19,7 @@ export class ProductFilter {
 
 @Resolver(() => Product)
 export class ProductResolver {
+  @Requires('CATALOG_READ')
   @Query(() => ProductConnection, { description: 'The catalogue, by SKU.' })
   products(@Args() page: PageArgs, @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined, @Ctx() ctx: Context) {
     const qb = ctx.services.ds.getRepository(Product).createQueryBuilder('p');

@@ -6,6 +6,8 @@ import { inTransaction } from '../../common/transaction';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { AdjustStockInput, StockLevelFilter } from './stock.inputs';
+import { Actor, actorLabel } from '../access/principal';
+import { audit } from '../audit/audit';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
 
@@ -34,11 +36,11 @@ export interface AdjustResult {
 
 export class StockService {
   /** Called in the adjusting transaction when stock grows, so waiting backorders are served first. */
-  onStockAdded: (m: EntityManager, productIds: string[], actor: string) => Promise<void> = async () => undefined;
+  onStockAdded: (m: EntityManager, productIds: string[], actor: Actor) => Promise<void> = async () => undefined;
 
   constructor(private readonly ds: DataSource) {}
 
-  async adjustStock(input: AdjustStockInput, actor: string): Promise<AdjustResult> {
+  async adjustStock(input: AdjustStockInput, actor: Actor): Promise<AdjustResult> {
     const errors = await validateInput(input);
     if ((input.delta == null) === (input.countedQuantity == null)) {
       errors.push(userError(C.INVALID_INPUT, 'Give exactly one of delta or countedQuantity', ['input']));
@@ -47,7 +49,7 @@ export class StockService {
     if (!MANUAL_REASONS.includes(input.reason)) {
       errors.push(userError(C.INVALID_INPUT, `reason must be one of ${MANUAL_REASONS.join(', ')}`, ['input', 'reason']));
     }
-    if (errors.length) return { stockLevel: null, movement: null, userErrors: errors };
+    if (errors.length) return this.rejected(actor, errors);
     try {
       return await inTransaction(this.ds, async (m) => {
         const found: { id: string }[] = await m.query(
@@ -57,7 +59,10 @@ export class StockService {
         if (found.length === 0) await this.explainMissingLevel(m, input);
         const level = (await this.lockLevels(m, [found[0].id])).get(found[0].id)!;
         const delta = input.delta ?? input.countedQuantity! - level.onHand;
-        if (delta === 0) return { stockLevel: level, movement: null, userErrors: [] };
+        if (delta === 0) {
+          await audit(m, actor, { action: 'ADJUST_STOCK', targetType: 'StockLevel', targetId: level.id, outcome: 'SUCCESS', details: { delta: 0, counted: input.countedQuantity } });
+          return { stockLevel: level, movement: null, userErrors: [] };
+        }
         if (level.onHand + delta < 0) {
           fail(C.INVALID_QUANTITY, `Only ${level.onHand} on hand; cannot remove ${-delta}`, ['input', 'delta']);
         }
@@ -72,12 +77,18 @@ export class StockService {
         const [movement] = await this.apply(m, [{ level, reason, onHandDelta: delta, reservedDelta: 0, reference: null, note: input.note ?? null }], actor);
         if (delta > 0) await this.onStockAdded(m, [level.productId], actor);
         const stockLevel = await m.getRepository(StockLevel).findOneByOrFail({ id: level.id });
+        await audit(m, actor, { action: 'ADJUST_STOCK', targetType: 'StockLevel', targetId: level.id, outcome: 'SUCCESS', details: { delta, reason, movementId: movement.id } });
         return { stockLevel, movement, userErrors: [] };
       });
     } catch (e) {
-      if (e instanceof UserFailure) return { stockLevel: null, movement: null, userErrors: e.errors };
+      if (e instanceof UserFailure) return this.rejected(actor, e.errors);
       throw e;
     }
+  }
+
+  private async rejected(actor: Actor, userErrors: UserError[]): Promise<AdjustResult> {
+    await audit(this.ds, actor, { action: 'ADJUST_STOCK', targetType: 'StockLevel', outcome: 'FAILURE', details: { codes: userErrors.map((e) => e.code) } });
+    return { stockLevel: null, movement: null, userErrors };
   }
 
   private async explainMissingLevel(m: EntityManager, input: AdjustStockInput): Promise<never> {
@@ -145,7 +156,7 @@ export class StockService {
    * keeps reserved within on-hand whatever happens), writes the movement ledger, and queues an alert
    * for each level whose status crossed a threshold.
    */
-  async apply(m: EntityManager, changes: StockChange[], actor: string): Promise<StockMovement[]> {
+  async apply(m: EntityManager, changes: StockChange[], actor: Actor): Promise<StockMovement[]> {
     if (changes.length === 0) return [];
     const before = new Map<string, { available: number; level: StockLevel }>();
     const totals = new Map<string, { onHand: number; reserved: number }>();
@@ -194,7 +205,7 @@ export class StockService {
         movements.map((x) => x.reserved_after),
         movements.map((x) => x.reference),
         movements.map((x) => x.note),
-        actor,
+        actorLabel(actor),
       ],
     );
 

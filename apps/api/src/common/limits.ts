@@ -1,0 +1,70 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Lexer, Source, TokenKind, ValidationRule } from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './connection';
+
+/** What one request may ask for. Legitimate dashboard and integrator queries stay well inside. */
+export const LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 4000,
+  maxDirectives: 10,
+  /** Cost: 1 per field; a connection multiplies its contents by `first`; other lists by 10. */
+  maxCost: 25_000,
+};
+
+/** Plain lists (lines, allocations, events of an order) are short; this is their assumed length. */
+const LIST_LENGTH_ESTIMATE = 10;
+
+const estimator: ComplexityEstimator = ({ field, type, args, childComplexity }) => {
+  const returns = getNullableType(field.type);
+  if (getNamedType(returns).name.endsWith('Connection')) return 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE);
+  // A connection's edges were multiplied at the connection itself.
+  if (isListType(returns) && !type.name.endsWith('Connection')) return 1 + childComplexity * LIST_LENGTH_ESTIMATE;
+  return 1 + childComplexity;
+};
+
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator] });
+}
+
+export function assertWithinCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): void {
+  let cost: number;
+  try {
+    cost = queryCost(schema, document, variables ?? {}, operationName ?? undefined);
+  } catch {
+    return; // Variables that do not fit the operation: execution refuses them with a clear error.
+  }
+  if (cost > LIMITS.maxCost) {
+    throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`, {
+      extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost },
+    });
+  }
+}
+
+/**
+ * True when a query has more tokens than allowed. Checked before parsing (one pass of the lexer), so
+ * a huge query is refused before any work is done on it; syntax errors are left to the parser.
+ */
+export function tooManyTokens(query: string): boolean {
+  const lexer = new Lexer(new Source(query));
+  try {
+    for (let n = 0; lexer.advance().kind !== TokenKind.EOF; n++) if (n >= LIMITS.maxTokens) return true;
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** graphql-armor's depth, alias and directive limits as validation rules (tokens and cost: above). */
+export function armorRules(): ValidationRule[] {
+  return new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    costLimit: { enabled: false },
+    // Suggestions are hidden from anonymous callers only; see maskError.
+    blockFieldSuggestion: { enabled: false },
+  }).protect().validationRules;
+}

@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Context } from '../../common/context';
+import { PageArgs } from '../../common/page-args';
+import { userError, UserErrorCode as C } from '../../common/user-error';
+import { ApiKey } from './api-key.entity';
+import {
+  ApiKeyConnection,
+  ApiKeyPayload,
+  CreateApiKeyInput,
+  CreateApiKeyPayload,
+  CreateUserInput,
+  LoginInput,
+  LoginPayload,
+  LogoutPayload,
+  RenewTokenPayload,
+  RevokeApiKeyInput,
+  UpdateMyPreferencesInput,
+  UpdateUserInput,
+  UserConnection,
+  UserPayload,
+} from './access.inputs';
+import { unauthenticated, Requires } from './requires';
+import { StaffUser } from './staff-user.entity';
+
+const LOCALES = ['zh-CN', 'en'];
+
+@Resolver()
+export class AccessResolver {
+  @Mutation(() => LoginPayload, { description: 'Signs a staff member in. Open to everyone; attempts are throttled per account and per address.' })
+  async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
+    return Object.assign(new LoginPayload(), await ctx.services.auth.login(input.email, input.password, ctx.actor));
+  }
+
+  @Requires(null)
+  @Mutation(() => RenewTokenPayload, { description: 'A fresh short-lived token for the current session.' })
+  renewToken(@Ctx() ctx: Context) {
+    if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
+    return ctx.services.auth.renewToken(ctx.actor.principal);
+  }
+
+  @Requires(null)
+  @Mutation(() => LogoutPayload, { description: 'Ends the current session; its tokens and live connections stop working.' })
+  async logout(@Ctx() ctx: Context) {
+    if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
+    await ctx.services.auth.logout(ctx.actor);
+    return { loggedOut: true };
+  }
+
+  @Requires(null)
+  @Query(() => StaffUser, { nullable: true, description: 'The signed-in staff member (null for an API key).' })
+  me(@Ctx() ctx: Context) {
+    const p = ctx.actor.principal!;
+    return p.kind === 'USER' ? ctx.services.ds.getRepository(StaffUser).findOneBy({ id: p.id }) : null;
+  }
+
+  @Requires(null)
+  @Mutation(() => UserPayload, { description: "Remembers the signed-in staff member's dashboard language." })
+  async updateMyPreferences(@Arg('input') input: UpdateMyPreferencesInput, @Ctx() ctx: Context) {
+    if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
+    if (!LOCALES.includes(input.locale)) {
+      return Object.assign(new UserPayload(), { user: null, userErrors: [userError(C.INVALID_INPUT, `locale must be one of ${LOCALES.join(', ')}`, ['input', 'locale'])] });
+    }
+    return Object.assign(new UserPayload(), { user: await ctx.services.access.setLocale(input.locale, ctx.actor), userErrors: [] });
+  }
+
+  @Requires('USER_MANAGE')
+  @Query(() => UserConnection, { description: 'Staff accounts, by e-mail.' })
+  users(@Args() page: PageArgs, @Ctx() ctx: Context) {
+    return ctx.services.access.listUsers(page);
+  }
+
+  @Requires('USER_MANAGE')
+  @Mutation(() => UserPayload)
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context) {
+    return Object.assign(new UserPayload(), await ctx.services.access.createUser(input, ctx.actor));
+  }
+
+  @Requires('USER_MANAGE')
+  @Mutation(() => UserPayload, { description: 'Renames, changes the role of, disables or resets the password of a staff account.' })
+  async updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
+    return Object.assign(new UserPayload(), await ctx.services.access.updateUser(input, ctx.actor));
+  }
+
+  @Requires('APIKEY_MANAGE')
+  @Query(() => ApiKeyConnection, { description: 'Integrator API keys, newest first; secrets are never shown.' })
+  apiKeys(@Args() page: PageArgs, @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean, @Ctx() ctx: Context) {
+    return ctx.services.access.listApiKeys(page, includeRevoked);
+  }
+
+  @Requires('APIKEY_MANAGE')
+  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key and shows its secret once.' })
+  async createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context) {
+    return Object.assign(new CreateApiKeyPayload(), await ctx.services.access.createApiKey(input, ctx.actor));
+  }
+
+  @Requires('APIKEY_MANAGE')
+  @Mutation(() => ApiKeyPayload, { description: 'Revokes an API key: its next use fails, and its live connections close.' })
+  async revokeApiKey(@Arg('input') input: RevokeApiKeyInput, @Ctx() ctx: Context) {
+    return Object.assign(new ApiKeyPayload(), await ctx.services.access.revokeApiKey(input.apiKeyId, ctx.actor));
+  }
+}
+

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { API_KEY_SCOPES, ApiKeyScope, permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
+import { logger } from '../../common/logger';
+import { notifyOnCommit } from '../../common/live-events';
+import { UserError, UserErrorCode as C, userError } from '../../common/user-error';
+import { audit } from '../audit/audit';
+import { ApiKey } from './api-key.entity';
+import { Actor, Principal } from './principal';
+import { StaffUser } from './staff-user.entity';
+import { API_KEY_PATTERN, hashApiKey, sameHash, signToken, verifyToken } from './tokens';
+
+export interface AuthSettings {
+  authSecret: string | undefined;
+  tokenTtlMinutes: number;
+  sessionHours: number;
+}
+
+/** A credential was presented but is not (or no longer) valid: the request is refused with 401. */
+export class InvalidCredential extends Error {}
+
+export interface LoginResult {
+  token: string | null;
+  expiresAt: Date | null;
+  user: StaffUser | null;
+  userErrors: UserError[];
+}
+
+const THROTTLE_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+/** Verified against when the e-mail is unknown, so both cases take the same time. */
+const DUMMY_HASH = argon2Hash('not-a-password-' + randomBytes(8).toString('hex'));
+
+export class AuthService {
+  private secret: Promise<Uint8Array> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  /** The token signing key: AUTH_SECRET, or one generated once and shared through the database. */
+  private signingKey(): Promise<Uint8Array> {
+    this.secret ??= (async () => {
+      if (this.settings.authSecret) return new TextEncoder().encode(this.settings.authSecret);
+      await this.ds.query(`INSERT INTO app_setting (key, value) VALUES ('auth_secret', $1) ON CONFLICT (key) DO NOTHING`, [
+        randomBytes(48).toString('base64url'),
+      ]);
+      const [row] = await this.ds.query(`SELECT value FROM app_setting WHERE key = 'auth_secret'`);
+      return new TextEncoder().encode(row.value);
+    })();
+    return this.secret;
+  }
+
+  async login(email: string, password: string, actor: Actor): Promise<LoginResult> {
+    const account = email.trim().toLowerCase().slice(0, 200);
+    const fail = (code: C, message: string): LoginResult => ({ token: null, expiresAt: null, user: null, userErrors: [userError(code, message, ['input'])] });
+
+    const [{ account_failures, address_failures }] = await this.ds.query(
+      `SELECT (SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE' AND target_id = $1 AND at > now() - $3::interval)::int AS account_failures,
+              (SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE' AND client_ip = $2 AND at > now() - $3::interval)::int AS address_failures`,
+      [account, actor.clientIp, `${THROTTLE_WINDOW_MINUTES} minutes`],
+    );
+    if (account_failures >= MAX_FAILURES_PER_ACCOUNT || address_failures >= MAX_FAILURES_PER_ADDRESS) {
+      await audit(this.ds, actor, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'FAILURE', details: { reason: 'THROTTLED' } });
+      return fail(C.LOGIN_THROTTLED, `Too many failed sign-ins. Try again in ${THROTTLE_WINDOW_MINUTES} minutes.`);
+    }
+
+    const user = await this.ds.getRepository(StaffUser).createQueryBuilder('u').where('lower(u.email) = :account', { account }).getOne();
+    const valid = await argon2Verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    if (!user || !valid || !user.active) {
+      await audit(this.ds, actor, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'FAILURE', details: { reason: 'INVALID_CREDENTIALS' } });
+      // One message for unknown e-mail, wrong password and disabled account: nothing to enumerate.
+      return fail(C.INVALID_CREDENTIALS, 'E-mail or password is incorrect.');
+    }
+
+    const sessionExpires = new Date(Date.now() + this.settings.sessionHours * 3600_000);
+    const [session] = await this.ds.query(
+      `INSERT INTO staff_session (user_id, expires_at, client_ip) VALUES ($1, $2, $3) RETURNING id`,
+      [user.id, sessionExpires, actor.clientIp],
+    );
+    await this.ds.query(`UPDATE staff_user SET last_login_at = now() WHERE id = $1`, [user.id]);
+    const principal = this.userPrincipal(user, session.id, sessionExpires);
+    await audit(this.ds, { ...actor, principal }, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'SUCCESS' });
+    const { token, expiresAt } = await this.issueToken(user.id, session.id, sessionExpires);
+    return { token, expiresAt, user, userErrors: [] };
+  }
+
+  /** A fresh short-lived token for the same session, until the session itself ends. */
+  async renewToken(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
+    const [s] = await this.ds.query(`SELECT expires_at FROM staff_session WHERE id = $1`, [principal.sessionId]);
+    return this.issueToken(principal.id, principal.sessionId!, s.expires_at);
+  }
+
+  private async issueToken(userId: string, sessionId: string, sessionExpires: Date) {
+    const expiresAt = new Date(Math.min(Date.now() + this.settings.tokenTtlMinutes * 60_000, sessionExpires.getTime()));
+    return { token: await signToken(await this.signingKey(), userId, sessionId, expiresAt), expiresAt };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await m.query(`UPDATE staff_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [actor.principal!.sessionId]);
+      await audit(m, actor, { action: 'LOGOUT', targetType: 'User', targetId: actor.principal!.id, outcome: 'SUCCESS' });
+      await notifyOnCommit(m, 'ACCESS_REVOKED', [{ sessionId: actor.principal!.sessionId }]);
+    });
+  }
+
+  /**
+   * Who presents this Authorization header (or graphql-ws connectionParams.authorization): null
+   * without one; InvalidCredential when it is malformed, expired, revoked or unknown.
+   */
+  async authenticate(authorization: string | undefined | null): Promise<Principal | null> {
+    if (!authorization) return null;
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!m) throw new InvalidCredential('Authorization must be "Bearer <token or API key>"');
+    const credential = m[1];
+    return credential.startsWith('fk_') ? this.apiKeyPrincipal(credential) : this.sessionPrincipal(credential);
+  }
+
+  private async sessionPrincipal(token: string): Promise<Principal> {
+    const claims = await verifyToken(await this.signingKey(), token);
+    if (!claims) throw new InvalidCredential('The token is invalid or has expired; sign in again');
+    const user = await this.ds
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .innerJoin('staff_session', 's', 's.user_id = u.id')
+      .where('s.id = :sid AND u.id = :uid AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active', { sid: claims.sessionId, uid: claims.userId })
+      .getOne();
+    if (!user) throw new InvalidCredential('The session has ended; sign in again');
+    return this.userPrincipal(user, claims.sessionId, claims.expiresAt);
+  }
+
+  private userPrincipal(user: StaffUser, sessionId: string, expiresAt: Date): Principal {
+    return { kind: 'USER', id: user.id, name: user.email, role: user.role, permissions: permissionsOfRole(user.role), sessionId, expiresAt };
+  }
+
+  private async apiKeyPrincipal(key: string): Promise<Principal> {
+    const m = API_KEY_PATTERN.exec(key);
+    const row = m ? await this.ds.getRepository(ApiKey).findOneBy({ prefix: m[1] }) : null;
+    if (!row || !sameHash(row.secretHash, hashApiKey(key))) throw new InvalidCredential('Unknown API key');
+    if (row.revokedAt) throw new InvalidCredential('This API key has been revoked');
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new InvalidCredential('This API key has expired');
+    await this.ds.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.id]);
+    return { kind: 'API_KEY', id: row.id, name: row.name, role: null, permissions: permissionsOfScopes(row.scopes), sessionId: null, expiresAt: row.expiresAt };
+  }
+
+  /** Demo accounts (password "demo") and the first admin of a real deployment. */
+  async ensureUsers(opts: { demo: boolean; adminEmail?: string; adminPassword?: string }): Promise<void> {
+    const wanted: { email: string; name: string; role: Role; password: string }[] = [];
+    if (opts.demo) wanted.push(...DEMO_USERS.map((u) => ({ ...u, password: 'demo' })));
+    if (opts.adminEmail && opts.adminPassword) wanted.push({ email: opts.adminEmail, name: 'Administrator', role: 'ADMIN', password: opts.adminPassword });
+    for (const u of wanted) {
+      const exists = await this.ds.query(`SELECT 1 FROM staff_user WHERE lower(email) = lower($1)`, [u.email]);
+      if (exists.length) continue;
+      await this.ds.query(
+        `INSERT INTO staff_user (email, name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [u.email, u.name, u.role, await hashPassword(u.password)],
+      );
+      logger.info({ email: u.email, role: u.role }, 'created staff user');
+    }
+  }
+}
+
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@demo.local', name: '系统管理员 陈静', role: 'ADMIN' },
+  { email: 'manager@demo.local', name: '运营经理 王磊', role: 'MANAGER' },
+  { email: 'service@demo.local', name: '客服 李娜', role: 'CUSTOMER_SERVICE' },
+  { email: 'warehouse@demo.local', name: '仓管 张强', role: 'WAREHOUSE' },
+  { email: 'dispatcher@demo.local', name: '调度 刘洋', role: 'DISPATCHER' },
+  { email: 'purchasing@demo.local', name: '采购 赵敏', role: 'PURCHASING' },
+];
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2Hash(password);
+}
+
+export const SCOPE_LIST = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];
