@@ -14,6 +14,7 @@ export interface GqlResponse<T = any> {
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   text: string;
+  headers: Headers;
 }
 
 /** Counts SQL statements, to prove a request costs a fixed number of queries. */
@@ -136,7 +137,7 @@ export async function postRaw<T = any>(url: string, body: string, headers: Recor
   } catch {
     /* not JSON: the test asserting on it will say so */
   }
-  return { status: res.status, body: parsed, text };
+  return { status: res.status, body: parsed, text, headers: res.headers };
 }
 
 /** Collects what a subscription delivers until `count` items arrived or the timeout passed. */
