@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { toGlobalId } from '../src/common/global-id';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../src/modules/access/auth.service';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
-import { postRaw, settle, startTestApi, subscribe, TestApi } from './helpers';
+import { createServices } from '../src/services';
+import { postRaw, settle, startTestApi, subscribe, TestApi, testConfig } from './helpers';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) {
   token expiresAt user { email role permissions } userErrors { code message } } }`;
@@ -57,6 +58,24 @@ describe('staff sign-in and sessions', () => {
     // Unknown accounts are throttled the same way, so throttling reveals nothing either.
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await login('ghost@demo.local', 'x');
     assert.equal((await login('ghost@demo.local', 'x')).body.data.login.userErrors[0].code, 'LOGIN_THROTTLED');
+  });
+
+  it('remembers a user\'s dashboard language', async () => {
+    const token = await api.loginAs('DISPATCHER');
+    const set = await as(token, `mutation { updateMyPreferences(input: { locale: "zh-CN" }) { user { locale } userErrors { code } } }`);
+    assert.equal(set.body.data.updateMyPreferences.user.locale, 'zh-CN');
+    const bad = await as(token, `mutation { updateMyPreferences(input: { locale: "klingon" }) { userErrors { code field } } }`);
+    assert.equal(bad.body.data.updateMyPreferences.userErrors[0].code, 'INVALID_INPUT');
+    assert.equal((await as(token, `{ me { locale } }`)).body.data.me.locale, 'zh-CN');
+  });
+
+  it('creates only the configured first admin when there are no demo users', async () => {
+    const before = (await api.ds.query(`SELECT count(*)::int AS n FROM staff_user`))[0].n;
+    const auth = createServices(api.ds, testConfig()).auth;
+    await auth.ensureUsers({ demo: false, adminEmail: 'ops-admin@example.cn', adminPassword: 'a long passphrase' });
+    await auth.ensureUsers({ demo: false, adminEmail: 'ops-admin@example.cn', adminPassword: 'a long passphrase' });
+    assert.equal((await api.ds.query(`SELECT count(*)::int AS n FROM staff_user`))[0].n, before + 1);
+    assert.deepEqual((await login('ops-admin@example.cn', 'a long passphrase')).body.data.login.user.role, 'ADMIN');
   });
 
   it('refuses requests with a malformed, forged or expired token with 401', async () => {

@@ -73,8 +73,11 @@ export class AccessService {
   }
 
   async setLocale(locale: string, actor: Actor): Promise<StaffUser> {
-    await this.ds.query(`UPDATE staff_user SET locale = $1 WHERE id = $2`, [locale, actor.principal!.id]);
-    return this.ds.getRepository(StaffUser).findOneByOrFail({ id: actor.principal!.id });
+    return this.ds.transaction(async (m) => {
+      await m.query(`UPDATE staff_user SET locale = $1 WHERE id = $2`, [locale, actor.principal!.id]);
+      await audit(m, actor, { action: 'UPDATE_PREFERENCES', targetType: 'User', targetId: actor.principal!.id, outcome: 'SUCCESS', details: { locale } });
+      return m.getRepository(StaffUser).findOneByOrFail({ id: actor.principal!.id });
+    });
   }
 
   listApiKeys(page: { first?: number; after?: string }, includeRevoked: boolean) {
