@@ -12,6 +12,7 @@ import { StockAlertResolver, StockResolver } from './modules/stock/stock.resolve
 import { WarehouseResolver } from './modules/warehouse/warehouse.resolver';
 import { AccessResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { OverviewResolver } from './modules/overview/overview.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   WarehouseResolver,
   AccessResolver,
   AuditResolver,
+  OverviewResolver,
 ] as const;
 
 /** Declared on every operation: the permission a caller needs (none given: any signed-in caller). */

@@ -7,3 +7,4 @@ export * from './regions';
 export * from './promise';
 export * from './access';
 export * from './masking';
+export * from './kpi';

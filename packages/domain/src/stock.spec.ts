@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { crossedThreshold, stockStatus } from './stock';
 import { decimalToFen, fenToDecimal, orderTotals } from './money';
+import { meetsTarget, rate } from './kpi';
 
 describe('stock status and alerts', () => {
   it('classifies availability against thresholds', () => {
@@ -33,5 +34,16 @@ describe('order totals', () => {
   it('charges delivery below 99 yuan and not from 99 yuan', () => {
     assert.deepEqual(orderTotals([{ quantity: 2, unitPriceFen: 45_00 }]), { subtotalFen: 90_00, deliveryFeeFen: 8_00, totalFen: 98_00 });
     assert.deepEqual(orderTotals([{ quantity: 3, unitPriceFen: 33_00 }]), { subtotalFen: 99_00, deliveryFeeFen: 0, totalFen: 99_00 });
+  });
+});
+
+describe('KPIs', () => {
+  it('measures rates against their targets, and says nothing without data', () => {
+    assert.equal(rate(19, 20), 0.95);
+    assert.equal(rate(0, 0), null);
+    assert.equal(meetsTarget('onTimeDeliveryRate', 0.95), true);
+    assert.equal(meetsTarget('onTimeDeliveryRate', 0.9499), false);
+    assert.equal(meetsTarget('orderErrorRate', 0.01), false);
+    assert.equal(meetsTarget('customerSatisfaction', null), null);
   });
 });

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { OrderStatus as OrderStatusT, Region as RegionT } from '@fulfilment/domain';
 import { OrderStatus, Region, SalesChannel } from '../../common/enums';
 import { Connection } from '../../common/connection';
@@ -50,6 +50,6 @@ export class OrderStatusCount {
   @Field(() => OrderStatus)
   status: OrderStatusT;
 
-  @Field()
+  @Field(() => Int)
   count: number;
 }

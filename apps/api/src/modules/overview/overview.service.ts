@@ -1,0 +1,66 @@
+import { DataSource } from 'typeorm';
+import { KPI_TARGETS, meetsTarget, OrderStatus, rate } from '@fulfilment/domain';
+import { Money } from '../../common/money.type';
+import { OrderStatusCount } from '../order/order.types';
+import { Kpi, MinuteCount, OperationsOverview } from './overview.types';
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Each figure is one SQL aggregate over indexed columns; nothing is counted in JavaScript. */
+export class OverviewService {
+  constructor(private readonly ds: DataSource) {}
+
+  async overview(): Promise<OperationsOverview> {
+    const [byStatus, [today], [stock], [stages], [shipping], [delivery], perMinute] = await Promise.all([
+      this.ds.query(`SELECT status, count(*)::int AS count FROM orders GROUP BY status ORDER BY status`),
+      this.ds.query(`SELECT count(*)::int AS orders, coalesce(sum(total_fen), 0)::bigint AS fen FROM orders
+                      WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`),
+      this.ds.query(`SELECT count(*) FILTER (WHERE on_hand - reserved <= low_threshold)::int AS low,
+                            count(*) FILTER (WHERE on_hand - reserved <= 0)::int AS out FROM stock_level`),
+      this.ds.query(`
+        SELECT avg(extract(epoch FROM c.at - o.created_at)) / 60 AS to_confirm, avg(extract(epoch FROM a.at - o.created_at)) / 60 AS to_allocate
+          FROM orders o
+          LEFT JOIN LATERAL (SELECT min(e.created_at) AS at FROM order_event e WHERE e.order_id = o.id AND e.to_status = 'CONFIRMED') c ON true
+          LEFT JOIN LATERAL (SELECT min(e.created_at) AS at FROM order_event e WHERE e.order_id = o.id AND e.to_status = 'ALLOCATED') a ON true
+         WHERE o.created_at >= now() - interval '7 days'`),
+      this.ds.query(`
+        SELECT avg(h) AS average, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90
+          FROM (SELECT extract(epoch FROM e.created_at - o.created_at) / 3600 AS h
+                  FROM order_event e JOIN orders o ON o.id = e.order_id
+                 WHERE e.to_status = 'SHIPPED' AND e.created_at >= now() - interval '30 days') s`),
+      this.ds.query(`
+        SELECT count(*)::int AS delivered, count(*) FILTER (WHERE e.created_at <= o.promised_by)::int AS on_time
+          FROM order_event e JOIN orders o ON o.id = e.order_id
+         WHERE e.to_status = 'DELIVERED' AND e.created_at >= now() - interval '30 days'`),
+      this.ds.query(`
+        SELECT m.minute, count(o.id)::int AS count
+          FROM generate_series(date_trunc('minute', now()) - interval '59 minutes', date_trunc('minute', now()), interval '1 minute') AS m(minute)
+          LEFT JOIN orders o ON o.created_at >= m.minute AND o.created_at < m.minute + interval '1 minute'
+         GROUP BY m.minute ORDER BY m.minute`),
+    ]);
+    const counts = new Map<string, number>(byStatus.map((r: { status: string; count: number }) => [r.status, r.count]));
+    const onTime = rate(delivery.on_time, delivery.delivered);
+    return Object.assign(new OperationsOverview(), {
+      generatedAt: new Date(),
+      ordersToday: today.orders,
+      amountToday: Money.ofFen(Number(today.fen)),
+      ordersByStatus: byStatus.map((r: { status: OrderStatus; count: number }) => Object.assign(new OrderStatusCount(), r)),
+      awaitingReview: counts.get('PENDING_REVIEW') ?? 0,
+      onHold: counts.get('ON_HOLD') ?? 0,
+      backordered: counts.get('BACKORDERED') ?? 0,
+      lowStockLevels: stock.low,
+      outOfStockLevels: stock.out,
+      averageMinutesToConfirm: num(stages.to_confirm),
+      averageMinutesToAllocate: num(stages.to_allocate),
+      averageHoursToShip: num(shipping.average),
+      p90HoursToShip: num(shipping.p90),
+      onTimeDelivery: Object.assign(new Kpi(), {
+        value: onTime,
+        target: KPI_TARGETS.onTimeDeliveryRate,
+        meetsTarget: meetsTarget('onTimeDeliveryRate', onTime),
+        sampleSize: delivery.delivered,
+      }),
+      ordersPerMinute: perMinute.map((r: { minute: Date; count: number }) => Object.assign(new MinuteCount(), r)),
+    });
+  }
+}
