@@ -5,6 +5,7 @@ import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded';
 import { seedDemoDataIfEmpty } from './db/seed/seed';
 import { createServer } from './server';
+import { runTraffic } from './demo/traffic';
 
 async function main() {
   const config = loadConfig();
@@ -23,12 +24,19 @@ async function main() {
   const port = await server.listen(config.port);
   logger.info({ port }, `GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`);
   logger.info(`Open http://localhost:${port}/ in your browser`);
+  const demo = new AbortController();
+  if (process.argv.includes('--demo')) {
+    void runTraffic({ url: `http://127.0.0.1:${port}/graphql`, rate: Number(process.env.DEMO_RATE ?? 30), signal: demo.signal }).catch((e: Error) =>
+      logger.error({ err: e.message }, 'demo traffic stopped'),
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    demo.abort();
     await server.stop().catch((e) => logger.warn({ err: e }, 'error stopping the API'));
     await ds.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

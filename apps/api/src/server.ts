@@ -20,6 +20,9 @@ import { audit } from './modules/audit/audit';
 import { createSchema } from './schema';
 import { createServices, Services } from './services';
 import { landingPage } from './landing-page';
+import { REPO_ROOT } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createLiveServer } from './live-server';
 
 export interface ServerOptions {
@@ -68,6 +71,26 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, requ
 
 function jsonError(res: Response, status: number, code: string, message: string) {
   res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestStore.getStore()?.requestId } }] });
+}
+
+/**
+ * The built dashboard (apps/dashboard/dist) at `/`, with its client-side routes; until it is built,
+ * a short page that links to the GraphQL endpoint.
+ */
+function serveDashboard(app: express.Express) {
+  const dist = path.join(REPO_ROOT, 'apps/dashboard/dist');
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', (_req, res) => void res.type('html').send(landingPage()));
+    return;
+  }
+  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(dist, { index: false }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/health' || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }
 
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
@@ -128,9 +151,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     res.setHeader('X-Request-Id', requestId);
     requestStore.run({ requestId, signedIn: false }, next);
   });
-  app.get('/', (_req, res) => {
-    res.type('html').send(landingPage());
-  });
+  serveDashboard(app);
   app.get('/health', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');

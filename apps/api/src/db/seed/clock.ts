@@ -36,12 +36,13 @@ export function shanghaiYmd(t: number): string {
 
 /**
  * Moves t into Shanghai working hours [open, close): unchanged when already inside, otherwise to a
- * random moment in the first hour after the next opening.
+ * random moment in the first `catchUp` (an hour unless said) after the next opening, while the work
+ * left from the night is done.
  */
-export function duringHours(t: number, open: number, close: number, rng: Random): number {
+export function duringHours(t: number, open: number, close: number, rng: Random, catchUp = HOUR): number {
   const hour = shanghaiHour(t);
   if (hour >= open && hour < close) return t;
   const midnight = shanghaiMidnight(t);
   const opening = hour < open ? midnight + open * HOUR : midnight + DAY + open * HOUR;
-  return opening + Math.floor(rng.between(0, HOUR));
+  return opening + Math.floor(rng.between(0, catchUp));
 }

@@ -41,7 +41,7 @@ const ONLINE_CHANNELS = CHANNELS.filter(([c]) => c === 'MOBILE_APP' || c === 'WE
 export function draftOrders(rng: Random, now: number, count: number, customers: readonly CustomerSeed[], products: readonly ProductSeed[]): OrderDraft[] {
   const picker = new CustomerPicker(customers);
   const catalogue = new ProductPicker(products.filter((p) => p.active));
-  const drafts = orderTimes(rng, now, count).map((t) => draftOrder(rng, t, picker, catalogue));
+  const drafts = orderTimes(rng, now, count).map((t) => draftOrder(rng, t, picker, catalogue, inPromotion(t, now)));
   drafts.push(...corporateGiftOrders(rng, now, picker, catalogue));
   return drafts.sort((a, b) => a.placedAt - b.placedAt);
 }
@@ -68,7 +68,7 @@ function orderTimes(rng: Random, now: number, count: number): number[] {
   return times.sort((a, b) => a - b);
 }
 
-function draftOrder(rng: Random, placedAt: number, customers: CustomerPicker, catalogue: ProductPicker): OrderDraft {
+function draftOrder(rng: Random, placedAt: number, customers: CustomerPicker, catalogue: ProductPicker, promotion: boolean): OrderDraft {
   const hour = shanghaiHour(placedAt);
   let channel = rng.weighted(hour >= 9 && hour < 21 ? CHANNELS : ONLINE_CHANNELS);
   const business = channel === 'WHOLESALE' ? customers.pick(rng, placedAt, true) : null;
@@ -82,8 +82,9 @@ function draftOrder(rng: Random, placedAt: number, customers: CustomerPicker, ca
     customer,
     channel,
     paymentMethod,
-    // Partner platforms and stores collect payment themselves; a few app and web payments lag behind.
-    paid: channel === 'PARTNER' || channel === 'OFFLINE_STORE' || rng.chance(0.95),
+    // Partner platforms and stores collect payment themselves; a few app and web payments lag behind,
+    // more in the promotion, where shoppers grab the deal first and pay within the half hour.
+    paid: channel === 'PARTNER' || channel === 'OFFLINE_STORE' || rng.chance(promotion ? 0.8 : 0.95),
     priority: rng.weighted([
       ['URGENT', 5],
       ['HIGH', cold ? 25 : 13],

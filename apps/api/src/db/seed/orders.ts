@@ -16,6 +16,7 @@ import { HistoryContext } from './context';
 import { OrderEventSeed, OrderLineSeed, OrderSeed, WarehouseSeed } from './model';
 import { OrderDraft } from './order-drafts';
 import { CITIES, COURIERS, DELIVERY_NOTES, SERVICE_STAFF, streetAddress } from './people';
+import * as promotion from './promotion';
 import { Random } from './random';
 import { staffActor } from './warehouses';
 
@@ -169,7 +170,7 @@ export class OrderHistory {
 
   /**
    * Customer service works 9:00–21:00. Paid orders are released quickly; credit checks and calls to
-   * customers about blocked credit or an unserved address can take a day or two.
+   * customers about blocked credit or an unserved address can take a day or two, longer in the promotion.
    */
   private reviewTime(o: OrderSeed, at: number): number {
     const { rng } = this.ctx;
@@ -179,7 +180,12 @@ export class OrderHistory {
       : reasons.includes('CREDIT_BLOCKED') || reasons.includes('UNDELIVERABLE_REGION')
         ? rng.int(2 * HOUR, 60 * HOUR)
         : rng.int(10 * MINUTE, 4 * HOUR);
-    return duringHours(at + delay, 9, 21, rng);
+    return duringHours(at + delay * this.pace(at), 9, 21, rng);
+  }
+
+  /** How many times longer work starting at `at` takes: staff are behind during the promotion. */
+  private pace(at: number): number {
+    return promotion.pace(at, this.ctx.now);
   }
 
   private resolveHold(o: OrderSeed, at: number): void {
@@ -194,7 +200,7 @@ export class OrderHistory {
       if (decision === 'cancel') return this.cancel(o, at, staff, '电话回访客户，客户表示不再需要');
       if (decision === 'hold') {
         this.move(o, at, 'ON_HOLD', '等待客户补充身份信息以完成信用评估', staff);
-        return this.next(o, duringHours(at + rng.int(8 * HOUR, 3 * DAY), 9, 21, rng), (t) => {
+        return this.next(o, duringHours(at + rng.int(8 * HOUR, 3 * DAY) * this.pace(at), 9, 21, rng), (t) => {
           const next = serviceActor(rng.next());
           if (rng.chance(0.7)) this.approve(o, t, next, 'Released from hold', true);
           else this.cancel(o, t, next, '客户未完成信用评估，订单取消');
@@ -250,10 +256,11 @@ export class OrderHistory {
     }
   }
 
+  /** The customer asks to wait; customer service releases the order later, later still in the promotion. */
   private delay(o: OrderSeed, at: number): void {
     const { rng } = this.ctx;
     this.move(o, at, 'ON_HOLD', rng.pick(DELAYS), serviceActor(rng.next()));
-    this.next(o, duringHours(at + rng.int(4 * HOUR, 60 * HOUR), 9, 21, rng), (t) => {
+    this.next(o, duringHours(at + rng.int(4 * HOUR, 60 * HOUR) * this.pace(at), 9, 21, rng), (t) => {
       const staff = serviceActor(rng.next());
       if (rng.chance(0.75)) this.approve(o, t, staff, 'Released from hold', false);
       else this.cancel(o, t, staff, '客户取消订单');
@@ -277,7 +284,7 @@ export class OrderHistory {
 
   /**
    * Picking, packing, shipping and delivery, timed against the promise: most arrive in time, a few
-   * are late, and orders that waited in review or for stock are late more often.
+   * are late, and orders that waited in review, for stock or in the promotion's backlog are late more often.
    */
   private fulfil(o: OrderSeed, allocatedAt: number): void {
     const { rng } = this.ctx;
@@ -315,15 +322,21 @@ export class OrderHistory {
   private fulfilmentTimes(o: OrderSeed, from: number): { pick: number; pack: number; ship: number; outForDelivery: number; deliver: number } {
     const { rng } = this.ctx;
     const express = o.priority !== 'NORMAL';
-    const pickDelay = o.priority === 'URGENT' ? rng.int(10 * MINUTE, 45 * MINUTE) : express ? rng.int(20 * MINUTE, 2 * HOUR) : rng.int(1 * HOUR, 10 * HOUR);
-    const pick = duringHours(from + pickDelay, 7, 22, rng);
-    // Some picks wait for a cold-chain or multi-site consolidation wave, past closing if need be.
-    const pack = rng.chance(0.3) ? duringHours(pick + rng.int(2 * HOUR, 8 * HOUR), 7, 22, rng) : pick + rng.int(20 * MINUTE, 2 * HOUR);
-    const ship = duringHours(pack + rng.int(30 * MINUTE, 4 * HOUR), 7, 22, rng);
-    // Express goes out with the next courier; normal parcels join the afternoon or next morning run.
-    let outForDelivery = express ? duringHours(ship + rng.int(30 * MINUTE, 3 * HOUR), 8, 20, rng) : deliveryRun(ship, rng);
+    // In the promotion's backlog a normal order's steps take longer, and the warehouse (open 7:00–22:00)
+    // takes longer to catch up in the morning; urgent and high-priority orders jump the queue.
+    const pace = (t: number) => (express ? 1 : this.pace(t));
+    const after = (t: number, min: number, max: number) => t + Math.round(rng.int(min, max) * pace(t));
+    const inShift = (t: number) => duringHours(t, 7, 22, rng, HOUR * pace(t));
+    const pick = inShift(
+      o.priority === 'URGENT' ? after(from, 10 * MINUTE, 45 * MINUTE) : express ? after(from, 20 * MINUTE, 2 * HOUR) : after(from, 1 * HOUR, 10 * HOUR),
+    );
+    // Some picks wait for a cold-chain or multi-site consolidation wave.
+    const pack = inShift(rng.chance(0.3) ? after(pick, 2 * HOUR, 8 * HOUR) : after(pick, 20 * MINUTE, 2 * HOUR));
+    const ship = inShift(after(pack, 30 * MINUTE, 4 * HOUR));
+    // Express goes out with the next courier; normal parcels join the next delivery run.
+    let outForDelivery = express ? duringHours(after(ship, 30 * MINUTE, 3 * HOUR), 8, 20, rng) : deliveryRun(ship, rng);
     // Nobody home: the courier tries again the next morning.
-    const attempt = rng.chance(0.08) ? shanghaiMidnight(outForDelivery) + DAY + 9 * HOUR + rng.int(0, 3 * HOUR) : outForDelivery + rng.int(30 * MINUTE, 5 * HOUR);
+    const attempt = rng.chance(0.08) ? shanghaiMidnight(outForDelivery) + DAY + 9 * HOUR + rng.int(0, 3 * HOUR) : after(outForDelivery, 30 * MINUTE, 5 * HOUR);
     let deliver = duringHours(attempt, 8, 21, rng);
     const times = { pick, pack, ship, outForDelivery, deliver };
 
@@ -335,8 +348,8 @@ export class OrderHistory {
       return { ...times, outForDelivery, deliver };
     }
     const target = o.promisedBy - rng.int(10 * MINUTE, 90 * MINUTE);
-    // Too late already (long review or backorder): it simply arrives late.
-    if (deliver <= target || target - from < HOUR) return times;
+    // Too late already (long review or backorder), or stuck in the promotion's backlog: it simply arrives late.
+    if (deliver <= target || target - from < HOUR || pace(from) > 1) return times;
     // The carrier hurries: squeeze the remaining steps into the time left.
     const k = (target - from) / (deliver - from);
     const squeeze = (t: number) => from + Math.floor((t - from) * k);
@@ -417,10 +430,11 @@ export class OrderHistory {
   }
 }
 
-/** The next delivery run after goods reach the station: 13:00 for morning parcels, else 08:00 next day. */
+/** The next delivery run after goods reach the station: 13:00 for morning parcels, 18:00 for early afternoon ones, else 08:00 next day. */
 function deliveryRun(shippedAt: number, rng: Random): number {
   const midnight = shanghaiMidnight(shippedAt);
-  const run = shanghaiHour(shippedAt) < 11 ? midnight + 13 * HOUR : midnight + DAY + 8 * HOUR;
+  const hour = shanghaiHour(shippedAt);
+  const run = hour < 11 ? midnight + 13 * HOUR : hour < 16 ? midnight + 18 * HOUR : midnight + DAY + 8 * HOUR;
   return run + rng.int(0, 2 * HOUR);
 }
 

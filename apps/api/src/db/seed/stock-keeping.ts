@@ -98,11 +98,11 @@ export class StockKeeping {
 
   /**
    * Bad batches of popular items are written off and the supplier stops delivering, so orders for
-   * them wait as backorders. Two happened weeks ago and supply came back; three are still going on.
+   * them wait as backorders. Two happened weeks ago and supply came back; four are still going on.
    */
   private recalls(): Set<string> {
     const { rng, now } = this.ctx;
-    const current = ['饮用水', '生鲜果蔬', '乳品'].map((c) => this.mostPopular(c, 0));
+    const current = ['饮用水', '生鲜果蔬', '乳品', '个护清洁'].map((c) => this.mostPopular(c, 0));
     const past = ['肉禽蛋', '零食饮料'].map((c) => this.mostPopular(c, 0));
     for (const product of current) this.recall(product, now - rng.int(3, 8) * DAY, null);
     for (const product of past) this.recall(product, now - rng.int(30, 70) * DAY, rng.int(4, 10) * DAY);

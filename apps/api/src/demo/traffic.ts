@@ -1,0 +1,118 @@
+import { logger } from '../common/logger';
+
+/**
+ * Demo traffic: orders from several channels and regions, reviews, cancellations, stock counts and
+ * receipts, all through the public GraphQL API as an integrator and staff would send them.
+ */
+export interface TrafficOptions {
+  url: string;
+  /** Orders per minute. */
+  rate: number;
+  signal?: AbortSignal;
+}
+
+const CHANNELS = ['WEB', 'MOBILE_APP', 'MOBILE_APP', 'PARTNER', 'OFFLINE_STORE', 'WHOLESALE'];
+const PAYMENTS = ['WECHAT_PAY', 'WECHAT_PAY', 'ALIPAY', 'CARD', 'CASH_ON_DELIVERY'];
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
+
+class Api {
+  constructor(
+    private readonly url: string,
+    private authorization: string | null = null,
+  ) {}
+
+  as(authorization: string): Api {
+    return new Api(this.url, authorization);
+  }
+
+  async call<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
+    if (!res.ok || body.errors) throw new Error(`${res.status} ${body.errors?.map((e) => e.message).join('; ') ?? res.statusText}`);
+    return body.data as T;
+  }
+
+  async login(email: string): Promise<Api> {
+    const d = await this.call(`mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token userErrors { message } } }`, { email });
+    if (!d.login.token) throw new Error(`cannot sign in as ${email}: ${d.login.userErrors[0]?.message}`);
+    return this.as(`Bearer ${d.login.token}`);
+  }
+}
+
+export async function runTraffic(opts: TrafficOptions): Promise<void> {
+  const anonymous = new Api(opts.url);
+  const admin = await anonymous.login('admin@demo.local');
+  const created = await admin.call(`mutation { createApiKey(input: { name: "demo traffic", scopes: [ORDERS_WRITE, ORDERS_READ, STOCK_READ, STOCK_WRITE, CATALOG_READ, CUSTOMERS_READ] }) { secret } }`);
+  const integrator = anonymous.as(`Bearer ${created.createApiKey.secret}`);
+  let service = await anonymous.login('service@demo.local');
+  let serviceSince = Date.now();
+
+  const customers: string[] = (await integrator.call(`{ customers(first: 100) { edges { node { id } } } }`)).customers.edges.map((e: any) => e.node.id);
+  const levels: { sku: string; warehouseCode: string; available: number }[] = (
+    await integrator.call(`{ stockLevels(first: 100) { edges { node { sku warehouseCode available } } } }`)
+  ).stockLevels.edges.map((e: any) => e.node);
+  const skus = [...new Set(levels.filter((l) => l.available > 0).map((l) => l.sku))];
+  logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');
+
+  const step = async () => {
+    const roll = Math.random();
+    if (Date.now() - serviceSince > 20 * 60_000) {
+      service = await anonymous.login('service@demo.local');
+      serviceSince = Date.now();
+    }
+    if (roll < 0.8) {
+      const lines = [...new Set(Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => pick(skus)))].map((sku) => ({ sku, quantity: 1 + Math.floor(Math.random() * 3) }));
+      const method = pick(PAYMENTS);
+      const r = await integrator.call(
+        `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { number status } userErrors { code message } } }`,
+        {
+          input: {
+            idempotencyKey: `demo-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+            customerId: pick(customers),
+            lines,
+            paymentMethod: method,
+            paid: method !== 'CASH_ON_DELIVERY' && Math.random() < 0.95,
+            channel: pick(CHANNELS),
+            priority: Math.random() < 0.1 ? 'URGENT' : Math.random() < 0.2 ? 'HIGH' : 'NORMAL',
+            allowBackorder: Math.random() < 0.3,
+          },
+        },
+      );
+      const p = r.placeOrder;
+      logger.info(p.order ? `placed ${p.order.number} → ${p.order.status}` : `order refused: ${p.userErrors[0].code}`);
+    } else if (roll < 0.9) {
+      const q = await service.call(`{ orders(first: 5, filter: { status: PENDING_REVIEW }) { edges { node { id number } } } }`);
+      const o = q.orders.edges.at(-1)?.node;
+      if (!o) return;
+      const r = await service.call(`mutation($id: ID!) { approveOrder(input: { orderId: $id }) { order { status } } }`, { id: o.id });
+      logger.info(`approved ${o.number} → ${r.approveOrder.order?.status}`);
+    } else if (roll < 0.95) {
+      const q = await integrator.call(`{ orders(first: 10, filter: { status: [ALLOCATED, BACKORDERED] }) { edges { node { id number } } } }`);
+      const o = pick(q.orders.edges as { node: { id: string; number: string } }[])?.node;
+      if (!o) return;
+      await integrator.call(`mutation($id: ID!) { cancelOrder(input: { orderId: $id, reason: "客户取消" }) { userErrors { code } } }`, { id: o.id });
+      logger.info(`cancelled ${o.number}`);
+    } else {
+      const l = pick(levels);
+      const receipt = Math.random() < 0.6;
+      await integrator.call(
+        `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { userErrors { code } } }`,
+        { input: receipt ? { sku: l.sku, warehouseCode: l.warehouseCode, delta: 20 + Math.floor(Math.random() * 80), reason: 'RECEIPT', note: '供应商到货' } : { sku: l.sku, warehouseCode: l.warehouseCode, delta: -1, reason: 'DAMAGE', note: '盘点发现破损' } },
+      );
+      logger.info(`${receipt ? 'received' : 'wrote off'} ${l.sku} at ${l.warehouseCode}`);
+    }
+  };
+
+  const interval = 60_000 / opts.rate / 0.8;
+  while (!opts.signal?.aborted) {
+    const started = Date.now();
+    await step().catch((e: Error) => logger.warn({ err: e.message }, 'demo step failed'));
+    // Poisson-like arrivals around the configured rate.
+    const wait = Math.max(0, -Math.log(1 - Math.random()) * interval - (Date.now() - started));
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
