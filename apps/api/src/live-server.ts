@@ -98,7 +98,8 @@ export function createLiveServer(opts: LiveOptions) {
         try {
           document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
         } catch (e) {
-          return [e instanceof GraphQLError ? e : new GraphQLError('Unreadable query')];
+          const message = e instanceof GraphQLError && /tokens/.test(e.message) ? `Query has more than ${LIMITS.maxTokens} tokens` : e instanceof GraphQLError ? e.message : 'Unreadable query';
+          return [new GraphQLError(message, { extensions: { code: /tokens/.test(message) ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED' } })];
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors;

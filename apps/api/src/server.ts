@@ -163,22 +163,30 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   app.use('/graphql', express.json({ limit: config.maxBodyBytes }), async (req: Request, res: Response, next: NextFunction) => {
     const store = requestStore.getStore()!;
     const actor: Actor = { principal: null, requestId: store.requestId, clientIp: req.socket.remoteAddress ?? null };
+    const limited = async (limiter: RateLimiterMemory, key: string): Promise<boolean> => {
+      try {
+        await limiter.consume(key);
+        return false;
+      } catch (e) {
+        if (!(e instanceof RateLimiterRes)) throw e;
+        const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+        res.setHeader('Retry-After', String(seconds));
+        jsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${seconds} s`);
+        return true;
+      }
+    };
     try {
       actor.principal = await services.auth.authenticate(req.header('authorization'));
     } catch (e) {
       if (!(e instanceof InvalidCredential)) return next(e);
+      // Guessing tokens or keys counts against the address like any anonymous request.
+      if (await limited(perAnonymousAddress, actor.clientIp ?? 'unknown')) return;
       await audit(services.ds, actor, { action: 'AUTHENTICATION', outcome: 'DENIED', details: { reason: e.message } }).catch(() => undefined);
       return jsonError(res, 401, 'UNAUTHENTICATED', e.message);
     }
-    try {
-      await (actor.principal ? perCaller.consume(actor.principal.id) : perAnonymousAddress.consume(actor.clientIp ?? 'unknown'));
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) return next(e);
-      const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      res.setHeader('Retry-After', String(seconds));
-      return jsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${seconds} s`);
-    }
-    if (typeof req.body?.query === 'string' && tooManyTokens(req.body.query)) {
+    if (await limited(actor.principal ? perCaller : perAnonymousAddress, actor.principal?.id ?? actor.clientIp ?? 'unknown')) return;
+    const query = req.method === 'GET' ? req.query.query : req.body?.query;
+    if (typeof query === 'string' && tooManyTokens(query)) {
       return jsonError(res, 400, 'GRAPHQL_VALIDATION_FAILED', `Query has more than ${LIMITS.maxTokens} tokens`);
     }
     store.signedIn = !!actor.principal;

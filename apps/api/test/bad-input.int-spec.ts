@@ -24,8 +24,8 @@ describe('bad input', () => {
     sku = (await createProduct(api.ds, { stock: { 'SH-01': 10 } })).sku;
   });
   after(async () => {
-    for (const r of responses) assertClean(r);
     await api.stop();
+    for (const r of responses) assertClean(r);
   });
 
   const place = async (input: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Lexer, Source, TokenKind, ValidationRule } from 'graphql';
+import { DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Kind, Lexer, Source, TokenKind, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection';
 
@@ -28,7 +28,15 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator] });
 }
 
+/** Introspection has its own switch (INTROSPECTION); its standard query is large but cheap to answer. */
+function introspectionOnly(document: DocumentNode): boolean {
+  return document.definitions.every(
+    (d) => d.kind !== Kind.OPERATION_DEFINITION || d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')),
+  );
+}
+
 export function assertWithinCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): void {
+  if (introspectionOnly(document)) return;
   let cost: number;
   try {
     cost = queryCost(schema, document, variables ?? {}, operationName ?? undefined);
@@ -37,7 +45,7 @@ export function assertWithinCost(schema: GraphQLSchema, document: DocumentNode, 
   }
   if (cost > LIMITS.maxCost) {
     throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`, {
-      extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost },
+      extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost, http: { status: 400 } },
     });
   }
 }
