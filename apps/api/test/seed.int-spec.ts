@@ -1,0 +1,220 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DataSource } from 'typeorm';
+import { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus } from '@fulfilment/domain';
+import { createDataSource } from '../src/db/data-source';
+import { seedDemoData, seedDemoDataIfEmpty, SeedSummary } from '../src/db/seed/seed';
+import { createTestDatabase } from './helpers';
+
+/** 20:00 in Shanghai, the evening peak: the demo must look busy at any hour, this one included. */
+const NOW = new Date('2025-11-22T12:00:00.000Z');
+
+/** In-flight statuses the dashboard shows, with the least it should find (a little under the design's aim). */
+const IN_FLIGHT_MINIMUM: Partial<Record<OrderStatus, number>> = {
+  PENDING_REVIEW: 12,
+  ON_HOLD: 5,
+  BACKORDERED: 6,
+  ALLOCATED: 20,
+  PICKING: 6,
+  PACKED: 6,
+  SHIPPED: 6,
+  OUT_FOR_DELIVERY: 10,
+};
+
+const ALLOWED_STEPS = Object.entries(ORDER_TRANSITIONS)
+  .flatMap(([from, targets]) => targets.map((to) => `('${from}', '${to}')`))
+  .join(', ');
+
+/** Each invariant is a query for the rows that break it. */
+const INVARIANTS: Record<string, string> = {
+  'every level equals the sum of its ledger': `
+    SELECT sl.sku, sl.warehouse_code, sl.on_hand, sl.reserved, m.on_hand AS ledger_on_hand, m.reserved AS ledger_reserved
+    FROM stock_level sl
+    LEFT JOIN (SELECT stock_level_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movement GROUP BY 1) m ON m.stock_level_id = sl.id
+    WHERE sl.on_hand IS DISTINCT FROM m.on_hand OR sl.reserved IS DISTINCT FROM m.reserved`,
+  'every movement carries the running on-hand and reserved, within 0 <= reserved <= on hand': `
+    SELECT id, stock_level_id, on_hand_after, reserved_after
+    FROM (SELECT *, sum(on_hand_delta) OVER w AS on_hand, sum(reserved_delta) OVER w AS reserved
+          FROM stock_movement WINDOW w AS (PARTITION BY stock_level_id ORDER BY id)) m
+    WHERE on_hand_after <> on_hand OR reserved_after <> reserved OR reserved_after < 0 OR reserved_after > on_hand_after`,
+  '0 <= reserved <= on hand': `SELECT sku, warehouse_code, on_hand, reserved FROM stock_level WHERE reserved < 0 OR reserved > on_hand`,
+  'reserved equals the RESERVED allocations': `
+    SELECT sl.sku, sl.warehouse_code, sl.reserved, a.quantity AS allocated
+    FROM stock_level sl
+    LEFT JOIN (SELECT stock_level_id, sum(quantity) AS quantity FROM order_allocation WHERE status = 'RESERVED' GROUP BY 1) a ON a.stock_level_id = sl.id
+    WHERE sl.reserved <> coalesce(a.quantity, 0)`,
+  'event sequences run 1..n without gaps, n = last_event_sequence': `
+    SELECT o.number, e.events, e.first, e.last, o.last_event_sequence
+    FROM orders o
+    LEFT JOIN (SELECT order_id, count(*) AS events, min(sequence) AS first, max(sequence) AS last FROM order_event GROUP BY 1) e ON e.order_id = o.id
+    WHERE e.events IS NULL OR e.first <> 1 OR e.last <> e.events OR o.last_event_sequence <> e.events`,
+  'each history starts PLACED into PENDING_REVIEW when the order was created': `
+    SELECT o.number, e.type, e.from_status, e.to_status
+    FROM orders o JOIN order_event e ON e.order_id = o.id AND e.sequence = 1
+    WHERE e.type <> 'PLACED' OR e.from_status IS NOT NULL OR e.to_status <> 'PENDING_REVIEW' OR e.created_at <> o.created_at`,
+  'events chain and follow the transition table, never back in time': `
+    SELECT o.number, e.sequence, e.type, e.from_status, e.to_status
+    FROM (SELECT *, lag(to_status) OVER w AS previous_status, lag(created_at) OVER w AS previous_at
+          FROM order_event WINDOW w AS (PARTITION BY order_id ORDER BY sequence)) e
+    JOIN orders o ON o.id = e.order_id
+    WHERE e.sequence > 1 AND (
+      e.from_status IS DISTINCT FROM e.previous_status OR e.created_at < e.previous_at OR e.type = 'PLACED'
+      OR (e.type = 'STATUS_CHANGED' AND (e.from_status, e.to_status) NOT IN (VALUES ${ALLOWED_STEPS}))
+      OR (e.type = 'UPDATED' AND e.from_status <> e.to_status))`,
+  'status and updated_at match the last event': `
+    SELECT o.number, o.status, e.to_status
+    FROM orders o JOIN order_event e ON e.order_id = o.id AND e.sequence = o.last_event_sequence
+    WHERE o.status <> e.to_status OR o.updated_at < e.created_at`,
+  'orders pending review say why': `
+    SELECT number, hold_reasons, status_reason FROM orders
+    WHERE status = 'PENDING_REVIEW' AND (cardinality(hold_reasons) = 0 OR status_reason IS NULL)`,
+  'hold reasons agree with the review rules': `
+    SELECT o.number, o.hold_reasons
+    FROM orders o JOIN customer c ON c.id = o.customer_id
+    WHERE o.status = 'PENDING_REVIEW' AND (
+      ('UNDELIVERABLE_REGION' = ANY (o.hold_reasons)) <> (o.delivery_region NOT IN (SELECT region FROM warehouse))
+      OR ('CREDIT_BLOCKED' = ANY (o.hold_reasons)) <> (c.credit_status = 'BLOCKED')
+      OR ('LARGE_ORDER' = ANY (o.hold_reasons)) <> (o.total_fen > 5000000)
+      OR ('NEW_CUSTOMER_CREDIT_CHECK' = ANY (o.hold_reasons) AND NOT c.is_new))`,
+  'allocated and shipped orders have every line covered': `
+    SELECT o.number, o.status, l.line_no, l.quantity, a.quantity AS allocated
+    FROM orders o
+    JOIN order_line l ON l.order_id = o.id
+    CROSS JOIN LATERAL (
+      SELECT coalesce(sum(x.quantity), 0) AS quantity FROM order_allocation x
+      WHERE x.order_id = o.id AND x.line_no = l.line_no
+        AND x.status = CASE WHEN o.status IN ('ALLOCATED', 'PICKING', 'PACKED') THEN 'RESERVED' ELSE 'SHIPPED' END) a
+    WHERE o.status IN ('ALLOCATED', 'PICKING', 'PACKED', 'SHIPPED', 'OUT_FOR_DELIVERY', 'DELIVERED') AND a.quantity <> l.quantity`,
+  'stock movements match the allocations they reserve, ship and release': `
+    WITH moved AS (
+      SELECT reference, stock_level_id,
+        sum(reserved_delta) FILTER (WHERE reason = 'RESERVATION') AS reserved,
+        coalesce(-sum(on_hand_delta) FILTER (WHERE reason = 'SHIPMENT'), 0) AS shipped,
+        coalesce(-sum(reserved_delta) FILTER (WHERE reason = 'RELEASE'), 0) AS released
+      FROM stock_movement WHERE reason IN ('RESERVATION', 'SHIPMENT', 'RELEASE') GROUP BY 1, 2),
+    allocated AS (
+      SELECT o.number AS reference, a.stock_level_id, sum(a.quantity) AS reserved,
+        coalesce(sum(a.quantity) FILTER (WHERE a.status = 'SHIPPED'), 0) AS shipped,
+        coalesce(sum(a.quantity) FILTER (WHERE a.status = 'RELEASED'), 0) AS released
+      FROM order_allocation a JOIN orders o ON o.id = a.order_id GROUP BY 1, 2)
+    SELECT * FROM moved FULL JOIN allocated USING (reference, stock_level_id)
+    WHERE moved.reserved IS DISTINCT FROM allocated.reserved OR moved.shipped IS DISTINCT FROM allocated.shipped
+       OR moved.released IS DISTINCT FROM allocated.released`,
+  'totals are the sum of the lines plus the delivery fee': `
+    SELECT o.number, o.subtotal_fen, o.delivery_fee_fen, o.total_fen, l.subtotal
+    FROM orders o JOIN (SELECT order_id, sum(quantity * unit_price_fen) AS subtotal FROM order_line GROUP BY 1) l ON l.order_id = o.id
+    WHERE o.subtotal_fen <> l.subtotal OR o.total_fen <> o.subtotal_fen + o.delivery_fee_fen`,
+};
+
+async function assertNoRows(ds: DataSource, sql: string, what: string): Promise<void> {
+  const rows = await ds.query(sql);
+  assert.deepEqual(rows.slice(0, 5), [], `${what}: ${rows.length} violating rows, first ones shown`);
+}
+
+async function count(ds: DataSource, sql: string): Promise<number> {
+  const [row] = await ds.query(sql);
+  return Number(Object.values(row)[0]);
+}
+
+/** What must come out the same from every run with the same `now`. */
+async function fingerprint(ds: DataSource): Promise<Record<string, string>> {
+  const [row] = await ds.query(`
+    SELECT
+      (SELECT md5(string_agg(concat_ws('|', number, status, total_fen, created_at), ',' ORDER BY number)) FROM orders) AS orders,
+      (SELECT md5(string_agg(concat_ws('|', o.number, e.sequence, e.type, e.from_status, e.to_status, e.reason, e.actor, e.created_at), ',' ORDER BY o.number, e.sequence))
+         FROM order_event e JOIN orders o ON o.id = e.order_id) AS events,
+      (SELECT md5(string_agg(concat_ws('|', stock_level_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reference, note, actor, created_at), ',' ORDER BY id))
+         FROM stock_movement) AS movements`);
+  return row;
+}
+
+async function seededDatabase(): Promise<{ ds: DataSource; drop(): Promise<void>; summary: SeedSummary }> {
+  const db = await createTestDatabase();
+  const ds = createDataSource(db.url, 4);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  const summary = await seedDemoData(ds, { now: NOW });
+  const drop = async () => {
+    await ds.destroy();
+    await db.drop();
+  };
+  return { ds, summary, drop };
+}
+
+describe('demo data', () => {
+  let seeded: Awaited<ReturnType<typeof seededDatabase>>;
+  let ds: DataSource;
+
+  before(async () => {
+    seeded = await seededDatabase();
+    ds = seeded.ds;
+  });
+  after(() => seeded?.drop());
+
+  describe('keeps the invariants the services keep', () => {
+    for (const [what, sql] of Object.entries(INVARIANTS)) {
+      it(what, () => assertNoRows(ds, sql, what));
+    }
+  });
+
+  it('has the catalogue, sites and customers the demo describes', async () => {
+    assert.equal(await count(ds, `SELECT count(*) FROM warehouse`), 10);
+    assert.equal(await count(ds, `SELECT count(*) FROM warehouse WHERE region = 'NORTHWEST'`), 0, 'NORTHWEST is left unserved on purpose');
+    const products = await count(ds, `SELECT count(*) FROM product`);
+    assert.ok(products >= 190 && products <= 210, `~200 products, got ${products}`);
+    assert.equal(await count(ds, `SELECT count(*) FROM customer`), 500);
+    const orders = await count(ds, `SELECT count(*) FROM orders`);
+    assert.ok(orders >= 1900 && orders <= 2100, `~2,000 orders, got ${orders}`);
+    assert.equal(orders, seeded.summary.orders);
+  });
+
+  it('shows every status, with plenty of work in progress and mostly finished history', async () => {
+    const rows: { status: OrderStatus; n: number }[] = await ds.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status`);
+    const byStatus = new Map(rows.map((r) => [r.status, r.n]));
+    for (const status of ORDER_STATUSES.filter((s) => s !== 'CONFIRMED')) assert.ok(byStatus.get(status), `some orders are ${status}`);
+    for (const [status, least] of Object.entries(IN_FLIGHT_MINIMUM)) {
+      const n = byStatus.get(status as OrderStatus) ?? 0;
+      assert.ok(n >= least, `at least ${least} orders ${status}, got ${n}`);
+    }
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    const finished = (byStatus.get('DELIVERED') ?? 0) + (byStatus.get('CANCELLED') ?? 0);
+    assert.ok(finished / total > 0.85, `history is mostly delivered or cancelled: ${finished} of ${total}`);
+  });
+
+  it('gives customer service a review queue with mixed reasons', async () => {
+    const reasons = await count(ds, `SELECT count(DISTINCT r) FROM orders, unnest(hold_reasons) AS r WHERE status = 'PENDING_REVIEW'`);
+    assert.ok(reasons >= 3, `at least three different hold reasons in the queue, got ${reasons}`);
+  });
+
+  it('delivers mostly on time and leaves some stock levels low', async () => {
+    const onTime = await count(ds, `
+      SELECT avg((e.created_at <= o.promised_by)::int)
+      FROM orders o JOIN order_event e ON e.order_id = o.id AND e.to_status = 'DELIVERED'`);
+    assert.ok(onTime >= 0.9 && onTime <= 0.98, `on-time delivery rate ${onTime}`);
+    const levels = await count(ds, `SELECT count(*) FROM stock_level`);
+    const low = await count(ds, `SELECT count(*) FROM stock_level WHERE on_hand - reserved <= low_threshold`);
+    assert.ok(low > 0 && low / levels <= 0.2, `some levels at or below their low threshold: ${low} of ${levels}`);
+  });
+
+  it('comes out the same from another run with the same now', async () => {
+    const again = await seededDatabase();
+    try {
+      assert.deepEqual(await fingerprint(again.ds), await fingerprint(ds));
+      assert.deepEqual(again.summary, seeded.summary);
+    } finally {
+      await again.drop();
+    }
+  });
+
+  it('is left alone by seedDemoDataIfEmpty, and new order numbers continue the sequence', async () => {
+    const counts = () => ds.query(`SELECT (SELECT count(*) FROM warehouse) AS warehouses, (SELECT count(*) FROM orders) AS orders,
+      (SELECT count(*) FROM order_event) AS events, (SELECT count(*) FROM stock_movement) AS movements`);
+    const before = await counts();
+    await seedDemoDataIfEmpty(ds);
+    assert.deepEqual(await counts(), before);
+
+    const last = await count(ds, `SELECT max(right(number, 6)::int) FROM orders`);
+    const next = await count(ds, `SELECT nextval('order_number_seq')`);
+    assert.ok(next > last, `next order number ${next} follows the last seeded one ${last}`);
+  });
+});
