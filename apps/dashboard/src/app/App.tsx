@@ -1,0 +1,14 @@
+import { RouterProvider } from 'react-router/dom';
+import { SessionProvider } from '../modules/auth/SessionProvider';
+import { ToastProvider } from '../ui/ToastProvider';
+import { router } from './router';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </SessionProvider>
+  );
+}

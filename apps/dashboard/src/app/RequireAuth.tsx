@@ -1,0 +1,29 @@
+import { ApolloProvider } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useSession } from '../modules/auth/useSession';
+import { LoadingState } from '../ui/States';
+import { LiveEventsProvider } from './live/LiveEventsProvider';
+
+/** Signed-in area: the session's Apollo client and live events, or the way to the login page. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { state, can, renew } = useSession();
+  const location = useLocation();
+  if (state.status === 'restoring') {
+    return (
+      <div className="fullscreen-center">
+        <LoadingState />
+      </div>
+    );
+  }
+  if (state.status === 'anonymous') {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason: state.endedReason }} />;
+  }
+  return (
+    <ApolloProvider client={state.client}>
+      <LiveEventsProvider client={state.client} live={state.live} orders={can('ORDER_READ')} stock={can('STOCK_READ')} onAuthRejected={renew}>
+        {children}
+      </LiveEventsProvider>
+    </ApolloProvider>
+  );
+}

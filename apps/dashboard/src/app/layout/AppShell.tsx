@@ -1,0 +1,70 @@
+import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../gql/graphql';
+import { useCan } from '../../modules/auth/useSession';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LiveIndicator } from './LiveIndicator';
+import { NavIcon, type NavIconName } from './NavIcon';
+import { UserMenu } from './UserMenu';
+
+interface NavItem {
+  to: string;
+  label: 'nav.overview' | 'nav.orders' | 'nav.review' | 'nav.stock';
+  icon: NavIconName;
+  permission: Permission;
+}
+
+/** What each page needs; the navigation shows only what the user may open. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'nav.overview', icon: 'overview', permission: 'ORDER_READ' },
+  { to: '/orders', label: 'nav.orders', icon: 'orders', permission: 'ORDER_READ' },
+  { to: '/review', label: 'nav.review', icon: 'review', permission: 'ORDER_REVIEW' },
+  { to: '/stock', label: 'nav.stock', icon: 'stock', permission: 'STOCK_READ' },
+];
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigation = useNavigation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="7" fill="#1d4ed8" />
+            <path d="M8 11h16M8 16h11M8 21h7" stroke="white" strokeWidth="3" strokeLinecap="round" />
+          </svg>
+          <span>{t('app.name')}</span>
+        </div>
+        <nav aria-label={t('shell.navigation')}>
+          <ul>
+            {NAV_ITEMS.filter((item) => can(item.permission)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                  <NavIcon name={item.icon} />
+                  <span>{t(item.label)}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="main-column">
+        <header className="topbar">
+          <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden="true" />
+          <LiveIndicator />
+          <div className="topbar-right">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </header>
+        <main id="main" className="content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { Permission } from '../gql/graphql';
+import { Guard, NotFound } from './Guard';
+import { AppShell } from './layout/AppShell';
+import { RequireAuth } from './RequireAuth';
+import { RouteError } from './RouteError';
+import { LoadingState } from '../ui/States';
+
+function HydrateFallback() {
+  return (
+    <div className="fullscreen-center">
+      <LoadingState />
+    </div>
+  );
+}
+
+/** A page loaded on first visit (its own chunk), shown only with the permission it needs. */
+function page(permission: Permission, load: () => Promise<ComponentType>) {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component: () => (
+          <Guard permission={permission}>
+            <Page />
+          </Guard>
+        ),
+      };
+    },
+  };
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    errorElement: <RouteError />,
+    HydrateFallback,
+    lazy: async () => ({ Component: (await import('../modules/auth/pages/LoginPage')).LoginPage }),
+  },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    HydrateFallback,
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, ...page('ORDER_READ', async () => (await import('../modules/overview/pages/OverviewPage')).OverviewPage) },
+      { path: 'orders', ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrdersPage')).OrdersPage) },
+      { path: 'orders/:number', ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrderPage')).OrderPage) },
+      { path: 'review', ...page('ORDER_REVIEW', async () => (await import('../modules/review/pages/ReviewQueuePage')).ReviewQueuePage) },
+      { path: 'stock', ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockPage')).StockPage) },
+      { path: 'stock/:id', ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockLevelPage')).StockLevelPage) },
+      { path: '*', Component: NotFound },
+    ],
+  },
+]);

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, nav, screenshot, signIn } from '../pages/session';
+
+test.use({ locale: 'en-US' });
+
+const ROLES = [
+  { email: 'manager@demo.local', sees: ['Overview', 'Orders', 'Review queue', 'Stock'], hidden: [] },
+  { email: 'service@demo.local', sees: ['Overview', 'Orders', 'Review queue', 'Stock'], hidden: [] },
+  { email: 'warehouse@demo.local', sees: ['Overview', 'Orders', 'Stock'], hidden: ['Review queue'] },
+  { email: 'dispatcher@demo.local', sees: ['Overview', 'Orders', 'Stock'], hidden: ['Review queue'] },
+  { email: 'purchasing@demo.local', sees: ['Overview', 'Orders', 'Stock'], hidden: ['Review queue'] },
+  { email: 'admin@demo.local', sees: ['Overview', 'Orders', 'Review queue', 'Stock'], hidden: [] },
+];
+
+for (const role of ROLES) {
+  test(`${role.email} sees only what the role may use`, async ({ page }) => {
+    await signIn(page, role.email);
+    for (const name of role.sees) await expect(nav(page).getByRole('link', { name })).toBeVisible();
+    for (const name of role.hidden) await expect(nav(page).getByRole('link', { name })).toHaveCount(0);
+    await screenshot(page, `home-${role.email.split('@')[0]}`);
+  });
+}
+
+test('warehouse staff see customers masked and no order actions; a direct link to the review queue is refused', async ({ page }) => {
+  await signIn(page, 'warehouse@demo.local');
+  await nav(page).getByRole('link', { name: 'Orders' }).click();
+  const firstOrder = page.getByRole('link', { name: /^SO\d{8}-\d{6}$/ }).first();
+  await expect(firstOrder).toBeVisible();
+  await firstOrder.click();
+  await expect(page.getByText('Masked', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+  await screenshot(page, 'order-page-warehouse');
+  await page.goto(page.url().replace(/\/orders\/.*$/, '/review'));
+  await expect(page.getByText(/do not have permission/i).first()).toBeVisible();
+});
+
+test('every page has no critical accessibility violations', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'manager@demo.local');
+  for (const [link, name] of [['Overview', 'overview'], ['Orders', 'orders'], ['Review queue', 'review'], ['Stock', 'stock']] as const) {
+    await nav(page).getByRole('link', { name: link }).click();
+    await expect(page).toHaveURL(new RegExp(`/${name === 'overview' ? '' : name}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expectAccessible(page);
+    await screenshot(page, `page-${name}-en`);
+  }
+  await nav(page).getByRole('link', { name: 'Orders' }).click();
+  await page.getByRole('link', { name: /^SO\d{8}-\d{6}$/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'page-order-en');
+  await nav(page).getByRole('link', { name: 'Stock' }).click();
+  await page.getByRole('link', { name: /^[A-Z]{3}-\d{4}$/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Adjust or count' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'page-stock-level-en');
+});
+
+test('the login page is accessible', async ({ page }) => {
+  await page.goto(`${process.env.E2E_BASE_URL}/login`);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'page-login-en');
+});
