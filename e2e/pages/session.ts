@@ -21,10 +21,10 @@ export function nav(page: Page) {
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
-/** Saves a full-page screenshot as a test artifact (test-results/screenshots/<name>.png). */
+/** Saves a screenshot of what a person sees (1280×800) as a test artifact (test-results/screenshots/<name>.png). */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
 /** No critical accessibility violations on the page as it is now. */
