@@ -25,14 +25,14 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
     <div className="table-scroll" ref={v.scrollRef} onScroll={v.onScroll}>
       <table className="data-table stock-table">
         <colgroup>
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '27%' }} />
-          <col style={{ width: '14%' }} />
-          <col style={{ width: '8%' }} />
-          <col style={{ width: '9%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '22%' }} />
+          <col style={{ width: '13%' }} />
           <col style={{ width: '8%' }} />
           <col style={{ width: '10%' }} />
-          <col style={{ width: '12%' }} />
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '16%' }} />
         </colgroup>
         <thead>
           <tr>
