@@ -37,9 +37,6 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS[from].includes(to);
 }
 
-/** Statuses in which the order holds reservations on stock (or waits for them, when backordered). */
-export const RESERVING_STATUSES: readonly OrderStatus[] = ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'PICKING', 'PACKED', 'ON_HOLD'];
-
 /** Lines may change only before picking starts; the address until the parcel leaves. */
 export const LINE_EDITABLE_STATUSES: readonly OrderStatus[] = ['PENDING_REVIEW', 'CONFIRMED', 'BACKORDERED', 'ALLOCATED', 'ON_HOLD'];
 export const ADDRESS_EDITABLE_STATUSES: readonly OrderStatus[] = [...LINE_EDITABLE_STATUSES, 'PICKING', 'PACKED'];

@@ -44,6 +44,11 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
   return ConnectionClass;
 }
 
+/** A user's text matched literally inside LIKE/ILIKE patterns (no wildcards of their own). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
-import { API_KEY_SCOPES, ApiKeyScope, permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
+import { permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
 import { logger } from '../../common/logger';
 import { notifyOnCommit } from '../../common/live-events';
 import { UserError, UserErrorCode as C, userError } from '../../common/user-error';
@@ -175,5 +175,3 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export function hashPassword(password: string): Promise<string> {
   return argon2Hash(password);
 }
-
-export const SCOPE_LIST = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

@@ -20,8 +20,6 @@ export interface Actor {
   clientIp: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { principal: null, requestId: 'system', clientIp: null };
-
 export function actorLabel(actor: Actor): string {
   const p = actor.principal;
   if (!p) return 'system';

@@ -1,13 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Region as RegionT } from '@fulfilment/domain';
-import { badInput, Connection, paginate } from '../../common/connection';
+import { badInput, Connection, escapeLike, paginate } from '../../common/connection';
 import { Context } from '../../common/context';
 import { Requires } from '../access/requires';
 import { Region } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { OrderConnection } from '../order/order.types';
 import { PageArgs } from '../../common/page-args';
-import { escapeLike } from '../product/product.resolver';
 import { Customer } from './customer.entity';
 import { masks, personalData } from '../access/pii';
 

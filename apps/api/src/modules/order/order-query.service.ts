@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { badInput, paginate } from '../../common/connection';
+import { badInput, escapeLike, paginate } from '../../common/connection';
 import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { Order } from './order.entity';
@@ -28,7 +28,7 @@ export class OrderQueryService {
     if (filter.createdBefore) qb.andWhere('o.created_at < :before', { before: filter.createdBefore });
     if (filter.search) {
       if (filter.search.length > 64) badInput('filter.search must be at most 64 characters', 'filter');
-      qb.andWhere('o.number ILIKE :search', { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.andWhere('o.number ILIKE :search', { search: `%${escapeLike(filter.search)}%` });
     }
     return paginate(qb, { columns: ['o.createdAt', 'o.id'], kinds: ['timestamp', 'uuid'], direction: 'DESC', values: (o) => [o.createdAt, o.id] }, page);
   }

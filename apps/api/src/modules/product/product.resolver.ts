@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
-import { badInput, Connection, paginate } from '../../common/connection';
+import { badInput, Connection, escapeLike, paginate } from '../../common/connection';
 import { Context } from '../../common/context';
 import { Requires } from '../access/requires';
 import { PageArgs } from '../../common/page-args';
@@ -30,8 +30,4 @@ export class ProductResolver {
     }
     return paginate(qb, { columns: ['p.sku'], kinds: ['text'], direction: 'ASC', values: (p) => [p.sku] }, page);
   }
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
