@@ -19,9 +19,9 @@ function findSpecs(dir: string, suffix: RegExp): string[] {
   });
 }
 
-function runNodeTest(files: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runNodeTest(files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...extraArgs, ...files], { stdio: 'inherit', env });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }
@@ -42,15 +42,17 @@ async function main() {
     const files = dists.flatMap((d) => findSpecs(d, /(?<!int-)spec\.js$/));
     process.exit(await runNodeTest(files, process.env));
   }
-  if (mode !== 'int') throw new Error('usage: run-tests unit|int [file-filter]');
-  let files = findSpecs(path.join(REPO_ROOT, 'apps/api/dist/test'), /\.int-spec\.js$/);
+  if (mode !== 'int' && mode !== 'reliability') throw new Error('usage: run-tests unit|int|reliability [file-filter]');
+  let files = findSpecs(path.join(REPO_ROOT, 'apps/api/dist/test'), mode === 'int' ? /\.int-spec\.js$/ : /\.rel-spec\.js$/);
   if (only) files = files.filter((f) => f.includes(only));
 
   let adminUrl = process.env.TEST_DATABASE_URL;
-  const embedded = adminUrl ? null : await startEmbeddedPostgres(path.join(REPO_ROOT, '.data/test'), 'postgres');
+  const embedded = adminUrl ? null : await startEmbeddedPostgres(path.join(REPO_ROOT, process.env.TEST_DATA_DIR ?? `.data/${mode === 'int' ? 'test' : 'reliability'}`), 'postgres');
   adminUrl ??= embedded!.url;
   await dropOldTestDatabases(adminUrl);
-  const code = await runNodeTest(files, { ...process.env, TEST_DATABASE_URL: adminUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LOG_JSON: '1' });
+  // Reliability specs load the machine on purpose: one file at a time, so they do not disturb each other.
+  const extra = mode === 'reliability' ? ['--test-concurrency=1'] : [];
+  const code = await runNodeTest(files, { ...process.env, TEST_DATABASE_URL: adminUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LOG_JSON: '1' }, extra);
   await embedded?.stop();
   process.exit(code);
 }

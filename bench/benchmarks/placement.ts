@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createCatalogue } from '../lib/data';
+import { closedLoop, LoadResult, percentile } from '../lib/load';
+import { adminAuth, apiKeyAuth, Database, gql, startApi, withClient } from '../lib/platform';
+import { log, report } from '../lib/report';
+
+const BUYERS = 200;
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 4000);
+const WARMUP = 300;
+
+const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id number status } userErrors { code message } } }`;
+
+interface Outcome {
+  result: LoadResult;
+  serverErrors: number;
+}
+
+/** Two distinct SKUs, quantities 1–3: what a buyer puts in the basket. */
+function basket(skus: string[]) {
+  const a = Math.floor(Math.random() * skus.length);
+  let b = Math.floor(Math.random() * (skus.length - 1));
+  if (b >= a) b++;
+  return [
+    { sku: skus[a], quantity: 1 + Math.floor(Math.random() * 3) },
+    { sku: skus[b], quantity: 1 + Math.floor(Math.random() * 3) },
+  ];
+}
+
+async function placeThroughApi(url: string, auth: string, skus: string[], customers: string[], total: number): Promise<Outcome> {
+  let serverErrors = 0;
+  const result = await closedLoop({
+    concurrency: BUYERS,
+    total,
+    task: async () => {
+      const r = await gql(url, auth, PLACE, {
+        i: {
+          channel: 'WEB',
+          customerId: customers[Math.floor(Math.random() * customers.length)],
+          lines: basket(skus),
+          paymentMethod: 'WECHAT_PAY',
+          paid: true,
+          idempotencyKey: randomUUID(),
+        },
+      });
+      if (r.status >= 500) serverErrors++;
+      return r.status === 200 && !r.errors && r.data?.placeOrder?.order?.status === 'ALLOCATED';
+    },
+  });
+  return { result, serverErrors };
+}
+
+/**
+ * The ceiling: the same rows written by hand in one transaction per order over a pool of the API's
+ * size: lock and conditionally decrement both stock levels (in id order, so no deadlocks), then one
+ * statement inserting the order, its lines, allocations, movements and event, then commit.
+ */
+async function placeByHand(url: string, total: number): Promise<Outcome> {
+  const pool = new Pool({ connectionString: url, max: 20 });
+  const levels = await withClient(url, (c) =>
+    c.query(`SELECT sl.id, sl.product_id, sl.warehouse_id, sl.sku, p.name, p.spec, p.unit_price_fen FROM stock_level sl
+              JOIN product p ON p.id = sl.product_id JOIN warehouse w ON w.id = sl.warehouse_id WHERE w.region = 'EAST' AND p.sku LIKE 'B-%'`),
+  );
+  const bySku = new Map(levels.rows.map((r) => [r.sku as string, r]));
+  const customers = (await withClient(url, (c) => c.query(`SELECT id FROM customer`))).rows.map((r) => r.id as string);
+  const skus = [...bySku.keys()];
+  let serverErrors = 0;
+  const result = await closedLoop({
+    concurrency: BUYERS,
+    total,
+    task: async () => {
+      const lines = basket(skus).map((l, i) => ({ ...l, lineNo: i + 1, level: bySku.get(l.sku)! }));
+      const sorted = [...lines].sort((x, y) => (x.level.id < y.level.id ? -1 : 1));
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const dec = await c.query(
+          `UPDATE stock_level sl SET reserved = sl.reserved + d.q, updated_at = now()
+             FROM unnest($1::uuid[], $2::int[]) d(id, q)
+            WHERE sl.id = d.id AND sl.id IN (SELECT id FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+              AND sl.on_hand - sl.reserved >= d.q
+           RETURNING sl.id, sl.on_hand, sl.reserved`,
+          [sorted.map((l) => l.level.id), sorted.map((l) => l.quantity)],
+        );
+        if (dec.rowCount !== 2) {
+          await c.query('ROLLBACK');
+          return false;
+        }
+        const after = new Map(dec.rows.map((r) => [r.id, r]));
+        const subtotal = lines.reduce((s, l) => s + l.quantity * l.level.unit_price_fen, 0);
+        await c.query(
+          `WITH o AS (
+             INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address, delivery_city,
+                                 delivery_region, payment_method, payment_status, priority, promised_by, status, subtotal_fen,
+                                 delivery_fee_fen, total_fen, idempotency_key, last_event_sequence)
+             VALUES ('BL' || nextval('order_number_seq'), 'WEB', $1, 'Buyer', '13800000000', '1 Nanjing Road', 'Shanghai', 'EAST',
+                     'WECHAT_PAY', 'PAID', 'NORMAL', now() + interval '2 days', 'ALLOCATED', $2, 0, $2, $3, 3)
+             RETURNING id, number),
+           l AS (
+             INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
+             SELECT o.id, d.line_no, d.product_id, d.sku, d.name, d.spec, d.q, d.price FROM o,
+                    unnest($4::int[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[]) d(line_no, product_id, sku, name, spec, q, price)),
+           a AS (
+             INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
+             SELECT o.id, d.line_no, d.product_id, d.sku, d.warehouse_id, d.level_id, d.q, 'RESERVED' FROM o,
+                    unnest($4::int[], $5::uuid[], $6::text[], $11::uuid[], $12::uuid[], $9::int[]) d(line_no, product_id, sku, warehouse_id, level_id, q)),
+           mv AS (
+             INSERT INTO stock_movement (stock_level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reference, actor)
+             SELECT d.level_id, d.product_id, d.warehouse_id, 'RESERVATION', 0, d.q, d.on_hand, d.reserved, o.number, 'baseline' FROM o,
+                    unnest($12::uuid[], $5::uuid[], $11::uuid[], $9::int[], $13::int[], $14::int[]) d(level_id, product_id, warehouse_id, q, on_hand, reserved))
+           INSERT INTO order_event (order_id, sequence, type, from_status, to_status, reason, actor)
+           SELECT o.id, s.seq, s.type, s.from_status, s.to_status, 'baseline', 'baseline' FROM o,
+                  (VALUES (1, 'PLACED', NULL, 'PENDING_REVIEW'), (2, 'STATUS_CHANGED', 'PENDING_REVIEW', 'CONFIRMED'), (3, 'STATUS_CHANGED', 'CONFIRMED', 'ALLOCATED'))
+                  s(seq, type, from_status, to_status)`,
+          [
+            customers[Math.floor(Math.random() * customers.length)],
+            subtotal,
+            randomUUID(),
+            lines.map((l) => l.lineNo),
+            lines.map((l) => l.level.product_id),
+            lines.map((l) => l.sku),
+            lines.map((l) => l.level.name),
+            lines.map((l) => l.level.spec),
+            lines.map((l) => l.quantity),
+            lines.map((l) => l.level.unit_price_fen),
+            lines.map((l) => l.level.warehouse_id),
+            lines.map((l) => l.level.id),
+            lines.map((l) => after.get(l.level.id).on_hand),
+            lines.map((l) => after.get(l.level.id).reserved),
+          ],
+        );
+        await c.query('COMMIT');
+        return true;
+      } catch (e) {
+        serverErrors++;
+        await c.query('ROLLBACK').catch(() => undefined);
+        return false;
+      } finally {
+        c.release();
+      }
+    },
+  });
+  await pool.end();
+  return { result, serverErrors };
+}
+
+/** Oversell check: no level reserves more than it has, and every level's reserved units are its open allocations. */
+async function oversold(url: string): Promise<number> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(`
+      SELECT count(*)::int AS bad FROM stock_level sl
+       WHERE sl.reserved > sl.on_hand
+          OR sl.reserved <> (SELECT coalesce(sum(a.quantity), 0) FROM order_allocation a WHERE a.stock_level_id = sl.id AND a.status = 'RESERVED')`);
+    return rows[0].bad;
+  });
+}
+
+async function placement(db: Database, skuCount: number, label: string) {
+  const url = await db.create();
+  const api = await startApi(url);
+  let outcome: Outcome;
+  try {
+    const catalogue = await createCatalogue(url, { skus: skuCount, onHand: 1_000_000, customers: 1000 });
+    const skus = (await withClient(url, (c) => c.query(`SELECT sku FROM product ORDER BY sku`))).rows.map((r) => r.sku as string);
+    const customers = catalogue.customerIds.map((id) => Buffer.from(`Customer:${id}`).toString('base64url'));
+    const auth = await apiKeyAuth(api, await adminAuth(api), ['ORDERS_WRITE', 'ORDERS_READ']);
+    await placeThroughApi(api.url, auth, skus, customers, WARMUP);
+    outcome = await placeThroughApi(api.url, auth, skus, customers, ORDERS);
+  } finally {
+    await api.stop();
+  }
+  const byHand = await placeByHand(url, WARMUP + ORDERS).then(async (r) => r);
+  const bad = await oversold(url);
+  const { result } = outcome;
+  log(label, `${result.count} orders (${result.failures} not allocated, ${outcome.serverErrors} 5xx) in ${result.seconds.toFixed(1)} s; by hand ${byHand.result.count} in ${byHand.result.seconds.toFixed(1)} s (${byHand.result.failures} failed)`);
+  report({ benchmark: label, name: 'placeOrder throughput', value: result.perSecond, unit: 'orders/s', baseline: byHand.result.perSecond, goal: { atLeast: 0.35 } });
+  report({ benchmark: label, name: 'placeOrder p50 latency', value: percentile(result.latenciesMs, 50), unit: 'ms', baseline: percentile(byHand.result.latenciesMs, 50) });
+  report({ benchmark: label, name: 'placeOrder p99 latency', value: percentile(result.latenciesMs, 99), unit: 'ms', baseline: percentile(byHand.result.latenciesMs, 99), });
+  report({ benchmark: label, name: 'p99 latency within 1 s', value: percentile(result.latenciesMs, 99), unit: 'ms', goal: { atMost: 1000 } });
+  report({ benchmark: label, name: 'oversold stock levels', value: bad, unit: 'levels', goal: { atMost: 0 } });
+  report({ benchmark: label, name: '5xx responses', value: outcome.serverErrors, unit: 'responses', goal: { atMost: 0 } });
+  return { perSecond: result.perSecond };
+}
+
+let hotRate: number | undefined;
+
+export async function placementHot(db: Database) {
+  hotRate = (await placement(db, 20, '1 placement, 20 hot SKUs')).perSecond;
+}
+
+export async function placementSpread(db: Database) {
+  hotRate ??= (await placement(db, 20, '1 placement, 20 hot SKUs')).perSecond;
+  const spread = await placement(db, 20_000, '2 placement, 20,000 SKUs');
+  report({ benchmark: '2 hot vs spread', name: 'hot / spread throughput', value: hotRate, unit: 'orders/s', baseline: spread.perSecond, goal: { atLeast: 0.4 } });
+}
