@@ -1,5 +1,6 @@
 import type { Database } from '../lib/platform';
 import { placementHot, placementSpread } from './placement';
+import { startup } from './startup';
 
 export interface Benchmark {
   number: number;
@@ -10,4 +11,5 @@ export interface Benchmark {
 export const BENCHMARKS: Benchmark[] = [
   { number: 1, name: 'order placement under contention', run: placementHot },
   { number: 2, name: 'hot vs spread SKUs', run: placementSpread },
+  { number: 8, name: 'start-up', run: () => startup() },
 ];

@@ -157,7 +157,7 @@ async function oversold(url: string): Promise<number> {
 
 async function placement(db: Database, skuCount: number, label: string) {
   const url = await db.create();
-  const api = await startApi(url);
+  const api = await startApi(url, {}, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   let outcome: Outcome;
   try {
     const catalogue = await createCatalogue(url, { skus: skuCount, onHand: 1_000_000, customers: 1000 });
@@ -165,7 +165,14 @@ async function placement(db: Database, skuCount: number, label: string) {
     const customers = catalogue.customerIds.map((id) => Buffer.from(`Customer:${id}`).toString('base64url'));
     const auth = await apiKeyAuth(api, await adminAuth(api), ['ORDERS_WRITE', 'ORDERS_READ']);
     await placeThroughApi(api.url, auth, skus, customers, WARMUP);
+    await withClient(url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`));
     outcome = await placeThroughApi(api.url, auth, skus, customers, ORDERS);
+    const statements = await withClient(url, (c) =>
+      c.query(`SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`),
+    );
+    const calls = statements.rows.reduce((s, r) => s + Number(r.calls), 0);
+    if (process.env.BENCH_VERBOSE) for (const r of statements.rows.slice(0, 15)) log(label, `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`);
+    report({ benchmark: label, name: 'SQL statements per order (API)', value: calls / ORDERS, unit: 'statements', note: 'pg_stat_statements; the baseline sends 4' });
   } finally {
     await api.stop();
   }

@@ -17,10 +17,10 @@ export interface Database {
 }
 
 /** One embedded PostgreSQL cluster for the whole bench run, with pg_stat_statements loaded. */
-export async function startDatabase(dataDir = path.join(REPO_ROOT, '.data/bench')): Promise<Database> {
+export async function startDatabase(dataDir = path.join(REPO_ROOT, process.env.BENCH_DATA_DIR || '.data/bench')): Promise<Database> {
   const pg = await startEmbeddedPostgres(dataDir, 'postgres', [
     '-c', 'shared_preload_libraries=pg_stat_statements',
-    '-c', 'pg_stat_statements.track=all',
+    '-c', 'pg_stat_statements.track=top',
     '-c', 'max_connections=400',
   ]);
   await withClient(pg.url, async (c) => {
@@ -75,11 +75,12 @@ export async function freePort(): Promise<number> {
 /**
  * Starts the built API as users run it: its own process, production mode, real PostgreSQL. Rate limits
  * are raised (unless `env` sets them) because a benchmark's few clients stand for many real users.
+ * `nodeArgs` go before the script, e.g. ['--cpu-prof', '--cpu-prof-dir=.data/prof'] to profile a run.
  */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<Api> {
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Api> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

@@ -45,7 +45,7 @@ export type Topics = {
   ACCESS_REVOKED: [AccessRevokedMessage];
 };
 
-const CHANNELS: Record<keyof Topics, string> = { ORDER_EVENT: 'order_event', STOCK_ALERT: 'stock_alert', ACCESS_REVOKED: 'access_revoked' };
+export const CHANNELS: Record<keyof Topics, string> = { ORDER_EVENT: 'order_event', STOCK_ALERT: 'stock_alert', ACCESS_REVOKED: 'access_revoked' };
 const TOPIC_OF_CHANNEL = new Map(Object.entries(CHANNELS).map(([topic, channel]) => [channel, topic as keyof Topics]));
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;

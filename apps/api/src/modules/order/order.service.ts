@@ -13,12 +13,14 @@ import {
   reviewOrder,
 } from '@fulfilment/domain';
 import { localId } from '../../common/global-id';
-import { notifyOnCommit, OrderEventMessage } from '../../common/live-events';
+import { hydrate } from '../../common/hydrate';
+import { WriteBatch } from '../../common/write-batch';
+import { CHANNELS } from '../../common/live-events';
 import { inTransaction, pgErrorCode } from '../../common/transaction';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { Actor, actorLabel } from '../access/principal';
-import { audit } from '../audit/audit';
+import { audit, AUDIT_COLUMNS, auditValues } from '../audit/audit';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
 import { LockedLevel, StockService } from '../stock/stock.service';
@@ -64,14 +66,20 @@ export class OrderService {
   // ---------------------------------------------------------------------------------------------
   // Mutations
 
+  /**
+   * Places an order in one transaction of a few statements. Everything that needs no stock lock (the
+   * customer, prices, review, the order row itself) comes first; the stock rows are locked last and
+   * held only for the reservation and the final write, since hot SKUs queue on those locks.
+   */
   async placeOrder(input: PlaceOrderInput, actor: Actor): Promise<OrderResult> {
     const invalid = await validateInput(input);
     if (invalid.length) return this.rejected(actor, 'PLACE_ORDER', invalid);
     const requestHash = hashRequest(input);
     try {
       return await this.run(actor, 'PLACE_ORDER', async (m) => {
-        const customer = await this.findCustomer(m, input.customerId, ['input', 'customerId']);
-        const drafts = await this.priceLines(m, input.lines, ['input', 'lines']);
+        const facts = await this.placementFacts(m, input);
+        const customer = facts.customer ?? fail(C.NOT_FOUND, 'No customer with this id', ['input', 'customerId']);
+        const drafts = this.priceLines(facts.products, input.lines, ['input', 'lines']);
         const delivery = input.deliveryAddress ?? {
           contactName: customer.name,
           phone: customer.phone,
@@ -84,16 +92,23 @@ export class OrderService {
           fail(C.INVALID_INPUT, 'promisedBy must be in the future', ['input', 'promisedBy']);
         }
         const totals = orderTotals(drafts.map((d) => ({ quantity: d.quantity, unitPriceFen: d.product.unitPriceFen })));
+        const paymentStatus = initialPaymentStatus(input.paymentMethod, input.paid);
 
-        // Claim the idempotency key first: a concurrent twin waits here and then finds the key taken.
-        const inserted: { id: string }[] = await m.query(
-          `INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address,
-                               delivery_city, delivery_region, payment_method, payment_status, priority, promised_by,
-                               status, allow_backorder, subtotal_fen, delivery_fee_fen, total_fen, note,
-                               idempotency_key, request_hash)
-           VALUES ('SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'),
-                   $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_REVIEW', $12, $13, $14, $15, $16, $17, $18)
-           ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        // Claiming the idempotency key comes with the order row: a concurrent twin waits here, then
+        // finds the key taken and answers with the first order.
+        const inserted: Record<string, unknown>[] = await m.query(
+          `WITH o AS (
+             INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address,
+                                 delivery_city, delivery_region, payment_method, payment_status, priority, promised_by,
+                                 status, allow_backorder, subtotal_fen, delivery_fee_fen, total_fen, note,
+                                 idempotency_key, request_hash)
+             VALUES ('SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'),
+                     $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_REVIEW', $12, $13, $14, $15, $16, $17, $18)
+             ON CONFLICT (idempotency_key) DO NOTHING RETURNING *),
+           lines AS (
+             INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
+             SELECT o.id, d.* FROM o, unnest($19::int[], $20::uuid[], $21::text[], $22::text[], $23::text[], $24::int[], $25::int[]) AS d)
+           SELECT * FROM o`,
           [
             input.channel,
             customer.id,
@@ -103,7 +118,7 @@ export class OrderService {
             delivery.city,
             delivery.region,
             input.paymentMethod,
-            initialPaymentStatus(input.paymentMethod, input.paid),
+            paymentStatus,
             input.priority,
             input.promisedBy ?? promisedDeliveryBy(input.priority, now),
             input.allowBackorder,
@@ -113,16 +128,30 @@ export class OrderService {
             input.note ?? null,
             input.idempotencyKey ?? null,
             requestHash,
+            drafts.map((d) => d.lineNo),
+            drafts.map((d) => d.product.id),
+            drafts.map((d) => d.product.sku),
+            drafts.map((d) => d.product.name),
+            drafts.map((d) => d.product.spec),
+            drafts.map((d) => d.quantity),
+            drafts.map((d) => d.product.unitPriceFen),
           ],
         );
         if (inserted.length === 0) throw new IdempotentReplay();
-        const order = await m.getRepository(Order).findOneByOrFail({ id: inserted[0].id });
+        const order = hydrate(m, Order, inserted[0]);
         const events: PendingEvent[] = [{ type: 'PLACED', from: null, to: 'PENDING_REVIEW', reason: `Received via ${input.channel}` }];
-        await this.writeLines(m, order, drafts);
-
-        const reserved = await this.reserve(m, order, drafts, actor);
-        await this.reviewAndConfirm(m, order, customer, events, reserved);
-        return { order: await this.save(m, order, events, actor), userErrors: [] };
+        const holdReasons = reviewOrder({
+          customerIsNew: customer.isNew,
+          creditStatus: customer.creditStatus,
+          paymentMethod: order.paymentMethod,
+          paymentStatus: order.paymentStatus,
+          totalFen: order.totalFen,
+          regionServed: facts.regionServed,
+        });
+        const batch = new WriteBatch();
+        const reserved = await this.reserve(m, order, drafts, actor, batch);
+        this.applyReview(order, events, holdReasons, reserved);
+        return { order: await this.save(m, order, events, actor, 'PLACE_ORDER', batch), userErrors: [] };
       });
     } catch (e) {
       if (e instanceof IdempotentReplay || (pgErrorCode(e) === '23505' && input.idempotencyKey)) {
@@ -141,8 +170,9 @@ export class OrderService {
       const events: PendingEvent[] = [];
       order.holdReasons = [];
       this.move(order, events, 'CONFIRMED', order.status === 'ON_HOLD' ? 'Released from hold' : 'Approved after review');
-      await this.allocateConfirmed(m, order, events, actor);
-      return { order: await this.save(m, order, events, actor), userErrors: [] };
+      const batch = new WriteBatch();
+      await this.allocateConfirmed(m, order, events, actor, batch);
+      return { order: await this.save(m, order, events, actor, 'APPROVE_ORDER', batch), userErrors: [] };
     });
   }
 
@@ -153,7 +183,7 @@ export class OrderService {
       const order = await this.lockOrder(m, orderId);
       const events: PendingEvent[] = [];
       this.move(order, events, 'ON_HOLD', reason);
-      return { order: await this.save(m, order, events, actor), userErrors: [] };
+      return { order: await this.save(m, order, events, actor, 'HOLD_ORDER'), userErrors: [] };
     });
   }
 
@@ -166,7 +196,7 @@ export class OrderService {
       this.move(order, events, 'CANCELLED', reason);
       await this.release(m, order, actor);
       if (order.paymentStatus === 'PAID') order.paymentStatus = 'REFUNDED';
-      return { order: await this.save(m, order, events, actor), userErrors: [] };
+      return { order: await this.save(m, order, events, actor, 'CANCEL_ORDER'), userErrors: [] };
     });
   }
 
@@ -177,6 +207,7 @@ export class OrderService {
     }
     if (invalid.length) return this.rejected(actor, 'UPDATE_ORDER', invalid);
     return this.run(actor, 'UPDATE_ORDER', async (m) => {
+      const batch = new WriteBatch();
       const order = await this.lockOrder(m, input.orderId);
       const statusBefore = order.status;
       const moves: PendingEvent[] = [];
@@ -196,12 +227,12 @@ export class OrderService {
         if (!LINE_EDITABLE_STATUSES.includes(order.status)) {
           fail(C.NOT_EDITABLE, `Lines cannot change once the order is ${order.status}`, ['input', 'lines']);
         }
-        await this.replaceLines(m, order, input.lines, moves, actor);
+        await this.replaceLines(m, order, input.lines, moves, actor, batch);
         changed.push('lines');
       }
       const reason = `Changed ${changed.join(', ')}${input.reason ? `: ${input.reason}` : ''}`;
       const updated: PendingEvent = { type: 'UPDATED', from: statusBefore, to: statusBefore, reason };
-      return { order: await this.save(m, order, [updated, ...moves], actor), userErrors: [] };
+      return { order: await this.save(m, order, [updated, ...moves], actor, 'UPDATE_ORDER', batch), userErrors: [] };
     });
   }
 
@@ -224,10 +255,11 @@ export class OrderService {
     for (const order of waiting) {
       const lines = await m.getRepository(OrderLine).find({ where: { orderId: order.id }, order: { lineNo: 'ASC' } });
       const drafts = await this.draftsOf(m, lines);
-      if (!(await this.reserve(m, order, drafts, actor))) continue;
+      const batch = new WriteBatch();
+      if (!(await this.reserve(m, order, drafts, actor, batch))) continue;
       const events: PendingEvent[] = [];
       this.move(order, events, 'ALLOCATED', 'Goods arrived');
-      await this.save(m, order, events, actor);
+      await this.save(m, order, events, actor, null, batch);
     }
   }
 
@@ -235,17 +267,12 @@ export class OrderService {
   // Steps
 
   /**
-   * Runs one order change in a transaction that also writes its audit row. A userError rolls the
-   * change back; the failed attempt is audited after.
+   * Runs one order change in a transaction; its audit row is written by save() with the change. A
+   * userError rolls the change back; the failed attempt is audited after.
    */
   private async run(actor: Actor, action: string, work: (m: EntityManager) => Promise<OrderResult>): Promise<OrderResult> {
     try {
-      return await inTransaction(this.ds, async (m) => {
-        const result = await work(m);
-        const o = result.order!;
-        await audit(m, actor, { action, targetType: 'Order', targetId: o.id, outcome: 'SUCCESS', details: { number: o.number, status: o.status } });
-        return result;
-      });
+      return await inTransaction(this.ds, work);
     } catch (e) {
       if (e instanceof UserFailure) return this.rejected(actor, action, e.errors);
       throw e;
@@ -269,21 +296,36 @@ export class OrderService {
     return { order, userErrors: [] };
   }
 
-  private async findCustomer(m: EntityManager, globalId: string, field: string[]): Promise<Customer> {
-    const id = localId(globalId, 'Customer');
-    const customer = id ? await m.getRepository(Customer).findOneBy({ id }) : null;
-    return customer ?? fail(C.NOT_FOUND, 'No customer with this id', field);
-  }
-
   private async lockOrder(m: EntityManager, globalId: string): Promise<Order> {
     const id = localId(globalId, 'Order');
     const order = id ? await m.getRepository(Order).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
     return order ?? fail(C.NOT_FOUND, 'No order with this id', ['input', 'orderId']);
   }
 
-  /** Looks up the SKUs and prices every line from the catalogue; unknown SKUs are named together. */
-  private async priceLines(m: EntityManager, lines: OrderLineInput[], field: string[]): Promise<LineDraft[]> {
-    const products = await m.getRepository(Product).findBy({ sku: In([...new Set(lines.map((l) => l.sku))]) });
+  /**
+   * Reads what placing an order needs before any write, in one round trip: the customer, the ordered
+   * products and whether any warehouse serves the delivery region.
+   */
+  private async placementFacts(m: EntityManager, input: PlaceOrderInput): Promise<{ customer: Customer | null; products: Product[]; regionServed: boolean }> {
+    const [row]: { customer: Record<string, unknown> | null; products: Record<string, unknown>[]; region_served: boolean }[] = await m.query(
+      `SELECT (SELECT row_to_json(c) FROM customer c WHERE c.id = $1) AS customer,
+              (SELECT coalesce(json_agg(p), '[]') FROM product p WHERE p.sku = ANY($2::text[])) AS products,
+              EXISTS (SELECT 1 FROM warehouse w WHERE w.region = coalesce($3, (SELECT region FROM customer WHERE id = $1))) AS region_served`,
+      [localId(input.customerId, 'Customer'), [...new Set(input.lines.map((l) => l.sku))], input.deliveryAddress?.region ?? null],
+    );
+    return {
+      customer: row.customer ? hydrate(m, Customer, row.customer) : null,
+      products: row.products.map((p) => hydrate(m, Product, p)),
+      regionServed: row.region_served,
+    };
+  }
+
+  private async findProducts(m: EntityManager, lines: OrderLineInput[]): Promise<Product[]> {
+    return m.getRepository(Product).findBy({ sku: In([...new Set(lines.map((l) => l.sku))]) });
+  }
+
+  /** Prices every line from the catalogue; unknown SKUs are named together. */
+  private priceLines(products: Product[], lines: OrderLineInput[], field: string[]): LineDraft[] {
     const bySku = new Map(products.map((p) => [p.sku, p]));
     const errors: UserError[] = [];
     lines.forEach((l, i) => {
@@ -321,7 +363,7 @@ export class OrderService {
    * then nothing is reserved, and unless the order allows backorders the whole transaction fails with
    * OUT_OF_STOCK naming the short SKUs.
    */
-  private async reserve(m: EntityManager, order: Order, drafts: LineDraft[], actor: Actor): Promise<boolean> {
+  private async reserve(m: EntityManager, order: Order, drafts: LineDraft[], actor: Actor, batch: WriteBatch): Promise<boolean> {
     const levels: LockedLevel[] = await this.stock.lockLevelsOfProducts(m, drafts.map((d) => d.product.id));
     const result = allocate(
       drafts.map((d) => ({ lineNo: d.lineNo, productId: d.product.id, quantity: d.quantity })),
@@ -338,22 +380,24 @@ export class OrderService {
       );
     }
     const byLevel = new Map(levels.map((l) => [l.stockLevelId, l.level]));
-    await this.stock.apply(
-      m,
+    this.stock.stage(
+      batch,
       result.allocations.map((a) => ({ level: byLevel.get(a.stockLevelId)!, reason: 'RESERVATION', onHandDelta: 0, reservedDelta: a.quantity, reference: order.number })),
       actor,
     );
-    await m.getRepository(OrderAllocation).insert(
-      result.allocations.map((a) => ({
-        orderId: order.id,
-        lineNo: a.lineNo,
-        productId: a.productId,
-        sku: drafts.find((d) => d.lineNo === a.lineNo)!.product.sku,
-        warehouseId: a.warehouseId,
-        stockLevelId: a.stockLevelId,
-        quantity: a.quantity,
-        status: 'RESERVED' as const,
-      })),
+    batch.add(
+      'allocations',
+      `INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
+       SELECT $1, d.*, 'RESERVED' FROM unnest($2::int[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::int[]) AS d`,
+      [
+        order.id,
+        result.allocations.map((a) => a.lineNo),
+        result.allocations.map((a) => a.productId),
+        result.allocations.map((a) => drafts.find((d) => d.lineNo === a.lineNo)!.product.sku),
+        result.allocations.map((a) => a.warehouseId),
+        result.allocations.map((a) => a.stockLevelId),
+        result.allocations.map((a) => a.quantity),
+      ],
     );
     return true;
   }
@@ -376,8 +420,7 @@ export class OrderService {
   }
 
   /** Automatic review: passing orders are confirmed and allocated; others wait for customer service. */
-  private async reviewAndConfirm(m: EntityManager, order: Order, customer: Customer, events: PendingEvent[], reserved: boolean): Promise<void> {
-    const reasons = await this.review(m, order, customer);
+  private applyReview(order: Order, events: PendingEvent[], reasons: HoldReason[], reserved: boolean): void {
     if (reasons.length) {
       order.holdReasons = reasons;
       order.statusReason = reasons.map((r) => HOLD_REASON_TEXT[r]).join('; ');
@@ -402,13 +445,13 @@ export class OrderService {
   }
 
   /** CONFIRMED → ALLOCATED when stock is (or can now be) reserved, else → BACKORDERED. */
-  private async allocateConfirmed(m: EntityManager, order: Order, events: PendingEvent[], actor: Actor): Promise<void> {
+  private async allocateConfirmed(m: EntityManager, order: Order, events: PendingEvent[], actor: Actor, batch: WriteBatch): Promise<void> {
     if (await this.hasReservations(m, order)) {
       this.move(order, events, 'ALLOCATED', 'Stock reserved');
       return;
     }
     const lines = await m.getRepository(OrderLine).find({ where: { orderId: order.id }, order: { lineNo: 'ASC' } });
-    const reserved = await this.reserve(m, order, await this.draftsOf(m, lines), actor);
+    const reserved = await this.reserve(m, order, await this.draftsOf(m, lines), actor, batch);
     this.move(order, events, reserved ? 'ALLOCATED' : 'BACKORDERED', reserved ? 'Stock reserved' : 'Waiting for stock');
   }
 
@@ -416,15 +459,15 @@ export class OrderService {
    * Replaces the lines and re-reserves for them. Short stock fails the edit unless the order allows
    * backorders; a bigger total goes through review again.
    */
-  private async replaceLines(m: EntityManager, order: Order, lines: OrderLineInput[], events: PendingEvent[], actor: Actor): Promise<void> {
-    const drafts = await this.priceLines(m, lines, ['input', 'lines']);
+  private async replaceLines(m: EntityManager, order: Order, lines: OrderLineInput[], events: PendingEvent[], actor: Actor, batch: WriteBatch): Promise<void> {
+    const drafts = this.priceLines(await this.findProducts(m, lines), lines, ['input', 'lines']);
     await this.release(m, order, actor);
     await m.getRepository(OrderLine).delete({ orderId: order.id });
     await this.writeLines(m, order, drafts);
     const totalBefore = order.totalFen;
     Object.assign(order, orderTotals(drafts.map((d) => ({ quantity: d.quantity, unitPriceFen: d.product.unitPriceFen }))));
 
-    const reserved = await this.reserve(m, order, drafts, actor);
+    const reserved = await this.reserve(m, order, drafts, actor, batch);
     if (order.status === 'ALLOCATED' && !reserved) this.move(order, events, 'BACKORDERED', 'Not enough stock for the changed lines');
     else if (order.status === 'BACKORDERED' && reserved) this.move(order, events, 'ALLOCATED', 'Stock reserved');
 
@@ -448,46 +491,59 @@ export class OrderService {
     order.statusReason = reason;
   }
 
-  /** Writes the order and its events, and queues their notification for commit. */
-  private async save(m: EntityManager, order: Order, events: PendingEvent[], actor: Actor): Promise<Order> {
+  /**
+   * Writes the order, its events, their notification (delivered on commit) and, for a person's or an
+   * integrator's action, its audit row, together with what the batch already holds (reservations):
+   * one statement, since it runs while stock rows are locked.
+   */
+  private async save(m: EntityManager, order: Order, events: PendingEvent[], actor: Actor, action: string | null, batch = new WriteBatch()): Promise<Order> {
     const first = order.lastEventSequence + 1;
     order.lastEventSequence += events.length;
-    await m.getRepository(Order).update(order.id, {
-      status: order.status,
-      statusReason: order.statusReason,
-      holdReasons: order.holdReasons,
-      paymentStatus: order.paymentStatus,
-      delivery: order.delivery,
-      note: order.note,
-      subtotalFen: order.subtotalFen,
-      deliveryFeeFen: order.deliveryFeeFen,
-      totalFen: order.totalFen,
-      lastEventSequence: order.lastEventSequence,
-    });
-    const rows: OrderEvent[] = await m.getRepository(OrderEvent).save(
-      events.map((e, i) =>
-        m.getRepository(OrderEvent).create({ orderId: order.id, sequence: first + i, type: e.type, fromStatus: e.from, toStatus: e.to, reason: e.reason, actor: actorLabel(actor) }),
-      ),
+    batch.add(
+      'saved',
+      `UPDATE orders SET status = $2, status_reason = $3, hold_reasons = $4, payment_status = $5, delivery_contact_name = $6,
+              delivery_phone = $7, delivery_address = $8, delivery_city = $9, delivery_region = $10, note = $11, subtotal_fen = $12,
+              delivery_fee_fen = $13, total_fen = $14, last_event_sequence = $15, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [
+        order.id,
+        order.status,
+        order.statusReason,
+        order.holdReasons,
+        order.paymentStatus,
+        order.delivery.contactName,
+        order.delivery.phone,
+        order.delivery.address,
+        order.delivery.city,
+        order.delivery.region,
+        order.note,
+        order.subtotalFen,
+        order.deliveryFeeFen,
+        order.totalFen,
+        order.lastEventSequence,
+      ],
     );
-    await notifyOnCommit(
-      m,
-      'ORDER_EVENT',
-      rows.map(
-        (r): OrderEventMessage => ({
-          id: r.id,
-          orderId: order.id,
-          orderNumber: order.number,
-          sequence: r.sequence,
-          type: r.type,
-          fromStatus: r.fromStatus,
-          toStatus: r.toStatus,
-          reason: r.reason,
-          actor: r.actor,
-          createdAt: r.createdAt.toISOString(),
-        }),
-      ),
+    batch.add(
+      'events',
+      `INSERT INTO order_event (order_id, sequence, type, from_status, to_status, reason, actor)
+       SELECT $1, d.*, $7 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
+      [order.id, events.map((_, i) => first + i), events.map((e) => e.type), events.map((e) => e.from), events.map((e) => e.to), events.map((e) => e.reason), actorLabel(actor)],
     );
-    return m.getRepository(Order).findOneByOrFail({ id: order.id });
+    batch.add(
+      'event_notifications',
+      `SELECT pg_notify($1, json_build_object('id', e.id::text, 'orderId', e.order_id, 'orderNumber', o.number, 'sequence', e.sequence,
+                'type', e.type, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'reason', e.reason, 'actor', e.actor,
+                'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text)
+         FROM events e, saved o ORDER BY e.sequence`,
+      [CHANNELS.ORDER_EVENT],
+      true,
+    );
+    if (action) {
+      const values = auditValues(actor, { action, targetType: 'Order', targetId: order.id, outcome: 'SUCCESS', details: { number: order.number, status: order.status } });
+      batch.add('audited', `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+    }
+    const [row] = await batch.run(m, 'SELECT * FROM saved');
+    return hydrate(m, Order, row);
   }
 }
 

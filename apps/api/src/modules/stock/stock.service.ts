@@ -1,7 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { crossedThreshold, MovementReason, StockCandidate, stockStatus } from '@fulfilment/domain';
 import { badInput, paginate } from '../../common/connection';
-import { notifyOnCommit, StockAlertMessage } from '../../common/live-events';
+import { CHANNELS, StockAlertMessage } from '../../common/live-events';
+import { WriteBatch } from '../../common/write-batch';
 import { inTransaction } from '../../common/transaction';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
@@ -158,6 +159,15 @@ export class StockService {
    */
   async apply(m: EntityManager, changes: StockChange[], actor: Actor): Promise<StockMovement[]> {
     if (changes.length === 0) return [];
+    const batch = new WriteBatch();
+    this.stage(batch, changes, actor);
+    const rows = await batch.run(m, 'SELECT * FROM movements');
+    return rows.map((r) => this.ds.getRepository(StockMovement).create(camel(r) as Partial<StockMovement>));
+  }
+
+  /** Like apply, but adds the writes (as `movements`) to a batch the caller runs. */
+  stage(batch: WriteBatch, changes: StockChange[], actor: Actor): void {
+    if (changes.length === 0) return;
     const before = new Map<string, { available: number; level: StockLevel }>();
     const totals = new Map<string, { onHand: number; reserved: number }>();
     const movements = changes.map((c) => {
@@ -169,42 +179,33 @@ export class StockService {
       totals.set(id, t);
       c.level.onHand += c.onHandDelta;
       c.level.reserved += c.reservedDelta;
-      return {
-        stock_level_id: id,
-        product_id: c.level.productId,
-        warehouse_id: c.level.warehouseId,
-        reason: c.reason,
-        on_hand_delta: c.onHandDelta,
-        reserved_delta: c.reservedDelta,
-        on_hand_after: c.level.onHand,
-        reserved_after: c.level.reserved,
-        reference: c.reference,
-        note: c.note ?? null,
-      };
+      return { change: c, onHandAfter: c.level.onHand, reservedAfter: c.level.reserved };
     });
 
     const ids = [...totals.keys()];
-    await m.query(
+    batch.add(
+      'levels',
       `UPDATE stock_level sl SET on_hand = sl.on_hand + d.on_hand, reserved = sl.reserved + d.reserved, updated_at = now()
          FROM unnest($1::uuid[], $2::int[], $3::int[]) AS d(id, on_hand, reserved) WHERE sl.id = d.id`,
       [ids, ids.map((id) => totals.get(id)!.onHand), ids.map((id) => totals.get(id)!.reserved)],
     );
-    const inserted: Record<string, unknown>[] = await m.query(
+    batch.add(
+      'movements',
       `INSERT INTO stock_movement (stock_level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta,
                                    on_hand_after, reserved_after, reference, note, actor)
        SELECT *, $11 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[])
        RETURNING *`,
       [
-        movements.map((x) => x.stock_level_id),
-        movements.map((x) => x.product_id),
-        movements.map((x) => x.warehouse_id),
-        movements.map((x) => x.reason),
-        movements.map((x) => x.on_hand_delta),
-        movements.map((x) => x.reserved_delta),
-        movements.map((x) => x.on_hand_after),
-        movements.map((x) => x.reserved_after),
-        movements.map((x) => x.reference),
-        movements.map((x) => x.note),
+        movements.map((x) => x.change.level.id),
+        movements.map((x) => x.change.level.productId),
+        movements.map((x) => x.change.level.warehouseId),
+        movements.map((x) => x.change.reason),
+        movements.map((x) => x.change.onHandDelta),
+        movements.map((x) => x.change.reservedDelta),
+        movements.map((x) => x.onHandAfter),
+        movements.map((x) => x.reservedAfter),
+        movements.map((x) => x.change.reference),
+        movements.map((x) => x.change.note ?? null),
         actorLabel(actor),
       ],
     );
@@ -227,8 +228,7 @@ export class StockService {
         createdAt: now,
       });
     }
-    await notifyOnCommit(m, 'STOCK_ALERT', alerts);
-    return inserted.map((r) => this.ds.getRepository(StockMovement).create(camel(r) as Partial<StockMovement>));
+    batch.notify(CHANNELS.STOCK_ALERT, alerts.map((a) => JSON.stringify(a)));
   }
 }
 
