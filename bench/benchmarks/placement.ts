@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { cpuMeter } from '../lib/cpu';
 import { createCatalogue } from '../lib/data';
 import { closedLoop, LoadResult, percentile } from '../lib/load';
 import { adminAuth, apiKeyAuth, Database, gql, startApi, withClient } from '../lib/platform';
@@ -55,7 +56,7 @@ async function placeThroughApi(url: string, auth: string, skus: string[], custom
  * size: lock and conditionally decrement both stock levels (in id order, so no deadlocks), then one
  * statement inserting the order, its lines, allocations, movements and event, then commit.
  */
-async function placeByHand(url: string, total: number): Promise<Outcome> {
+async function placeByHand(url: string, label: string): Promise<Outcome> {
   const pool = new Pool({ connectionString: url, max: 20 });
   const levels = await withClient(url, (c) =>
     c.query(`SELECT sl.id, sl.product_id, sl.warehouse_id, sl.sku, p.name, p.spec, p.unit_price_fen FROM stock_level sl
@@ -65,81 +66,82 @@ async function placeByHand(url: string, total: number): Promise<Outcome> {
   const customers = (await withClient(url, (c) => c.query(`SELECT id FROM customer`))).rows.map((r) => r.id as string);
   const skus = [...bySku.keys()];
   let serverErrors = 0;
-  const result = await closedLoop({
-    concurrency: BUYERS,
-    total,
-    task: async () => {
-      const lines = basket(skus).map((l, i) => ({ ...l, lineNo: i + 1, level: bySku.get(l.sku)! }));
-      const sorted = [...lines].sort((x, y) => (x.level.id < y.level.id ? -1 : 1));
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
-        const dec = await c.query(
-          `UPDATE stock_level sl SET reserved = sl.reserved + d.q, updated_at = now()
-             FROM unnest($1::uuid[], $2::int[]) d(id, q)
-            WHERE sl.id = d.id AND sl.id IN (SELECT id FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
-              AND sl.on_hand - sl.reserved >= d.q
-           RETURNING sl.id, sl.on_hand, sl.reserved`,
-          [sorted.map((l) => l.level.id), sorted.map((l) => l.quantity)],
-        );
-        if (dec.rowCount !== 2) {
-          await c.query('ROLLBACK');
-          return false;
-        }
-        const after = new Map(dec.rows.map((r) => [r.id, r]));
-        const subtotal = lines.reduce((s, l) => s + l.quantity * l.level.unit_price_fen, 0);
-        await c.query(
-          `WITH o AS (
-             INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address, delivery_city,
-                                 delivery_region, payment_method, payment_status, priority, promised_by, status, subtotal_fen,
-                                 delivery_fee_fen, total_fen, idempotency_key, last_event_sequence)
-             VALUES ('BL' || nextval('order_number_seq'), 'WEB', $1, 'Buyer', '13800000000', '1 Nanjing Road', 'Shanghai', 'EAST',
-                     'WECHAT_PAY', 'PAID', 'NORMAL', now() + interval '2 days', 'ALLOCATED', $2, 0, $2, $3, 3)
-             RETURNING id, number),
-           l AS (
-             INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
-             SELECT o.id, d.line_no, d.product_id, d.sku, d.name, d.spec, d.q, d.price FROM o,
-                    unnest($4::int[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[]) d(line_no, product_id, sku, name, spec, q, price)),
-           a AS (
-             INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
-             SELECT o.id, d.line_no, d.product_id, d.sku, d.warehouse_id, d.level_id, d.q, 'RESERVED' FROM o,
-                    unnest($4::int[], $5::uuid[], $6::text[], $11::uuid[], $12::uuid[], $9::int[]) d(line_no, product_id, sku, warehouse_id, level_id, q)),
-           mv AS (
-             INSERT INTO stock_movement (stock_level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reference, actor)
-             SELECT d.level_id, d.product_id, d.warehouse_id, 'RESERVATION', 0, d.q, d.on_hand, d.reserved, o.number, 'baseline' FROM o,
-                    unnest($12::uuid[], $5::uuid[], $11::uuid[], $9::int[], $13::int[], $14::int[]) d(level_id, product_id, warehouse_id, q, on_hand, reserved))
-           INSERT INTO order_event (order_id, sequence, type, from_status, to_status, reason, actor)
-           SELECT o.id, s.seq, s.type, s.from_status, s.to_status, 'baseline', 'baseline' FROM o,
-                  (VALUES (1, 'PLACED', NULL, 'PENDING_REVIEW'), (2, 'STATUS_CHANGED', 'PENDING_REVIEW', 'CONFIRMED'), (3, 'STATUS_CHANGED', 'CONFIRMED', 'ALLOCATED'))
-                  s(seq, type, from_status, to_status)`,
-          [
-            customers[Math.floor(Math.random() * customers.length)],
-            subtotal,
-            randomUUID(),
-            lines.map((l) => l.lineNo),
-            lines.map((l) => l.level.product_id),
-            lines.map((l) => l.sku),
-            lines.map((l) => l.level.name),
-            lines.map((l) => l.level.spec),
-            lines.map((l) => l.quantity),
-            lines.map((l) => l.level.unit_price_fen),
-            lines.map((l) => l.level.warehouse_id),
-            lines.map((l) => l.level.id),
-            lines.map((l) => after.get(l.level.id).on_hand),
-            lines.map((l) => after.get(l.level.id).reserved),
-          ],
-        );
-        await c.query('COMMIT');
-        return true;
-      } catch (e) {
-        serverErrors++;
-        await c.query('ROLLBACK').catch(() => undefined);
+  const order = async () => {
+    const lines = basket(skus).map((l, i) => ({ ...l, lineNo: i + 1, level: bySku.get(l.sku)! }));
+    const sorted = [...lines].sort((x, y) => (x.level.id < y.level.id ? -1 : 1));
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const dec = await c.query(
+        `UPDATE stock_level sl SET reserved = sl.reserved + d.q, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[]) d(id, q)
+          WHERE sl.id = d.id AND sl.id IN (SELECT id FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+            AND sl.on_hand - sl.reserved >= d.q
+         RETURNING sl.id, sl.on_hand, sl.reserved`,
+        [sorted.map((l) => l.level.id), sorted.map((l) => l.quantity)],
+      );
+      if (dec.rowCount !== 2) {
+        await c.query('ROLLBACK');
         return false;
-      } finally {
-        c.release();
       }
-    },
-  });
+      const after = new Map(dec.rows.map((r) => [r.id, r]));
+      const subtotal = lines.reduce((s, l) => s + l.quantity * l.level.unit_price_fen, 0);
+      await c.query(
+        `WITH o AS (
+           INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address, delivery_city,
+                               delivery_region, payment_method, payment_status, priority, promised_by, status, subtotal_fen,
+                               delivery_fee_fen, total_fen, idempotency_key, last_event_sequence)
+           VALUES ('BL' || nextval('order_number_seq'), 'WEB', $1, 'Buyer', '13800000000', '1 Nanjing Road', 'Shanghai', 'EAST',
+                   'WECHAT_PAY', 'PAID', 'NORMAL', now() + interval '2 days', 'ALLOCATED', $2, 0, $2, $3, 3)
+           RETURNING id, number),
+         l AS (
+           INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
+           SELECT o.id, d.line_no, d.product_id, d.sku, d.name, d.spec, d.q, d.price FROM o,
+                  unnest($4::int[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[]) d(line_no, product_id, sku, name, spec, q, price)),
+         a AS (
+           INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
+           SELECT o.id, d.line_no, d.product_id, d.sku, d.warehouse_id, d.level_id, d.q, 'RESERVED' FROM o,
+                  unnest($4::int[], $5::uuid[], $6::text[], $11::uuid[], $12::uuid[], $9::int[]) d(line_no, product_id, sku, warehouse_id, level_id, q)),
+         mv AS (
+           INSERT INTO stock_movement (stock_level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reference, actor)
+           SELECT d.level_id, d.product_id, d.warehouse_id, 'RESERVATION', 0, d.q, d.on_hand, d.reserved, o.number, 'baseline' FROM o,
+                  unnest($12::uuid[], $5::uuid[], $11::uuid[], $9::int[], $13::int[], $14::int[]) d(level_id, product_id, warehouse_id, q, on_hand, reserved))
+         INSERT INTO order_event (order_id, sequence, type, from_status, to_status, reason, actor)
+         SELECT o.id, s.seq, s.type, s.from_status, s.to_status, 'baseline', 'baseline' FROM o,
+                (VALUES (1, 'PLACED', NULL, 'PENDING_REVIEW'), (2, 'STATUS_CHANGED', 'PENDING_REVIEW', 'CONFIRMED'), (3, 'STATUS_CHANGED', 'CONFIRMED', 'ALLOCATED'))
+                s(seq, type, from_status, to_status)`,
+        [
+          customers[Math.floor(Math.random() * customers.length)],
+          subtotal,
+          randomUUID(),
+          lines.map((l) => l.lineNo),
+          lines.map((l) => l.level.product_id),
+          lines.map((l) => l.sku),
+          lines.map((l) => l.level.name),
+          lines.map((l) => l.level.spec),
+          lines.map((l) => l.quantity),
+          lines.map((l) => l.level.unit_price_fen),
+          lines.map((l) => l.level.warehouse_id),
+          lines.map((l) => l.level.id),
+          lines.map((l) => after.get(l.level.id).on_hand),
+          lines.map((l) => after.get(l.level.id).reserved),
+        ],
+      );
+      await c.query('COMMIT');
+      return true;
+    } catch (e) {
+      serverErrors++;
+      await c.query('ROLLBACK').catch(() => undefined);
+      return false;
+    } finally {
+      c.release();
+    }
+  };
+  await closedLoop({ concurrency: BUYERS, total: WARMUP, task: order });
+  const meter = cpuMeter(undefined, new URL(url).pathname.slice(1));
+  const result = await closedLoop({ concurrency: BUYERS, total: ORDERS, task: order });
+  const cores = meter.stop();
+  log(label, `baseline cores busy: PostgreSQL ${cores.postgres.toFixed(2)}, load generator and its SQL client ${cores.load.toFixed(2)}`);
   await pool.end();
   return { result, serverErrors };
 }
@@ -166,9 +168,14 @@ async function placement(db: Database, skuCount: number, label: string) {
     const auth = await apiKeyAuth(api, await adminAuth(api), ['ORDERS_WRITE', 'ORDERS_READ']);
     await placeThroughApi(api.url, auth, skus, customers, WARMUP);
     await withClient(url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`));
+    const meter = cpuMeter(api.process.pid, new URL(url).pathname.slice(1));
     outcome = await placeThroughApi(api.url, auth, skus, customers, ORDERS);
+    const cores = meter.stop();
+    log(label, `cores busy: API process ${cores.api.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.load.toFixed(2)}`);
     const statements = await withClient(url, (c) =>
-      c.query(`SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`),
+      c.query(`SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query NOT LIKE '%FOR KEY SHARE OF x%' -- foreign-key checks PostgreSQL runs inside the inserts
+        ORDER BY calls DESC`),
     );
     const calls = statements.rows.reduce((s, r) => s + Number(r.calls), 0);
     if (process.env.BENCH_VERBOSE) for (const r of statements.rows.slice(0, 15)) log(label, `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`);
@@ -176,7 +183,7 @@ async function placement(db: Database, skuCount: number, label: string) {
   } finally {
     await api.stop();
   }
-  const byHand = await placeByHand(url, WARMUP + ORDERS).then(async (r) => r);
+  const byHand = await placeByHand(url, label);
   const bad = await oversold(url);
   const { result } = outcome;
   log(label, `${result.count} orders (${result.failures} not allocated, ${outcome.serverErrors} 5xx) in ${result.seconds.toFixed(1)} s; by hand ${byHand.result.count} in ${byHand.result.seconds.toFixed(1)} s (${byHand.result.failures} failed)`);

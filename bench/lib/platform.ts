@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -20,7 +21,7 @@ export interface Database {
 export async function startDatabase(dataDir = path.join(REPO_ROOT, process.env.BENCH_DATA_DIR || '.data/bench')): Promise<Database> {
   const pg = await startEmbeddedPostgres(dataDir, 'postgres', [
     '-c', 'shared_preload_libraries=pg_stat_statements',
-    '-c', 'pg_stat_statements.track=top',
+    '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on',
     '-c', 'max_connections=400',
   ]);
   await withClient(pg.url, async (c) => {
@@ -82,7 +83,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'pipe'],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -101,6 +102,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
+    if (process.env.BENCH_API_LOG) process.stderr.write(d);
     stderr = (stderr + d.toString()).slice(-4000);
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`API exited (${code}): ${stderr}`))));
@@ -148,19 +150,40 @@ export interface GqlResult<T = any> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export async function gql<T = any>(url: string, auth: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-    body: JSON.stringify({ query, variables }),
+/**
+ * One GraphQL request over a keep-alive connection. Plain node:http rather than fetch: the load
+ * generator shares the cores with the API and PostgreSQL, and fetch costs it several times more CPU.
+ */
+export function gql<T = any>(url: string, auth: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: keepAlive,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(auth ? { authorization: auth } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode!, ...JSON.parse(text) });
+          } catch {
+            resolve({ status: res.statusCode!, errors: [{ message: text.slice(0, 200) }] });
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const text = await res.text();
-  try {
-    return { status: res.status, ...JSON.parse(text) };
-  } catch {
-    return { status: res.status, errors: [{ message: text.slice(0, 200) }] };
-  }
 }
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 
 /** Signs in as the bench admin; returns an Authorization header value. */
 export async function adminAuth(api: Api): Promise<string> {

@@ -45,6 +45,8 @@ async function main() {
   if (mode !== 'int' && mode !== 'reliability') throw new Error('usage: run-tests unit|int|reliability [file-filter]');
   let files = findSpecs(path.join(REPO_ROOT, 'apps/api/dist/test'), mode === 'int' ? /\.int-spec\.js$/ : /\.rel-spec\.js$/);
   if (only) files = files.filter((f) => f.includes(only));
+  // node --test without files would run everything it finds under test/ directories instead.
+  if (files.length === 0) throw new Error(`no ${mode} spec matches "${only ?? ''}"`);
 
   let adminUrl = process.env.TEST_DATABASE_URL;
   const embedded = adminUrl ? null : await startEmbeddedPostgres(path.join(REPO_ROOT, process.env.TEST_DATA_DIR ?? `.data/${mode === 'int' ? 'test' : 'reliability'}`), 'postgres');

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryPrepared } from './prepared';
 
 /**
  * Several writes sent as one statement of data-modifying CTEs: one round trip instead of one per write.
@@ -33,6 +34,6 @@ export class WriteBatch {
   /** Runs every part; `select` reads what the caller needs back from the parts (at least one row). */
   async run(m: EntityManager, select: string): Promise<Record<string, unknown>[]> {
     const counted = this.notifications.map((n, i) => `, (SELECT count(*) FROM ${n}) AS notified_${i}`).join('');
-    return m.query(`WITH ${this.parts.join(',\n')} SELECT r.*${counted} FROM (${select}) AS r`, this.params);
+    return queryPrepared(m, `WITH ${this.parts.join(',\n')} SELECT r.*${counted} FROM (${select}) AS r`, this.params);
   }
 }

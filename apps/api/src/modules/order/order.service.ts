@@ -13,6 +13,7 @@ import {
   reviewOrder,
 } from '@fulfilment/domain';
 import { localId } from '../../common/global-id';
+import { queryPrepared } from '../../common/prepared';
 import { hydrate } from '../../common/hydrate';
 import { WriteBatch } from '../../common/write-batch';
 import { CHANNELS } from '../../common/live-events';
@@ -96,7 +97,7 @@ export class OrderService {
 
         // Claiming the idempotency key comes with the order row: a concurrent twin waits here, then
         // finds the key taken and answers with the first order.
-        const inserted: Record<string, unknown>[] = await m.query(
+        const inserted: Record<string, unknown>[] = await queryPrepared(m, 
           `WITH o AS (
              INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address,
                                  delivery_city, delivery_region, payment_method, payment_status, priority, promised_by,
@@ -307,7 +308,7 @@ export class OrderService {
    * products and whether any warehouse serves the delivery region.
    */
   private async placementFacts(m: EntityManager, input: PlaceOrderInput): Promise<{ customer: Customer | null; products: Product[]; regionServed: boolean }> {
-    const [row]: { customer: Record<string, unknown> | null; products: Record<string, unknown>[]; region_served: boolean }[] = await m.query(
+    const [row]: { customer: Record<string, unknown> | null; products: Record<string, unknown>[]; region_served: boolean }[] = await queryPrepared(m, 
       `SELECT (SELECT row_to_json(c) FROM customer c WHERE c.id = $1) AS customer,
               (SELECT coalesce(json_agg(p), '[]') FROM product p WHERE p.sku = ANY($2::text[])) AS products,
               EXISTS (SELECT 1 FROM warehouse w WHERE w.region = coalesce($3, (SELECT region FROM customer WHERE id = $1))) AS region_served`,

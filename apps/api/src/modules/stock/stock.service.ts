@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { crossedThreshold, MovementReason, StockCandidate, stockStatus } from '@fulfilment/domain';
 import { badInput, paginate } from '../../common/connection';
 import { CHANNELS, StockAlertMessage } from '../../common/live-events';
+import { queryPrepared } from '../../common/prepared';
 import { WriteBatch } from '../../common/write-batch';
 import { inTransaction } from '../../common/transaction';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
@@ -125,7 +126,7 @@ export class StockService {
    */
   async lockLevelsOfProducts(m: EntityManager, productIds: string[]): Promise<LockedLevel[]> {
     if (productIds.length === 0) return [];
-    const rows: (Record<string, unknown> & { region: string })[] = await m.query(
+    const rows: (Record<string, unknown> & { region: string })[] = await queryPrepared(m, 
       `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id
         WHERE sl.product_id = ANY($1::uuid[]) ORDER BY sl.id FOR UPDATE OF sl`,
       [[...new Set(productIds)]],
