@@ -24,7 +24,7 @@ import { Actor, actorLabel } from '../access/principal';
 import { audit, AUDIT_COLUMNS, auditValues } from '../audit/audit';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
-import { LockedLevel, StockService } from '../stock/stock.service';
+import { LOCK_LEVELS_OF_PRODUCTS, LockedLevel, lockedLevel, StockService } from '../stock/stock.service';
 import { Order } from './order.entity';
 import { OrderAllocation } from './order-allocation.entity';
 import { OrderEvent } from './order-event.entity';
@@ -68,9 +68,9 @@ export class OrderService {
   // Mutations
 
   /**
-   * Places an order in one transaction of a few statements. Everything that needs no stock lock (the
-   * customer, prices, review, the order row itself) comes first; the stock rows are locked last and
-   * held only for the reservation and the final write, since hot SKUs queue on those locks.
+   * Places an order in one transaction of five statements: read the customer, prices and region; insert
+   * the order and its lines and lock the stock rows; decide the allocation; write everything else in one
+   * statement; commit. Hot SKUs queue on those row locks, so they are held for two round trips only.
    */
   async placeOrder(input: PlaceOrderInput, actor: Actor): Promise<OrderResult> {
     const invalid = await validateInput(input);
@@ -108,8 +108,9 @@ export class OrderService {
              ON CONFLICT (idempotency_key) DO NOTHING RETURNING *),
            lines AS (
              INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
-             SELECT o.id, d.* FROM o, unnest($19::int[], $20::uuid[], $21::text[], $22::text[], $23::text[], $24::int[], $25::int[]) AS d)
-           SELECT * FROM o`,
+             SELECT o.id, d.* FROM o, unnest($19::int[], $20::uuid[], $21::text[], $22::text[], $23::text[], $24::int[], $25::int[]) AS d),
+           locked AS (${LOCK_LEVELS_OF_PRODUCTS.replace('$1', '$26')} ORDER BY sl.id FOR UPDATE OF sl)
+           SELECT o.*, (SELECT json_agg(locked) FROM locked) AS locked_levels FROM o`,
           [
             input.channel,
             customer.id,
@@ -136,9 +137,11 @@ export class OrderService {
             drafts.map((d) => d.product.spec),
             drafts.map((d) => d.quantity),
             drafts.map((d) => d.product.unitPriceFen),
+            [...new Set(drafts.map((d) => d.product.id))],
           ],
         );
         if (inserted.length === 0) throw new IdempotentReplay();
+        const levels = ((inserted[0].locked_levels ?? []) as Record<string, unknown>[]).map(lockedLevel);
         const order = hydrate(m, Order, inserted[0]);
         const events: PendingEvent[] = [{ type: 'PLACED', from: null, to: 'PENDING_REVIEW', reason: `Received via ${input.channel}` }];
         const holdReasons = reviewOrder({
@@ -150,7 +153,7 @@ export class OrderService {
           regionServed: facts.regionServed,
         });
         const batch = new WriteBatch();
-        const reserved = await this.reserve(m, order, drafts, actor, batch);
+        const reserved = await this.reserve(m, order, drafts, actor, batch, levels);
         this.applyReview(order, events, holdReasons, reserved);
         return { order: await this.save(m, order, events, actor, 'PLACE_ORDER', batch), userErrors: [] };
       });
@@ -364,8 +367,8 @@ export class OrderService {
    * then nothing is reserved, and unless the order allows backorders the whole transaction fails with
    * OUT_OF_STOCK naming the short SKUs.
    */
-  private async reserve(m: EntityManager, order: Order, drafts: LineDraft[], actor: Actor, batch: WriteBatch): Promise<boolean> {
-    const levels: LockedLevel[] = await this.stock.lockLevelsOfProducts(m, drafts.map((d) => d.product.id));
+  private async reserve(m: EntityManager, order: Order, drafts: LineDraft[], actor: Actor, batch: WriteBatch, locked?: LockedLevel[]): Promise<boolean> {
+    const levels = locked ?? (await this.stock.lockLevelsOfProducts(m, drafts.map((d) => d.product.id)));
     const result = allocate(
       drafts.map((d) => ({ lineNo: d.lineNo, productId: d.product.id, quantity: d.quantity })),
       levels,
