@@ -1,5 +1,10 @@
 import type { Database } from '../lib/platform';
 import { placementHot, placementSpread } from './placement';
+import { reads } from './reads';
+import { queriesPerRequest } from './queries-per-request';
+import { deepPages } from './deep-pages';
+import { liveLatency } from './live-latency';
+import { subscribersPerProcess } from './subscribers';
 import { startup } from './startup';
 
 export interface Benchmark {
@@ -11,5 +16,10 @@ export interface Benchmark {
 export const BENCHMARKS: Benchmark[] = [
   { number: 1, name: 'order placement under contention', run: placementHot },
   { number: 2, name: 'hot vs spread SKUs', run: placementSpread },
+  { number: 3, name: 'reads', run: reads },
+  { number: 4, name: 'queries per request', run: queriesPerRequest },
+  { number: 5, name: 'deep pages', run: deepPages },
+  { number: 6, name: 'live latency', run: liveLatency },
+  { number: 7, name: 'subscribers per process', run: subscribersPerProcess },
   { number: 8, name: 'start-up', run: () => startup() },
 ];

@@ -31,11 +31,19 @@ export interface Config {
   /** A real deployment creates its first admin from these. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /**
+   * GUARDS=off, for benchmarks only: no authentication (every request acts as the built-in
+   * all-permissions BENCHMARK_PRINCIPAL), no rate limits, token cap, graphql-armor or cost limit, and
+   * the server listens on 127.0.0.1 only.
+   */
+  guards: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`SEED must be "demo" or "none", got "${seed}"`);
+  const guards = env.GUARDS || 'on';
+  if (guards !== 'on' && guards !== 'off') throw new Error(`GUARDS must be "on" or "off", got "${guards}"`);
   return {
     port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -52,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousRateLimitPerMinute: intFromEnv(env, 'ANONYMOUS_RATE_LIMIT_PER_MINUTE', 120),
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    guards: guards === 'on',
   };
 }

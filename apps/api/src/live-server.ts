@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { GraphQLError, GraphQLSchema, OperationTypeNode, parse, specifiedRules, validate, ValidationRule, Kind, DocumentNode } from 'graphql';
+import { ExecutionArgs, GraphQLError, GraphQLSchema, OperationTypeNode, specifiedRules, ValidationRule, Kind, DocumentNode } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Permission } from '@fulfilment/domain';
-import { Context, createContext } from './common/context';
-import { assertWithinCost, LIMITS } from './common/limits';
+import { Context } from './common/context';
+import { LIMITS } from './common/limits';
+import { DocumentCache, liveSubscribe, personalDataShownBy, shareKey } from './common/live-execution';
+import { serveGraphqlWs, sharedPayload } from './common/live-socket';
 import { PubSub } from './common/live-events';
+import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
-import { auditPersonalDataShown } from './modules/access/pii';
+import { PersonalDataAuditQueue } from './modules/access/pii';
 import { Actor } from './modules/access/principal';
 import { audit } from './modules/audit/audit';
 import { maskError } from './server';
 import type { Services } from './services';
+
+/** Connections for live reads; a few suffice, each event costing one read per kind of row. */
+const LIVE_POOL_SIZE = 4;
 
 interface LiveOptions {
   httpServer: http.Server;
@@ -64,9 +70,33 @@ export function createLiveServer(opts: LiveOptions) {
     }
   })();
 
-  const rules = [...specifiedRules, ...opts.validationRules];
+  // The relay was cut off from the database for a while: events committed meanwhile reached no
+  // subscriber here. Every connection is closed (1013, try again later) so its client reconnects and
+  // re-reads what it missed (orderEvents), as after a restart; reconnecting also re-checks credentials
+  // whose revocation may have been missed too.
+  void (async () => {
+    for await (const _gap of opts.pubSub.subscribe('LIVE_GAP')) {
+      for (const extra of [...connections]) close(extra, 1013, 'Live events were interrupted: reconnect and re-read missed events');
+    }
+  })();
 
-  const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
+  const rules = [...specifiedRules, ...opts.validationRules];
+  const documents = new DocumentCache(schema, rules);
+  // Live reads (each event's loaders, personal-data audit rows) have a small pool of their own, so
+  // deliveries never queue behind requests' transactions when the main pool is busy.
+  const main = services.ds.options as Extract<DataSourceOptions, { type: 'postgres' }>;
+  // Kept open when idle (idleTimeoutMillis 0): an event after a quiet spell should not wait for a new connection.
+  const liveDs = new DataSource({ ...main, migrations: [], extra: { ...main.extra, max: LIVE_POOL_SIZE, idleTimeoutMillis: 0, application_name: 'fulfilment-live' } });
+  const liveReady = liveDs.initialize().catch((e) => logger.warn({ err: (e as Error).message }, 'live reads use the main pool'));
+  const readDs = () => (liveDs.isInitialized ? liveDs : services.ds);
+  const personalDataAudit = new PersonalDataAuditQueue(readDs);
+  // Events bring their own loaders (see live-execution.ts); these, batching only and caching
+  // nothing, serve anything resolved outside an event. One set for all connections.
+  const loaders = createLoaders(services.ds, false);
+  /** Share key of each subscription, by its context. */
+  const keys = new WeakMap<object, string>();
+
+  const cleanup = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -95,16 +125,16 @@ export function createLiveServer(opts: LiveOptions) {
       onSubscribe: async (ctx, _id, payload) => {
         const actor = ctx.extra.actor!;
         let document: DocumentNode;
+        let errors: readonly GraphQLError[];
         try {
-          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+          ({ document, errors } = documents.parseAndValidate(payload.query));
         } catch (e) {
           const message = e instanceof GraphQLError && /tokens/.test(e.message) ? `Query has more than ${LIMITS.maxTokens} tokens` : e instanceof GraphQLError ? e.message : 'Unreadable query';
           return [new GraphQLError(message, { extensions: { code: /tokens/.test(message) ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED' } })];
         }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors;
+        if (errors.length) return [...errors];
         try {
-          assertWithinCost(schema, document, payload.variables ?? {}, payload.operationName ?? undefined);
+          documents.assertWithinCost(payload.query, document, payload.variables ?? {}, payload.operationName ?? undefined);
         } catch (e) {
           return [e as GraphQLError];
         }
@@ -122,18 +152,31 @@ export function createLiveServer(opts: LiveOptions) {
         if (actor.principal!.kind === 'API_KEY') {
           await audit(services.ds, actor, { action: 'API_KEY_USED', targetType: 'Operation', targetId: payload.operationName ?? 'subscription', outcome: 'SUCCESS' });
         }
-        const contextValue: Context = createContext(services, actor, { live: true });
+        const contextValue: Context = { requestId: actor.requestId, actor, loaders, services, piiShown: new Set() };
+        keys.set(contextValue, shareKey(payload.query, payload.operationName, payload.variables, contextValue));
         return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
       },
-      // Subscription results get the same masking and personal-data audit as HTTP responses.
-      onNext: async (_ctx, id, _payload, args, result) => {
-        await auditPersonalDataShown(args.contextValue as Context).catch((e) => logger.warn({ err: e }, 'audit failed'));
-        if (!result.errors) return undefined;
+      subscribe: (args: ExecutionArgs) => liveSubscribe(args, keys.get(args.contextValue as object)!, readDs),
+      // Subscription results get the same masking and personal-data audit as HTTP responses; the
+      // audit rows are written in batches, without holding up delivery. A result without errors
+      // is shared with the subscribers that asked the same (live-execution.ts): sent as it is.
+      onNext: (_ctx, id, _payload, args, result) => {
+        const context = args.contextValue as Context;
+        for (const owner of personalDataShownBy(result)) context.piiShown.add(owner);
+        personalDataAudit.add(context);
+        if (!result.errors) return sharedPayload(result) as never;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, `ws:${id}`)) };
       },
     },
     wsServer,
   );
 
-  return { dispose: async () => void (await cleanup.dispose()) };
+  return {
+    dispose: async () => {
+      await cleanup.dispose();
+      await personalDataAudit.flush();
+      await liveReady;
+      if (liveDs.isInitialized) await liveDs.destroy();
+    },
+  };
 }

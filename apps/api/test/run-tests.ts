@@ -39,7 +39,7 @@ async function main() {
   const only = process.argv[3];
   const dists = [path.join(REPO_ROOT, 'packages/domain/dist'), path.join(REPO_ROOT, 'apps/api/dist')];
   if (mode === 'unit') {
-    const files = dists.flatMap((d) => findSpecs(d, /(?<!int-)spec\.js$/));
+    const files = dists.flatMap((d) => findSpecs(d, /(?<!(int|rel)-)spec\.js$/));
     process.exit(await runNodeTest(files, process.env));
   }
   if (mode !== 'int' && mode !== 'reliability') throw new Error('usage: run-tests unit|int|reliability [file-filter]');

@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Kind, Lexer, Source, TokenKind, ValidationRule } from 'graphql';
+import { BREAK, DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Kind, Lexer, Source, TokenKind, ValidationRule, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection';
 
@@ -48,6 +48,38 @@ export function assertWithinCost(schema: GraphQLSchema, document: DocumentNode, 
       extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost, http: { status: 400 } },
     });
   }
+}
+
+/** An unpaired UTF-16 surrogate: not Unicode text (validators throw on it, PostgreSQL would store U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(s: string): string | null {
+  if (s.includes('\u0000')) return 'Text must not contain NUL characters (U+0000)';
+  if (LONE_SURROGATE.test(s)) return 'Text must be valid Unicode (it has an unpaired surrogate)';
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (U+0000), and unpaired surrogates are not text at all (class-validator's
+ * e-mail check throws on them): a string argument or variable with either is refused up front with a
+ * clear error instead of failing deeper. Variables are walked without recursion (a client may send JSON
+ * nested thousands of levels deep).
+ */
+export function assertWellFormedText(document: DocumentNode, variables: Record<string, unknown> | undefined | null): void {
+  let problem: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      problem = textProblem(node.value);
+      return problem ? BREAK : undefined;
+    },
+  });
+  const pending: unknown[] = [variables];
+  while (!problem && pending.length) {
+    const v = pending.pop();
+    if (typeof v === 'string') problem = textProblem(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) pending.push(x);
+  }
+  if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 }
 
 /**

@@ -12,12 +12,13 @@ import { OrderEvent } from '../modules/order/order-event.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { AccessAndAudit1763900000000 } from './migrations/1763900000000-access-and-audit';
 import { OverviewIndexes1764000000000 } from './migrations/1764000000000-overview-indexes';
+import { CredentialChangeNotify1764100000000 } from './migrations/1764100000000-credential-change-notify';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 
 export const ENTITIES = [Warehouse, Product, Customer, StockLevel, StockMovement, Order, OrderLine, OrderAllocation, OrderEvent, StaffUser, ApiKey, AuditEntry];
-export const MIGRATIONS = [InitialSchema1763800000000, AccessAndAudit1763900000000, OverviewIndexes1764000000000];
+export const MIGRATIONS = [InitialSchema1763800000000, AccessAndAudit1763900000000, OverviewIndexes1764000000000, CredentialChangeNotify1764100000000];
 
 export function createDataSource(url: string, poolSize = 20): DataSource {
   return new DataSource({

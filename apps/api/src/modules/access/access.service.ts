@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyScope } from '@fulfilment/domain';
 import { paginate } from '../../common/connection';
 import { localId } from '../../common/global-id';
-import { notifyOnCommit } from '../../common/live-events';
+import { AccessRevokedMessage, notifyOnCommit } from '../../common/live-events';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { audit } from '../audit/audit';
@@ -17,6 +17,12 @@ type UserResult = { user: StaffUser | null; userErrors: UserError[] };
 
 /** Staff accounts and integrator API keys. Every change is audited in its own transaction. */
 export class AccessService {
+  /**
+   * Told of every revocation once its transaction has committed, so this process stops accepting the
+   * credential at once, before its own NOTIFY comes back (the server wires it to the credential cache).
+   */
+  onRevoked: (revoked: AccessRevokedMessage) => void = () => undefined;
+
   constructor(private readonly ds: DataSource) {}
 
   listUsers(page: { first?: number; after?: string }) {
@@ -45,21 +51,24 @@ export class AccessService {
   async updateUser(input: UpdateUserInput, actor: Actor): Promise<UserResult> {
     const invalid = await validateInput(input);
     if (invalid.length) return { user: null, userErrors: invalid };
-    return this.guard<UserResult>(actor, 'UPDATE_USER', async (m) => {
+    let revoked: AccessRevokedMessage | null = null;
+    const result = await this.guard<UserResult>(actor, 'UPDATE_USER', async (m) => {
       const id = localId(input.userId, 'User');
       const user = id ? await m.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!user) fail(C.NOT_FOUND, 'No user with this id', ['input', 'userId']);
+      // An explicit null is "no change", like a missing field (every column is NOT NULL).
       const changes: Partial<StaffUser> = {};
-      if (input.name !== undefined) changes.name = input.name.trim();
-      if (input.role !== undefined) changes.role = input.role;
-      if (input.active !== undefined) changes.active = input.active;
-      if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
+      if (input.name != null) changes.name = input.name.trim();
+      if (input.role != null) changes.role = input.role;
+      if (input.active != null) changes.active = input.active;
+      if (input.password != null) changes.passwordHash = await hashPassword(input.password);
       if (Object.keys(changes).length === 0) fail(C.NOTHING_TO_CHANGE, 'Give name, role, active or password to change', ['input']);
       await m.getRepository(StaffUser).update(user.id, changes);
-      const endsSessions = input.role !== undefined || input.active === false || input.password !== undefined;
+      const endsSessions = input.role != null || input.active === false || input.password != null;
       if (endsSessions) {
         await m.query(`UPDATE staff_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
         await notifyOnCommit(m, 'ACCESS_REVOKED', [{ userId: user.id }]);
+        revoked = { userId: user.id };
       }
       await audit(m, actor, {
         action: 'UPDATE_USER',
@@ -70,6 +79,8 @@ export class AccessService {
       });
       return { user: await m.getRepository(StaffUser).findOneByOrFail({ id: user.id }), userErrors: [] };
     }, (userErrors) => ({ user: null, userErrors }));
+    if (revoked) this.onRevoked(revoked);
+    return result;
   }
 
   async setLocale(locale: string, actor: Actor): Promise<StaffUser> {
@@ -103,16 +114,20 @@ export class AccessService {
   }
 
   async revokeApiKey(apiKeyId: string, actor: Actor): Promise<{ apiKey: ApiKey | null; userErrors: UserError[] }> {
-    return this.guard<{ apiKey: ApiKey | null; userErrors: UserError[] }>(actor, 'REVOKE_API_KEY', async (m) => {
+    let revoked: AccessRevokedMessage | null = null;
+    const result = await this.guard<{ apiKey: ApiKey | null; userErrors: UserError[] }>(actor, 'REVOKE_API_KEY', async (m) => {
       const id = localId(apiKeyId, 'ApiKey');
       const key = id ? await m.getRepository(ApiKey).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!key) fail(C.NOT_FOUND, 'No API key with this id', ['input', 'apiKeyId']);
       if (key.revokedAt) fail(C.ALREADY_REVOKED, 'This API key is already revoked', ['input', 'apiKeyId']);
       await m.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1`, [key.id]);
       await notifyOnCommit(m, 'ACCESS_REVOKED', [{ apiKeyId: key.id }]);
+      revoked = { apiKeyId: key.id };
       await audit(m, actor, { action: 'REVOKE_API_KEY', targetType: 'ApiKey', targetId: key.id, outcome: 'SUCCESS' });
       return { apiKey: await m.getRepository(ApiKey).findOneByOrFail({ id: key.id }), userErrors: [] };
     }, (userErrors) => ({ apiKey: null, userErrors }));
+    if (revoked) this.onRevoked(revoked);
+    return result;
   }
 
   /** Runs a change in a transaction; a userError rolls it back and is audited as a failure. */

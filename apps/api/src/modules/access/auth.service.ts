@@ -1,20 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
-import { permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
+import { Permission, permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
 import { logger } from '../../common/logger';
 import { notifyOnCommit } from '../../common/live-events';
 import { UserError, UserErrorCode as C, userError } from '../../common/user-error';
 import { audit } from '../audit/audit';
 import { ApiKey } from './api-key.entity';
+import { CachedSession, CredentialCache } from './credential-cache';
 import { Actor, Principal } from './principal';
 import { StaffUser } from './staff-user.entity';
-import { API_KEY_PATTERN, hashApiKey, sameHash, signToken, verifyToken } from './tokens';
+import { API_KEY_PATTERN, hashApiKey, sameHash, signToken, TokenClaims, verifyToken } from './tokens';
 
 export interface AuthSettings {
   authSecret: string | undefined;
   tokenTtlMinutes: number;
   sessionHours: number;
+}
+
+/** One permission set per role, shared by every principal of that role (principals never change it). */
+const ROLE_PERMISSIONS = new Map<Role, ReadonlySet<Permission>>();
+function permissionsOf(role: Role): ReadonlySet<Permission> {
+  let p = ROLE_PERMISSIONS.get(role);
+  if (!p) ROLE_PERMISSIONS.set(role, (p = permissionsOfRole(role)));
+  return p;
 }
 
 /** A credential was presented but is not (or no longer) valid: the request is refused with 401. */
@@ -35,6 +44,10 @@ const DUMMY_HASH = argon2Hash('not-a-password-' + randomBytes(8).toString('hex')
 
 export class AuthService {
   private secret: Promise<Uint8Array> | null = null;
+  /** Sessions and API keys between requests; started by the server, see CredentialCache for revocation. */
+  readonly credentials = new CredentialCache();
+  /** Tokens whose signature was verified: the same text verifies the same way (its expiry is checked on every use). */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(
     private readonly ds: DataSource,
@@ -105,6 +118,7 @@ export class AuthService {
       await audit(m, actor, { action: 'LOGOUT', targetType: 'User', targetId: actor.principal!.id, outcome: 'SUCCESS' });
       await notifyOnCommit(m, 'ACCESS_REVOKED', [{ sessionId: actor.principal!.sessionId }]);
     });
+    this.credentials.forget({ sessionId: actor.principal!.sessionId });
   }
 
   /**
@@ -120,29 +134,48 @@ export class AuthService {
   }
 
   private async sessionPrincipal(token: string): Promise<Principal> {
-    const claims = await verifyToken(await this.signingKey(), token);
-    if (!claims) throw new InvalidCredential('The token is invalid or has expired; sign in again');
-    const user = await this.ds
-      .getRepository(StaffUser)
-      .createQueryBuilder('u')
-      .innerJoin('staff_session', 's', 's.user_id = u.id')
-      .where('s.id = :sid AND u.id = :uid AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active', { sid: claims.sessionId, uid: claims.userId })
-      .getOne();
-    if (!user) throw new InvalidCredential('The session has ended; sign in again');
-    return this.userPrincipal(user, claims.sessionId, claims.expiresAt);
+    let claims = this.verified.get(token) ?? null;
+    if (!claims) {
+      claims = await verifyToken(await this.signingKey(), token);
+      if (claims) {
+        if (this.verified.size >= 10_000) this.verified.clear();
+        this.verified.set(token, claims);
+      }
+    }
+    if (!claims || claims.expiresAt.getTime() <= Date.now()) throw new InvalidCredential('The token is invalid or has expired; sign in again');
+    let session: CachedSession | undefined = this.credentials.session(claims.sessionId);
+    if (!session || session.userId !== claims.userId || session.sessionExpiresAt <= Date.now()) {
+      const generation = this.credentials.begin();
+      const [row] = await this.ds.query(
+        `SELECT u.id, u.email, u.role, s.expires_at FROM staff_session s JOIN staff_user u ON u.id = s.user_id
+          WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+        [claims.sessionId, claims.userId],
+      );
+      if (!row) throw new InvalidCredential('The session has ended; sign in again');
+      session = { userId: row.id, email: row.email, role: row.role, sessionExpiresAt: (row.expires_at as Date).getTime() };
+      this.credentials.store(generation, claims.sessionId, session);
+    }
+    return { kind: 'USER', id: session.userId, name: session.email, role: session.role, permissions: permissionsOf(session.role), sessionId: claims.sessionId, expiresAt: claims.expiresAt };
   }
 
   private userPrincipal(user: StaffUser, sessionId: string, expiresAt: Date): Principal {
-    return { kind: 'USER', id: user.id, name: user.email, role: user.role, permissions: permissionsOfRole(user.role), sessionId, expiresAt };
+    return { kind: 'USER', id: user.id, name: user.email, role: user.role, permissions: permissionsOf(user.role), sessionId, expiresAt };
   }
 
+  /**
+   * API keys are looked up on every request (one statement; their requests also write an audit row),
+   * so a change to a key, even one made with plain SQL, counts from the next request.
+   */
   private async apiKeyPrincipal(key: string): Promise<Principal> {
     const m = API_KEY_PATTERN.exec(key);
     const row = m ? await this.ds.getRepository(ApiKey).findOneBy({ prefix: m[1] }) : null;
     if (!row || !sameHash(row.secretHash, hashApiKey(key))) throw new InvalidCredential('Unknown API key');
     if (row.revokedAt) throw new InvalidCredential('This API key has been revoked');
     if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new InvalidCredential('This API key has expired');
-    await this.ds.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.id]);
+    // last_used_at is kept to the minute: written only when the row shows it is older than that.
+    if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - 60_000) {
+      await this.ds.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.id]);
+    }
     return { kind: 'API_KEY', id: row.id, name: row.name, role: null, permissions: permissionsOfScopes(row.scopes), sessionId: null, expiresAt: row.expiresAt };
   }
 

@@ -465,6 +465,11 @@ export class OrderService {
    */
   private async replaceLines(m: EntityManager, order: Order, lines: OrderLineInput[], events: PendingEvent[], actor: Actor, batch: WriteBatch): Promise<void> {
     const drafts = this.priceLines(await this.findProducts(m, lines), lines, ['input', 'lines']);
+    // Lock every stock level the edit touches, those it releases and those it reserves, in one go and
+    // in id order like placing an order does. Locking the released levels first and the new ones later
+    // deadlocked with concurrent orders, often enough under contention that retries ran out.
+    const held = await m.getRepository(OrderAllocation).findBy({ orderId: order.id, status: 'RESERVED' });
+    await this.stock.lockLevelsOfProducts(m, [...held.map((a) => a.productId), ...drafts.map((d) => d.product.id)]);
     await this.release(m, order, actor);
     await m.getRepository(OrderLine).delete({ orderId: order.id });
     await this.writeLines(m, order, drafts);

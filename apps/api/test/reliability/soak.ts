@@ -1,0 +1,431 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { logger } from '../../src/common/logger';
+import { createCustomer, createProduct, createWarehouses } from '../factories';
+import { findViolations, Violation } from './invariants';
+import { GqlAnswer, gqlPost, rng, sleep } from './load';
+
+/**
+ * The oversell soak: many buyers race for a small, fixed stock until every unit is sold, cancelling
+ * and editing some of their orders on the way (so stock is released and sold again), while the
+ * invariants are checked every few milliseconds from a connection of their own.
+ */
+
+export interface SoakTarget {
+  /** http://…/graphql */
+  url: string;
+  /** Bearer token of a user allowed to adjust stock and place, edit and cancel orders. */
+  token: string;
+  ds: DataSource;
+  databaseUrl: string;
+}
+
+export interface SoakOptions {
+  buyers: number;
+  skus: number;
+  /** Units received per stock level (each SKU is stocked in two warehouses). */
+  unitsPerLevel: number;
+  /** Share of a buyer's actions that cancel or edit one of its orders while releases are allowed. */
+  releaseShare: number;
+  /** Successful cancels + edits after which buyers only buy, so the run converges to sold out. */
+  maxReleases: number;
+  checkEveryMs: number;
+  timeLimitMs: number;
+  /** End as soon as an invariant check finds a violation (the sensitivity test). */
+  stopOnViolation?: boolean;
+  seed: number;
+}
+
+export interface TimedViolation extends Violation {
+  atMs: number;
+}
+
+export interface SoakReport {
+  seed: number;
+  durationMs: number;
+  buyers: number;
+  levels: number;
+  initialUnits: number;
+  /** placeOrder calls, and how they ended. */
+  attempts: number;
+  orders: number;
+  outOfStock: number;
+  cancels: number;
+  edits: number;
+  editsOutOfStock: number;
+  /** Units the clients saw reserved (placed or re-reserved by an edit) and released (cancel or edit). */
+  unitsAccepted: number;
+  unitsReleased: number;
+  checks: number;
+  /** Check ticks skipped because every checker connection was still busy. */
+  checksSkipped: number;
+  violations: TimedViolation[];
+  /** HTTP status ≠ 200, GraphQL errors or network failures seen by a client. */
+  clientErrors: number;
+  clientErrorSamples: string[];
+  /** Answers that broke a promise without being an error: an accepted order not fully reserved, … */
+  unexpected: string[];
+  unexpectedCount: number;
+  /** Transactions the server retried after a deadlock or serialization failure (never seen by clients). */
+  serverRetries: number;
+  /** Deadlocks PostgreSQL detected in the soak's database (pg_stat_database). */
+  deadlocks: number;
+  soldOut: boolean;
+  timedOut: boolean;
+  final: {
+    onHand: number;
+    reserved: number;
+    available: number;
+    levelsWithStockLeft: number;
+    reservedAllocations: number;
+    releasedAllocations: number;
+    ordersByStatus: Record<string, number>;
+  };
+}
+
+export const SOAK_PRESETS: Record<'short' | 'full', Omit<SoakOptions, 'seed'>> = {
+  short: { buyers: 200, skus: 20, unitsPerLevel: 15, releaseShare: 0.15, maxReleases: 60, checkEveryMs: 100, timeLimitMs: 60_000 },
+  full: { buyers: 200, skus: 20, unitsPerLevel: 120, releaseShare: 0.1, maxReleases: 600, checkEveryMs: 100, timeLimitMs: 600_000 },
+};
+
+const ORDER_FIELDS = `order { id status allocations { sku quantity status } } userErrors { code field message }`;
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
+const CANCEL = `mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { ${ORDER_FIELDS} } }`;
+const UPDATE = `mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { ${ORDER_FIELDS} } }`;
+const ADJUST = `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stockLevel { onHand } userErrors { code message } } }`;
+
+const WAREHOUSES = ['SH-01', 'BJ-01'];
+/** Connections taking turns at the invariant checks. */
+const CHECKERS = 4;
+
+interface Line {
+  sku: string;
+  quantity: number;
+}
+interface OwnOrder {
+  id: string;
+  lines: Line[];
+  /** Units reserved for it, from the last answer. */
+  held: number;
+}
+interface OrderAnswer {
+  order: { id: string; status: string; allocations: { sku: string; quantity: number; status: string }[] } | null;
+  userErrors: { code: string; field: (string | number)[] | null; message: string }[];
+}
+
+/** Counts the server's "transaction retried" debug lines (the in-process API shares this logger). */
+function countServerRetries() {
+  const counter = { count: 0, restore: () => undefined as void };
+  const original = logger.debug;
+  logger.debug = function (this: unknown, ...args: unknown[]) {
+    if (args[1] === 'transaction retried') counter.count++;
+    return (original as (...a: unknown[]) => void).apply(this, args);
+  } as typeof logger.debug;
+  counter.restore = () => void (logger.debug = original);
+  return counter;
+}
+
+async function deadlocksOf(c: Client): Promise<number> {
+  const { rows } = await c.query(`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`);
+  return rows[0].n;
+}
+
+export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakReport> {
+  const r = rng(opts.seed);
+  const auth = `Bearer ${api.token}`;
+  const report: SoakReport = {
+    seed: opts.seed,
+    durationMs: 0,
+    buyers: opts.buyers,
+    levels: opts.skus * WAREHOUSES.length,
+    initialUnits: opts.skus * WAREHOUSES.length * opts.unitsPerLevel,
+    attempts: 0,
+    orders: 0,
+    outOfStock: 0,
+    cancels: 0,
+    edits: 0,
+    editsOutOfStock: 0,
+    unitsAccepted: 0,
+    unitsReleased: 0,
+    checks: 0,
+    checksSkipped: 0,
+    violations: [],
+    clientErrors: 0,
+    clientErrorSamples: [],
+    unexpected: [],
+    unexpectedCount: 0,
+    serverRetries: 0,
+    deadlocks: 0,
+    soldOut: false,
+    timedOut: false,
+    final: { onHand: 0, reserved: 0, available: 0, levelsWithStockLeft: 0, reservedAllocations: 0, releasedAllocations: 0, ordersByStatus: {} },
+  };
+  const clientError = (what: string, detail: string) => {
+    report.clientErrors++;
+    if (report.clientErrorSamples.length < 5) report.clientErrorSamples.push(`${what}: ${detail.slice(0, 300)}`);
+  };
+  const unexpected = (what: string) => {
+    report.unexpectedCount++;
+    if (report.unexpected.length < 20) report.unexpected.push(what);
+  };
+
+  // --- Arrange: two warehouses, products with empty levels, then every unit booked as a RECEIPT through
+  // the API, so the movement ledger explains the stock from its first unit.
+  await createWarehouses(api.ds);
+  const run = opts.seed.toString(36).toUpperCase();
+  const skus: string[] = [];
+  for (let i = 0; i < opts.skus; i++) {
+    const p = await createProduct(api.ds, { sku: `SOAK-${run}-${String(i).padStart(2, '0')}`, priceFen: 12_00, stock: Object.fromEntries(WAREHOUSES.map((w) => [w, 0])), low: 0 });
+    skus.push(p.sku);
+  }
+  for (const sku of skus) {
+    for (const warehouseCode of WAREHOUSES) {
+      const a = await gqlPost(api.url, auth, ADJUST, { input: { sku, warehouseCode, delta: opts.unitsPerLevel, reason: 'RECEIPT', note: 'soak' } });
+      if (a.status !== 200 || a.errors || a.data.adjustStock.userErrors.length) throw new Error(`receipt failed: ${a.text}`);
+    }
+  }
+  const customers = await Promise.all(Array.from({ length: 20 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'NORTH' : 'EAST' })));
+
+  // --- Shared view of the buyers: which SKUs may still have units. A SKU leaves the set when a line of
+  // quantity 1 for it was refused, unless a release of that SKU finished after the refused attempt began.
+  const maybeAvailable = new Set(skus);
+  const releaseEpoch = new Map(skus.map((s) => [s, 0]));
+  let releasesInFlight = 0;
+  let releasesDone = 0;
+  let done = false;
+  const started = performance.now();
+  const deadline = started + opts.timeLimitMs;
+  const stop = () => done || performance.now() > deadline || (!!opts.stopOnViolation && report.violations.length > 0);
+
+  // Invariant checks start every checkEveryMs, each in its own snapshot. One check can take longer
+  // than that on a loaded machine, so a few connections take turns; a tick with all of them busy is
+  // skipped (and counted).
+  const checkers = await Promise.all(
+    Array.from({ length: CHECKERS }, async () => {
+      const c = new Client({ connectionString: api.databaseUrl, application_name: 'soak-invariants' });
+      await c.connect();
+      return c;
+    }),
+  );
+  const idle = [...checkers];
+  const deadlocksBefore = await deadlocksOf(checkers[0]);
+  const retries = countServerRetries();
+
+  const check = async (c: Client) => {
+    const atMs = Math.round(performance.now() - started);
+    const found = await findViolations(c);
+    report.checks++;
+    for (const v of found) report.violations.push({ ...v, atMs });
+  };
+  let checking = true;
+  const running = new Set<Promise<void>>();
+  const checkLoop = (async () => {
+    for (let next = performance.now(); checking; next += opts.checkEveryMs) {
+      const c = idle.pop();
+      if (!c) report.checksSkipped++;
+      else {
+        const p: Promise<void> = check(c).finally(() => {
+          idle.push(c);
+          running.delete(p);
+        });
+        running.add(p);
+      }
+      await sleep(Math.max(0, next + opts.checkEveryMs - performance.now()));
+    }
+    await Promise.all(running);
+  })();
+
+  /** Reserved units in an answer; notes an accepted order that is not fully reserved. */
+  const heldBy = (a: OrderAnswer, lines: Line[], what: string): number => {
+    const held = a.order!.allocations.filter((x) => x.status === 'RESERVED').reduce((s, x) => s + x.quantity, 0);
+    const wanted = lines.reduce((s, l) => s + l.quantity, 0);
+    if (a.order!.status !== 'ALLOCATED' || held !== wanted) unexpected(`${what}: ${a.order!.status}, ${held} of ${wanted} reserved`);
+    return held;
+  };
+  const answered = (res: GqlAnswer, field: string, what: string): OrderAnswer | null => {
+    if (res.status !== 200 || res.errors || !res.data?.[field]) {
+      clientError(what, `${res.status} ${res.text}`);
+      return null;
+    }
+    return res.data[field] as OrderAnswer;
+  };
+  const released = (lines: Line[]) => {
+    for (const l of lines) {
+      releaseEpoch.set(l.sku, releaseEpoch.get(l.sku)! + 1);
+      maybeAvailable.add(l.sku);
+    }
+  };
+  const send = async (query: string, input: Record<string, unknown>, field: string, what: string): Promise<OrderAnswer | null> => {
+    try {
+      return answered(await gqlPost(api.url, auth, query, { input }, 60_000), field, what);
+    } catch (e) {
+      clientError(what, `network: ${(e as Error).message}`);
+      return null;
+    }
+  };
+
+  const buyer = async (n: number) => {
+    const customer = customers[n % customers.length];
+    const own: OwnOrder[] = [];
+    let probe: string | null = null;
+    let k = 0;
+    while (!stop()) {
+      const mayRelease = own.length > 0 && releasesDone + releasesInFlight < opts.maxReleases;
+      if (mayRelease && r.chance(opts.releaseShare)) {
+        const index = r.int(0, own.length - 1);
+        const o = own[index];
+        releasesInFlight++;
+        try {
+          if (r.chance(0.5)) {
+            const a = await send(CANCEL, { orderId: o.id, reason: 'soak: customer changed their mind' }, 'cancelOrder', 'cancelOrder');
+            if (!a) continue;
+            if (!a.order) {
+              unexpected(`cancel refused: ${JSON.stringify(a.userErrors)}`);
+              continue;
+            }
+            if (a.order.status !== 'CANCELLED' || a.order.allocations.some((x) => x.status === 'RESERVED')) unexpected(`cancelled order still ${a.order.status} / holding stock`);
+            report.cancels++;
+            releasesDone++;
+            report.unitsReleased += o.held;
+            own.splice(index, 1);
+            released(o.lines);
+          } else {
+            // Mostly the order's own SKUs (its units are released first, so the edit usually fits),
+            // sometimes anything that may still be in stock.
+            const ownSkus = o.lines.map((l) => l.sku);
+            const lines = pickLines(r, r.chance(0.7) ? ownSkus : [...new Set([...ownSkus, ...maybeAvailable])]);
+            const a = await send(UPDATE, { orderId: o.id, lines, reason: 'soak: customer changed the lines' }, 'updateOrder', 'updateOrder');
+            if (!a) continue;
+            if (!a.order) {
+              if (a.userErrors.every((e) => e.code === 'OUT_OF_STOCK')) report.editsOutOfStock++;
+              else unexpected(`edit refused: ${JSON.stringify(a.userErrors)}`);
+              continue;
+            }
+            report.edits++;
+            releasesDone++;
+            report.unitsReleased += o.held;
+            const held = heldBy(a, lines, 'edited order');
+            report.unitsAccepted += held;
+            released(o.lines);
+            own[index] = { id: o.id, lines, held };
+          }
+        } finally {
+          releasesInFlight--;
+        }
+        continue;
+      }
+
+      if (probe && !maybeAvailable.has(probe)) probe = null;
+      if (maybeAvailable.size === 0) {
+        if (releasesInFlight === 0) {
+          done = true;
+          break;
+        }
+        await sleep(5);
+        continue;
+      }
+      const lines: Line[] = probe ? [{ sku: probe, quantity: 1 }] : pickLines(r, [...maybeAvailable]);
+      probe = null;
+      const epochs = lines.map((l) => releaseEpoch.get(l.sku)!);
+      report.attempts++;
+      const input = { idempotencyKey: `soak-${run}-${n}-${k++}`, customerId: customer.gid, lines, paymentMethod: 'WECHAT_PAY', paid: true, channel: 'WEB' };
+      const a = await send(PLACE, input, 'placeOrder', 'placeOrder');
+      if (!a) continue;
+      if (a.order) {
+        report.orders++;
+        const held = heldBy(a, lines, 'placed order');
+        report.unitsAccepted += held;
+        own.push({ id: a.order.id, lines, held });
+        continue;
+      }
+      if (!a.userErrors.length || a.userErrors.some((e) => e.code !== 'OUT_OF_STOCK')) {
+        unexpected(`place refused: ${JSON.stringify(a.userErrors)}`);
+        continue;
+      }
+      report.outOfStock++;
+      for (const e of a.userErrors) {
+        const i = Number(e.field?.[2]);
+        const line: Line | undefined = lines[i];
+        if (!line) {
+          unexpected(`OUT_OF_STOCK without a line: ${JSON.stringify(e)}`);
+          continue;
+        }
+        if (line.quantity > 1) probe = line.sku;
+        else if (releaseEpoch.get(line.sku) === epochs[i]) maybeAvailable.delete(line.sku);
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: opts.buyers }, (_, n) => buyer(n)));
+  } finally {
+    checking = false;
+    await checkLoop;
+    report.durationMs = Math.round(performance.now() - started);
+    retries.restore();
+  }
+  report.timedOut = !done && !(opts.stopOnViolation && report.violations.length > 0);
+  await check(checkers[0]); // once more, at rest
+
+  const [levels] = await api.ds.query(
+    `SELECT sum(on_hand)::int AS on_hand, sum(reserved)::int AS reserved, count(*) FILTER (WHERE on_hand > reserved)::int AS left FROM stock_level`,
+  );
+  const [allocs] = await api.ds.query(
+    `SELECT coalesce(sum(quantity) FILTER (WHERE status = 'RESERVED'), 0)::int AS reserved, coalesce(sum(quantity) FILTER (WHERE status = 'RELEASED'), 0)::int AS released FROM order_allocation`,
+  );
+  const statuses: { status: string; n: number }[] = await api.ds.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status`);
+  report.final = {
+    onHand: levels.on_hand,
+    reserved: levels.reserved,
+    available: levels.on_hand - levels.reserved,
+    levelsWithStockLeft: levels.left,
+    reservedAllocations: allocs.reserved,
+    releasedAllocations: allocs.released,
+    ordersByStatus: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
+  };
+  report.soldOut = report.final.levelsWithStockLeft === 0;
+  report.serverRetries = retries.count;
+  await sleep(600); // PostgreSQL publishes its statistics about every half second
+  report.deadlocks = (await deadlocksOf(checkers[0])) - deadlocksBefore;
+  await Promise.all(checkers.map((c) => c.end()));
+  return report;
+}
+
+/** One or two distinct SKUs from the pool, 1–3 units each. */
+function pickLines(r: ReturnType<typeof rng>, pool: string[]): Line[] {
+  const first = r.pick(pool);
+  const lines = [{ sku: first, quantity: r.int(1, 3) }];
+  if (pool.length > 1 && r.chance(0.5)) {
+    let second = r.pick(pool);
+    while (second === first) second = r.pick(pool);
+    lines.push({ sku: second, quantity: r.int(1, 3) });
+  }
+  return lines;
+}
+
+/** The figures worth a line in docs/reliability.md. */
+export function soakFigures(r: SoakReport) {
+  return {
+    seed: r.seed,
+    durationMs: r.durationMs,
+    buyers: r.buyers,
+    levels: r.levels,
+    initialUnits: r.initialUnits,
+    attempts: r.attempts,
+    orders: r.orders,
+    outOfStock: r.outOfStock,
+    cancels: r.cancels,
+    edits: r.edits,
+    editsOutOfStock: r.editsOutOfStock,
+    unitsAccepted: r.unitsAccepted,
+    unitsReleased: r.unitsReleased,
+    checks: r.checks,
+    checksSkipped: r.checksSkipped,
+    violations: r.violations.length,
+    clientErrors: r.clientErrors,
+    unexpected: r.unexpectedCount,
+    serverRetries: r.serverRetries,
+    deadlocks: r.deadlocks,
+    soldOut: r.soldOut,
+  };
+}
