@@ -7,7 +7,8 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@fulfilment/api/embedded';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(REPO_ROOT, 'apps/api/dist/src/main.js');
+/** The built API; BENCH_API_MAIN may point at another build (e.g. of an earlier commit, for a before/after figure). */
+const MAIN = process.env.BENCH_API_MAIN || path.join(REPO_ROOT, 'apps/api/dist/src/main.js');
 export const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
 
 export interface Database {
@@ -183,7 +184,7 @@ export function gql<T = any>(url: string, auth: string | null, query: string, va
   });
 }
 
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1000, noDelay: true } as http.AgentOptions);
 
 /** Signs in as the bench admin; returns an Authorization header value. */
 export async function adminAuth(api: Api): Promise<string> {

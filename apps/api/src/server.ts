@@ -18,6 +18,7 @@ import { auditPersonalDataShown } from './modules/access/pii';
 import { Actor, BENCHMARK_PRINCIPAL } from './modules/access/principal';
 import { audit } from './modules/audit/audit';
 import { createSchema } from './schema';
+import { fastResolvers } from './common/fast-resolvers';
 import { createServices, Services } from './services';
 import { landingPage } from './landing-page';
 import { REPO_ROOT } from './config';
@@ -118,6 +119,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const pubSub = createLivePubSub();
   const relay = new LiveEventRelay(opts.databaseUrl, pubSub);
   const schema = await createSchema(pubSub);
+  fastResolvers(schema);
   const guards = config.guards;
   if (!guards) {
     logger.warn(

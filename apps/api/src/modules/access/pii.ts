@@ -41,45 +41,66 @@ export async function auditPersonalDataShown(ctx: Context): Promise<void> {
 }
 
 /**
- * The same audit rows for live results, written in batches: one row per delivered result as before,
- * but many results share one INSERT (at most one in flight, every `delayMs` or `maxRows` rows), so a
- * broadcast to many subscribers neither waits for nor crowds out the database pool.
+ * The same audit rows for live results, written together: one row per delivered result as before,
+ * but the rows of many results share one INSERT (group commit: rows queued in the same turn, or
+ * while the previous INSERT runs, go into the next one; one INSERT in flight at a time). A result is
+ * sent once its row is written, as before, so a broadcast to many subscribers costs a few
+ * statements instead of one per subscriber, and never crowds out the database pool.
  */
 export class PersonalDataAuditQueue {
   private rows: unknown[][] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> = Promise.resolve();
+  /** Settles when the rows queued so far are written. */
+  private next: { promise: Promise<void>; resolve: () => void } | null = null;
+  private scheduled = false;
+  private writing: Promise<void> | null = null;
 
   constructor(
     private readonly ds: () => DataSource,
-    private readonly delayMs = 50,
-    private readonly maxRows = 1000,
+    private readonly maxRowsPerStatement = 1000,
   ) {}
 
-  /** Queues the row for what `ctx` showed since the last call; returns at once. */
-  add(ctx: Context): void {
+  /** Queues the row for what `ctx` showed since the last call; resolves when it is written (null when there is none). */
+  add(ctx: Context): Promise<void> | null {
     const entry = takePersonalDataShown(ctx);
-    if (!entry) return;
+    if (!entry) return null;
     this.rows.push(auditValues(ctx.actor, entry));
-    if (this.rows.length >= this.maxRows) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    if (!this.next) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.next = { promise, resolve };
+    }
+    if (!this.writing && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.write());
+    }
+    return this.next.promise;
   }
 
-  /** Writes what is queued; resolves when every row queued so far is written (or failed and was logged). */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.rows.length === 0) return this.writing;
+  /** Resolves when every row queued so far is written (or failed and was logged). */
+  async flush(): Promise<void> {
+    while (this.writing || this.rows.length) await (this.writing ?? this.write());
+  }
+
+  private write(): Promise<void> {
+    this.scheduled = false;
+    if (this.writing || this.rows.length === 0) return this.writing ?? Promise.resolve();
     const batch = this.rows;
+    const done = this.next!;
     this.rows = [];
-    this.writing = this.writing.then(() => this.write(batch));
+    this.next = null;
+    this.writing = (async () => {
+      await this.insert(batch);
+      done.resolve();
+      this.writing = null;
+      if (this.rows.length) void this.write();
+    })();
     return this.writing;
   }
 
-  private async write(batch: unknown[][]): Promise<void> {
+  private async insert(batch: unknown[][]): Promise<void> {
     const width = batch[0].length;
-    for (let at = 0; at < batch.length; at += this.maxRows) {
-      const chunk = batch.slice(at, at + this.maxRows);
+    for (let at = 0; at < batch.length; at += this.maxRowsPerStatement) {
+      const chunk = batch.slice(at, at + this.maxRowsPerStatement);
       const tuples = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
       try {
         await this.ds().query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${tuples.join(', ')}`, chunk.flat());
