@@ -35,9 +35,11 @@ async function timeToFirstAnswer(command: string, cwd: string, dataDir: string):
       await sleep(50);
     }
   } finally {
-    const gone = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid!, 'SIGINT');
-    await Promise.race([gone, sleep(20_000).then(() => process.kill(-child.pid!, 'SIGKILL'))]);
+    if (child.exitCode === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGINT');
+      await Promise.race([gone, sleep(20_000).then(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'))]);
+    }
   }
 }
 
@@ -65,7 +67,7 @@ export async function startup() {
   if (process.env.BENCH_FRESH === '0') return log(B, 'fresh install skipped (BENCH_FRESH=0)');
   const clone = await fs.mkdtemp(path.join(os.tmpdir(), 'fulfilment-fresh-'));
   await run(`git clone -q "${REPO_ROOT}" "${clone}"`);
-  const fresh = await timeToFirstAnswer('npm install --no-audit --no-fund >/dev/null 2>&1 && npm start', clone, path.join(clone, '.data'));
+  const fresh = await timeToFirstAnswer('npm install --no-audit --no-fund --loglevel=error >/dev/null && npm start', clone, path.join(clone, '.data'));
   report({ benchmark: B, name: 'fresh clone: `npm install && npm start` → first answer', value: fresh, unit: 's', note: 'npm cache warm, as on a machine that installed once' });
   await fs.rm(clone, { recursive: true, force: true });
 }

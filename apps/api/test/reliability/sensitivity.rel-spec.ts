@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EntityManager } from 'typeorm';
 import { logger } from '../../src/common/logger';
 import { Actor } from '../../src/modules/access/principal';
-import { LockedLevel, StockChange, StockService } from '../../src/modules/stock/stock.service';
-import { StockLevel } from '../../src/modules/stock/stock-level.entity';
+import { StockChange, StockService } from '../../src/modules/stock/stock.service';
 import { WriteBatch } from '../../src/common/write-batch';
 import { startTestApi, TestApi } from '../helpers';
 import { MODE, printSummary, seedFromEnv, SKIP_OUTSIDE_RELIABILITY_RUN } from './load';
@@ -18,39 +16,15 @@ import { runSoak, SOAK_PRESETS, soakFigures, SoakReport } from './soak';
  * the table's CHECK (reserved ≤ on hand), so only the invariants can catch it: reserved drifts below the
  * open allocations, and away from its movement ledger.
  */
-const original = { lock: StockService.prototype.lockLevelsOfProducts, stage: StockService.prototype.stage };
+const original = { lock: StockService.prototype.lockedLevelsQuery, stage: StockService.prototype.stage };
 const calls = { lock: 0, absoluteWrites: 0 };
 
 function breakTheStockPath() {
-  StockService.prototype.lockLevelsOfProducts = async function (m: EntityManager, productIds: string[]): Promise<LockedLevel[]> {
+  // Placing an order reads its levels inside its insert statement, editing an order through
+  // lockLevelsOfProducts: both take their SQL from here, now without the row lock.
+  StockService.prototype.lockedLevelsQuery = function (param: string): string {
     calls.lock++;
-    if (productIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id WHERE sl.product_id = ANY($1::uuid[]) ORDER BY sl.id`,
-      [[...new Set(productIds)]],
-    );
-    return rows.map((r) => {
-      const level = Object.assign(new StockLevel(), {
-        id: r.id,
-        productId: r.product_id,
-        warehouseId: r.warehouse_id,
-        sku: r.sku,
-        warehouseCode: r.warehouse_code,
-        onHand: r.on_hand as number,
-        reserved: r.reserved as number,
-        lowThreshold: r.low_threshold,
-        highThreshold: r.high_threshold,
-      });
-      return {
-        level,
-        stockLevelId: level.id,
-        productId: level.productId,
-        warehouseId: level.warehouseId,
-        warehouseCode: level.warehouseCode,
-        warehouseRegion: r.region as string,
-        available: level.available,
-      };
-    });
+    return `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id WHERE sl.product_id = ANY(${param}::uuid[]) ORDER BY sl.id`;
   };
 
   // Reservations stage their writes into the order's one-statement batch (StockService.stage).
@@ -86,7 +60,7 @@ function breakTheStockPath() {
 }
 
 function restoreTheStockPath() {
-  StockService.prototype.lockLevelsOfProducts = original.lock;
+  StockService.prototype.lockedLevelsQuery = original.lock;
   StockService.prototype.stage = original.stage;
 }
 

@@ -24,7 +24,7 @@ import { Actor, actorLabel } from '../access/principal';
 import { audit, AUDIT_COLUMNS, auditValues } from '../audit/audit';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
-import { LOCK_LEVELS_OF_PRODUCTS, LockedLevel, lockedLevel, StockService } from '../stock/stock.service';
+import { LockedLevel, lockedLevel, StockService } from '../stock/stock.service';
 import { Order } from './order.entity';
 import { OrderAllocation } from './order-allocation.entity';
 import { OrderEvent } from './order-event.entity';
@@ -109,7 +109,7 @@ export class OrderService {
            lines AS (
              INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
              SELECT o.id, d.* FROM o, unnest($19::int[], $20::uuid[], $21::text[], $22::text[], $23::text[], $24::int[], $25::int[]) AS d),
-           locked AS (${LOCK_LEVELS_OF_PRODUCTS.replace('$1', '$26')} ORDER BY sl.id FOR UPDATE OF sl)
+           locked AS (${this.stock.lockedLevelsQuery('$26')})
            SELECT o.*, (SELECT json_agg(locked) FROM locked) AS locked_levels FROM o`,
           [
             input.channel,

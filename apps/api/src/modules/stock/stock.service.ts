@@ -126,8 +126,17 @@ export class StockService {
    */
   async lockLevelsOfProducts(m: EntityManager, productIds: string[]): Promise<LockedLevel[]> {
     if (productIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await queryPrepared(m, `${LOCK_LEVELS_OF_PRODUCTS} ORDER BY sl.id FOR UPDATE OF sl`, [[...new Set(productIds)]]);
+    const rows: Record<string, unknown>[] = await queryPrepared(m, this.lockedLevelsQuery('$1'), [[...new Set(productIds)]]);
     return rows.map(lockedLevel);
+  }
+
+  /**
+   * Reads and locks the levels of the products in parameter `param`, with their warehouse's region;
+   * placing an order runs it inside its insert statement, to save a round trip.
+   */
+  lockedLevelsQuery(param: string): string {
+    return `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id
+             WHERE sl.product_id = ANY(${param}::uuid[]) ORDER BY sl.id FOR UPDATE OF sl`;
   }
 
   async lockLevels(m: EntityManager, ids: string[]): Promise<Map<string, StockLevel>> {
@@ -217,12 +226,6 @@ export class StockService {
     batch.notify(CHANNELS.STOCK_ALERT, alerts.map((a) => JSON.stringify(a)));
   }
 }
-
-/**
- * The stock levels of the products in $1 with their warehouse's region; callers add the lock. Placing
- * an order runs it inside its insert statement, to save a round trip.
- */
-export const LOCK_LEVELS_OF_PRODUCTS = `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id WHERE sl.product_id = ANY($1::uuid[])`;
 
 /** A locked level as allocation sees it; also reads rows that went through row_to_json. */
 export function lockedLevel(r: Record<string, unknown>): LockedLevel {
