@@ -66,6 +66,8 @@ export async function startup() {
 
   if (process.env.BENCH_FRESH === '0') return log(B, 'fresh install skipped (BENCH_FRESH=0)');
   const clone = await fs.mkdtemp(path.join(os.tmpdir(), 'fulfilment-fresh-'));
+  // Under root the embedded PostgreSQL runs as user postgres, which must reach the binaries in node_modules.
+  await fs.chmod(clone, 0o755);
   await run(`git clone -q "${REPO_ROOT}" "${clone}"`);
   const fresh = await timeToFirstAnswer('npm install --no-audit --no-fund --loglevel=error >/dev/null && npm start', clone, path.join(clone, '.data'));
   report({ benchmark: B, name: 'fresh clone: `npm install && npm start` → first answer', value: fresh, unit: 's', note: 'npm cache warm, as on a machine that installed once' });
