@@ -109,7 +109,7 @@ async function variant(db: Database, processes: number) {
     let failed = 0;
     const failures: string[] = [];
     const inFlight = new Set<Promise<void>>();
-    const cpu0 = await Promise.all(apis.map((a) => cpuSeconds(a.process.pid!)));
+    const cpu0 = apis.map((a) => cpuSeconds(a.process.pid!));
     const started = clock();
     const warmupEnd = started + WARMUP_SECONDS * 1000;
     const end = warmupEnd + SECONDS * 1000;
@@ -146,7 +146,7 @@ async function variant(db: Database, processes: number) {
     }
     await Promise.all(inFlight);
     const loadSeconds = (clock() - started) / 1000;
-    const cpu = (await Promise.all(apis.map((a) => cpuSeconds(a.process.pid!)))).map((c, i) => (c - cpu0[i]) / loadSeconds);
+    const cpu = apis.map((a, i) => (cpuSeconds(a.process.pid!) - cpu0[i]) / loadSeconds);
     await sleep(3000); // let the last events arrive
     const arrivals = await pool.collect();
     const status = await pool.status();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { cpuMeter } from '../lib/cpu';
+import { cpuMeter, databasePids } from '../lib/cpu';
 import { createCatalogue } from '../lib/data';
 import { closedLoop, LoadResult, percentile } from '../lib/load';
 import { adminAuth, apiKeyAuth, Database, gql, startApi, withClient } from '../lib/platform';
@@ -138,12 +138,23 @@ async function placeByHand(url: string, label: string): Promise<Outcome> {
     }
   };
   await closedLoop({ concurrency: BUYERS, total: WARMUP, task: order });
-  const meter = cpuMeter(undefined, new URL(url).pathname.slice(1));
-  const result = await closedLoop({ concurrency: BUYERS, total: ORDERS, task: order });
-  const cores = meter.stop();
+  const cores = await coresBusy(url, undefined, () => closedLoop({ concurrency: BUYERS, total: ORDERS, task: order }));
+  const result = cores.result;
   log(label, `baseline cores busy: PostgreSQL ${cores.postgres.toFixed(2)}, load generator and its SQL client ${cores.load.toFixed(2)}`);
   await pool.end();
   return { result, serverErrors };
+}
+
+/** Runs `work` and says how many cores the API process, PostgreSQL and this (load) process kept busy. */
+async function coresBusy<T>(url: string, apiPid: number | undefined, work: () => Promise<T>) {
+  const api = cpuMeter(() => (apiPid ? [apiPid] : []));
+  const postgres = cpuMeter(await databasePids(url));
+  const self = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  const load = process.cpuUsage(self);
+  return { result, api: api.end() / ms, postgres: postgres.end() / ms, load: (load.user + load.system) / 1000 / ms };
 }
 
 /** Oversell check: no level reserves more than it has, and every level's reserved units are its open allocations. */
@@ -168,9 +179,8 @@ async function placement(db: Database, skuCount: number, label: string) {
     const auth = await apiKeyAuth(api, await adminAuth(api), ['ORDERS_WRITE', 'ORDERS_READ']);
     await placeThroughApi(api.url, auth, skus, customers, WARMUP);
     await withClient(url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`));
-    const meter = cpuMeter(api.process.pid, new URL(url).pathname.slice(1));
-    outcome = await placeThroughApi(api.url, auth, skus, customers, ORDERS);
-    const cores = meter.stop();
+    const cores = await coresBusy(url, api.process.pid, () => placeThroughApi(api.url, auth, skus, customers, ORDERS));
+    outcome = cores.result;
     log(label, `cores busy: API process ${cores.api.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.load.toFixed(2)}`);
     const statements = await withClient(url, (c) =>
       c.query(`SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())

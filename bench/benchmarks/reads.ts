@@ -6,6 +6,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { createOrdersData } from '../lib/orders-data';
 import { adminAuth, Api, Database, freePort, gql, sleep, startApi, waitForHealth, withClient } from '../lib/platform';
+import { cpuMeter, databasePids } from '../lib/cpu';
 import { percentile } from '../lib/load';
 import { log, report } from '../lib/report';
 
@@ -70,63 +71,6 @@ export interface Target {
   body: string;
   /** The server's process id, to measure its CPU time. */
   pid?: number;
-}
-
-/** CPU time (user + system) of one process so far, in ms, from /proc; undefined once it is gone. */
-function cpuOf(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU time of these processes so far, in ms (processes gone are skipped). */
-export function cpuMs(pids: number[]): number {
-  return pids.reduce((sum, pid) => sum + (cpuOf(pid) ?? 0), 0);
-}
-
-/**
- * Measures the CPU time a group of processes uses from now until `end()` is called; `pids()` is asked
- * again at the end, so processes started meanwhile (new database backends) count from zero and
- * processes that exited meanwhile count until their last reading.
- */
-export function cpuMeter(pids: () => number[]): { end(): number } {
-  const start = new Map(pids().map((pid) => [pid, cpuOf(pid) ?? 0]));
-  return {
-    end() {
-      let used = 0;
-      for (const pid of new Set([...start.keys(), ...pids()])) {
-        const now = cpuOf(pid);
-        if (now !== undefined) used += now - (start.get(pid) ?? 0);
-      }
-      return used;
-    },
-  };
-}
-
-/** The PostgreSQL cluster's processes, found again on every call: the postmaster (from postmaster.pid) and its children. */
-export async function databasePids(url: string): Promise<() => number[]> {
-  const dir = await withClient(url, async (c) => (await c.query(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`)).rows[0].setting as string);
-  const postmaster = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  return () => [postmaster, ...children(postmaster)];
-}
-
-function children(parent: number): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 /** One autocannon run: completed requests, its duration, every latency, the bad answers and the CPU used. */

@@ -102,10 +102,10 @@ export async function subscribersPerProcess(db: Database) {
     const broadcast = async (b: (typeof kinds)[number], label: string) => {
       await subscribersPool.collect();
       await sleep(1000);
-      const cpu0 = await cpuSeconds(api.process.pid!);
+      const cpu0 = cpuSeconds(api.process.pid!);
       const r = await b.cause(k++);
       await sleep(num('SUBS_BROADCAST_WAIT_MS', 4000));
-      const cpu = (await cpuSeconds(api.process.pid!)) - cpu0;
+      const cpu = cpuSeconds(api.process.pid!) - cpu0;
       const arrivals = await subscribersPool.collect();
       const latencies: number[] = [];
       for (let i = 0; i < arrivals.key.length; i++) {

@@ -1,53 +1,56 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { withClient } from './platform';
 
-const TICKS = 100; // USER_HZ on Linux
-
-/** CPU seconds (user + system) used so far by a process; 0 once it is gone. */
-function cpuOf(pid: number): number {
+/** CPU time (user + system) of one process so far, in ms, from /proc; undefined once it is gone. */
+export function cpuMsOf(pid: number): number | undefined {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-/** PostgreSQL backends serving one database (their title names it). */
-function backendsOf(database: string): number[] {
+/**
+ * Measures the CPU time (ms) a group of processes uses from now until `end()` is called; `pids()` is
+ * asked again at the end, so processes started meanwhile (new database backends) count from zero;
+ * processes that exited meanwhile are left out. With 2 cores, it tells which of the
+ * API, PostgreSQL and the load generator limits a figure.
+ */
+export function cpuMeter(pids: () => number[]): { end(): number } {
+  const start = new Map(pids().map((pid) => [pid, cpuMsOf(pid) ?? 0]));
+  return {
+    end() {
+      let used = 0;
+      for (const pid of new Set([...start.keys(), ...pids()])) {
+        const now = cpuMsOf(pid);
+        if (now !== undefined) used += now - (start.get(pid) ?? 0);
+      }
+      return used;
+    },
+  };
+}
+
+/** The PostgreSQL cluster's processes, found again on every call: the postmaster (from postmaster.pid) and its children. */
+export async function databasePids(url: string): Promise<() => number[]> {
+  const dir = await withClient(url, async (c) => (await c.query(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`)).rows[0].setting as string);
+  const postmaster = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return () => [postmaster, ...children(postmaster)];
+}
+
+function children(parent: number): number[] {
   return fs
     .readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(` ${database} `);
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
       } catch {
         return false;
       }
     })
     .map(Number);
-}
-
-/**
- * Measures how many cores the API process, the database's backends and this (load) process kept busy
- * between start and stop: with 2 cores, it tells which of them limits a figure.
- */
-export function cpuMeter(apiPid: number | undefined, database: string) {
-  const backends = backendsOf(database);
-  const pgBefore = new Map(backends.map((p) => [p, cpuOf(p)]));
-  const apiBefore = apiPid ? cpuOf(apiPid) : 0;
-  const selfBefore = process.cpuUsage();
-  const started = performance.now();
-  return {
-    stop() {
-      const seconds = (performance.now() - started) / 1000;
-      const pgNow = backendsOf(database);
-      const pg = pgNow.reduce((sum, p) => sum + cpuOf(p) - (pgBefore.get(p) ?? 0), 0);
-      const self = process.cpuUsage(selfBefore);
-      return {
-        api: apiPid ? (cpuOf(apiPid) - apiBefore) / seconds : 0,
-        postgres: pg / seconds,
-        load: (self.user + self.system) / 1e6 / seconds,
-      };
-    },
-  };
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Arrivals, ConnectionSpec, WorkerCommand, WorkerStatus } from './live-worker';
+import { cpuMsOf } from './cpu';
 import { Api, gql } from './platform';
 
 /** The clock every bench process shares: wall-clock origin plus the monotonic clock, in ms. */
@@ -184,11 +185,9 @@ export async function placeOrders(api: Api, auth: string, skus: string[], custom
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
-export async function cpuSeconds(pid: number): Promise<number> {
-  const fs = await import('node:fs/promises');
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/** CPU seconds a process has used so far (0 once it is gone). */
+export function cpuSeconds(pid: number): number {
+  return (cpuMsOf(pid) ?? 0) / 1000;
 }
 
 /** Node flags for the API when BENCH_PROF names a directory: a CPU profile per API process. */
