@@ -1,7 +1,7 @@
 import { ClassType, Field, ObjectType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { readRows, type RowShape } from './loaders';
+import { readRows, type RowShape } from './rows';
 
 @ObjectType()
 export class PageInfo {

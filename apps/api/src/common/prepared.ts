@@ -1,21 +1,31 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
+/** Names of the statements seen so far; bounded, since a caller could send ever new texts. */
 const names = new Map<string, string>();
+const MAX_NAMES = 10_000;
 
 /**
- * Runs a statement as a named prepared statement on the transaction's connection: PostgreSQL parses
- * and plans it once per connection instead of on every call, which on the order hot path costs more
- * than executing it. For fixed statement texts only (the name is derived from the text).
+ * The one prepared-statement name per statement text: PostgreSQL parses and plans a named statement
+ * once per connection and reuses its plan, which on short hot statements costs more than executing
+ * them. Derived from the text, so every process and connection agrees on it.
+ */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `p_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (names.size < MAX_NAMES) names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a statement as a named prepared statement on the transaction's connection. For fixed
+ * statement texts only (the hot write paths).
  */
 export async function queryPrepared<T = Record<string, unknown>>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const runner = m.queryRunner;
   if (!runner) return m.query(text, values);
-  let name = names.get(text);
-  if (!name) {
-    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    names.set(text, name);
-  }
   const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
-  return (await client.query({ name, text, values })).rows;
+  return (await client.query({ name: statementName(text), text, values })).rows;
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { badInput, escapeLike, paginate, paginateRows } from '../../common/connection';
-import { rowShape } from '../../common/loaders';
+import { rowShape } from '../../common/rows';
 import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { Order } from './order.entity';

@@ -14,7 +14,7 @@ import {
 } from '@fulfilment/domain';
 import { localId } from '../../common/global-id';
 import { queryPrepared } from '../../common/prepared';
-import { hydrate } from '../../common/hydrate';
+import { hydrate } from '../../common/rows';
 import { WriteBatch } from '../../common/write-batch';
 import { CHANNELS } from '../../common/live-events';
 import { inTransaction, pgErrorCode } from '../../common/transaction';
