@@ -13,8 +13,8 @@ import { PubSub } from './common/live-events';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
 import { PersonalDataAuditQueue } from './modules/access/pii';
-import { Actor } from './modules/access/principal';
-import { audit } from './modules/audit/audit';
+import { Actor } from './common/actor';
+import { audit } from './common/audit';
 import { maskError } from './server';
 import type { Services } from './services';
 

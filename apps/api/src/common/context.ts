@@ -1,4 +1,4 @@
-import type { Actor } from '../modules/access/principal';
+import type { Actor } from './actor';
 import type { Services } from '../services';
 import { createLoaders, Loaders } from './loaders';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { logger } from '../../src/common/logger';
-import { Actor } from '../../src/modules/access/principal';
+import { Actor } from '../../src/common/actor';
 import { StockChange, StockService } from '../../src/modules/stock/stock.service';
 import { WriteBatch } from '../../src/common/write-batch';
 import { startTestApi, TestApi } from '../helpers';

@@ -5,11 +5,11 @@ import { localId } from '../../common/global-id';
 import { AccessRevokedMessage, notifyOnCommit } from '../../common/live-events';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { audit } from '../audit/audit';
+import { audit } from '../../common/audit';
 import { ApiKey } from './api-key.entity';
 import { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './access.inputs';
 import { hashPassword } from './auth.service';
-import { Actor } from './principal';
+import { Actor } from '../../common/actor';
 import { StaffUser } from './staff-user.entity';
 import { newApiKeySecret } from './tokens';
 

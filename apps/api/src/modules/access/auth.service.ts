@@ -5,10 +5,10 @@ import { Permission, permissionsOfRole, permissionsOfScopes, Role } from '@fulfi
 import { logger } from '../../common/logger';
 import { notifyOnCommit } from '../../common/live-events';
 import { UserError, UserErrorCode as C, userError } from '../../common/user-error';
-import { audit } from '../audit/audit';
+import { audit } from '../../common/audit';
 import { ApiKey } from './api-key.entity';
 import { CachedSession, CredentialCache } from './credential-cache';
-import { Actor, Principal } from './principal';
+import { Actor, Principal } from '../../common/actor';
 import { StaffUser } from './staff-user.entity';
 import { API_KEY_PATTERN, hashApiKey, sameHash, signToken, TokenClaims, verifyToken } from './tokens';
 

@@ -2,7 +2,7 @@ import { maskAddress, maskEmail, maskName, maskPhone } from '@fulfilment/domain'
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../common/context';
 import { logger } from '../../common/logger';
-import { audit, AUDIT_COLUMNS, AuditEntry, auditValues } from '../audit/audit';
+import { audit, AUDIT_COLUMNS, AuditEntry, auditValues } from '../../common/audit';
 import { can } from './principal';
 
 /**

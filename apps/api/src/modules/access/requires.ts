@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Directive, MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { Permission } from '@fulfilment/domain';
 import type { Context } from '../../common/context';
-import { audit } from '../audit/audit';
+import { audit } from '../../common/audit';
 
 export function unauthenticated(): GraphQLError {
   return new GraphQLError('Sign in first: send "Authorization: Bearer <token or API key>"', { extensions: { code: 'UNAUTHENTICATED' } });

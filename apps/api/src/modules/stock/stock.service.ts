@@ -8,8 +8,8 @@ import { inTransaction } from '../../common/transaction';
 import { fail, UserError, UserErrorCode as C, UserFailure, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { AdjustStockInput, StockLevelFilter } from './stock.inputs';
-import { Actor, actorLabel } from '../access/principal';
-import { audit } from '../audit/audit';
+import { Actor, actorLabel } from '../../common/actor';
+import { audit } from '../../common/audit';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
 

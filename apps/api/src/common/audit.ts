@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, actorLabel } from '../access/principal';
+import { Actor, actorLabel } from './actor';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
 
