@@ -1,3 +1,4 @@
+export * from './state-machine';
 export * from './order-states';
 export * from './allocation';
 export * from './review';

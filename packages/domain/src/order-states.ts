@@ -1,4 +1,7 @@
-/** The order lifecycle as data: each status lists the statuses it may move to. */
+import { defineMachine } from './state-machine';
+import type { HoldReason } from './review';
+
+/** The order lifecycle: its statuses, the transition table, guards and effects. */
 export const ORDER_STATUSES = [
   'PENDING_REVIEW',
   'CONFIRMED',
@@ -33,12 +36,48 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   CANCELLED: [],
 };
 
+/** What the order guards look at. */
+export interface OrderFacts {
+  /** Reasons automatic review (or an edit) left for customer service; approval clears them. */
+  holdReasons: readonly HoldReason[];
+  /** Every line has its stock reserved. */
+  reserved: boolean;
+  allowBackorder: boolean;
+}
+
+/**
+ * What a step brings about, carried out by the order module in the same transaction:
+ * ALLOCATE reserves stock (or finds it reserved) and moves on to ALLOCATED, else to BACKORDERED;
+ * RELEASE_STOCK gives reservations back; REFUND_PAYMENT marks a paid order refunded;
+ * SHIP_STOCK turns reservations into shipments (stock leaves the warehouse).
+ */
+export const ORDER_EFFECTS = ['ALLOCATE', 'RELEASE_STOCK', 'REFUND_PAYMENT', 'SHIP_STOCK'] as const;
+export type OrderEffect = (typeof ORDER_EFFECTS)[number];
+
+const NOT_RESERVED = 'Stock is not reserved for every line';
+
+export const orderMachine = defineMachine<OrderStatus, OrderFacts, OrderEffect>({
+  subject: 'An order',
+  transitions: ORDER_TRANSITIONS,
+  guards: {
+    CONFIRMED: (_from, f) => (f.holdReasons.length ? `Held for review (${f.holdReasons.join(', ')}); approve it to confirm` : null),
+    ALLOCATED: (_from, f) => (f.reserved ? null : NOT_RESERVED),
+    BACKORDERED: (_from, f) => (f.allowBackorder ? null : 'The order does not allow backorders'),
+    PICKING: (_from, f) => (f.reserved ? null : NOT_RESERVED),
+  },
+  effects: {
+    CONFIRMED: ['ALLOCATE'],
+    CANCELLED: ['RELEASE_STOCK', 'REFUND_PAYMENT'],
+    SHIPPED: ['SHIP_STOCK'],
+  },
+});
+
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[from].includes(to);
+  return orderMachine.can(from, to);
 }
 
 /** Lines may change only before picking starts; the address until the parcel leaves. */
 export const LINE_EDITABLE_STATUSES: readonly OrderStatus[] = ['PENDING_REVIEW', 'CONFIRMED', 'BACKORDERED', 'ALLOCATED', 'ON_HOLD'];
 export const ADDRESS_EDITABLE_STATUSES: readonly OrderStatus[] = [...LINE_EDITABLE_STATUSES, 'PICKING', 'PACKED'];
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => ORDER_TRANSITIONS[s].length === 0);
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => orderMachine.isTerminal(s));

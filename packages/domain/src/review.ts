@@ -8,6 +8,19 @@ export const HOLD_REASONS = [
 ] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
+/** What a hold reason means, as the order's status reason and event say it. */
+export const HOLD_REASON_TEXT: Readonly<Record<HoldReason, string>> = {
+  NEW_CUSTOMER_CREDIT_CHECK: 'New customer: credit check needed before this order goes through',
+  CREDIT_BLOCKED: "Customer's credit is blocked",
+  PAYMENT_PENDING: 'Online payment not received yet',
+  UNDELIVERABLE_REGION: 'No warehouse or station serves the delivery region',
+  LARGE_ORDER: 'Large order: a person must confirm it',
+};
+
+export function holdReasonText(reasons: readonly HoldReason[]): string {
+  return reasons.map((r) => HOLD_REASON_TEXT[r]).join('; ');
+}
+
 export const PAYMENT_METHODS = ['WECHAT_PAY', 'ALIPAY', 'CARD', 'CASH_ON_DELIVERY'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 

@@ -32,3 +32,6 @@ export const MOVEMENT_REASONS = [
   'CORRECTION',
 ] as const;
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
+
+/** Reasons a person may give for an adjustment; reservations, releases and shipments come from orders. */
+export const MANUAL_MOVEMENT_REASONS: readonly MovementReason[] = ['RECEIPT', 'COUNT_ADJUSTMENT', 'DAMAGE', 'RETURN', 'CORRECTION'];

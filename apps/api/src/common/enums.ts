@@ -6,6 +6,7 @@ import {
   ROLES,
   HOLD_REASONS,
   MOVEMENT_REASONS,
+  ORDER_PRIORITIES,
   ORDER_STATUSES,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
@@ -31,7 +32,6 @@ export const SALES_CHANNELS = ['WEB', 'MOBILE_APP', 'PARTNER', 'OFFLINE_STORE', 
 export type SalesChannel = (typeof SALES_CHANNELS)[number];
 export const SalesChannel = enumOf(SALES_CHANNELS);
 
-export const ORDER_PRIORITIES = ['NORMAL', 'HIGH', 'URGENT'] as const;
 export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
 export const OrderPriority = enumOf(ORDER_PRIORITIES);
 

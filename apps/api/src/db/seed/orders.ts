@@ -4,9 +4,11 @@ import {
   allocate,
   canTransition,
   HoldReason,
+  holdReasonText,
   initialPaymentStatus,
   OrderStatus,
   orderTotals,
+  priorityRank,
   promisedDeliveryBy,
   Region,
   reviewOrder,
@@ -19,17 +21,6 @@ import { CITIES, COURIERS, DELIVERY_NOTES, SERVICE_STAFF, streetAddress } from '
 import * as promotion from './promotion';
 import { Random } from './random';
 import { staffActor } from './warehouses';
-
-// The texts the order service writes, so seeded history reads like live history.
-const HOLD_REASON_TEXT: Record<HoldReason, string> = {
-  NEW_CUSTOMER_CREDIT_CHECK: 'New customer: credit check needed before this order goes through',
-  CREDIT_BLOCKED: "Customer's credit is blocked",
-  PAYMENT_PENDING: 'Online payment not received yet',
-  UNDELIVERABLE_REGION: 'No warehouse or station serves the delivery region',
-  LARGE_ORDER: 'Large order: a person must confirm it',
-};
-
-const PRIORITY_RANK = { URGENT: 0, HIGH: 1, NORMAL: 2 } as const;
 
 type LineDraft = Omit<OrderLineSeed, 'id'>;
 
@@ -71,7 +62,7 @@ export class OrderHistory {
   serveBackorders(productId: string, at: number, actor: string): void {
     const waiting = this.backorders
       .filter((o) => o.lines.some((l) => l.product.id === productId))
-      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.createdAt - b.createdAt);
+      .sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority) || a.createdAt - b.createdAt);
     for (const o of waiting) {
       if (!this.reserve(o, at, actor)) continue;
       this.move(o, at, 'ALLOCATED', 'Goods arrived', actor);
@@ -153,7 +144,7 @@ export class OrderHistory {
   private holdForReview(o: OrderSeed, at: number, reasons: HoldReason[]): void {
     const { rng } = this.ctx;
     o.holdReasons = reasons;
-    o.statusReason = reasons.map((r) => HOLD_REASON_TEXT[r]).join('; ');
+    o.statusReason = holdReasonText(reasons);
     const placed = o.events[o.events.length - 1];
     placed.reason = `${placed.reason ?? ''}; held for review: ${o.statusReason}`;
     if (!reasons.includes('PAYMENT_PENDING')) return this.next(o, this.reviewTime(o, at), (t) => this.resolveHold(o, t));
