@@ -16,7 +16,7 @@ import { PersonalDataAuditQueue } from './modules/access/pii';
 import { Actor } from './common/actor';
 import { audit } from './common/audit';
 import { maskError } from './server';
-import type { Services } from './services';
+import type { Services } from './app/services';
 
 /** Connections for live reads; a few suffice, each event costing one read per kind of row. */
 const LIVE_POOL_SIZE = 4;

@@ -20,7 +20,7 @@ import { BENCHMARK_PRINCIPAL } from './modules/access/principal';
 import { audit } from './common/audit';
 import { createSchema } from './schema';
 import { fastResolvers } from './common/fast-resolvers';
-import { createServices, Services } from './services';
+import { createServices, Services } from './app/services';
 import { landingPage } from './landing-page';
 import { REPO_ROOT } from './config';
 import fs from 'node:fs';
@@ -277,8 +277,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
   await relay.start();
   // Sessions and keys are remembered between requests; revocations reach the cache by NOTIFY from
-  // every process, and from this one as soon as they commit.
-  services.access.onRevoked = (revoked) => services.auth.credentials.forget(revoked);
+  // every process, and from this one as soon as they commit (app/services.ts).
   await services.auth.credentials.start(opts.databaseUrl);
 
   return {

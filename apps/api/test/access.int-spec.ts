@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { toGlobalId } from '../src/common/global-id';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../src/modules/access/auth.service';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
-import { createServices } from '../src/services';
+import { createServices } from '../src/app/services';
 import { postRaw, settle, startTestApi, subscribe, TestApi, testConfig } from './helpers';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) {

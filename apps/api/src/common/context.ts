@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 import { createLoaders, Loaders } from './loaders';
 
 export interface Context {

@@ -1,34 +1,55 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
-export enum UserErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
-  TOO_LONG = 'TOO_LONG',
-  INVALID_QUANTITY = 'INVALID_QUANTITY',
-  INVALID_PHONE = 'INVALID_PHONE',
-  EMPTY_LINES = 'EMPTY_LINES',
-  TOO_MANY_LINES = 'TOO_MANY_LINES',
-  NOT_FOUND = 'NOT_FOUND',
-  UNKNOWN_SKU = 'UNKNOWN_SKU',
-  UNKNOWN_WAREHOUSE = 'UNKNOWN_WAREHOUSE',
-  PRODUCT_INACTIVE = 'PRODUCT_INACTIVE',
-  OUT_OF_STOCK = 'OUT_OF_STOCK',
-  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
-  NOT_EDITABLE = 'NOT_EDITABLE',
-  NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
-  BELOW_RESERVED = 'BELOW_RESERVED',
-  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  LOGIN_THROTTLED = 'LOGIN_THROTTLED',
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  WEAK_PASSWORD = 'WEAK_PASSWORD',
-  ALREADY_REVOKED = 'ALREADY_REVOKED',
+/**
+ * Codes every module may use. A module declares its own in `<module>.errors.ts` with errorCodes() and
+ * adds them to UserErrorCodes by declaration merging; app/modules.ts composes them into the schema's
+ * one UserErrorCode enum.
+ */
+export const COMMON_ERROR_CODES = errorCodes([
+  'INVALID_INPUT',
+  'TOO_LONG',
+  'INVALID_QUANTITY',
+  'INVALID_PHONE',
+  'NOT_FOUND',
+  'NOTHING_TO_CHANGE',
+  'ILLEGAL_TRANSITION',
+  'IDEMPOTENCY_KEY_REUSED',
+]);
+
+/** Every code of every module, by declaration merging: `interface UserErrorCodes extends ErrorCodesOf<typeof X> {}`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface UserErrorCodes extends ErrorCodesOf<typeof COMMON_ERROR_CODES> {}
+
+export type UserErrorCode = keyof UserErrorCodes;
+
+export type ErrorCodesOf<L extends readonly string[]> = { readonly [K in L[number]]: K };
+
+/** A module's error codes (a list, so it can be composed). */
+export function errorCodes<const L extends readonly string[]>(codes: L): L {
+  return codes;
 }
 
-registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked.' });
+/** The schema's enum: filled by composeErrorCodes before the schema is built. */
+const USER_ERROR_CODE_ENUM: Record<string, string> = {};
+
+/** Fills the schema's UserErrorCode enum with the common codes and the modules'; a code declared twice is a mistake. */
+export function composeErrorCodes(lists: readonly (readonly string[])[]): void {
+  for (const key of Object.keys(USER_ERROR_CODE_ENUM)) delete USER_ERROR_CODE_ENUM[key];
+  for (const list of [COMMON_ERROR_CODES, ...lists]) {
+    for (const code of list) {
+      if (code in USER_ERROR_CODE_ENUM) {
+        throw new Error(`error code ${code} is declared by two modules`);
+      }
+      USER_ERROR_CODE_ENUM[code] = code;
+    }
+  }
+}
+
+registerEnumType(USER_ERROR_CODE_ENUM, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked.' });
 
 @ObjectType({ description: 'An expected failure of a mutation: nothing was changed.' })
 export class UserError {
-  @Field(() => UserErrorCode)
+  @Field(() => USER_ERROR_CODE_ENUM)
   code: UserErrorCode;
 
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"].' })

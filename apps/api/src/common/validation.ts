@@ -12,7 +12,7 @@ export async function validateInput(input: object, root = 'input'): Promise<User
     for (const e of list) {
       const here = [...path, e.property];
       for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-        const c = (e.contexts?.[rule]?.code as UserErrorCode | undefined) ?? UserErrorCode.INVALID_INPUT;
+        const c = (e.contexts?.[rule]?.code as UserErrorCode | undefined) ?? 'INVALID_INPUT';
         out.push(userError(c, message, here));
       }
       if (e.children?.length) walk(e.children, here);

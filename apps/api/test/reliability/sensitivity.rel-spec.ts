@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { logger } from '../../src/common/logger';
 import { Actor } from '../../src/common/actor';
-import { StockChange, StockService } from '../../src/modules/stock/stock.service';
+import { StockChange, StockRepository } from '../../src/modules/stock/stock.repository';
 import { WriteBatch } from '../../src/common/write-batch';
 import { startTestApi, TestApi } from '../helpers';
 import { MODE, printSummary, seedFromEnv, SKIP_OUTSIDE_RELIABILITY_RUN } from './load';
@@ -16,19 +16,19 @@ import { runSoak, SOAK_PRESETS, soakFigures, SoakReport } from './soak';
  * the table's CHECK (reserved ≤ on hand), so only the invariants can catch it: reserved drifts below the
  * open allocations, and away from its movement ledger.
  */
-const original = { lock: StockService.prototype.lockedLevelsQuery, stage: StockService.prototype.stage };
+const original = { lock: StockRepository.prototype.lockedLevelsQuery, stage: StockRepository.prototype.stage };
 const calls = { lock: 0, absoluteWrites: 0 };
 
 function breakTheStockPath() {
   // Placing an order reads its levels inside its insert statement, editing an order through
   // lockLevelsOfProducts: both take their SQL from here, now without the row lock.
-  StockService.prototype.lockedLevelsQuery = function (param: string): string {
+  StockRepository.prototype.lockedLevelsQuery = function (param: string): string {
     calls.lock++;
     return `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id WHERE sl.product_id = ANY(${param}::uuid[]) ORDER BY sl.id`;
   };
 
-  // Reservations stage their writes into the order's one-statement batch (StockService.stage).
-  StockService.prototype.stage = function (this: StockService, batch: WriteBatch, changes: StockChange[], actor: Actor): void {
+  // Reservations stage their writes into the order's one-statement batch (StockRepository.stage).
+  StockRepository.prototype.stage = function (this: StockRepository, batch: WriteBatch, changes: StockChange[], actor: Actor): void {
     // Releases and receipts keep the real path; only reservations are broken.
     if (changes.length === 0 || changes.some((c) => c.reason !== 'RESERVATION')) return original.stage.call(this, batch, changes, actor);
     for (const c of changes) c.level.reserved += c.reservedDelta;
@@ -60,8 +60,8 @@ function breakTheStockPath() {
 }
 
 function restoreTheStockPath() {
-  StockService.prototype.lockedLevelsQuery = original.lock;
-  StockService.prototype.stage = original.stage;
+  StockRepository.prototype.lockedLevelsQuery = original.lock;
+  StockRepository.prototype.stage = original.stage;
 }
 
 describe(`sensitivity: the soak catches a lost-update stock path (${MODE})`, { skip: SKIP_OUTSIDE_RELIABILITY_RUN }, () => {
@@ -105,6 +105,6 @@ describe(`sensitivity: the soak catches a lost-update stock path (${MODE})`, { s
       `lost updates show as reserved ≠ allocations or ≠ ledger; found ${rules.join(', ')}`,
     );
     // The real path is back: the prototype is the original again.
-    assert.equal(StockService.prototype.stage, original.stage);
+    assert.equal(StockRepository.prototype.stage, original.stage);
   });
 });

@@ -3,7 +3,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { ApiKeyScope as ApiKeyScopeT, Role as RoleT } from '@fulfilment/domain';
 import { Connection } from '../../common/connection';
 import { ApiKeyScope, Role } from '../../common/enums';
-import { MutationPayload, UserErrorCode as C } from '../../common/user-error';
+import { MutationPayload } from '../../common/user-error';
 import { code } from '../../common/validation';
 import { ApiKey } from './api-key.entity';
 import { StaffUser } from './staff-user.entity';
@@ -47,21 +47,21 @@ export class LogoutPayload {
 @InputType()
 export class CreateUserInput {
   @Field()
-  @IsEmail({}, code(C.INVALID_INPUT, 'email must be an e-mail address'))
-  @MaxLength(200, code(C.TOO_LONG, 'email must be at most 200 characters'))
+  @IsEmail({}, code('INVALID_INPUT', 'email must be an e-mail address'))
+  @MaxLength(200, code('TOO_LONG', 'email must be at most 200 characters'))
   email: string;
 
   @Field()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'name must not be empty'))
-  @MaxLength(100, code(C.TOO_LONG, 'name must be at most 100 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'name must not be empty'))
+  @MaxLength(100, code('TOO_LONG', 'name must be at most 100 characters'))
   name: string;
 
   @Field(() => Role)
   role: RoleT;
 
   @Field()
-  @MinLength(8, code(C.WEAK_PASSWORD, 'password must be at least 8 characters'))
-  @MaxLength(200, code(C.TOO_LONG, 'password must be at most 200 characters'))
+  @MinLength(8, code('WEAK_PASSWORD', 'password must be at least 8 characters'))
+  @MaxLength(200, code('TOO_LONG', 'password must be at most 200 characters'))
   password: string;
 }
 
@@ -72,8 +72,8 @@ export class UpdateUserInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'name must not be empty'))
-  @MaxLength(100, code(C.TOO_LONG, 'name must be at most 100 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'name must not be empty'))
+  @MaxLength(100, code('TOO_LONG', 'name must be at most 100 characters'))
   name?: string;
 
   @Field(() => Role, { nullable: true, description: "Changing the role ends the user's sessions." })
@@ -84,8 +84,8 @@ export class UpdateUserInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(8, code(C.WEAK_PASSWORD, 'password must be at least 8 characters'))
-  @MaxLength(200, code(C.TOO_LONG, 'password must be at most 200 characters'))
+  @MinLength(8, code('WEAK_PASSWORD', 'password must be at least 8 characters'))
+  @MaxLength(200, code('TOO_LONG', 'password must be at most 200 characters'))
   password?: string;
 }
 
@@ -107,8 +107,8 @@ export class UpdateMyPreferencesInput {
 @InputType()
 export class CreateApiKeyInput {
   @Field({ description: 'Who uses it, e.g. "Tmall storefront".' })
-  @IsNotEmpty(code(C.INVALID_INPUT, 'name must not be empty'))
-  @MaxLength(100, code(C.TOO_LONG, 'name must be at most 100 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'name must not be empty'))
+  @MaxLength(100, code('TOO_LONG', 'name must be at most 100 characters'))
   name: string;
 
   @Field(() => [ApiKeyScope])

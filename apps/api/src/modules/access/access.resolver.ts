@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../common/context';
 import { PageArgs } from '../../common/page-args';
-import { userError, UserErrorCode as C } from '../../common/user-error';
+import { userError } from '../../common/user-error';
 import { ApiKey } from './api-key.entity';
 import {
   ApiKeyConnection,
@@ -58,9 +58,9 @@ export class AccessResolver {
   async updateMyPreferences(@Arg('input') input: UpdateMyPreferencesInput, @Ctx() ctx: Context) {
     if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
     if (!LOCALES.includes(input.locale)) {
-      return Object.assign(new UserPayload(), { user: null, userErrors: [userError(C.INVALID_INPUT, `locale must be one of ${LOCALES.join(', ')}`, ['input', 'locale'])] });
+      return Object.assign(new UserPayload(), { user: null, userErrors: [userError('INVALID_INPUT', `locale must be one of ${LOCALES.join(', ')}`, ['input', 'locale'])] });
     }
-    return Object.assign(new UserPayload(), { user: await ctx.services.access.setLocale(input.locale, ctx.actor), userErrors: [] });
+    return Object.assign(new UserPayload(), await ctx.services.access.setLocale(input.locale, ctx.actor));
   }
 
   @Requires('USER_MANAGE')

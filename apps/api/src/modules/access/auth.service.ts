@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Permission, permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
 import { logger } from '../../common/logger';
 import { notifyOnCommit } from '../../common/live-events';
-import { UserError, UserErrorCode as C, userError } from '../../common/user-error';
+import { UserError, UserErrorCode, userError } from '../../common/user-error';
 import { audit } from '../../common/audit';
 import { ApiKey } from './api-key.entity';
 import { CachedSession, CredentialCache } from './credential-cache';
@@ -69,7 +69,7 @@ export class AuthService {
 
   async login(email: string, password: string, actor: Actor): Promise<LoginResult> {
     const account = email.trim().toLowerCase().slice(0, 200);
-    const fail = (code: C, message: string): LoginResult => ({ token: null, expiresAt: null, user: null, userErrors: [userError(code, message, ['input'])] });
+    const fail = (code: UserErrorCode, message: string): LoginResult => ({ token: null, expiresAt: null, user: null, userErrors: [userError(code, message, ['input'])] });
 
     const [{ account_failures, address_failures }] = await this.ds.query(
       `SELECT (SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE' AND target_id = $1 AND at > now() - $3::interval)::int AS account_failures,
@@ -78,7 +78,7 @@ export class AuthService {
     );
     if (account_failures >= MAX_FAILURES_PER_ACCOUNT || address_failures >= MAX_FAILURES_PER_ADDRESS) {
       await audit(this.ds, actor, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'FAILURE', details: { reason: 'THROTTLED' } });
-      return fail(C.LOGIN_THROTTLED, `Too many failed sign-ins. Try again in ${THROTTLE_WINDOW_MINUTES} minutes.`);
+      return fail('LOGIN_THROTTLED', `Too many failed sign-ins. Try again in ${THROTTLE_WINDOW_MINUTES} minutes.`);
     }
 
     const user = await this.ds.getRepository(StaffUser).createQueryBuilder('u').where('lower(u.email) = :account', { account }).getOne();
@@ -86,7 +86,7 @@ export class AuthService {
     if (!user || !valid || !user.active) {
       await audit(this.ds, actor, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'FAILURE', details: { reason: 'INVALID_CREDENTIALS' } });
       // One message for unknown e-mail, wrong password and disabled account: nothing to enumerate.
-      return fail(C.INVALID_CREDENTIALS, 'E-mail or password is incorrect.');
+      return fail('INVALID_CREDENTIALS', 'E-mail or password is incorrect.');
     }
 
     const sessionExpires = new Date(Date.now() + this.settings.sessionHours * 3600_000);

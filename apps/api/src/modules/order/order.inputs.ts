@@ -2,7 +2,6 @@ import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, IsOptional, Matches, Max, MaxL
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { PaymentMethod as PaymentMethodT, Region as RegionT } from '@fulfilment/domain';
 import { OrderPriority, PaymentMethod, Region, SalesChannel } from '../../common/enums';
-import { UserErrorCode as C } from '../../common/user-error';
 import { code } from '../../common/validation';
 
 export const MAX_LINES = 100;
@@ -13,35 +12,35 @@ export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 @InputType()
 export class OrderLineInput {
   @Field({ description: 'Product SKU from the catalogue.' })
-  @IsNotEmpty(code(C.INVALID_INPUT, 'sku must not be empty'))
-  @MaxLength(64, code(C.TOO_LONG, 'sku must be at most 64 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'sku must not be empty'))
+  @MaxLength(64, code('TOO_LONG', 'sku must be at most 64 characters'))
   sku: string;
 
   @Field(() => Int)
-  @Min(1, code(C.INVALID_QUANTITY, 'quantity must be at least 1'))
-  @Max(MAX_QUANTITY, code(C.INVALID_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`))
+  @Min(1, code('INVALID_QUANTITY', 'quantity must be at least 1'))
+  @Max(MAX_QUANTITY, code('INVALID_QUANTITY', `quantity must be at most ${MAX_QUANTITY}`))
   quantity: number;
 }
 
 @InputType()
 export class DeliveryAddressInput {
   @Field()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'contactName must not be empty'))
-  @MaxLength(50, code(C.TOO_LONG, 'contactName must be at most 50 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'contactName must not be empty'))
+  @MaxLength(50, code('TOO_LONG', 'contactName must be at most 50 characters'))
   contactName: string;
 
   @Field({ description: 'Mobile (13812345678) or landline (021-12345678).' })
-  @Matches(PHONE, code(C.INVALID_PHONE, 'phone must be a mainland mobile or landline number'))
+  @Matches(PHONE, code('INVALID_PHONE', 'phone must be a mainland mobile or landline number'))
   phone: string;
 
   @Field({ description: 'Street, building and number.' })
-  @IsNotEmpty(code(C.INVALID_INPUT, 'address must not be empty'))
-  @MaxLength(200, code(C.TOO_LONG, 'address must be at most 200 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'address must not be empty'))
+  @MaxLength(200, code('TOO_LONG', 'address must be at most 200 characters'))
   address: string;
 
   @Field()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'city must not be empty'))
-  @MaxLength(50, code(C.TOO_LONG, 'city must be at most 50 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'city must not be empty'))
+  @MaxLength(50, code('TOO_LONG', 'city must be at most 50 characters'))
   city: string;
 
   @Field(() => Region)
@@ -52,15 +51,15 @@ export class DeliveryAddressInput {
 export class PlaceOrderInput {
   @Field({ nullable: true, description: 'Send the same key again (even concurrently) to get the first result instead of a second order.' })
   @IsOptional()
-  @MaxLength(100, code(C.TOO_LONG, 'idempotencyKey must be at most 100 characters'))
+  @MaxLength(100, code('TOO_LONG', 'idempotencyKey must be at most 100 characters'))
   idempotencyKey?: string;
 
   @Field(() => ID)
   customerId: string;
 
   @Field(() => [OrderLineInput])
-  @ArrayNotEmpty(code(C.EMPTY_LINES, 'an order needs at least one line'))
-  @ArrayMaxSize(MAX_LINES, code(C.TOO_MANY_LINES, `an order has at most ${MAX_LINES} lines`))
+  @ArrayNotEmpty(code('EMPTY_LINES', 'an order needs at least one line'))
+  @ArrayMaxSize(MAX_LINES, code('TOO_MANY_LINES', `an order has at most ${MAX_LINES} lines`))
   @ValidateNested()
   lines: OrderLineInput[];
 
@@ -90,7 +89,7 @@ export class PlaceOrderInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(500, code(C.TOO_LONG, 'note must be at most 500 characters'))
+  @MaxLength(500, code('TOO_LONG', 'note must be at most 500 characters'))
   note?: string;
 }
 
@@ -106,8 +105,8 @@ export class HoldOrderInput {
   orderId: string;
 
   @Field()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'a reason is required'))
-  @MaxLength(500, code(C.TOO_LONG, 'reason must be at most 500 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'a reason is required'))
+  @MaxLength(500, code('TOO_LONG', 'reason must be at most 500 characters'))
   reason: string;
 }
 
@@ -121,8 +120,8 @@ export class UpdateOrderInput {
 
   @Field(() => [OrderLineInput], { nullable: true, description: 'Replaces all lines; allowed until picking starts.' })
   @IsOptional()
-  @ArrayNotEmpty(code(C.EMPTY_LINES, 'an order needs at least one line'))
-  @ArrayMaxSize(MAX_LINES, code(C.TOO_MANY_LINES, `an order has at most ${MAX_LINES} lines`))
+  @ArrayNotEmpty(code('EMPTY_LINES', 'an order needs at least one line'))
+  @ArrayMaxSize(MAX_LINES, code('TOO_MANY_LINES', `an order has at most ${MAX_LINES} lines`))
   @ValidateNested()
   lines?: OrderLineInput[];
 
@@ -133,11 +132,11 @@ export class UpdateOrderInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(500, code(C.TOO_LONG, 'note must be at most 500 characters'))
+  @MaxLength(500, code('TOO_LONG', 'note must be at most 500 characters'))
   note?: string;
 
   @Field({ nullable: true, description: 'Why the customer asked for the change; recorded on the event.' })
   @IsOptional()
-  @MaxLength(500, code(C.TOO_LONG, 'reason must be at most 500 characters'))
+  @MaxLength(500, code('TOO_LONG', 'reason must be at most 500 characters'))
   reason?: string;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { PageArgs } from '../../common/page-args';
+import { MutationResult } from '../../common/mutation';
 import { Context } from '../../common/context';
 import { Requires } from '../access/requires';
 import { localId } from '../../common/global-id';
@@ -16,7 +17,7 @@ import { OrderLine } from './order-line.entity';
 import { ApproveOrderInput, CancelOrderInput, HoldOrderInput, PlaceOrderInput, UpdateOrderInput } from './order.inputs';
 import { OrderConnection, OrderEventConnection, OrderFilter, OrderPayload } from './order.types';
 
-const payload = (r: { order: Order | null; userErrors: OrderPayload['userErrors'] }) => Object.assign(new OrderPayload(), r);
+const payload = (r: MutationResult<{ order: Order }>) => Object.assign(new OrderPayload(), r);
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -50,7 +51,7 @@ export class OrderResolver {
   @Requires('ORDER_CREATE')
   @Mutation(() => OrderPayload, { description: 'Places an order: reviews it, reserves and allocates stock, confirms it when every check passes.' })
   async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: Context) {
-    return payload(await ctx.services.orders.placeOrder(input, ctx.actor));
+    return payload(await ctx.services.placement.placeOrder(input, ctx.actor));
   }
 
   @Requires('ORDER_REVIEW')

@@ -3,7 +3,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { MovementReason as MovementReasonT, StockStatus as StockStatusT } from '@fulfilment/domain';
 import { MovementReason, StockStatus } from '../../common/enums';
 import { Connection } from '../../common/connection';
-import { MutationPayload, UserErrorCode as C } from '../../common/user-error';
+import { MutationPayload } from '../../common/user-error';
 import { code } from '../../common/validation';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
@@ -13,25 +13,25 @@ export const MAX_STOCK_CHANGE = 1_000_000;
 @InputType({ description: 'Give either delta (a change) or countedQuantity (what a count found).' })
 export class AdjustStockInput {
   @Field()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'sku must not be empty'))
-  @MaxLength(64, code(C.TOO_LONG, 'sku must be at most 64 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'sku must not be empty'))
+  @MaxLength(64, code('TOO_LONG', 'sku must be at most 64 characters'))
   sku: string;
 
   @Field()
-  @IsNotEmpty(code(C.INVALID_INPUT, 'warehouseCode must not be empty'))
-  @MaxLength(32, code(C.TOO_LONG, 'warehouseCode must be at most 32 characters'))
+  @IsNotEmpty(code('INVALID_INPUT', 'warehouseCode must not be empty'))
+  @MaxLength(32, code('TOO_LONG', 'warehouseCode must be at most 32 characters'))
   warehouseCode: string;
 
   @Field(() => Int, { nullable: true, description: 'Units to add (positive) or remove (negative).' })
   @IsOptional()
-  @Min(-MAX_STOCK_CHANGE, code(C.INVALID_QUANTITY, `delta must be at least -${MAX_STOCK_CHANGE}`))
-  @Max(MAX_STOCK_CHANGE, code(C.INVALID_QUANTITY, `delta must be at most ${MAX_STOCK_CHANGE}`))
+  @Min(-MAX_STOCK_CHANGE, code('INVALID_QUANTITY', `delta must be at least -${MAX_STOCK_CHANGE}`))
+  @Max(MAX_STOCK_CHANGE, code('INVALID_QUANTITY', `delta must be at most ${MAX_STOCK_CHANGE}`))
   delta?: number;
 
   @Field(() => Int, { nullable: true, description: 'Units found by a count; the difference is booked as an adjustment.' })
   @IsOptional()
-  @Min(0, code(C.INVALID_QUANTITY, 'countedQuantity must not be negative'))
-  @Max(MAX_STOCK_CHANGE, code(C.INVALID_QUANTITY, `countedQuantity must be at most ${MAX_STOCK_CHANGE}`))
+  @Min(0, code('INVALID_QUANTITY', 'countedQuantity must not be negative'))
+  @Max(MAX_STOCK_CHANGE, code('INVALID_QUANTITY', `countedQuantity must be at most ${MAX_STOCK_CHANGE}`))
   countedQuantity?: number;
 
   @Field(() => MovementReason, { description: 'RECEIPT, COUNT_ADJUSTMENT, DAMAGE, RETURN or CORRECTION.' })
@@ -39,7 +39,7 @@ export class AdjustStockInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(500, code(C.TOO_LONG, 'note must be at most 500 characters'))
+  @MaxLength(500, code('TOO_LONG', 'note must be at most 500 characters'))
   note?: string;
 }
 

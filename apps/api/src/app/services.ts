@@ -1,0 +1,56 @@
+import { DataSource } from 'typeorm';
+import { DomainEventHandlers } from '../common/domain-events';
+import { Mutations } from '../common/mutation';
+import { AccessService } from '../modules/access/access.service';
+import { AuthService, AuthSettings } from '../modules/access/auth.service';
+import { OrderQueryService } from '../modules/order/order-query.service';
+import { OrderPlacementService } from '../modules/order/order-placement.service';
+import { OrderRepository } from '../modules/order/order.repository';
+import { OrderService } from '../modules/order/order.service';
+import { OrderTransitions } from '../modules/order/order-transitions';
+import { OverviewService } from '../modules/overview/overview.service';
+import { ReservationService } from '../modules/stock/reservation.service';
+import { StockRepository } from '../modules/stock/stock.repository';
+import { StockService } from '../modules/stock/stock.service';
+
+/**
+ * Builds every module's services once per process and wires the modules' reactions to each other:
+ * typed handlers that run inside the emitting transaction (see common/domain-events.ts).
+ */
+export function createServices(ds: DataSource, auth: AuthSettings) {
+  const handlers = new DomainEventHandlers();
+  const mutations = new Mutations(ds, handlers);
+
+  const stockRepo = new StockRepository();
+  const reservations = new ReservationService(stockRepo);
+  const stock = new StockService(ds, mutations, stockRepo);
+
+  const orderRepo = new OrderRepository(stockRepo);
+  const orderTransitions = new OrderTransitions(orderRepo, reservations);
+  const orders = new OrderService(ds, mutations, orderRepo, orderTransitions, reservations);
+  const placement = new OrderPlacementService(ds, mutations, orderRepo, orderTransitions, reservations);
+
+  const authService = new AuthService(ds, auth);
+  const access = new AccessService(ds, mutations);
+
+  // Stock added (receipt, count, return) → waiting backorders are allocated first.
+  handlers.on('STOCK_ADDED', (tx, e) => orders.allocateBackorders(tx, e.productIds));
+  // A revocation committed → this process stops accepting the credential at once, before its own NOTIFY comes back.
+  handlers.on('ACCESS_REVOKED', (tx, revoked) => tx.afterCommit(() => authService.credentials.forget(revoked)));
+  handlers.seal();
+
+  return {
+    ds,
+    stock,
+    reservations,
+    orders,
+    placement,
+    orderTransitions,
+    orderQueries: new OrderQueryService(ds),
+    auth: authService,
+    access,
+    overview: new OverviewService(ds),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,76 @@
+import type { WriteBatch } from './write-batch';
+
+/**
+ * Every aggregate with a lifecycle (orders now; purchase orders, pick lists, deliveries, complaints
+ * next) keeps its history in a table of the same shape: `<aggregate>_event (id bigserial,
+ * <aggregate>_id, sequence, type, from_status, to_status, reason, actor, created_at)` with a gapless
+ * per-aggregate sequence (the aggregate row's last_event_sequence), written in the transaction of the
+ * change and announced by NOTIFY when it commits. The table is the source of truth: a client that
+ * missed a notification re-reads the table from its last sequence.
+ */
+export interface LifecycleEvent {
+  type: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+}
+
+/** SQL for every field of a message: a message built in SQL has the fields its topic declares, no more, no fewer. */
+export type SqlFields<M> = { readonly [K in keyof Required<M>]: string };
+
+export interface EventStream<M> {
+  /** The event table, e.g. order_event. */
+  table: string;
+  /** Its column naming the aggregate, e.g. order_id. */
+  aggregateColumn: string;
+  /** The NOTIFY channel of the topic. */
+  channel: string;
+  /** Each message field over the inserted event row `e` and the written aggregate row `a`. */
+  message: SqlFields<M>;
+}
+
+export function defineEventStream<M>(stream: EventStream<M>): EventStream<M> {
+  return stream;
+}
+
+export function jsonObjectSql<M>(fields: SqlFields<M>): string {
+  return `json_build_object(${Object.entries(fields)
+    .map(([k, v]) => `'${k}', ${v as string}`)
+    .join(', ')})`;
+}
+
+/** The aggregate as appending events sees it; its last_event_sequence is advanced here. */
+export interface EventSource {
+  id: string;
+  lastEventSequence: number;
+}
+
+/**
+ * Adds the events' rows (batch part `events`) and their notification (sent on commit) to the batch.
+ * `aggregatePart` names the batch part that writes and returns the aggregate row, which must also set
+ * last_event_sequence to the value this leaves on `source`.
+ */
+export function appendEvents<M>(
+  batch: WriteBatch,
+  stream: EventStream<M>,
+  source: EventSource,
+  events: readonly LifecycleEvent[],
+  actor: string,
+  aggregatePart: string,
+): void {
+  if (events.length === 0) return;
+  const first = source.lastEventSequence + 1;
+  source.lastEventSequence += events.length;
+  batch.add(
+    'events',
+    `INSERT INTO ${stream.table} (${stream.aggregateColumn}, sequence, type, from_status, to_status, reason, actor)
+     SELECT $1, d.*, $7 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
+    [source.id, events.map((_, i) => first + i), events.map((e) => e.type), events.map((e) => e.from), events.map((e) => e.to), events.map((e) => e.reason), actor],
+  );
+  batch.add(
+    'event_notifications',
+    `SELECT pg_notify($1, ${jsonObjectSql(stream.message)}::text) FROM events e, ${aggregatePart} a ORDER BY e.sequence`,
+    [stream.channel],
+    true,
+  );
+}

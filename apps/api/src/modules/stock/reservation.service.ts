@@ -1,0 +1,116 @@
+import { EntityManager } from 'typeorm';
+import { allocate, Region } from '@fulfilment/domain';
+import type { Tx } from '../../common/mutation';
+import { UserFailure, userError } from '../../common/user-error';
+import { WriteBatch } from '../../common/write-batch';
+import { OrderAllocation } from '../order/order-allocation.entity';
+import type { Product } from '../product/product.entity';
+import { LockedLevel, StockRepository } from './stock.repository';
+
+/** A line to reserve stock for. */
+export interface LineDraft {
+  lineNo: number;
+  product: Product;
+  quantity: number;
+}
+
+/** Whose stock is reserved: an order, by its id and number (the ledger's reference). */
+export interface Reserver {
+  id: string;
+  number: string;
+  region: Region;
+  allowBackorder: boolean;
+}
+
+/**
+ * Stock reserved for orders: reservations (region first, split across warehouses), their release and
+ * their shipment, each recorded in order_allocation and the movement ledger.
+ */
+export class ReservationService {
+  constructor(private readonly repo: StockRepository) {}
+
+  /**
+   * Locks every stock level of these products, in id order: a change that releases some levels and
+   * reserves others takes all its locks in one go, like placing an order does.
+   */
+  lockProducts(m: EntityManager, productIds: string[]): Promise<LockedLevel[]> {
+    return this.repo.lockLevelsOfProducts(m, productIds);
+  }
+
+  /**
+   * Reserves every line, or nothing. Short stock returns false when the order allows backorders and
+   * otherwise fails the whole transaction with OUT_OF_STOCK naming the short lines. The writes join
+   * `batch` (levels, ledger, allocations), which the caller runs.
+   */
+  async reserve(tx: Tx, order: Reserver, drafts: LineDraft[], batch: WriteBatch, locked?: LockedLevel[]): Promise<boolean> {
+    const levels = locked ?? (await this.repo.lockLevelsOfProducts(tx.m, drafts.map((d) => d.product.id)));
+    const result = allocate(
+      drafts.map((d) => ({ lineNo: d.lineNo, productId: d.product.id, quantity: d.quantity })),
+      levels,
+      order.region,
+    );
+    if (result.shortages.length) {
+      if (order.allowBackorder) return false;
+      throw new UserFailure(
+        result.shortages.map((s) => {
+          const d = drafts.find((x) => x.lineNo === s.lineNo)!;
+          return userError('OUT_OF_STOCK', `Only ${s.available} of ${d.product.sku} available, ${s.requested} ordered`, ['input', 'lines', s.lineNo - 1, 'quantity']);
+        }),
+      );
+    }
+    const byLevel = new Map(levels.map((l) => [l.stockLevelId, l.level]));
+    this.repo.stage(
+      batch,
+      result.allocations.map((a) => ({ level: byLevel.get(a.stockLevelId)!, reason: 'RESERVATION', onHandDelta: 0, reservedDelta: a.quantity, reference: order.number })),
+      tx.actor,
+    );
+    batch.add(
+      'allocations',
+      `INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
+       SELECT $1, d.*, 'RESERVED' FROM unnest($2::int[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::int[]) AS d`,
+      [
+        order.id,
+        result.allocations.map((a) => a.lineNo),
+        result.allocations.map((a) => a.productId),
+        result.allocations.map((a) => drafts.find((d) => d.lineNo === a.lineNo)!.product.sku),
+        result.allocations.map((a) => a.warehouseId),
+        result.allocations.map((a) => a.stockLevelId),
+        result.allocations.map((a) => a.quantity),
+      ],
+    );
+    return true;
+  }
+
+  hasReservations(m: EntityManager, orderId: string): Promise<boolean> {
+    return m.getRepository(OrderAllocation).existsBy({ orderId, status: 'RESERVED' });
+  }
+
+  /** Gives back every reservation the order holds. */
+  release(tx: Tx, order: Reserver): Promise<void> {
+    return this.settle(tx, order, 'RELEASED');
+  }
+
+  /** The order's reserved goods leave the warehouse: on hand and reserved both fall, allocations are SHIPPED. */
+  ship(tx: Tx, order: Reserver): Promise<void> {
+    return this.settle(tx, order, 'SHIPPED');
+  }
+
+  private async settle(tx: Tx, order: Reserver, outcome: 'RELEASED' | 'SHIPPED'): Promise<void> {
+    const held = await tx.m.getRepository(OrderAllocation).findBy({ orderId: order.id, status: 'RESERVED' });
+    if (held.length === 0) return;
+    const levels = await this.repo.lockLevels(tx.m, held.map((a) => a.stockLevelId));
+    const shipped = outcome === 'SHIPPED';
+    await this.repo.apply(
+      tx.m,
+      held.map((a) => ({
+        level: levels.get(a.stockLevelId)!,
+        reason: shipped ? 'SHIPMENT' : 'RELEASE',
+        onHandDelta: shipped ? -a.quantity : 0,
+        reservedDelta: -a.quantity,
+        reference: order.number,
+      })),
+      tx.actor,
+    );
+    await tx.m.getRepository(OrderAllocation).update({ orderId: order.id, status: 'RESERVED' }, { status: outcome });
+  }
+}
