@@ -10,7 +10,7 @@ import { LIMITS } from './common/limits';
 import { DocumentCache, liveSubscribe, personalDataShownBy, shareKey } from './common/live-execution';
 import { serveGraphqlWs, sharedPayload } from './common/live-socket';
 import { PubSub } from './common/live-events';
-import { createLoaders } from './common/loaders';
+import { createLoaders } from './app/loaders';
 import { logger } from './common/logger';
 import { PersonalDataAuditQueue } from './modules/access/pii';
 import { Actor } from './common/actor';

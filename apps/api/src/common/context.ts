@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import type { Services } from '../app/services';
-import { createLoaders, Loaders } from './loaders';
+import { createLoaders, Loaders } from '../app/loaders';
 
 export interface Context {
   requestId: string;

@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { Context } from './context';
 import { assertWithinCost, LIMITS } from './limits';
 import { mapLiveEagerly } from './live-events';
-import { createLoaders, Loaders } from './loaders';
+import { createLoaders, Loaders } from '../app/loaders';
 
 /**
  * How live results are computed. A subscription used to run its whole selection for every event on

@@ -4,7 +4,7 @@ import { MutationResult } from '../../common/mutation';
 import { Context } from '../../common/context';
 import { Requires } from '../access/requires';
 import { localId } from '../../common/global-id';
-import { productOfLine, warehouseOfAllocation } from '../../common/loaders';
+import { productOfLine, warehouseOfAllocation } from './order.loaders';
 import { OrderEventMessage } from '../../common/live-events';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';

@@ -1,0 +1,19 @@
+import { DataSource } from 'typeorm';
+import { customerLoaders } from '../modules/customer/customer.loaders';
+import { orderLoaders } from '../modules/order/order.loaders';
+import { productLoaders } from '../modules/product/product.loaders';
+import { stockLoaders } from '../modules/stock/stock.loaders';
+import { warehouseLoaders } from '../modules/warehouse/warehouse.loaders';
+
+/** Every module's loaders for one request (or one live event): `ctx.loaders`. */
+export function createLoaders(ds: DataSource, cache = true) {
+  const catalog = { ...productLoaders(ds, cache), ...warehouseLoaders(ds, cache) };
+  return {
+    ...catalog,
+    ...customerLoaders(ds, cache),
+    ...stockLoaders(ds, cache),
+    ...orderLoaders(ds, cache, catalog),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
