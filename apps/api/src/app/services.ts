@@ -3,15 +3,19 @@ import { DomainEventHandlers } from '../common/domain-events';
 import { Mutations } from '../common/mutation';
 import { AccessService } from '../modules/access/access.service';
 import { AuthService, AuthSettings } from '../modules/access/auth.service';
+import { AuditQueryService } from '../modules/audit/audit-query.service';
+import { CustomerQueryService } from '../modules/customer/customer-query.service';
 import { OrderQueryService } from '../modules/order/order-query.service';
 import { OrderPlacementService } from '../modules/order/order-placement.service';
 import { OrderRepository } from '../modules/order/order.repository';
 import { OrderService } from '../modules/order/order.service';
 import { OrderTransitions } from '../modules/order/order-transitions';
 import { OverviewService } from '../modules/overview/overview.service';
+import { ProductQueryService } from '../modules/product/product-query.service';
 import { ReservationService } from '../modules/stock/reservation.service';
 import { StockRepository } from '../modules/stock/stock.repository';
 import { StockService } from '../modules/stock/stock.service';
+import { WarehouseQueryService } from '../modules/warehouse/warehouse-query.service';
 
 /**
  * Builds every module's services once per process and wires the modules' reactions to each other:
@@ -47,6 +51,10 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
     placement,
     orderTransitions,
     orderQueries: new OrderQueryService(ds),
+    customerQueries: new CustomerQueryService(ds),
+    productQueries: new ProductQueryService(ds),
+    warehouseQueries: new WarehouseQueryService(ds),
+    auditQueries: new AuditQueryService(ds),
     auth: authService,
     access,
     overview: new OverviewService(ds),

@@ -50,6 +50,13 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A filter's text, refused above `max` characters (a long pattern is no search, only work). */
+export function filterText(value: string | null | undefined, name: string, max: number): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value.length > max) badInput(`filter.${name} must be at most ${max} characters`, 'filter');
+  return value;
+}
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 

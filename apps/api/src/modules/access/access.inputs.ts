@@ -1,12 +1,8 @@
 import { IsEmail, IsNotEmpty, IsOptional, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import type { ApiKeyScope as ApiKeyScopeT, Role as RoleT } from '@fulfilment/domain';
-import { Connection } from '../../common/connection';
 import { ApiKeyScope, Role } from '../../common/enums';
-import { MutationPayload } from '../../common/user-error';
 import { code } from '../../common/validation';
-import { ApiKey } from './api-key.entity';
-import { StaffUser } from './staff-user.entity';
 
 @InputType()
 export class LoginInput {
@@ -15,33 +11,6 @@ export class LoginInput {
 
   @Field()
   password: string;
-}
-
-@ObjectType()
-export class LoginPayload extends MutationPayload {
-  @Field(() => String, { nullable: true, description: 'Send as "Authorization: Bearer <token>" (HTTP) or connectionParams.authorization (graphql-ws).' })
-  token: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'The token stops working then; renewToken gives a new one while the session lasts.' })
-  expiresAt: Date | null;
-
-  @Field(() => StaffUser, { nullable: true })
-  user: StaffUser | null;
-}
-
-@ObjectType()
-export class RenewTokenPayload {
-  @Field()
-  token: string;
-
-  @Field()
-  expiresAt: Date;
-}
-
-@ObjectType()
-export class LogoutPayload {
-  @Field()
-  loggedOut: boolean;
 }
 
 @InputType()
@@ -89,15 +58,6 @@ export class UpdateUserInput {
   password?: string;
 }
 
-@ObjectType()
-export class UserPayload extends MutationPayload {
-  @Field(() => StaffUser, { nullable: true })
-  user: StaffUser | null;
-}
-
-@ObjectType()
-export class UserConnection extends Connection(StaffUser) {}
-
 @InputType()
 export class UpdateMyPreferencesInput {
   @Field({ description: 'Dashboard language: zh-CN or en.' })
@@ -118,26 +78,8 @@ export class CreateApiKeyInput {
   expiresAt?: Date;
 }
 
-@ObjectType()
-export class CreateApiKeyPayload extends MutationPayload {
-  @Field(() => ApiKey, { nullable: true })
-  apiKey: ApiKey | null;
-
-  @Field(() => String, { nullable: true, description: 'The full key. Shown only now: store it safely, it cannot be read again.' })
-  secret: string | null;
-}
-
 @InputType()
 export class RevokeApiKeyInput {
   @Field(() => ID)
   apiKeyId: string;
 }
-
-@ObjectType()
-export class ApiKeyPayload extends MutationPayload {
-  @Field(() => ApiKey, { nullable: true })
-  apiKey: ApiKey | null;
-}
-
-@ObjectType()
-export class ApiKeyConnection extends Connection(ApiKey) {}

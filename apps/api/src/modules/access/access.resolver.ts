@@ -3,22 +3,8 @@ import { Context } from '../../common/context';
 import { PageArgs } from '../../common/page-args';
 import { userError } from '../../common/user-error';
 import { ApiKey } from './api-key.entity';
-import {
-  ApiKeyConnection,
-  ApiKeyPayload,
-  CreateApiKeyInput,
-  CreateApiKeyPayload,
-  CreateUserInput,
-  LoginInput,
-  LoginPayload,
-  LogoutPayload,
-  RenewTokenPayload,
-  RevokeApiKeyInput,
-  UpdateMyPreferencesInput,
-  UpdateUserInput,
-  UserConnection,
-  UserPayload,
-} from './access.inputs';
+import { CreateApiKeyInput, CreateUserInput, LoginInput, RevokeApiKeyInput, UpdateMyPreferencesInput, UpdateUserInput } from './access.inputs';
+import { ApiKeyConnection, ApiKeyPayload, CreateApiKeyPayload, LoginPayload, LogoutPayload, RenewTokenPayload, UserConnection, UserPayload } from './access.types';
 import { unauthenticated, Requires } from './requires';
 import { StaffUser } from './staff-user.entity';
 

@@ -1,43 +1,20 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Region as RegionT } from '@fulfilment/domain';
-import { badInput, Connection, escapeLike, paginate } from '../../common/connection';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../common/context';
 import { Requires } from '../access/requires';
-import { Region } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { OrderConnection } from '../order/order.types';
 import { PageArgs } from '../../common/page-args';
 import { Customer } from './customer.entity';
+import { CustomerFilter } from './customer.inputs';
+import { CustomerConnection } from './customer.types';
 import { masks, personalData } from '../access/pii';
-
-@ObjectType()
-export class CustomerConnection extends Connection(Customer) {}
-
-@InputType()
-export class CustomerFilter {
-  @Field({ nullable: true, description: 'Part of the name or phone number.' })
-  search?: string;
-
-  @Field(() => Region, { nullable: true })
-  region?: RegionT;
-
-  @Field({ nullable: true })
-  isNew?: boolean;
-}
 
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Requires('CUSTOMER_READ')
   @Query(() => CustomerConnection, { description: 'Customers, newest first.' })
   customers(@Args() page: PageArgs, @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined, @Ctx() ctx: Context) {
-    const qb = ctx.services.ds.getRepository(Customer).createQueryBuilder('c');
-    if (filter?.region) qb.andWhere('c.region = :region', { region: filter.region });
-    if (filter?.isNew !== undefined && filter?.isNew !== null) qb.andWhere('c.is_new = :isNew', { isNew: filter.isNew });
-    if (filter?.search) {
-      if (filter.search.length > 64) badInput('filter.search must be at most 64 characters', 'filter');
-      qb.andWhere(`(c.name || ' ' || c.phone) ILIKE :q`, { q: `%${escapeLike(filter.search)}%` });
-    }
-    return paginate(qb, { columns: ['c.createdAt', 'c.id'], kinds: ['timestamp', 'uuid'], direction: 'DESC', values: (c) => [c.createdAt, c.id] }, page);
+    return ctx.services.customerQueries.list(filter ?? {}, page);
   }
 
   @FieldResolver(() => String, { description: 'Masked (surname only) without CUSTOMER_PII_READ.' })

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { badInput, escapeLike, paginate, paginateRows } from '../../common/connection';
+import { badInput, escapeLike, filterText, paginate, paginateRows } from '../../common/connection';
 import { rowShape } from '../../common/rows';
 import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
@@ -34,10 +34,8 @@ export class OrderQueryService {
     }
     if (filter.createdAfter) where.push(`o.created_at >= ${p(filter.createdAfter, 'timestamptz')}`);
     if (filter.createdBefore) where.push(`o.created_at < ${p(filter.createdBefore, 'timestamptz')}`);
-    if (filter.search) {
-      if (filter.search.length > 64) badInput('filter.search must be at most 64 characters', 'filter');
-      where.push(`o.number ILIKE ${p(`%${escapeLike(filter.search)}%`, 'text')}`);
-    }
+    const search = filterText(filter.search, 'search', 64);
+    if (search) where.push(`o.number ILIKE ${p(`%${escapeLike(search)}%`, 'text')}`);
     return paginateRows(
       this.ds,
       rowShape(this.ds, Order, 'o'),

@@ -1,12 +1,8 @@
 import { IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import type { MovementReason as MovementReasonT, StockStatus as StockStatusT } from '@fulfilment/domain';
-import { MovementReason, StockStatus } from '../../common/enums';
-import { Connection } from '../../common/connection';
-import { MutationPayload } from '../../common/user-error';
+import { Field, InputType, Int } from 'type-graphql';
+import type { MovementReason as MovementReasonT } from '@fulfilment/domain';
+import { MovementReason } from '../../common/enums';
 import { code } from '../../common/validation';
-import { StockLevel } from './stock-level.entity';
-import { StockMovement } from './stock-movement.entity';
 
 export const MAX_STOCK_CHANGE = 1_000_000;
 
@@ -43,15 +39,6 @@ export class AdjustStockInput {
   note?: string;
 }
 
-@ObjectType()
-export class AdjustStockPayload extends MutationPayload {
-  @Field(() => StockLevel, { nullable: true })
-  stockLevel: StockLevel | null;
-
-  @Field(() => StockMovement, { nullable: true, description: 'The ledger entry written; null when a count matched the books.' })
-  movement: StockMovement | null;
-}
-
 @InputType()
 export class StockLevelFilter {
   @Field({ nullable: true })
@@ -62,42 +49,4 @@ export class StockLevelFilter {
 
   @Field({ nullable: true, description: 'Only levels at or below their low threshold.' })
   belowThreshold?: boolean;
-}
-
-@ObjectType()
-export class StockLevelConnection extends Connection(StockLevel) {}
-
-@ObjectType()
-export class StockMovementConnection extends Connection(StockMovement) {}
-
-@ObjectType({ description: 'A stock level crossed a threshold (became low, out of stock, normal or overstocked).' })
-export class StockAlert {
-  @Field()
-  sku: string;
-
-  @Field()
-  warehouseCode: string;
-
-  @Field(() => StockStatus)
-  previousStatus: StockStatusT;
-
-  @Field(() => StockStatus)
-  status: StockStatusT;
-
-  @Field(() => Int)
-  available: number;
-
-  @Field(() => Int)
-  lowThreshold: number;
-
-  @Field(() => Int)
-  highThreshold: number;
-
-  @Field(() => String, { nullable: true, description: 'What caused it, e.g. an order number.' })
-  reference: string | null;
-
-  @Field()
-  createdAt: Date;
-
-  stockLevelId: string;
 }

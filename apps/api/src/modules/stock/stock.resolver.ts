@@ -6,7 +6,8 @@ import { PageArgs } from '../../common/page-args';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { StockLevel } from './stock-level.entity';
-import { AdjustStockInput, AdjustStockPayload, StockAlert, StockLevelConnection, StockLevelFilter, StockMovementConnection } from './stock.inputs';
+import { AdjustStockInput, StockLevelFilter } from './stock.inputs';
+import { AdjustStockPayload, StockAlert, StockLevelConnection, StockMovementConnection } from './stock.types';
 
 @Resolver(() => StockLevel)
 export class StockResolver {

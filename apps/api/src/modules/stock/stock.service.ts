@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MANUAL_MOVEMENT_REASONS } from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { audit } from '../../common/audit';
-import { badInput, paginate } from '../../common/connection';
+import { filterText, paginate } from '../../common/connection';
 import { MutationResult, Mutations } from '../../common/mutation';
 import { fail, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
@@ -70,14 +70,10 @@ export class StockService {
 
   listLevels(filter: StockLevelFilter, page: { first?: number; after?: string }) {
     const qb = this.ds.getRepository(StockLevel).createQueryBuilder('sl');
-    if (filter.sku) {
-      if (filter.sku.length > 64) badInput('filter.sku must be at most 64 characters', 'filter');
-      qb.andWhere('sl.sku = :sku', { sku: filter.sku });
-    }
-    if (filter.warehouseCode) {
-      if (filter.warehouseCode.length > 32) badInput('filter.warehouseCode must be at most 32 characters', 'filter');
-      qb.andWhere('sl.warehouse_code = :wc', { wc: filter.warehouseCode });
-    }
+    const sku = filterText(filter.sku, 'sku', 64);
+    if (sku) qb.andWhere('sl.sku = :sku', { sku });
+    const warehouseCode = filterText(filter.warehouseCode, 'warehouseCode', 32);
+    if (warehouseCode) qb.andWhere('sl.warehouse_code = :wc', { wc: warehouseCode });
     if (filter.belowThreshold) qb.andWhere('sl.on_hand - sl.reserved <= sl.low_threshold');
     return paginate(qb, { columns: ['sl.sku', 'sl.warehouseCode'], kinds: ['text', 'text'], direction: 'ASC', values: (l) => [l.sku, l.warehouseCode] }, page);
   }

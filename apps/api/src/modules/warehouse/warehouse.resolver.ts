@@ -1,19 +1,15 @@
-import { Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
-import { Connection, paginate } from '../../common/connection';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../../common/context';
-import { Requires } from '../access/requires';
 import { PageArgs } from '../../common/page-args';
+import { Requires } from '../access/requires';
 import { Warehouse } from './warehouse.entity';
-
-@ObjectType()
-export class WarehouseConnection extends Connection(Warehouse) {}
+import { WarehouseConnection } from './warehouse.types';
 
 @Resolver(() => Warehouse)
 export class WarehouseResolver {
   @Requires('CATALOG_READ')
   @Query(() => WarehouseConnection, { description: 'Warehouses and delivery stations, by code.' })
   warehouses(@Args() page: PageArgs, @Ctx() ctx: Context) {
-    const qb = ctx.services.ds.getRepository(Warehouse).createQueryBuilder('w');
-    return paginate(qb, { columns: ['w.code'], kinds: ['text'], direction: 'ASC', values: (w) => [w.code] }, page);
+    return ctx.services.warehouseQueries.list(page);
   }
 }
