@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createClient, Client as WsClient } from 'graphql-ws';
 import { Client } from 'pg';
+import type { Services } from '../src/app/services';
 import { DataSource, Logger } from 'typeorm';
 import WebSocket from 'ws';
 import type { Role } from '@fulfilment/domain';
@@ -58,6 +59,8 @@ export interface TestApi {
   ds: DataSource;
   databaseUrl: string;
   queries: CountingLogger;
+  /** The server's services, for specs that drive a module's API the way another module would. */
+  services: Services;
   /** Token of the demo admin; every request uses it unless it passes its own Authorization header. */
   token: string;
   loginAs(role: Role): Promise<string>;
@@ -104,6 +107,7 @@ export async function startTestApi(opts: { env?: Record<string, string>; databas
     url,
     wsUrl,
     ds,
+    services: server.services,
     databaseUrl,
     queries,
     token,

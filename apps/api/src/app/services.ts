@@ -45,6 +45,7 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
 
   return {
     ds,
+    mutations,
     stock,
     reservations,
     orders,
