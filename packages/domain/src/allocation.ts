@@ -70,3 +70,7 @@ export function allocate(lines: readonly LineRequest[], candidates: readonly Sto
   }
   return { allocations, shortages };
 }
+
+/** Stock held for an order line at one warehouse: reserved, then shipped, or released. */
+export const ALLOCATION_STATUSES = ['RESERVED', 'SHIPPED', 'RELEASED'] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];

@@ -1,6 +1,7 @@
 export * from './state-machine';
 export * from './order-states';
 export * from './allocation';
+export * from './catalog';
 export * from './review';
 export * from './stock';
 export * from './money';

@@ -18,6 +18,14 @@ export const ORDER_STATUSES = [
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Where an order came from. */
+export const SALES_CHANNELS = ['WEB', 'MOBILE_APP', 'PARTNER', 'OFFLINE_STORE', 'WHOLESALE', 'CUSTOM'] as const;
+export type SalesChannel = (typeof SALES_CHANNELS)[number];
+
+/** What an order event records: the order was placed, changed status, or was edited. */
+export const ORDER_EVENT_TYPES = ['PLACED', 'STATUS_CHANGED', 'UPDATED'] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   // Review either confirms the order or leaves it for customer service.
   PENDING_REVIEW: ['CONFIRMED', 'ON_HOLD', 'CANCELLED'],

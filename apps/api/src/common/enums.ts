@@ -7,6 +7,11 @@ import {
   HOLD_REASONS,
   MOVEMENT_REASONS,
   ORDER_PRIORITIES,
+  SALES_CHANNELS,
+  WAREHOUSE_KINDS,
+  PACKAGING_NEEDS,
+  ORDER_EVENT_TYPES,
+  ALLOCATION_STATUSES,
   ORDER_STATUSES,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
@@ -14,7 +19,7 @@ import {
   STOCK_STATUSES,
 } from '@fulfilment/domain';
 
-/** type-graphql wants enum objects; the domain declares its enums as string lists. */
+/** type-graphql wants enum objects; the domain declares every enum as a string list, registered here for the schema. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
@@ -28,26 +33,21 @@ export const HoldReason = enumOf(HOLD_REASONS);
 export const StockStatus = enumOf(STOCK_STATUSES);
 export const MovementReason = enumOf(MOVEMENT_REASONS);
 
-export const SALES_CHANNELS = ['WEB', 'MOBILE_APP', 'PARTNER', 'OFFLINE_STORE', 'WHOLESALE', 'CUSTOM'] as const;
 export type SalesChannel = (typeof SALES_CHANNELS)[number];
 export const SalesChannel = enumOf(SALES_CHANNELS);
 
 export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
 export const OrderPriority = enumOf(ORDER_PRIORITIES);
 
-export const WAREHOUSE_KINDS = ['WAREHOUSE', 'STATION'] as const;
 export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
 export const WarehouseKind = enumOf(WAREHOUSE_KINDS);
 
-export const PACKAGING_NEEDS = ['FRAGILE', 'MOISTURE_SENSITIVE', 'PERISHABLE', 'COLD_CHAIN', 'HEAVY', 'LIQUID'] as const;
 export type PackagingNeed = (typeof PACKAGING_NEEDS)[number];
 export const PackagingNeed = enumOf(PACKAGING_NEEDS);
 
-export const ORDER_EVENT_TYPES = ['PLACED', 'STATUS_CHANGED', 'UPDATED'] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 export const OrderEventType = enumOf(ORDER_EVENT_TYPES);
 
-export const ALLOCATION_STATUSES = ['RESERVED', 'SHIPPED', 'RELEASED'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 export const AllocationStatus = enumOf(ALLOCATION_STATUSES);
 

@@ -19,10 +19,10 @@ export interface AuthSettings {
 }
 
 /** One permission set per role, shared by every principal of that role (principals never change it). */
-const ROLE_PERMISSIONS = new Map<Role, ReadonlySet<Permission>>();
+const permissionsByRole = new Map<Role, ReadonlySet<Permission>>();
 function permissionsOf(role: Role): ReadonlySet<Permission> {
-  let p = ROLE_PERMISSIONS.get(role);
-  if (!p) ROLE_PERMISSIONS.set(role, (p = permissionsOfRole(role)));
+  let p = permissionsByRole.get(role);
+  if (!p) permissionsByRole.set(role, (p = permissionsOfRole(role)));
   return p;
 }
 

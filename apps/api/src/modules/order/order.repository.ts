@@ -157,6 +157,12 @@ export class OrderRepository {
       .getMany();
   }
 
+  /** Whether any warehouse or station serves the region (placementFacts asks the same inside its read). */
+  async regionServed(m: EntityManager, region: string): Promise<boolean> {
+    const [row]: { served: boolean }[] = await m.query(`SELECT EXISTS (SELECT 1 FROM warehouse w WHERE w.region = $1) AS served`, [region]);
+    return row.served;
+  }
+
   async lock(m: EntityManager, id: string): Promise<Order | null> {
     return m.getRepository(Order).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

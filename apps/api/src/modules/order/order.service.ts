@@ -152,14 +152,13 @@ export class OrderService {
 
   private async review({ tx, order }: OrderChange): Promise<HoldReason[]> {
     const customer = await tx.m.getRepository(Customer).findOneByOrFail({ id: order.customerId });
-    const served: { n: number }[] = await tx.m.query(`SELECT count(*)::int AS n FROM warehouse WHERE region = $1`, [order.delivery.region]);
     return reviewOrder({
       customerIsNew: customer.isNew,
       creditStatus: customer.creditStatus,
       paymentMethod: order.paymentMethod,
       paymentStatus: order.paymentStatus,
       totalFen: order.totalFen,
-      regionServed: served[0].n > 0,
+      regionServed: await this.repo.regionServed(tx.m, order.delivery.region),
     });
   }
 }
