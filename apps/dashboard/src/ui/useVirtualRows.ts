@@ -34,10 +34,6 @@ export function useVirtualRows({ count, rowHeight, overscan = 12, onNearEnd }: {
     if (nearEnd && count > 0) nearEndRef.current?.();
   }, [nearEnd, count]);
 
-  const scrollToTop = useCallback(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, []);
-
   return {
     scrollRef,
     onScroll,
@@ -45,7 +41,5 @@ export function useVirtualRows({ count, rowHeight, overscan = 12, onNearEnd }: {
     end,
     padTop: start * rowHeight,
     padBottom: Math.max(0, (count - end) * rowHeight),
-    atTop: scrollTop < rowHeight,
-    scrollToTop,
   };
 }

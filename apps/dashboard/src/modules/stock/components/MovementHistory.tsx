@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
 import type { StockMovementRowFragment } from '../../../gql/graphql';
-import { Spinner } from '../../../ui/States';
+import { VirtualTable, type Column } from '../../../ui/VirtualTable';
 
 function Delta({ n }: { n: number }) {
   const f = useFormat();
@@ -13,6 +13,38 @@ function Delta({ n }: { n: number }) {
 export function MovementHistory({ movements, hasNextPage, loadingMore, onLoadMore }: { movements: StockMovementRowFragment[]; hasNextPage: boolean; loadingMore: boolean; onLoadMore: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
+
+  const columns: Column<StockMovementRowFragment>[] = [
+    { header: 'stock.movements.when', width: '18%', title: (m) => f.dateTime(m.createdAt), cell: (m) => f.shortDateTime(m.createdAt) },
+    { header: 'stock.movements.reason', width: '13%', cell: (m) => t(`movementReason.${m.reason}`) },
+    { header: 'stock.movements.onHandDelta', width: '12%', numeric: true, cell: (m) => <Delta n={m.onHandDelta} /> },
+    { header: 'stock.movements.reservedDelta', width: '12%', numeric: true, cell: (m) => <Delta n={m.reservedDelta} /> },
+    {
+      header: 'stock.movements.after',
+      headerHint: 'stock.movements.afterHint',
+      width: '12%',
+      numeric: true,
+      cell: (m) => (
+        <>
+          {f.number(m.onHandAfter)} / {f.number(m.reservedAfter)}
+        </>
+      ),
+    },
+    {
+      header: 'stock.movements.reference',
+      width: '33%',
+      className: 'wrap',
+      cell: (m) => (
+        <>
+          {m.reference && <code>{m.reference}</code>} {m.note && <span className="small">{m.note}</span>}
+          <div className="muted small">
+            {t('stock.movements.actor')}: {m.actor}
+          </div>
+        </>
+      ),
+    },
+  ];
+
   return (
     <section className="card" aria-labelledby="movements-title">
       <h2 id="movements-title" className="card-title">
@@ -21,70 +53,18 @@ export function MovementHistory({ movements, hasNextPage, loadingMore, onLoadMor
       {movements.length === 0 ? (
         <p className="muted">{t('stock.movements.none')}</p>
       ) : (
-        <div className="table-scroll table-scroll-bounded">
-          <table className="data-table compact fixed">
-            <colgroup>
-              <col style={{ width: '18%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '33%' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.movements.when')}</th>
-                <th scope="col">{t('stock.movements.reason')}</th>
-                <th scope="col" className="num">
-                  {t('stock.movements.onHandDelta')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stock.movements.reservedDelta')}
-                </th>
-                <th scope="col" className="num" title={t('stock.movements.afterHint')}>
-                  {t('stock.movements.after')}
-                </th>
-                <th scope="col">{t('stock.movements.reference')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {movements.map((m) => (
-                <tr key={m.id}>
-                  <td title={f.dateTime(m.createdAt)}>{f.shortDateTime(m.createdAt)}</td>
-                  <td>{t(`movementReason.${m.reason}`)}</td>
-                  <td className="num">
-                    <Delta n={m.onHandDelta} />
-                  </td>
-                  <td className="num">
-                    <Delta n={m.reservedDelta} />
-                  </td>
-                  <td className="num">
-                    {f.number(m.onHandAfter)} / {f.number(m.reservedAfter)}
-                  </td>
-                  <td className="wrap">
-                    {m.reference && <code>{m.reference}</code>} {m.note && <span className="small">{m.note}</span>}
-                    <div className="muted small">
-                      {t('stock.movements.actor')}: {m.actor}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="table-foot">
-            {loadingMore ? (
-              <>
-                <Spinner small /> {t('common.loadingMore')}
-              </>
-            ) : hasNextPage ? (
-              <button type="button" className="btn btn-small" onClick={onLoadMore}>
-                {t('common.loadMore')}
-              </button>
-            ) : (
-              t('stock.movements.end')
-            )}
-          </div>
-        </div>
+        // Not windowed: a row grows with its note, and one page is a few dozen rows.
+        <VirtualTable
+          rows={movements}
+          columns={columns}
+          rowKey={(m) => m.id}
+          tableClassName="compact fixed"
+          scrollClassName="table-scroll-bounded"
+          hasNextPage={hasNextPage}
+          loadingMore={loadingMore}
+          onLoadMore={onLoadMore}
+          endText={t('stock.movements.end')}
+        />
       )}
     </section>
   );

@@ -3,8 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../app/format';
 import type { StockLevelRowFragment } from '../../../gql/graphql';
 import { StockStatusBadge } from '../../../ui/Badge';
-import { Spinner } from '../../../ui/States';
-import { useVirtualRows } from '../../../ui/useVirtualRows';
+import { VirtualTable, type Column } from '../../../ui/VirtualTable';
 
 const ROW_HEIGHT = 45;
 
@@ -20,97 +19,67 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
-  const v = useVirtualRows({ count: rows.length, rowHeight: ROW_HEIGHT, onNearEnd: hasNextPage ? onLoadMore : undefined });
+
+  const columns: Column<StockLevelRowFragment>[] = [
+    {
+      header: 'stock.columns.sku',
+      width: '11%',
+      cell: (s) => (
+        <Link to={`/stock/${s.id}`} className="mono">
+          {s.sku}
+        </Link>
+      ),
+    },
+    {
+      header: 'stock.columns.product',
+      width: '22%',
+      className: 'truncate',
+      cell: (s) => (
+        <>
+          {s.product.name} <span className="muted small">{s.product.spec}</span>
+        </>
+      ),
+    },
+    {
+      header: 'stock.columns.warehouse',
+      width: '13%',
+      className: 'truncate',
+      cell: (s) => (
+        <>
+          <code>{s.warehouseCode}</code> <span className="muted small">{s.warehouse.city}</span>
+        </>
+      ),
+    },
+    { header: 'stock.columns.onHand', width: '8%', numeric: true, cell: (s) => f.number(s.onHand) },
+    { header: 'stock.columns.reserved', width: '10%', numeric: true, cell: (s) => f.number(s.reserved) },
+    { header: 'stock.columns.available', width: '10%', numeric: true, className: 'strong', cell: (s) => f.number(s.available) },
+    {
+      header: 'stock.columns.thresholds',
+      width: '10%',
+      numeric: true,
+      className: 'muted',
+      cell: (s) => (
+        <>
+          {f.number(s.lowThreshold)} / {f.number(s.highThreshold)}
+        </>
+      ),
+    },
+    { header: 'stock.columns.status', width: '16%', cell: (s) => <StockStatusBadge status={s.status} /> },
+  ];
+
   return (
-    <div className="table-scroll" ref={v.scrollRef} onScroll={v.onScroll}>
-      <table className="data-table stock-table">
-        <colgroup>
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '22%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '8%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '16%' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{t('stock.columns.sku')}</th>
-            <th scope="col">{t('stock.columns.product')}</th>
-            <th scope="col">{t('stock.columns.warehouse')}</th>
-            <th scope="col" className="num">
-              {t('stock.columns.onHand')}
-            </th>
-            <th scope="col" className="num">
-              {t('stock.columns.reserved')}
-            </th>
-            <th scope="col" className="num">
-              {t('stock.columns.available')}
-            </th>
-            <th scope="col" className="num">
-              {t('stock.columns.thresholds')}
-            </th>
-            <th scope="col">{t('stock.columns.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {v.padTop > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={8} style={{ height: v.padTop }} />
-            </tr>
-          )}
-          {rows.slice(v.start, v.end).map((s) => (
-            <tr
-              key={s.id}
-              className={s.status === 'OUT_OF_STOCK' ? 'row-danger' : s.status === 'LOW' ? 'row-warning' : undefined}
-              onClick={(e) => {
-                if ((e.target as HTMLElement).closest('a')) return;
-                navigate(`/stock/${s.id}`);
-              }}
-            >
-              <td>
-                <Link to={`/stock/${s.id}`} className="mono">
-                  {s.sku}
-                </Link>
-              </td>
-              <td className="truncate">
-                {s.product.name} <span className="muted small">{s.product.spec}</span>
-              </td>
-              <td className="truncate">
-                <code>{s.warehouseCode}</code> <span className="muted small">{s.warehouse.city}</span>
-              </td>
-              <td className="num">{f.number(s.onHand)}</td>
-              <td className="num">{f.number(s.reserved)}</td>
-              <td className="num strong">{f.number(s.available)}</td>
-              <td className="num muted">
-                {f.number(s.lowThreshold)} / {f.number(s.highThreshold)}
-              </td>
-              <td>
-                <StockStatusBadge status={s.status} />
-              </td>
-            </tr>
-          ))}
-          {v.padBottom > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={8} style={{ height: v.padBottom }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-      <div className="table-foot" role="status">
-        {loadingMore ? (
-          <>
-            <Spinner small /> {t('common.loadingMore')}
-          </>
-        ) : hasNextPage ? (
-          <button type="button" className="btn btn-small" onClick={onLoadMore}>
-            {t('common.loadMore')}
-          </button>
-        ) : (
-          t('stock.endOfList', { count: rows.length })
-        )}
-      </div>
-    </div>
+    <VirtualTable
+      rows={rows}
+      columns={columns}
+      rowKey={(s) => s.id}
+      rowHeight={ROW_HEIGHT}
+      tableClassName="stock-table"
+      rowClassName={(s) => (s.status === 'OUT_OF_STOCK' ? 'row-danger' : s.status === 'LOW' ? 'row-warning' : undefined)}
+      onRowClick={(s) => navigate(`/stock/${s.id}`)}
+      hasNextPage={hasNextPage}
+      loadingMore={loadingMore}
+      onLoadMore={onLoadMore}
+      endText={t('stock.endOfList', { count: rows.length })}
+    />
   );
 }
