@@ -39,7 +39,7 @@ const shapes = new WeakMap<DataSource, Map<string, RowShape<ObjectLiteral>>>();
  * Rows to entities without TypeORM's query builder or hydration: the same columns and embedded
  * objects, read from the entity metadata once and compiled into one plain function per entity, fed
  * with pg's already-parsed values. Several times cheaper per row than `find`, which matters for the
- * lists read most.
+ * lists read most (`npm run bench -- 3`).
  */
 export function rowShape<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string): RowShape<T> {
   let byKey = shapes.get(ds);
@@ -84,7 +84,8 @@ export function rowShape<T extends ObjectLiteral>(ds: DataSource, entity: Entity
  * reads) and rows as arrays (no object per row). What the loaders and the order list run on every
  * request. Logged like `ds.query`, so statement counts in tests see it; never inside a transaction.
  * Their results list their columns (no `SELECT *` at the top), so a migration that adds columns does
- * not change a prepared statement's result type.
+ * not change a prepared statement's result type. Justified by `npm run bench -- 3 4` (reads, statements
+ * per request).
  */
 export async function readRows(ds: DataSource, sql: string, params: unknown[]): Promise<unknown[][]> {
   ds.logger.logQuery(sql, params);

@@ -7,7 +7,10 @@ import { Order } from './order.entity';
 import { OrderEvent } from './order-event.entity';
 import { OrderFilter } from './order.types';
 
-/** Reads of orders: one indexed keyset statement per page. */
+/**
+ * Reads of orders: one indexed keyset statement per page, in hand-written SQL justified by
+ * `npm run bench -- 3 5` (reads and deep pages; docs/benchmarks.md).
+ */
 export class OrderQueryService {
   constructor(private readonly ds: DataSource) {}
 
