@@ -7,7 +7,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { InlineMessage } from '../../../ui/States';
 import { useCan } from '../../auth/useSession';
 import { ProductPicker } from '../../catalog/components/ProductPicker';
-import type { ActionFailure } from '../hooks/useOrderActions';
+import type { OutcomeMessage } from '../../../app/useMutationOutcome';
 
 interface Line {
   sku: string;
@@ -21,7 +21,7 @@ interface Props {
   open: boolean;
   order: OrderDetailFragment;
   busy: boolean;
-  failure: ActionFailure[] | null;
+  failure: OutcomeMessage[] | null;
   onSave: (input: UpdateOrderInput) => void;
   onClose: () => void;
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutcomeMessage } from '../../../app/useMutationOutcome';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineMessage } from '../../../ui/States';
-import type { ActionFailure } from '../hooks/useOrderActions';
 
 interface Props {
   open: boolean;
@@ -14,7 +14,7 @@ interface Props {
   confirmLabel: string;
   tone: 'primary' | 'danger';
   busy: boolean;
-  failure: ActionFailure[] | null;
+  failure: OutcomeMessage[] | null;
   onConfirm: (reason: string) => void;
   onClose: () => void;
 }

@@ -1,16 +1,16 @@
-import { useMutation } from '@apollo/client/react';
+import { MANUAL_MOVEMENT_REASONS } from '@fulfilment/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText, useUserErrorText } from '../../../app/errors';
 import { useFormat } from '../../../app/format';
+import { useMutationOutcome } from '../../../app/useMutationOutcome';
 import type { MovementReason, StockLevelRowFragment } from '../../../gql/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineMessage } from '../../../ui/States';
-import { useToast } from '../../../ui/toastContext';
 import { adjustStockMutation } from '../graphql/stock';
 
 type Mode = 'delta' | 'count';
-const ADJUST_REASONS: MovementReason[] = ['RECEIPT', 'RETURN', 'DAMAGE', 'CORRECTION'];
+/** A change gives one of these reasons; a count always books COUNT_ADJUSTMENT. */
+const CHANGE_REASONS = MANUAL_MOVEMENT_REASONS.filter((r) => r !== 'COUNT_ADJUSTMENT');
 
 /**
  * Books a change (receipt, return, damage, correction) or a count (what was found on the shelf; the
@@ -20,16 +20,12 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
-  const toast = useToast();
-  const describeError = useErrorText();
-  const describeUserError = useUserErrorText();
   const [mode, setMode] = useState<Mode>('count');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState<MovementReason>('RECEIPT');
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<{ title: string; detail?: string }[] | null>(null);
-  const [adjust, { loading }] = useMutation(adjustStockMutation);
+  const { run, busy, failure, clearFailure } = useMutationOutcome();
 
   const value = amount.trim() === '' ? NaN : Number(amount);
   const valid = Number.isInteger(value) && (mode === 'count' ? value >= 0 : value !== 0);
@@ -38,37 +34,24 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
   const effectiveReason: MovementReason = mode === 'count' ? 'COUNT_ADJUSTMENT' : reason;
 
   const submit = async () => {
-    setFailure(null);
-    try {
-      const { data } = await adjust({
-        variables: {
-          input: {
-            sku: level.sku,
-            warehouseCode: level.warehouseCode,
-            reason: effectiveReason,
-            ...(mode === 'count' ? { countedQuantity: value } : { delta: value }),
-            ...(note.trim() ? { note: note.trim() } : {}),
-          },
+    const done = await run({
+      mutation: adjustStockMutation,
+      variables: {
+        input: {
+          sku: level.sku,
+          warehouseCode: level.warehouseCode,
+          reason: effectiveReason,
+          ...(mode === 'count' ? { countedQuantity: value } : { delta: value }),
+          ...(note.trim() ? { note: note.trim() } : {}),
         },
-      });
-      const payload = data?.adjustStock;
-      if (!payload) throw new Error('empty response');
-      if (payload.userErrors.length) {
-        setFailure(payload.userErrors.map(describeUserError));
-        return;
-      }
-      toast({
-        tone: 'success',
-        title: payload.movement ? t('stock.adjust.done', { sku: level.sku, warehouse: level.warehouseCode }) : t('stock.adjust.countMatched'),
-      });
-      setConfirming(false);
-      setAmount('');
-      setNote('');
-      onDone();
-    } catch (e) {
-      const { title, requestId } = describeError(e);
-      setFailure([{ title, detail: requestId ? `${t('errors.requestId')}: ${requestId}` : undefined }]);
-    }
+      },
+      success: (payload) => (payload.movement ? t('stock.adjust.done', { sku: level.sku, warehouse: level.warehouseCode }) : t('stock.adjust.countMatched')),
+    });
+    if (!done) return;
+    setConfirming(false);
+    setAmount('');
+    setNote('');
+    onDone();
   };
 
   return (
@@ -82,7 +65,7 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
         onSubmit={(e) => {
           e.preventDefault();
           if (valid) {
-            setFailure(null);
+            clearFailure();
             setConfirming(true);
           }
         }}
@@ -126,7 +109,7 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
               <input id={`${id}-reason`} value={t('movementReason.COUNT_ADJUSTMENT')} readOnly />
             ) : (
               <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as MovementReason)}>
-                {ADJUST_REASONS.map((r) => (
+                {CHANGE_REASONS.map((r) => (
                   <option key={r} value={r}>
                     {t(`movementReason.${r}`)}
                   </option>
@@ -155,7 +138,7 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
         onSubmit={() => void submit()}
         submitLabel={t('stock.adjust.confirm')}
         submitTone={change < 0 ? 'danger' : 'primary'}
-        busy={loading}
+        busy={busy}
       >
         <div className="stack">
           <dl className="details">
