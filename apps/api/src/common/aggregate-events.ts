@@ -29,8 +29,26 @@ export interface EventStream<M> {
   message: SqlFields<M>;
 }
 
-export function defineEventStream<M>(stream: EventStream<M>): EventStream<M> {
-  return stream;
+/** A stream with its statements written out once (they run on the hot path, as prepared statements). */
+export interface DefinedEventStream<M> extends EventStream<M> {
+  readonly insertSql: string;
+  /** The notification of the rows of part `events`, reading the aggregate from part `{aggregate}`. */
+  notifySql(aggregatePart: string): string;
+}
+
+export function defineEventStream<M>(stream: EventStream<M>): DefinedEventStream<M> {
+  const message = jsonObjectSql(stream.message);
+  const notify = new Map<string, string>();
+  return {
+    ...stream,
+    insertSql: `INSERT INTO ${stream.table} (${stream.aggregateColumn}, sequence, type, from_status, to_status, reason, actor)
+     SELECT $1, d.*, $7 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
+    notifySql(aggregatePart) {
+      let sql = notify.get(aggregatePart);
+      if (!sql) notify.set(aggregatePart, (sql = `SELECT pg_notify($1, ${message}::text) FROM events e, ${aggregatePart} a ORDER BY e.sequence`));
+      return sql;
+    },
+  };
 }
 
 export function jsonObjectSql<M>(fields: SqlFields<M>): string {
@@ -52,7 +70,7 @@ export interface EventSource {
  */
 export function appendEvents<M>(
   batch: WriteBatch,
-  stream: EventStream<M>,
+  stream: DefinedEventStream<M>,
   source: EventSource,
   events: readonly LifecycleEvent[],
   actor: string,
@@ -63,14 +81,8 @@ export function appendEvents<M>(
   source.lastEventSequence += events.length;
   batch.add(
     'events',
-    `INSERT INTO ${stream.table} (${stream.aggregateColumn}, sequence, type, from_status, to_status, reason, actor)
-     SELECT $1, d.*, $7 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
+    stream.insertSql,
     [source.id, events.map((_, i) => first + i), events.map((e) => e.type), events.map((e) => e.from), events.map((e) => e.to), events.map((e) => e.reason), actor],
   );
-  batch.add(
-    'event_notifications',
-    `SELECT pg_notify($1, ${jsonObjectSql(stream.message)}::text) FROM events e, ${aggregatePart} a ORDER BY e.sequence`,
-    [stream.channel],
-    true,
-  );
+  batch.add('event_notifications', stream.notifySql(aggregatePart), [stream.channel], true);
 }
