@@ -1,14 +1,16 @@
 import { ApolloProvider } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../modules/auth/useSession';
 import { LoadingState } from '../ui/States';
 import { LiveEventsProvider } from './live/LiveEventsProvider';
+import { LIVE_STREAMS } from './liveStreams';
 
 /** Signed-in area: the session's Apollo client and live events, or the way to the login page. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { state, can, renew } = useSession();
   const location = useLocation();
+  const streams = useMemo(() => LIVE_STREAMS.filter((s) => can(s.permission)), [can]);
   if (state.status === 'restoring') {
     return (
       <div className="fullscreen-center">
@@ -21,7 +23,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   return (
     <ApolloProvider client={state.client}>
-      <LiveEventsProvider client={state.client} live={state.live} orders={can('ORDER_READ')} stock={can('STOCK_READ')} onAuthRejected={renew}>
+      <LiveEventsProvider client={state.client} live={state.live} streams={streams} onAuthRejected={renew}>
         {children}
       </LiveEventsProvider>
     </ApolloProvider>

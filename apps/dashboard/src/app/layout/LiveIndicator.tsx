@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
-import { useLinkState, useLiveSnapshot } from '../live/useLiveEvents';
+import { useCatchUpState, useLinkState } from '../live/useLiveEvents';
 
 /** The live link's state in words and colour; announced politely when it changes. */
 export function LiveIndicator() {
   const { t } = useTranslation();
   const f = useFormat();
   const link = useLinkState();
-  const { catchingUp, lastCatchUp } = useLiveSnapshot();
+  const { catchingUp, lastCatchUp } = useCatchUpState();
   const state = catchingUp && link.state === 'online' ? 'catchingUp' : link.state;
   const label = t(`live.${state}`);
   const title =

@@ -1,22 +1,19 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import type { Subscription } from 'rxjs';
-import type { LiveOrderEventFragment, OrderEventsSinceQuery, StockAlertsLiveSubscription } from '../../gql/graphql';
-import { latestOrderEventsQuery, orderEventsSinceQuery, orderEventsSubscription } from '../../modules/orders/graphql/orderEvents';
-import { stockAlertSubscription } from '../../modules/stock/graphql/stock';
 import type { AppApolloClient } from '../apollo';
-import { cursorAt, eventPosition } from './eventCursor';
 import type { LiveConnection } from './liveConnection';
+import type { LiveStream } from './liveStream';
 
-export type LiveOrderEvent = LiveOrderEventFragment & { replayed?: boolean };
-export type LiveStockAlert = StockAlertsLiveSubscription['stockAlert'] & { key: string };
-
-export interface LiveEventsSnapshot {
-  /** Order events since the dashboard was opened, newest first (at most RECENT_LIMIT). */
-  orderEvents: readonly LiveOrderEvent[];
-  stockAlerts: readonly LiveStockAlert[];
+export interface CatchUpState {
   catchingUp: boolean;
   /** The last catch-up: how many missed events were replayed, and whether that was all of them. */
   lastCatchUp: { at: number; replayed: number; complete: boolean } | null;
+}
+
+export interface LiveEventsSnapshot {
+  /** Each stream's events since the dashboard was opened, by stream name (at most RECENT_LIMIT). */
+  feeds: Readonly<Record<string, readonly unknown[]>>;
+  catchUp: CatchUpState;
 }
 
 const RECENT_LIMIT = 200;
@@ -24,33 +21,37 @@ const CATCH_UP_PAGE = 100;
 const CATCH_UP_MAX_PAGES = 20;
 const SEEN_LIMIT = 5_000;
 
-type OrderEventListener = (events: LiveOrderEvent[]) => void;
-type StockAlertListener = (alerts: LiveStockAlert[]) => void;
+type Listener = (events: unknown[]) => void;
+
+/** What the hub keeps for one open stream. */
+interface OpenStream {
+  stream: LiveStream;
+  sub: Subscription | null;
+  listeners: Set<Listener>;
+  /** Replayable streams: ids received, so a replayed event that already arrived is not passed on twice. */
+  seen: Set<string>;
+  /** Replayable streams: the newest position received, where the next catch-up starts. */
+  position: bigint | null;
+}
 
 export interface LiveEventsOptions {
-  orders: boolean;
-  stock: boolean;
+  /** The streams this user may read, in the order they are opened. */
+  streams: readonly LiveStream[];
   /** The server refused the live link's credential (4401/4403): renew it; false when the session ended. */
   onAuthRejected: () => Promise<boolean>;
 }
 
 /**
- * The session's live events: one subscription to every order event and one to stock alerts, shared by
- * all pages. The subscriptions write into the Apollo cache (so a status change shows wherever that order
- * is displayed); pages listen for events to add rows or refetch. After the link was down, the events
- * missed meanwhile are re-read from orderEvents(after:) in write order and replayed, then active queries
- * are refetched.
+ * The session's live events: one subscription per stream, shared by all pages. The subscriptions write
+ * into the Apollo cache; pages listen to a stream to add rows or refetch. After the link was down, the
+ * events missed meanwhile are re-read in write order from the streams that can replay and passed on
+ * again, then active queries are refetched.
  */
 export class LiveEvents {
-  private snapshot: LiveEventsSnapshot = { orderEvents: [], stockAlerts: [], catchingUp: false, lastCatchUp: null };
+  private snapshot: LiveEventsSnapshot;
   private readonly snapshotListeners = new Set<() => void>();
-  private readonly orderListeners = new Set<OrderEventListener>();
-  private readonly alertListeners = new Set<StockAlertListener>();
-  private readonly seen = new Set<string>();
-  private position: bigint | null = null;
+  private readonly open: OpenStream[];
   private readonly openedAt = Date.now();
-  private orderSub: Subscription | null = null;
-  private alertSub: Subscription | null = null;
   private authRetry: Promise<boolean> | null = null;
   private stopped = false;
   private readonly cleanups: (() => void)[] = [];
@@ -60,25 +61,27 @@ export class LiveEvents {
     private readonly client: AppApolloClient,
     private readonly live: LiveConnection,
     private readonly options: LiveEventsOptions,
-  ) {}
+  ) {
+    this.open = options.streams.map((stream) => ({ stream, sub: null, listeners: new Set(), seen: new Set(), position: null }));
+    this.snapshot = { feeds: Object.fromEntries(options.streams.map((s) => [s.name, []])), catchUp: { catchingUp: false, lastCatchUp: null } };
+  }
 
   start() {
-    if (this.options.orders) {
-      this.subscribeOrders();
-      void this.loadStartingPoint();
+    for (const s of this.open) {
+      this.subscribeTo(s);
+      if (s.stream.replay) void this.loadStartingPoint(s);
     }
-    if (this.options.stock) this.subscribeAlerts();
     this.cleanups.push(this.live.onReconnected(() => void this.catchUp()));
   }
 
   stop() {
     this.stopped = true;
-    this.orderSub?.unsubscribe();
-    this.alertSub?.unsubscribe();
+    for (const s of this.open) {
+      s.sub?.unsubscribe();
+      s.listeners.clear();
+    }
     this.cleanups.forEach((c) => c());
     this.snapshotListeners.clear();
-    this.orderListeners.clear();
-    this.alertListeners.clear();
   }
 
   getSnapshot = () => this.snapshot;
@@ -88,14 +91,13 @@ export class LiveEvents {
     return () => void this.snapshotListeners.delete(listener);
   };
 
-  onOrderEvents(listener: OrderEventListener) {
-    this.orderListeners.add(listener);
-    return () => void this.orderListeners.delete(listener);
-  }
-
-  onStockAlerts(listener: StockAlertListener) {
-    this.alertListeners.add(listener);
-    return () => void this.alertListeners.delete(listener);
+  /** Calls `listener` with each batch of new events of `stream` (live, or replayed after a reconnect). */
+  on<TEvent>(stream: LiveStream<TEvent>, listener: (events: TEvent[]) => void) {
+    const s = this.open.find((o) => o.stream.name === stream.name);
+    if (!s) return () => undefined;
+    const l = listener as Listener;
+    s.listeners.add(l);
+    return () => void s.listeners.delete(l);
   }
 
   private setSnapshot(next: Partial<LiveEventsSnapshot>) {
@@ -103,38 +105,21 @@ export class LiveEvents {
     this.snapshotListeners.forEach((l) => l());
   }
 
-  // ---- order events ----
-
-  private subscribeOrders() {
-    this.orderSub = this.client.subscribe({ query: orderEventsSubscription }).subscribe({
+  private subscribeTo(s: OpenStream) {
+    s.sub = this.client.subscribe({ query: s.stream.subscription }).subscribe({
       next: (result) => {
-        if (result.error) return void this.resubscribe('orders', result.error);
-        const event = result.data?.orderStatusChanged;
-        if (event) this.receive([event]);
+        if (result.error) return void this.resubscribe(s, result.error);
+        const events = result.data ? s.stream.events(result.data) : [];
+        if (events.length) this.receive(s, events);
       },
-      error: (e: unknown) => void this.resubscribe('orders', e),
-      complete: () => void this.resubscribe('orders', null),
-    });
-  }
-
-  private subscribeAlerts() {
-    this.alertSub = this.client.subscribe({ query: stockAlertSubscription }).subscribe({
-      next: (result) => {
-        if (result.error) return void this.resubscribe('stock', result.error);
-        const alert = result.data?.stockAlert;
-        if (!alert) return;
-        const item: LiveStockAlert = { ...alert, key: `${alert.sku}@${alert.warehouseCode}@${alert.createdAt}` };
-        this.setSnapshot({ stockAlerts: [item, ...this.snapshot.stockAlerts].slice(0, RECENT_LIMIT) });
-        this.alertListeners.forEach((l) => l([item]));
-      },
-      error: (e: unknown) => void this.resubscribe('stock', e),
-      complete: () => void this.resubscribe('stock', null),
+      error: (e: unknown) => void this.resubscribe(s, e),
+      complete: () => void this.resubscribe(s, null),
     });
   }
 
   /** A subscription ended: renew the credential if that was the cause, then subscribe again. */
-  private async resubscribe(stream: 'orders' | 'stock', error: unknown) {
-    (stream === 'orders' ? this.orderSub : this.alertSub)?.unsubscribe();
+  private async resubscribe(s: OpenStream, error: unknown) {
+    s.sub?.unsubscribe();
     if (this.stopped) return;
     // A GraphQL error (no permission, invalid document) will not go away by retrying.
     if (error && CombinedGraphQLErrors.is(error)) return;
@@ -146,51 +131,44 @@ export class LiveEvents {
       await new Promise((r) => setTimeout(r, 2_000 + Math.random() * 2_000));
     }
     if (this.stopped) return;
-    if (stream === 'orders') this.subscribeOrders();
-    else this.subscribeAlerts();
+    this.subscribeTo(s);
   }
 
-  private remember(id: string): boolean {
-    if (this.seen.has(id)) return false;
-    this.seen.add(id);
-    if (this.seen.size > SEEN_LIMIT) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
+  private advance(s: OpenStream, pos: bigint | null) {
+    if (pos !== null && (s.position === null || pos > s.position)) s.position = pos;
+  }
+
+  private remember(s: OpenStream, event: unknown): boolean {
+    const replay = s.stream.replay;
+    if (!replay) return true;
+    const id = replay.id(event);
+    if (s.seen.has(id)) return false;
+    s.seen.add(id);
+    if (s.seen.size > SEEN_LIMIT) {
+      const oldest = s.seen.values().next().value;
+      if (oldest !== undefined) s.seen.delete(oldest);
     }
-    const pos = eventPosition(id);
-    if (pos !== null && (this.position === null || pos > this.position)) this.position = pos;
+    this.advance(s, replay.position(event));
     return true;
   }
 
-  private receive(events: LiveOrderEvent[]) {
-    const fresh = events.filter((e) => this.remember(e.id));
+  private receive(s: OpenStream, events: unknown[]) {
+    const fresh = events.filter((e) => this.remember(s, e));
     if (!fresh.length) return;
-    // The feed shows what happened since the dashboard was opened.
-    const shown = fresh.filter((e) => new Date(e.createdAt).getTime() >= this.openedAt - 5_000);
+    const { keep, order } = s.stream.feed ?? {};
+    const shown = keep ? fresh.filter((e) => keep(e, this.openedAt)) : fresh;
     if (shown.length) {
-      // Newest first; events of one transaction share a timestamp, so write order breaks the tie.
-      const position = (e: LiveOrderEvent) => eventPosition(e.id) ?? 0n;
-      const merged = [...shown, ...this.snapshot.orderEvents].sort((x, y) => {
-        const byTime = y.createdAt.localeCompare(x.createdAt);
-        if (byTime !== 0) return byTime;
-        const px = position(x);
-        const py = position(y);
-        return px === py ? 0 : px < py ? 1 : -1;
-      });
-      this.setSnapshot({ orderEvents: merged.slice(0, RECENT_LIMIT) });
+      const merged = [...shown, ...(this.snapshot.feeds[s.stream.name] ?? [])];
+      if (order) merged.sort(order);
+      this.setSnapshot({ feeds: { ...this.snapshot.feeds, [s.stream.name]: merged.slice(0, RECENT_LIMIT) } });
     }
-    this.orderListeners.forEach((l) => l(fresh));
+    s.listeners.forEach((l) => l(fresh));
   }
 
-  /** Before any live event has arrived, the newest order's latest event marks where catch-up starts. */
-  private async loadStartingPoint() {
+  /** Before any live event has arrived, the server's newest event marks where catch-up starts. */
+  private async loadStartingPoint(s: OpenStream) {
     try {
-      // no-cache: this one-row page must not replace the orders list in the cache.
-      const { data } = await this.client.query({ query: latestOrderEventsQuery, fetchPolicy: 'no-cache' });
-      for (const e of data?.orders.edges[0]?.node.events ?? []) {
-        const pos = eventPosition(e.id);
-        if (pos !== null && (this.position === null || pos > this.position)) this.position = pos;
-      }
+      this.advance(s, (await s.stream.replay?.startingPoint(this.client)) ?? null);
     } catch {
       /* No starting point: a reconnect will refetch instead of replaying. */
     }
@@ -204,40 +182,38 @@ export class LiveEvents {
 
   private async runCatchUp() {
     if (this.stopped) return;
-    this.setSnapshot({ catchingUp: true });
+    this.setSnapshot({ catchUp: { ...this.snapshot.catchUp, catchingUp: true } });
     let replayed = 0;
     let complete = true;
     try {
-      if (this.options.orders && this.position !== null) {
-        let after: string | null = cursorAt(this.position);
+      for (const s of this.open) {
+        const replay = s.stream.replay;
+        if (!replay) continue;
+        if (s.position === null) {
+          complete = false;
+          continue;
+        }
+        let after = replay.cursorAfter(s.position);
         for (let page = 0; ; page++) {
           if (page >= CATCH_UP_MAX_PAGES) {
             complete = false;
             break;
           }
-          const result: { data?: OrderEventsSinceQuery } = await this.client.query({
-            query: orderEventsSinceQuery,
-            variables: { first: CATCH_UP_PAGE, after },
-            fetchPolicy: 'network-only',
-          });
-          const conn = result.data?.orderEvents;
-          if (!conn) break;
-          const events: LiveOrderEvent[] = conn.edges.map((e) => ({ ...e.node, replayed: true }));
-          const before = this.seen.size;
-          this.receive(events);
-          replayed += Math.max(0, this.seen.size - before);
-          if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) break;
-          after = conn.pageInfo.endCursor;
+          const result = await replay.page(this.client, after, CATCH_UP_PAGE);
+          if (!result) break;
+          const before = s.seen.size;
+          this.receive(s, result.events);
+          replayed += Math.max(0, s.seen.size - before);
+          if (!result.hasNextPage || !result.endCursor) break;
+          after = result.endCursor;
         }
-      } else if (this.options.orders) {
-        complete = false;
       }
       // Whatever was replayed or not, the lists on screen are brought up to date.
       await this.client.refetchQueries({ include: 'active' });
     } catch {
       complete = false;
     } finally {
-      if (!this.stopped) this.setSnapshot({ catchingUp: false, lastCatchUp: { at: Date.now(), replayed, complete } });
+      if (!this.stopped) this.setSnapshot({ catchUp: { catchingUp: false, lastCatchUp: { at: Date.now(), replayed, complete } } });
     }
   }
 }

@@ -1,7 +1,10 @@
-import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { LiveEventsContext } from './liveEventsContext';
 import type { LinkSnapshot } from './liveConnection';
-import type { LiveEventsSnapshot, LiveOrderEvent, LiveStockAlert } from './liveEvents';
+import type { CatchUpState } from './liveEvents';
+import type { LiveStream } from './liveStream';
+
+const NONE: readonly never[] = [];
 
 function useHub() {
   const ctx = useContext(LiveEventsContext);
@@ -15,23 +18,23 @@ export function useLinkState(): LinkSnapshot {
   return useSyncExternalStore(live.subscribe, live.getSnapshot);
 }
 
-/** Recent order events and stock alerts, and whether a catch-up is running. */
-export function useLiveSnapshot(): LiveEventsSnapshot {
+/** Whether a catch-up is running, and how the last one went. */
+export function useCatchUpState(): CatchUpState {
   const { events } = useHub();
-  return useSyncExternalStore(events.subscribe, events.getSnapshot);
+  return useSyncExternalStore(events.subscribe, () => events.getSnapshot().catchUp);
 }
 
-/** Calls `listener` with each batch of new order events (live, or replayed after a reconnect). */
-export function useOrderEventListener(listener: (events: LiveOrderEvent[]) => void) {
+/** The stream's recent events, as its feed keeps them (empty when the user may not read the stream). */
+export function useLiveFeed<TEvent>(stream: LiveStream<TEvent>): readonly TEvent[] {
+  const { events } = useHub();
+  const read = useCallback(() => (events.getSnapshot().feeds[stream.name] ?? NONE) as readonly TEvent[], [events, stream.name]);
+  return useSyncExternalStore(events.subscribe, read);
+}
+
+/** Calls `listener` with each batch of new events of the stream (live, or replayed after a reconnect). */
+export function useLiveListener<TEvent>(stream: LiveStream<TEvent>, listener: (events: TEvent[]) => void) {
   const { events } = useHub();
   const ref = useRef(listener);
   ref.current = listener;
-  useEffect(() => events.onOrderEvents((batch) => ref.current(batch)), [events]);
-}
-
-export function useStockAlertListener(listener: (alerts: LiveStockAlert[]) => void) {
-  const { events } = useHub();
-  const ref = useRef(listener);
-  ref.current = listener;
-  useEffect(() => events.onStockAlerts((batch) => ref.current(batch)), [events]);
+  useEffect(() => events.on(stream, (batch) => ref.current(batch)), [events, stream]);
 }

@@ -2,8 +2,9 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { NetworkStatus } from '@apollo/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OrderFilter, OrderRowFragment } from '../../../gql/graphql';
-import { useOrderEventListener } from '../../../app/live/useLiveEvents';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { ordersQuery } from '../graphql/orders';
+import { orderStream } from '../live/orderStream';
 
 const PAGE_SIZE = 100;
 const HEAD_SIZE = 50;
@@ -67,7 +68,7 @@ export function useOrdersList(filter: OrderFilter) {
   }, [client, updateQuery]);
   useEffect(() => () => clearTimeout(headTimer.current), []);
 
-  useOrderEventListener((events) => {
+  useLiveListener(orderStream, (events) => {
     const now = Date.now();
     const shown = new Set(rows.map((r) => r.id));
     const touched = events.filter((e) => shown.has(e.order.id)).map((e) => [e.order.id, now] as const);

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { useOrderEventListener } from '../../../app/live/useLiveEvents';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { Badge, OrderStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
@@ -13,6 +13,7 @@ import { OrderCustomer } from '../components/OrderCustomer';
 import { OrderLines } from '../components/OrderLines';
 import { OrderTimeline } from '../components/OrderTimeline';
 import { orderByNumberQuery } from '../graphql/orders';
+import { orderStream } from '../live/orderStream';
 
 export function OrderPage() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function OrderPage() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Someone else changed this order: read it again (lines, allocations and timeline change together).
-  useOrderEventListener((events) => {
+  useLiveListener(orderStream, (events) => {
     const mine = order && events.filter((e) => e.order.id === order.id);
     if (!mine?.length) return;
     clearTimeout(timer.current);

@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { useLiveSnapshot } from '../../../app/live/useLiveEvents';
+import { useCatchUpState, useLiveFeed } from '../../../app/live/useLiveEvents';
 import { OrderStatusBadge } from '../../../ui/Badge';
+import { orderStream } from '../../orders/live/orderStream';
 
 /** Order events as they happen (newest on top); events replayed after a reconnect are marked. */
 export function LiveFeed() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { orderEvents, catchingUp } = useLiveSnapshot();
+  const orderEvents = useLiveFeed(orderStream);
+  const { catchingUp } = useCatchUpState();
   return (
     <section className="card feed-card" aria-labelledby="feed-title">
       <h2 id="feed-title" className="card-title">

@@ -3,9 +3,10 @@ import { useQuery } from '@apollo/client/react';
 import { ORDER_STATUSES } from '@fulfilment/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { startOfBusinessDay } from '../../../app/format';
-import type { LiveOrderEvent } from '../../../app/live/liveEvents';
-import { useOrderEventListener, useStockAlertListener } from '../../../app/live/useLiveEvents';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import type { OperationsOverviewQuery, OrderStatus } from '../../../gql/graphql';
+import { orderStream, type LiveOrderEvent } from '../../orders/live/orderStream';
+import { stockStream } from '../../stock/live/stockStream';
 import { operationsOverviewQuery } from '../graphql/overview';
 
 /**
@@ -194,7 +195,7 @@ export function useOverview() {
   }, [requestRead]);
 
   // Live: apply each order event on top of the read, and ask for a fresh read now and then.
-  useOrderEventListener((batch) => {
+  useLiveListener(orderStream, (batch) => {
     const after = generatedAtRef.current ? at(generatedAtRef.current) : -Infinity;
     const fresh = batch.filter((e) => at(e.createdAt) > after);
     if (fresh.length) setEvents((prev) => [...prev, ...fresh].slice(-BUFFER_LIMIT));
@@ -202,7 +203,7 @@ export function useOverview() {
   });
 
   // Stock figures come from the server only.
-  useStockAlertListener(() => requestRead());
+  useLiveListener(stockStream, () => requestRead());
 
   const overview = useMemo(() => (snapshot ? applyEvents(snapshot, events, serverNow) : null), [snapshot, events, serverNow]);
 

@@ -1,7 +1,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useOrderEventListener } from '../../../app/live/useLiveEvents';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import type { OrderStatus, ReviewQueueQuery } from '../../../gql/graphql';
+import { orderStream } from '../../orders/live/orderStream';
 import { reviewQueueQuery } from '../graphql/review';
 
 export type QueueOrder = ReviewQueueQuery['orders']['edges'][number]['node'];
@@ -64,7 +65,7 @@ export function useReviewQueue() {
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  useOrderEventListener((events) => {
+  useLiveListener(orderStream, (events) => {
     const relevant = events.some((e) => QUEUE_STATUSES.includes(e.toStatus) || (e.fromStatus && QUEUE_STATUSES.includes(e.fromStatus)));
     if (!relevant) return;
     clearTimeout(timer.current);

@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { useLiveSnapshot } from '../../../app/live/useLiveEvents';
+import { useLiveFeed } from '../../../app/live/useLiveEvents';
 import { StockStatusBadge } from '../../../ui/Badge';
 import { useNow } from '../../../ui/useNow';
+import { stockStream } from '../live/stockStream';
 
 /** Threshold crossings as they happen (since the dashboard was opened). */
 export function StockAlertsPanel({ limit = 30, title }: { limit?: number; title?: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const now = useNow(30_000);
-  const { stockAlerts } = useLiveSnapshot();
+  const stockAlerts = useLiveFeed(stockStream);
   return (
     <section className="card alerts-panel" aria-labelledby="stock-alerts-title">
       <h2 id="stock-alerts-title" className="card-title">

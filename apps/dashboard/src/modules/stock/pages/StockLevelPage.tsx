@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { useStockAlertListener } from '../../../app/live/useLiveEvents';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { StockStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
@@ -11,6 +11,7 @@ import { useCan } from '../../auth/useSession';
 import { AdjustStockForm } from '../components/AdjustStockForm';
 import { MovementHistory } from '../components/MovementHistory';
 import { stockLevelDetailQuery } from '../graphql/stock';
+import { stockStream } from '../live/stockStream';
 
 export function StockLevelPage() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function StockLevelPage() {
   const node = data?.node;
   const level = node && node.__typename === 'StockLevel' ? node : null;
 
-  useStockAlertListener((alerts) => {
+  useLiveListener(stockStream, (alerts) => {
     if (level && alerts.some((a) => a.stockLevel.id === level.id)) void refetch();
   });
 

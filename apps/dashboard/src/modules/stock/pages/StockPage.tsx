@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useStockAlertListener } from '../../../app/live/useLiveEvents';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import type { StockLevelFilter } from '../../../gql/graphql';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
@@ -12,6 +12,7 @@ import { useWarehouses } from '../../catalog/useWarehouses';
 import { StockAlertsPanel } from '../components/StockAlertsPanel';
 import { StockTable } from '../components/StockTable';
 import { stockLevelsQuery } from '../graphql/stock';
+import { stockStream } from '../live/stockStream';
 
 export function StockPage() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function StockPage() {
   });
   // Alerts update the rows shown through the cache; a level crossing into or out of the
   // "below threshold" view changes which rows belong there, so that view is read again.
-  useStockAlertListener(() => {
+  useLiveListener(stockStream, () => {
     if (low) void refetch();
   });
   const shown = data ?? previousData;
