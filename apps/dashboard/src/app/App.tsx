@@ -1,5 +1,5 @@
 import { RouterProvider } from 'react-router/dom';
-import { SessionProvider } from '../modules/auth/SessionProvider';
+import { SessionProvider } from '../modules/auth/session/SessionProvider';
 import { ToastProvider } from '../ui/ToastProvider';
 import { router } from './router';
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Permission } from '../gql/graphql';
-import { useCan } from '../modules/auth/useSession';
+import { useCan } from '../modules/auth/hooks/useSession';
 
 /** A page the user may not use says so (the link to it is not shown in the first place). */
 export function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {

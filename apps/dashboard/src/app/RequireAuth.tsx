@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useMemo, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from '../modules/auth/useSession';
+import { useSession } from '../modules/auth/hooks/useSession';
 import { LoadingState } from '../ui/States';
 import { LiveEventsProvider } from './live/LiveEventsProvider';
 import { LIVE_STREAMS } from './liveStreams';

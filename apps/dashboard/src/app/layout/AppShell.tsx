@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../gql/graphql';
-import { useCan } from '../../modules/auth/useSession';
+import { useCan } from '../../modules/auth/hooks/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveIndicator } from './LiveIndicator';
 import { NavIcon, type NavIconName } from './NavIcon';

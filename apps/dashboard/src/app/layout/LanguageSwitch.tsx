@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../modules/auth/useSession';
+import { useSession } from '../../modules/auth/hooks/useSession';
 import { LOCALES, toLocale, type Locale } from '../i18n';
 
 const NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'EN' };

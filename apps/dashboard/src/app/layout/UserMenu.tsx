@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useUser } from '../../modules/auth/useSession';
+import { useSession, useUser } from '../../modules/auth/hooks/useSession';
 
 export function UserMenu() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useErrorText } from '../../../app/errors';
 import { LOCALES, toLocale } from '../../../app/i18n';
 import { InlineMessage, Spinner } from '../../../ui/States';
-import { useSession } from '../useSession';
+import { useSession } from '../hooks/useSession';
 
 interface LocationState {
   from?: string;

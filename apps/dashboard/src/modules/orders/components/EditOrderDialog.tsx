@@ -5,7 +5,7 @@ import { useFormat } from '../../../app/format';
 import type { OrderDetailFragment, Region, UpdateOrderInput } from '../../../gql/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineMessage } from '../../../ui/States';
-import { useCan } from '../../auth/useSession';
+import { useCan } from '../../auth/hooks/useSession';
 import { ProductPicker } from '../../catalog/components/ProductPicker';
 import type { OutcomeMessage } from '../../../app/useMutationOutcome';
 

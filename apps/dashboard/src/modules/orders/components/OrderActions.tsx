@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADDRESS_EDITABLE_STATUSES, ORDER_TRANSITIONS } from '@fulfilment/domain';
 import type { OrderDetailFragment, OrderStatus } from '../../../gql/graphql';
-import { useCan } from '../../auth/useSession';
+import { useCan } from '../../auth/hooks/useSession';
 import { useOrderActions, type OrderAction } from '../hooks/useOrderActions';
 import { EditOrderDialog } from './EditOrderDialog';
 import { ReasonDialog } from './ReasonDialog';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetailFragment } from '../../../gql/graphql';
 import { Badge } from '../../../ui/Badge';
-import { useCan } from '../../auth/useSession';
+import { useCan } from '../../auth/hooks/useSession';
 
 /** Customer and delivery address; the server masks personal data for roles that may not read it. */
 export function OrderCustomer({ order }: { order: OrderDetailFragment }) {

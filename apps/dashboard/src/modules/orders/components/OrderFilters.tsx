@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWarehouses } from '../../catalog/useWarehouses';
+import { useWarehouses } from '../../catalog/hooks/useWarehouses';
 import { OrderSearchBox } from './OrderSearchBox';
 import { ALL_REGIONS, ALL_STATUSES, SALES_CHANNELS, type OrderFilterValues } from '../hooks/useOrderFilters';
 

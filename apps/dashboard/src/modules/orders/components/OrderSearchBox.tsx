@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { SearchPicker } from '../../../ui/SearchPicker';
 import { useDebounced } from '../../../ui/useDebounced';
-import { useCan } from '../../auth/useSession';
+import { useCan } from '../../auth/hooks/useSession';
 import { customerSearchQuery } from '../../catalog/graphql/catalog';
 
 interface Props {

@@ -1,9 +1,6 @@
-import { useQuery } from '@apollo/client/react';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { Badge, OrderStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
@@ -12,29 +9,15 @@ import { OrderAllocations } from '../components/OrderAllocations';
 import { OrderCustomer } from '../components/OrderCustomer';
 import { OrderLines } from '../components/OrderLines';
 import { OrderTimeline } from '../components/OrderTimeline';
-import { orderByNumberQuery } from '../graphql/orders';
-import { orderStream } from '../live/orderStream';
+import { useOrder } from '../hooks/useOrder';
 
 export function OrderPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { number = '' } = useParams();
-  const { data, error, loading, refetch } = useQuery(orderByNumberQuery, { variables: { number } });
-  const order = data?.orderByNumber;
-  const [liveNote, setLiveNote] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { order, error, loading, liveNote, dismissLiveNote, refresh } = useOrder(number);
 
-  // Someone else changed this order: read it again (lines, allocations and timeline change together).
-  useLiveListener(orderStream, (events) => {
-    const mine = order && events.filter((e) => e.order.id === order.id);
-    if (!mine?.length) return;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void refetch(), 150);
-    const last = mine[mine.length - 1];
-    setLiveNote(t('orders.detail.liveUpdate', { event: t(`eventType.${last.type}`), status: t(`orderStatus.${last.toStatus}`), actor: last.actor }));
-  });
-
-  if (error && !order) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (error && !order) return <ErrorState error={error} onRetry={refresh} />;
   if (loading && !order) return <LoadingState rows={6} />;
   if (!order) {
     return (
@@ -76,7 +59,7 @@ export function OrderPage() {
       {liveNote && (
         <div className="banner banner-live" role="status">
           {liveNote}
-          <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={() => setLiveNote(null)}>
+          <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={dismissLiveNote}>
             ×
           </button>
         </div>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ErrorState, LoadingState, Spinner } from '../../../ui/States';
-import { useCan } from '../../auth/useSession';
+import { useCan } from '../../auth/hooks/useSession';
 import { StockAlertsPanel } from '../../stock/components/StockAlertsPanel';
 import { KpiTile } from '../components/KpiTile';
 import { LiveFeed } from '../components/LiveFeed';

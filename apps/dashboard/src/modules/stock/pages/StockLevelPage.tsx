@@ -1,36 +1,23 @@
-import { NetworkStatus } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { StockStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
-import { useCan } from '../../auth/useSession';
+import { useCan } from '../../auth/hooks/useSession';
 import { AdjustStockForm } from '../components/AdjustStockForm';
 import { MovementHistory } from '../components/MovementHistory';
-import { stockLevelDetailQuery } from '../graphql/stock';
-import { stockStream } from '../live/stockStream';
+import { useStockLevel } from '../hooks/useStockLevel';
 
 export function StockLevelPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const can = useCan();
   const { id = '' } = useParams();
-  const { data, error, networkStatus, refetch, fetchMore } = useQuery(stockLevelDetailQuery, {
-    variables: { id, first: 30 },
-    notifyOnNetworkStatusChange: true,
-  });
-  const node = data?.node;
-  const level = node && node.__typename === 'StockLevel' ? node : null;
+  const { level, loaded, error, movements, hasMoreMovements, loadingMoreMovements, loadMoreMovements, refresh } = useStockLevel(id);
 
-  useLiveListener(stockStream, (alerts) => {
-    if (level && alerts.some((a) => a.stockLevel.id === level.id)) void refetch();
-  });
-
-  if (error && !level) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  if (!data) return <LoadingState rows={6} />;
+  if (error && !level) return <ErrorState error={error} onRetry={refresh} />;
+  if (!loaded) return <LoadingState rows={6} />;
   if (!level) {
     return (
       <EmptyState title={t('stock.detail.notFound')}>
@@ -90,13 +77,8 @@ export function StockLevelPage() {
         </div>
       </section>
       <div className={can('STOCK_ADJUST') ? 'detail-grid detail-grid-wide-left' : ''}>
-        <MovementHistory
-          movements={level.movements.edges.map((e) => e.node)}
-          hasNextPage={level.movements.pageInfo.hasNextPage}
-          loadingMore={networkStatus === NetworkStatus.fetchMore}
-          onLoadMore={() => void fetchMore({ variables: { after: level.movements.pageInfo.endCursor } })}
-        />
-        {can('STOCK_ADJUST') && <AdjustStockForm level={level} onDone={() => void refetch()} />}
+        <MovementHistory movements={movements} hasNextPage={hasMoreMovements} loadingMore={loadingMoreMovements} onLoadMore={loadMoreMovements} />
+        {can('STOCK_ADJUST') && <AdjustStockForm level={level} onDone={refresh} />}
       </div>
     </div>
   );

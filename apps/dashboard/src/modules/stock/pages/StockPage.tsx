@@ -1,18 +1,14 @@
-import { NetworkStatus } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useLiveListener } from '../../../app/live/useLiveEvents';
 import type { StockLevelFilter } from '../../../gql/graphql';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
 import { ProductPicker } from '../../catalog/components/ProductPicker';
-import { useWarehouses } from '../../catalog/useWarehouses';
+import { useWarehouses } from '../../catalog/hooks/useWarehouses';
 import { StockAlertsPanel } from '../components/StockAlertsPanel';
 import { StockTable } from '../components/StockTable';
-import { stockLevelsQuery } from '../graphql/stock';
-import { stockStream } from '../live/stockStream';
+import { useStockLevels } from '../hooks/useStockLevels';
 
 export function StockPage() {
   const { t } = useTranslation();
@@ -39,19 +35,7 @@ export function StockPage() {
     return f;
   }, [warehouse, sku, low]);
 
-  const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(stockLevelsQuery, {
-    variables: { first: 100, filter },
-    notifyOnNetworkStatusChange: true,
-  });
-  // Alerts update the rows shown through the cache; a level crossing into or out of the
-  // "below threshold" view changes which rows belong there, so that view is read again.
-  useLiveListener(stockStream, () => {
-    if (low) void refetch();
-  });
-  const shown = data ?? previousData;
-  const conn = shown?.stockLevels;
-  const rows = conn?.edges.map((e) => e.node) ?? [];
-  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const { rows, loaded, error, hasNextPage, loadingMore, loadMore, refresh } = useStockLevels(filter);
   const active = Boolean(warehouse || sku || low);
 
   return (
@@ -60,7 +44,7 @@ export function StockPage() {
         title={t('stock.title')}
         subtitle={t('stock.subtitle')}
         actions={
-          <button type="button" className="btn" onClick={() => void refetch()}>
+          <button type="button" className="btn" onClick={refresh}>
             {t('common.refresh')}
           </button>
         }
@@ -107,13 +91,13 @@ export function StockPage() {
       <div className="split">
         <div className="split-main">
           {error && !rows.length ? (
-            <ErrorState error={error} onRetry={() => void refetch()} />
-          ) : !shown ? (
+            <ErrorState error={error} onRetry={refresh} />
+          ) : !loaded ? (
             <LoadingState rows={8} />
           ) : rows.length === 0 ? (
             <EmptyState title={active ? t('stock.emptyFiltered') : t('stock.empty')} />
           ) : (
-            <StockTable rows={rows} hasNextPage={conn?.pageInfo.hasNextPage ?? false} loadingMore={loadingMore} onLoadMore={() => conn?.pageInfo.hasNextPage && !loadingMore && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} />
+            <StockTable rows={rows} hasNextPage={hasNextPage} loadingMore={loadingMore} onLoadMore={loadMore} />
           )}
         </div>
         <aside className="split-side">

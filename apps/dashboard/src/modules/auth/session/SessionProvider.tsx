@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createApolloClient, type AppApolloClient } from '../../app/apollo';
-import { errorInfo } from '../../app/errors';
-import i18n, { currentLocale, toLocale, type Locale } from '../../app/i18n';
-import { createLiveConnection, type LiveConnection } from '../../app/live/liveConnection';
-import type { Permission } from '../../gql/graphql';
-import { loginMutation, logoutMutation, meQuery, renewTokenMutation, updateMyPreferencesMutation } from './graphql/auth';
+import { createApolloClient, type AppApolloClient } from '../../../app/apollo';
+import { errorInfo } from '../../../app/errors';
+import i18n, { currentLocale, toLocale, type Locale } from '../../../app/i18n';
+import { createLiveConnection, type LiveConnection } from '../../../app/live/liveConnection';
+import type { Permission } from '../../../gql/graphql';
+import { loginMutation, logoutMutation, meQuery, renewTokenMutation, updateMyPreferencesMutation } from '../graphql/auth';
 import { SessionContext, type SessionApi, type SessionEndReason, type SessionState, type SessionUser } from './sessionContext';
 import { tokenStore, type StoredToken } from './tokenStore';
 

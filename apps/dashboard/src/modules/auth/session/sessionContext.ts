@@ -1,8 +1,8 @@
 import { createContext } from 'react';
-import type { Permission, SessionUserFragment } from '../../gql/graphql';
-import type { AppApolloClient } from '../../app/apollo';
-import type { LiveConnection } from '../../app/live/liveConnection';
-import type { Locale } from '../../app/i18n';
+import type { Permission, SessionUserFragment } from '../../../gql/graphql';
+import type { AppApolloClient } from '../../../app/apollo';
+import type { LiveConnection } from '../../../app/live/liveConnection';
+import type { Locale } from '../../../app/i18n';
 
 export type SessionUser = SessionUserFragment;
 

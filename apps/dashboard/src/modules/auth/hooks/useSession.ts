@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { SessionContext, type SessionApi, type SessionUser } from './sessionContext';
+import { SessionContext, type SessionApi, type SessionUser } from '../session/sessionContext';
 
 export function useSession(): SessionApi {
   const api = useContext(SessionContext);

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { warehousesQuery } from './graphql/catalog';
+import { warehousesQuery } from '../graphql/catalog';
 
 /** Warehouses and delivery stations, by code (for filters and labels). */
 export function useWarehouses() {
