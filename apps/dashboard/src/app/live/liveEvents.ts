@@ -10,7 +10,7 @@ export interface CatchUpState {
   lastCatchUp: { at: number; replayed: number; complete: boolean } | null;
 }
 
-export interface LiveEventsSnapshot {
+interface LiveEventsSnapshot {
   /** Each stream's events since the dashboard was opened, by stream name (at most RECENT_LIMIT). */
   feeds: Readonly<Record<string, readonly unknown[]>>;
   catchUp: CatchUpState;
@@ -34,7 +34,7 @@ interface OpenStream {
   position: bigint | null;
 }
 
-export interface LiveEventsOptions {
+interface LiveEventsOptions {
   /** The streams this user may read, in the order they are opened. */
   streams: readonly LiveStream[];
   /** The server refused the live link's credential (4401/4403): renew it; false when the session ended. */
