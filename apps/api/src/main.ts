@@ -4,7 +4,7 @@ import { logger } from './common/logger';
 import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded';
 import { seedDemoDataIfEmpty } from './db/seed/seed';
-import { createServer } from './server';
+import { createServer } from './http/server';
 import { runTraffic } from './demo/traffic';
 
 async function main() {

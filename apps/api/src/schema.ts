@@ -4,7 +4,7 @@ import { DirectiveLocation, GraphQLDirective, GraphQLSchema, GraphQLString, lexi
 import { buildSchema } from 'type-graphql';
 import './common/enums';
 import { ERROR_CODES, RESOLVERS } from './app/modules';
-import { PubSub } from './common/live-events';
+import { LivePubSub } from './live/pubsub';
 import { composeErrorCodes } from './common/user-error';
 
 /** Declared on every operation: the permission a caller needs (none given: any signed-in caller). */
@@ -15,7 +15,7 @@ export const requiresDirective = new GraphQLDirective({
   args: { permission: { type: GraphQLString } },
 });
 
-export function createSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+export function createSchema(pubSub: LivePubSub): Promise<GraphQLSchema> {
   composeErrorCodes(ERROR_CODES);
   // Inputs are validated by the services (into userErrors), not by type-graphql (into thrown errors).
   return buildSchema({ resolvers: RESOLVERS, pubSub, validate: false, directives: [...specifiedDirectives, requiresDirective] });

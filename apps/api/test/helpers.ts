@@ -9,7 +9,7 @@ import type { Role } from '@fulfilment/domain';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { DEMO_USERS } from '../src/modules/access/auth.service';
-import { createServer, RunningServer } from '../src/server';
+import { createServer, RunningServer } from '../src/http/server';
 
 export interface GqlResponse<T = any> {
   status: number;

@@ -6,7 +6,7 @@ import { getIntrospectionQuery, GraphQLSchema, Lexer, parse, Source, TokenKind }
 import { Client as WsClient, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LIMITS, queryCost } from '../src/common/limits';
-import { createLivePubSub } from '../src/common/live-events';
+import { LivePubSub } from '../src/live/pubsub';
 import { createSchema } from '../src/schema';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
 import { settle, startTestApi, subscribe, TestApi } from './helpers';
@@ -189,7 +189,7 @@ describe('request limits with default settings', () => {
 
   before(async () => {
     api = await startTestApi();
-    schema = await createSchema(createLivePubSub());
+    schema = await createSchema(new LivePubSub());
     await createWarehouses(api.ds);
     const water = await createProduct(api.ds, { stock: { 'SH-01': 5000 } });
     const rice = await createProduct(api.ds, { stock: { 'SH-01': 5000 } });

@@ -2,6 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { BREAK, DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Kind, Lexer, Source, TokenKind, ValidationRule, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection';
+import { TextMemo } from './text-memo';
 
 /** What one request may ask for. Legitimate dashboard and integrator queries stay well inside. */
 export const LIMITS = {
@@ -35,18 +36,13 @@ function introspectionOnly(document: DocumentNode): boolean {
   );
 }
 
-export function assertWithinCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): void {
-  if (introspectionOnly(document)) return;
-  let cost: number;
+/** The cost of an operation, or null when it is not charged (introspection) or cannot be worked out. */
+function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number | null {
+  if (introspectionOnly(document)) return null;
   try {
-    cost = queryCost(schema, document, variables ?? {}, operationName ?? undefined);
+    return queryCost(schema, document, variables ?? {}, operationName);
   } catch {
-    return; // Variables that do not fit the operation: execution refuses them with a clear error.
-  }
-  if (cost > LIMITS.maxCost) {
-    throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`, {
-      extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost, http: { status: 400 } },
-    });
+    return null; // Variables that do not fit the operation: execution refuses them with a clear error.
   }
 }
 
@@ -94,6 +90,39 @@ export function tooManyTokens(query: string): boolean {
     return false;
   }
   return false;
+}
+
+/**
+ * The token cap and the cost limit, for HTTP and graphql-ws alike, remembering what they found:
+ * clients repeat the same few queries, so a query text is lexed once and an operation with its
+ * variables costed once. One per server; what it remembers is bounded in bytes (see TextMemo).
+ */
+export class QueryLimits {
+  /** Query texts within the token cap. */
+  private readonly withinTokens = new TextMemo<true>(2 * 1024 * 1024, 128 * 1024);
+  /** Cost (null: not charged) by operation name, variables and query text. */
+  private readonly costs = new TextMemo<number | null>(4 * 1024 * 1024, 128 * 1024);
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  /** Refuses a query of more than LIMITS.maxTokens tokens before anything parses it. */
+  assertWithinTokens(query: string): void {
+    if (this.withinTokens.get(query)) return;
+    if (tooManyTokens(query)) throw new GraphQLError(`Query has more than ${LIMITS.maxTokens} tokens`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    this.withinTokens.set(query, true);
+  }
+
+  /** Refuses an operation costing more than LIMITS.maxCost (QUERY_TOO_COMPLEX, HTTP 400). */
+  assertWithinCost(query: string, document: DocumentNode, variables: Record<string, unknown> | undefined | null, operationName: string | undefined | null): void {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`;
+    let cost = this.costs.get(key);
+    if (cost === undefined) this.costs.set(key, (cost = costOf(this.schema, document, variables ?? undefined, operationName ?? undefined)));
+    if (cost !== null && cost > LIMITS.maxCost) {
+      throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost, http: { status: 400 } },
+      });
+    }
+  }
 }
 
 /** graphql-armor's depth, alias and directive limits as validation rules (tokens and cost: above). */

@@ -25,12 +25,6 @@ export class WriteBatch {
     if (mustRun) this.notifications.push(name);
   }
 
-  /** Queues NOTIFY payloads; PostgreSQL delivers them when the transaction commits. */
-  notify(channel: string, payloads: string[]): void {
-    if (payloads.length === 0) return;
-    this.add(`notify_${this.notifications.length}`, `SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [channel, payloads], true);
-  }
-
   /** Runs every part; `select` reads what the caller needs back from the parts (at least one row). */
   async run(m: EntityManager, select: string): Promise<Record<string, unknown>[]> {
     const counted = this.notifications.map((n, i) => `, (SELECT count(*) FROM ${n}) AS notified_${i}`).join('');

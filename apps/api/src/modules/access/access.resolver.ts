@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { PageArgs } from '../../common/page-args';
 import { userError } from '../../common/user-error';
 import { ApiKey } from './api-key.entity';

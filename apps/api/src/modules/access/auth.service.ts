@@ -3,7 +3,7 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { Permission, permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
 import { logger } from '../../common/logger';
-import { notifyOnCommit } from '../../common/live-events';
+import { notifyOnCommit } from '../../live/publish';
 import { UserError, UserErrorCode, userError } from '../../common/user-error';
 import { audit } from '../../common/audit';
 import { ApiKey } from './api-key.entity';

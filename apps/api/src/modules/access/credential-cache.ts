@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Role } from '@fulfilment/domain';
-import type { AccessRevokedMessage } from '../../common/live-events';
+import type { AccessRevokedMessage } from './access.events';
 import { logger } from '../../common/logger';
 
 /** A staff session as the database last confirmed it: not revoked, not expired, its user active. */

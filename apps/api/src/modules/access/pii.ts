@@ -1,6 +1,6 @@
 import { maskAddress, maskEmail, maskName, maskPhone } from '@fulfilment/domain';
 import type { DataSource } from 'typeorm';
-import type { Context } from '../../common/context';
+import type { Context } from '../../app/context';
 import { logger } from '../../common/logger';
 import { audit, AUDIT_COLUMNS, AuditEntry, auditValues } from '../../common/audit';
 import { can } from './principal';
@@ -41,11 +41,11 @@ export async function auditPersonalDataShown(ctx: Context): Promise<void> {
 }
 
 /**
- * The same audit rows for live results, written together: one row per delivered result as before,
- * but the rows of many results share one INSERT (group commit: rows queued in the same turn, or
- * while the previous INSERT runs, go into the next one; one INSERT in flight at a time). A result is
- * sent once its row is written, as before, so a broadcast to many subscribers costs a few
- * statements instead of one per subscriber, and never crowds out the database pool.
+ * The same audit rows for live results, written together: one row per delivered result, and the
+ * rows of many results share one INSERT (group commit: rows queued in the same turn, or while the
+ * previous INSERT runs, go into the next one; one INSERT in flight at a time). A result is sent once
+ * its row is written, so a broadcast to many subscribers costs a few statements instead of one per
+ * subscriber, and never crowds out the database pool.
  */
 export class PersonalDataAuditQueue {
   private rows: unknown[][] = [];

@@ -1,11 +1,31 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLObjectType, Kind } from 'graphql';
 import { Directive, MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { Permission } from '@fulfilment/domain';
-import type { Context } from '../../common/context';
+import type { Context } from '../../app/context';
 import { audit } from '../../common/audit';
 
 export function unauthenticated(): GraphQLError {
   return new GraphQLError('Sign in first: send "Authorization: Bearer <token or API key>"', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/**
+ * The one permission check, for operations over HTTP (@Requires), subscriptions when they start (the
+ * live server) and node(id:): without `permission` (null: any signed-in caller) the caller gets
+ * FORBIDDEN, and the refusal is audited as ACCESS_DENIED of `operation` ("Query.orders").
+ * `neededFor` ends the message; "for <field>" unless given.
+ */
+export async function assertPermitted(
+  ctx: Pick<Context, 'actor' | 'services'>,
+  permission: Permission | null,
+  operation: string,
+  neededFor?: string,
+): Promise<void> {
+  const p = ctx.actor.principal;
+  if (!p) throw unauthenticated();
+  if (!permission || p.permissions.has(permission)) return;
+  await audit(ctx.services.ds, ctx.actor, { action: 'ACCESS_DENIED', targetType: 'Operation', targetId: operation, outcome: 'DENIED', details: { required: permission } });
+  neededFor ??= `for ${operation.slice(operation.indexOf('.') + 1)}`;
+  throw new GraphQLError(`You do not have the ${permission} permission needed ${neededFor}`, { extensions: { code: 'FORBIDDEN', permission } });
 }
 
 /**
@@ -14,18 +34,7 @@ export function unauthenticated(): GraphQLError {
  */
 export function Requires(permission: Permission | null): MethodDecorator {
   const check: MiddlewareFn<Context> = async ({ context, info }, next) => {
-    const p = context.actor.principal;
-    if (!p) throw unauthenticated();
-    if (permission && !p.permissions.has(permission)) {
-      await audit(context.services.ds, context.actor, {
-        action: 'ACCESS_DENIED',
-        targetType: 'Operation',
-        targetId: `${info.parentType.name}.${info.fieldName}`,
-        outcome: 'DENIED',
-        details: { required: permission },
-      });
-      throw new GraphQLError(`You do not have the ${permission} permission needed for ${info.fieldName}`, { extensions: { code: 'FORBIDDEN', permission } });
-    }
+    await assertPermitted(context, permission, `${info.parentType.name}.${info.fieldName}`);
     return next();
   };
   const directive = Directive(permission ? `@requires(permission: "${permission}")` : '@requires');
@@ -34,4 +43,11 @@ export function Requires(permission: Permission | null): MethodDecorator {
     directive(target, key, descriptor as never);
     middleware(target, key, descriptor);
   };
+}
+
+/** The permission a field of `type` declares with @requires, or null for "any signed-in caller". */
+export function requiredPermission(type: GraphQLObjectType | null | undefined, fieldName: string): Permission | null {
+  const directive = type?.getFields()[fieldName]?.astNode?.directives?.find((d) => d.name.value === 'requires');
+  const arg = directive?.arguments?.find((a) => a.name.value === 'permission');
+  return arg && arg.value.kind === Kind.STRING ? (arg.value.value as Permission) : null;
 }

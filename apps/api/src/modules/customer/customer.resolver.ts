@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { Requires } from '../access/requires';
 import { toGlobalId } from '../../common/global-id';
 import { OrderConnection } from '../order/order.types';

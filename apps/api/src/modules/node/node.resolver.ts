@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Permission } from '@fulfilment/domain';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { fromGlobalId, NodeType } from '../../common/global-id';
-import { Requires } from '../access/requires';
+import { assertPermitted, Requires } from '../access/requires';
 import { OrderEvent } from '../order/order-event.entity';
 import { StockMovement } from '../stock/stock-movement.entity';
 import { Node } from './node.interface';
@@ -28,10 +27,7 @@ export class NodeResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
-    const needed = READ_PERMISSION[parsed.type];
-    if (!ctx.actor.principal!.permissions.has(needed)) {
-      throw new GraphQLError(`You do not have the ${needed} permission needed to read a ${parsed.type}`, { extensions: { code: 'FORBIDDEN', permission: needed } });
-    }
+    await assertPermitted(ctx, READ_PERMISSION[parsed.type], 'Query.node', `to read a ${parsed.type}`);
     const { loaders, services } = ctx;
     switch (parsed.type) {
       case 'Order':

@@ -7,7 +7,8 @@ import { localId } from '../../common/global-id';
 import { queryPrepared } from '../../common/prepared';
 import { hydrate } from '../../common/rows';
 import { WriteBatch } from '../../common/write-batch';
-import { CHANNELS, OrderEventMessage } from '../../common/live-events';
+import { channelOf } from '../../live/topics';
+import { OrderEventMessage } from './order.events';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
 import { LineDraft } from '../stock/reservation.service';
@@ -26,7 +27,7 @@ import { Order } from './order.entity';
 export const ORDER_EVENTS = defineEventStream<OrderEventMessage>({
   table: 'order_event',
   aggregateColumn: 'order_id',
-  channel: CHANNELS.ORDER_EVENT,
+  channel: channelOf('ORDER_EVENT'),
   message: {
     id: 'e.id::text',
     orderId: 'e.order_id',

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { PageArgs } from '../../common/page-args';
 import { MutationResult } from '../../common/mutation';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { Requires } from '../access/requires';
 import { localId } from '../../common/global-id';
 import { productOfLine, warehouseOfAllocation } from './order.loaders';
-import { OrderEventMessage } from '../../common/live-events';
+import { OrderEventMessage } from './order.events';
 import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';

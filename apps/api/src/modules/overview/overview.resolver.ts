@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { Requires } from '../access/requires';
 import { OperationsOverview } from './overview.types';
 

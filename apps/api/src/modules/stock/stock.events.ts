@@ -1,3 +1,6 @@
+import type { StockStatus } from '@fulfilment/domain';
+import { liveChannel } from '../../live/topics';
+
 /** Stock grew at these products (a receipt, a count, a return): waiting backorders may now be served. */
 export interface StockAdded {
   productIds: string[];
@@ -8,3 +11,25 @@ declare module '../../common/domain-events' {
     STOCK_ADDED: StockAdded;
   }
 }
+
+/** A stock level crossed its low or high threshold. */
+export interface StockAlertMessage {
+  stockLevelId: string;
+  sku: string;
+  warehouseCode: string;
+  previousStatus: StockStatus;
+  status: StockStatus;
+  available: number;
+  lowThreshold: number;
+  highThreshold: number;
+  reference: string | null;
+  createdAt: string;
+}
+
+declare module '../../live/topics' {
+  interface Topics {
+    STOCK_ALERT: [StockAlertMessage];
+  }
+}
+
+export const STOCK_CHANNELS = [liveChannel('STOCK_ALERT')];

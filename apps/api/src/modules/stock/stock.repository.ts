@@ -3,7 +3,8 @@ import { crossedThreshold, MovementReason, StockCandidate, stockStatus } from '@
 import { Actor, actorLabel } from '../../common/actor';
 import { queryPrepared } from '../../common/prepared';
 import { WriteBatch } from '../../common/write-batch';
-import { CHANNELS, StockAlertMessage } from '../../common/live-events';
+import { notifyInBatch } from '../../live/publish';
+import { StockAlertMessage } from './stock.events';
 import { hydrate } from '../../common/rows';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
@@ -127,7 +128,7 @@ export class StockRepository {
         createdAt: now,
       });
     }
-    batch.notify(CHANNELS.STOCK_ALERT, alerts.map((a) => JSON.stringify(a)));
+    notifyInBatch(batch, 'STOCK_ALERT', alerts);
   }
 }
 

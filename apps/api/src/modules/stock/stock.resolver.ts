@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { Requires } from '../access/requires';
-import { StockAlertMessage } from '../../common/live-events';
+import { StockAlertMessage } from './stock.events';
 import { PageArgs } from '../../common/page-args';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';

@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../../common/context';
+import { Context } from '../../app/context';
 import { PageArgs } from '../../common/page-args';
 import { Requires } from '../access/requires';
 import { Warehouse } from './warehouse.entity';

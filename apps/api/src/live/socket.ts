@@ -2,24 +2,27 @@ import type http from 'node:http';
 import { CloseCode, handleProtocols, makeServer, ServerOptions } from 'graphql-ws';
 import type { ExecutionResult } from 'graphql';
 import { WebSocket, WebSocketServer } from 'ws';
-import { logger } from './logger';
+import { logger } from '../common/logger';
 
 /**
  * graphql-ws on a `ws` server, like graphql-ws/use/ws, with what thousands of subscribers need:
  *
- * - A result shared by many subscribers (see live-execution.ts) is turned into JSON once, not once
+ * - A result shared by many subscribers (see execution.ts) is turned into JSON once, not once
  *   per subscriber: sharedPayload() wraps it, and the message is spliced together when it is sent.
  * - Sending does not wait for each write to finish (a promise and a callback per message); a
  *   connection whose unsent data passes MAX_BUFFERED_BYTES is closed instead, and its client
  *   reconnects and re-reads what it missed, as after any disconnect.
  * - Keep-alive: one timer per connection and a flag, not a timer and a listener per ping. A
- *   connection that did not answer the previous ping by the next one is dropped, as before.
+ *   connection that did not answer the previous ping by the next one is dropped.
  */
 
 /** Unsent bytes a connection may have before it is closed as too slow. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-/** Close code for a too slow connection: "try again later", which clients retry. */
-const TRY_AGAIN_LATER = 1013;
+/**
+ * Close code "try again later", which clients retry: for a too slow connection, and for every
+ * connection when live events were interrupted (see live-server.ts).
+ */
+export const TRY_AGAIN_LATER = 1013;
 
 const MARKER = '\u0000shared-payload\u0000';
 /** How a message ends when its payload is a shared one: `..."payload":"\u0000shared-payload\u0000"}`. */

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ExecutionArgs, GraphQLError, GraphQLSchema, OperationTypeNode, specifiedRules, ValidationRule, Kind, DocumentNode } from 'graphql';
+import { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, specifiedRules, ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { Permission } from '@fulfilment/domain';
-import { Context } from './common/context';
-import { LIMITS } from './common/limits';
-import { DocumentCache, liveSubscribe, personalDataShownBy, shareKey } from './common/live-execution';
-import { serveGraphqlWs, sharedPayload } from './common/live-socket';
-import { PubSub } from './common/live-events';
-import { createLoaders } from './app/loaders';
-import { logger } from './common/logger';
-import { PersonalDataAuditQueue } from './modules/access/pii';
-import { Actor } from './common/actor';
-import { audit } from './common/audit';
-import { maskError } from './server';
-import type { Services } from './app/services';
+import { Context, createContext } from '../app/context';
+import { createLoaders } from '../app/loaders';
+import type { Services } from '../app/services';
+import { Actor } from '../common/actor';
+import { audit } from '../common/audit';
+import { maskError } from '../common/errors';
+import { QueryLimits } from '../common/limits';
+import { logger } from '../common/logger';
+import { PersonalDataAuditQueue } from '../modules/access/pii';
+import { assertPermitted, requiredPermission } from '../modules/access/requires';
+import { DocumentCache, liveSubscribe, personalDataShownBy, shareKey } from './execution';
+import type { LivePubSub } from './pubsub';
+import { serveGraphqlWs, sharedPayload, TRY_AGAIN_LATER } from './socket';
 
 /** Connections for live reads; a few suffice, each event costing one read per kind of row. */
 const LIVE_POOL_SIZE = 4;
@@ -31,9 +31,11 @@ interface LiveOptions {
   httpServer: http.Server;
   schema: GraphQLSchema;
   services: Services;
-  pubSub: PubSub;
+  pubSub: LivePubSub;
   maxPayload: number;
   validationRules: ValidationRule[];
+  /** The token cap and cost limit, shared with HTTP. */
+  limits: QueryLimits;
 }
 
 interface Extra {
@@ -41,14 +43,6 @@ interface Extra {
   socket: WebSocket;
   request: http.IncomingMessage;
   actor?: Actor;
-}
-
-/** The permission a root field declares with @requires, or null for "any signed-in caller". */
-function requiredPermission(schema: GraphQLSchema, fieldName: string): Permission | null {
-  const field = schema.getSubscriptionType()?.getFields()[fieldName];
-  const directive = field?.astNode?.directives?.find((d) => d.name.value === 'requires');
-  const arg = directive?.arguments?.find((a) => a.name.value === 'permission');
-  return arg && arg.value.kind === Kind.STRING ? (arg.value.value as Permission) : null;
 }
 
 /**
@@ -77,12 +71,12 @@ export function createLiveServer(opts: LiveOptions) {
   })();
 
   // The relay was cut off from the database for a while: events committed meanwhile reached no
-  // subscriber here. Every connection is closed (1013, try again later) so its client reconnects and
+  // subscriber here. Every connection is closed (try again later) so its client reconnects and
   // re-reads what it missed (orderEvents), as after a restart; reconnecting also re-checks credentials
   // whose revocation may have been missed too.
   void (async () => {
     for await (const _gap of opts.pubSub.subscribe('LIVE_GAP')) {
-      for (const extra of [...connections]) close(extra, 1013, 'Live events were interrupted: reconnect and re-read missed events');
+      for (const extra of [...connections]) close(extra, TRY_AGAIN_LATER, 'Live events were interrupted: reconnect and re-read missed events');
     }
   })();
 
@@ -96,7 +90,7 @@ export function createLiveServer(opts: LiveOptions) {
   const liveReady = liveDs.initialize().catch((e) => logger.warn({ err: (e as Error).message }, 'live reads use the main pool'));
   const readDs = () => (liveDs.isInitialized ? liveDs : services.ds);
   const personalDataAudit = new PersonalDataAuditQueue(readDs);
-  // Events bring their own loaders (see live-execution.ts); these, batching only and caching
+  // Events bring their own loaders (see execution.ts); these, batching only and caching
   // nothing, serve anything resolved outside an event. One set for all connections.
   const loaders = createLoaders(services.ds, false);
   /** Share key of each subscription, by its context. */
@@ -133,32 +127,37 @@ export function createLiveServer(opts: LiveOptions) {
         let document: DocumentNode;
         let errors: readonly GraphQLError[];
         try {
-          ({ document, errors } = documents.parseAndValidate(payload.query));
-        } catch (e) {
-          const message = e instanceof GraphQLError && /tokens/.test(e.message) ? `Query has more than ${LIMITS.maxTokens} tokens` : e instanceof GraphQLError ? e.message : 'Unreadable query';
-          return [new GraphQLError(message, { extensions: { code: /tokens/.test(message) ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        if (errors.length) return [...errors];
-        try {
-          documents.assertWithinCost(payload.query, document, payload.variables ?? {}, payload.operationName ?? undefined);
+          opts.limits.assertWithinTokens(payload.query);
         } catch (e) {
           return [e as GraphQLError];
         }
+        try {
+          ({ document, errors } = documents.parseAndValidate(payload.query));
+        } catch (e) {
+          return [new GraphQLError(e instanceof GraphQLError ? e.message : 'Unreadable query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        if (errors.length) return [...errors];
+        try {
+          opts.limits.assertWithinCost(payload.query, document, payload.variables, payload.operationName);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        const contextValue = createContext(services, actor, loaders);
         for (const def of document.definitions) {
           if (def.kind !== Kind.OPERATION_DEFINITION || def.operation !== OperationTypeNode.SUBSCRIPTION) continue;
           for (const sel of def.selectionSet.selections) {
             if (sel.kind !== Kind.FIELD) continue;
-            const needed = requiredPermission(schema, sel.name.value);
-            if (needed && !actor.principal!.permissions.has(needed)) {
-              await audit(services.ds, actor, { action: 'ACCESS_DENIED', targetType: 'Operation', targetId: `Subscription.${sel.name.value}`, outcome: 'DENIED', details: { required: needed } });
-              return [new GraphQLError(`You do not have the ${needed} permission needed for ${sel.name.value}`, { extensions: { code: 'FORBIDDEN', permission: needed } })];
+            try {
+              await assertPermitted(contextValue, requiredPermission(schema.getSubscriptionType(), sel.name.value), `Subscription.${sel.name.value}`);
+            } catch (e) {
+              if (!(e instanceof GraphQLError)) throw e;
+              return [e];
             }
           }
         }
         if (actor.principal!.kind === 'API_KEY') {
           await audit(services.ds, actor, { action: 'API_KEY_USED', targetType: 'Operation', targetId: payload.operationName ?? 'subscription', outcome: 'SUCCESS' });
         }
-        const contextValue: Context = { requestId: actor.requestId, actor, loaders, services, piiShown: new Set() };
         keys.set(contextValue, shareKey(payload.query, payload.operationName, payload.variables, contextValue));
         return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
       },
@@ -166,7 +165,7 @@ export function createLiveServer(opts: LiveOptions) {
       // Subscription results get the same masking and personal-data audit as HTTP responses: a
       // result showing personal data is sent once its audit row is written (rows of many results
       // share one INSERT). A result without errors is shared with the subscribers that asked the
-      // same (live-execution.ts) and sent as it is.
+      // same (execution.ts) and sent as it is.
       onNext: (_ctx, id, _payload, args, result) => {
         const context = args.contextValue as Context;
         for (const owner of personalDataShownBy(result)) context.piiShown.add(owner);

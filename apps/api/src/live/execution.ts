@@ -1,32 +1,22 @@
-import {
-  createSourceEventStream,
-  DocumentNode,
-  execute,
-  ExecutionArgs,
-  ExecutionResult,
-  GraphQLError,
-  GraphQLSchema,
-  parse,
-  validate,
-  ValidationRule,
-} from 'graphql';
+import { createSourceEventStream, DocumentNode, execute, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema, parse, validate, ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Context } from './context';
-import { assertWithinCost, LIMITS } from './limits';
-import { mapLiveEagerly } from './live-events';
+import { Context, createContext } from '../app/context';
 import { createLoaders, Loaders } from '../app/loaders';
+import { LIMITS } from '../common/limits';
+import { TextMemo } from '../common/text-memo';
+import { mapLiveEagerly } from './subscription-queue';
 
 /**
- * How live results are computed. A subscription used to run its whole selection for every event on
- * its own: with N subscribers of an event, N reads of the same order (and customer, stock level…).
- * Here everything read for one event is shared by all subscribers of that event in this process:
+ * How live results are computed. Everything read for one event is shared by all subscribers of that
+ * event in this process, instead of N subscribers of an event making N reads of the same order (and
+ * customer, stock level…):
  *
  * - Loaders per event: one set of (caching) loaders per published message object, so the order of
  *   an event is read once however many subscribers select it, and rows are as fresh as the event.
  * - Results per event and kind of subscriber: subscribers with the same document, variables and
  *   permissions get the same result, so it is computed once and shared. Personal data shown in it
  *   is audited for every subscriber it is sent to (personalDataShownBy), and errors are masked per
- *   subscriber as before. Access checks still run per subscriber when it subscribes.
+ *   subscriber. Access checks run per subscriber when it subscribes.
  * - Started on arrival: a subscription's next results are computed while it is still sending the
  *   previous one (they are sent in order), so a busy feed does not serialise on its reads.
  */
@@ -82,7 +72,7 @@ export async function liveSubscribe(args: ExecutionArgs, key: string, ds: () => 
     if (!results) resultsOfEvent.set(event, (results = new Map()));
     let shared = results.get(key);
     if (!shared) {
-      const ctx: Context = { ...own, loaders: loadersForEvent(ds(), event), piiShown: new Set() };
+      const ctx = createContext(own.services, own.actor, loadersForEvent(ds(), event));
       shared = Promise.resolve(execute({ ...args, rootValue: event, contextValue: ctx })).then((result) => {
         if (ctx.piiShown.size) personalDataOf.set(result, [...ctx.piiShown]);
         return result;
@@ -135,19 +125,20 @@ function mapAsyncIterator<T, U>(iterable: AsyncIterable<T>, fn: (value: T) => Pr
 
 /**
  * Parsed and validated subscription documents by query text. Thousands of dashboards send the same
- * few documents: they share one syntax tree (memory) and are parsed and validated once (CPU).
- * Only short documents are kept, and only so many; the rest are parsed per subscription as before.
+ * few documents: they share one syntax tree (memory) and are parsed and validated once (CPU). What it
+ * keeps is bounded in bytes of query text; a longer document is parsed per subscription.
  */
 export class DocumentCache {
-  private readonly documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
-  private readonly costs = new Map<string, GraphQLError | null>();
+  private readonly documents: TextMemo<{ document: DocumentNode; errors: readonly GraphQLError[] }>;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly rules: readonly ValidationRule[],
-    private readonly maxEntries = 200,
-    private readonly maxQueryLength = 10_000,
-  ) {}
+    maxBytes = 1024 * 1024,
+    maxQueryBytes = 20_000,
+  ) {
+    this.documents = new TextMemo(maxBytes, maxQueryBytes);
+  }
 
   /** The document and its validation errors; throws what parse throws. */
   parseAndValidate(query: string): { document: DocumentNode; errors: readonly GraphQLError[] } {
@@ -155,28 +146,7 @@ export class DocumentCache {
     if (hit) return hit;
     const document = parse(query, { maxTokens: LIMITS.maxTokens });
     const entry = { document, errors: validate(this.schema, document, this.rules) };
-    if (query.length <= this.maxQueryLength) remember(this.documents, query, entry, this.maxEntries);
+    this.documents.set(query, entry);
     return entry;
   }
-
-  /** assertWithinCost, remembered per document text and variables. */
-  assertWithinCost(query: string, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): void {
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${query}`;
-    let verdict = this.costs.get(key);
-    if (verdict === undefined) {
-      verdict = null;
-      try {
-        assertWithinCost(this.schema, document, variables, operationName);
-      } catch (e) {
-        verdict = e as GraphQLError;
-      }
-      if (key.length <= this.maxQueryLength) remember(this.costs, key, verdict, this.maxEntries * 10);
-    }
-    if (verdict) throw verdict;
-  }
-}
-
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
-  if (map.size >= max) map.delete(map.keys().next().value as K);
-  map.set(key, value);
 }

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLivePubSub, mapLiveEagerly, MAX_QUEUED_PER_SUBSCRIBER, OrderEventMessage, SlowSubscriberError, StockAlertMessage } from './live-events';
-import { sharedPayload, splice } from './live-socket';
+import type { OrderEventMessage } from '../modules/order/order.events';
+import type { StockAlertMessage } from '../modules/stock/stock.events';
+import { LivePubSub } from './pubsub';
+import { mapLiveEagerly, MAX_QUEUED_PER_SUBSCRIBER, SlowSubscriberError } from './subscription-queue';
 
 const event = (orderId: string, sequence: number) => ({ id: `${orderId}-${sequence}`, orderId, sequence }) as unknown as OrderEventMessage;
 const tick = () => new Promise((r) => setImmediate(r));
@@ -14,7 +16,7 @@ async function take<T>(it: AsyncIterator<T>, n: number): Promise<T[]> {
 
 describe('live pubsub', () => {
   it('routes order events by order and to every-order subscribers, the same object to all', async () => {
-    const ps = createLivePubSub();
+    const ps = new LivePubSub();
     const a = ps.subscribe('ORDER_EVENT_OF_ORDER', 'A');
     const b = ps.subscribe('ORDER_EVENT_OF_ORDER', 'B');
     const all = ps.subscribe('ORDER_EVENT');
@@ -29,7 +31,7 @@ describe('live pubsub', () => {
   });
 
   it('ends an idle subscription at once when its connection leaves', async () => {
-    const ps = createLivePubSub();
+    const ps = new LivePubSub();
     const s = ps.subscribe('STOCK_ALERT');
     const pending = s.next();
     await s.return!();
@@ -38,7 +40,7 @@ describe('live pubsub', () => {
   });
 
   it('keeps every subscriber in publish order when a broadcast is handed out over several turns', async () => {
-    const ps = createLivePubSub();
+    const ps = new LivePubSub();
     const subs = Array.from({ length: 1000 }, () => ps.subscribe('ORDER_EVENT'));
     const one = ps.subscribe('ORDER_EVENT_OF_ORDER', 'A');
     for (let q = 1; q <= 5; q++) {
@@ -50,7 +52,7 @@ describe('live pubsub', () => {
   });
 
   it('gives a subscriber that falls too far behind what was queued, then an error; never a silent gap', async () => {
-    const ps = createLivePubSub();
+    const ps = new LivePubSub();
     const slow = ps.subscribe('STOCK_ALERT');
     for (let i = 0; i <= MAX_QUEUED_PER_SUBSCRIBER + 5; i++) ps.publish('STOCK_ALERT', { sku: String(i) } as StockAlertMessage);
     const got = await take(slow, MAX_QUEUED_PER_SUBSCRIBER);
@@ -62,7 +64,7 @@ describe('live pubsub', () => {
 
 describe('eager mapping of a live stream', () => {
   it('starts mapping each event as it arrives and hands out the results in order', async () => {
-    const ps = createLivePubSub();
+    const ps = new LivePubSub();
     const started: number[] = [];
     const mapped = mapLiveEagerly(ps.subscribe('ORDER_EVENT'), (e: OrderEventMessage) => {
       started.push(e.sequence);
@@ -76,7 +78,7 @@ describe('eager mapping of a live stream', () => {
   });
 
   it('reports a failed mapping at its turn, not as an unhandled rejection', async () => {
-    const ps = createLivePubSub();
+    const ps = new LivePubSub();
     const mapped = mapLiveEagerly(ps.subscribe('STOCK_ALERT'), async (a: StockAlertMessage) => {
       if (a.sku === 'bad') throw new Error('bad');
       return a.sku;
@@ -86,19 +88,5 @@ describe('eager mapping of a live stream', () => {
     await tick();
     assert.equal((await mapped.next()).value, 'ok');
     await assert.rejects(mapped.next(), /bad/);
-  });
-});
-
-describe('shared live payloads', () => {
-  it('stands in for a result in a message and serialises it once', () => {
-    const result = { data: { stockAlert: { sku: 'A', note: '"}' } } };
-    const w = sharedPayload(result);
-    assert.equal(sharedPayload(result), w);
-    for (const id of ['1', '2']) {
-      const sent = splice(JSON.stringify({ id, type: 'next', payload: w }));
-      assert.ok(Buffer.isBuffer(sent));
-      assert.deepEqual(JSON.parse(sent.toString()), { id, type: 'next', payload: result });
-    }
-    assert.equal(splice('{"id":"3","type":"complete"}'), '{"id":"3","type":"complete"}');
   });
 });

@@ -1,0 +1,21 @@
+import type { Actor } from '../common/actor';
+import { createLoaders, Loaders } from './loaders';
+import type { Services } from './services';
+
+export interface Context {
+  requestId: string;
+  /** Who calls: recorded on events, stock movements and audit rows. */
+  actor: Actor;
+  loaders: Loaders;
+  services: Services;
+  /** Personal data shown unmasked in this response ("Customer:<id>", "Order:<id>"), audited once per response. */
+  piiShown: Set<string>;
+}
+
+/**
+ * The context of one HTTP request or one live subscription. Without `loaders` it gets caching loaders
+ * of its own (one request's); the live server passes its shared, non-caching ones.
+ */
+export function createContext(services: Services, actor: Actor, loaders: Loaders = createLoaders(services.ds)): Context {
+  return { requestId: actor.requestId, actor, loaders, services, piiShown: new Set() };
+}

@@ -1,0 +1,68 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { logger } from './logger';
+
+/** Client errors pass through; anything unexpected becomes a generic message with the request id. */
+export const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * Request errors graphql-js and Apollo raise without a code (Apollo then reports INTERNAL_SERVER_ERROR):
+ * a persisted query whose hash does not match (HTTP 400) and "Too many errors processing variables".
+ * They are the client's mistakes, not internal failures.
+ */
+export function uncodedClientError(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== undefined) return undefined;
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+  if (status && status >= 400 && status < 500) return 'BAD_REQUEST';
+  if (error.message.startsWith('Too many errors processing variables')) return 'BAD_USER_INPUT';
+  return undefined;
+}
+
+export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined, signedIn = true): GraphQLFormattedError {
+  const code = uncodedClientError(error) ?? (formatted.extensions?.code as string | undefined);
+  if (code && CLIENT_ERROR_CODES.has(code)) {
+    const { stacktrace: _s, ...rest } = formatted.extensions ?? {};
+    const extensions = { ...rest, code };
+    // Field suggestions would let an anonymous caller map the schema.
+    const message = signedIn ? formatted.message : formatted.message.replace(/ Did you mean .+\?$/, '');
+    return { ...formatted, message, extensions };
+  }
+  logger.error({ err: (error as { originalError?: unknown }).originalError ?? error, requestId, path: formatted.path }, 'unexpected error');
+  return {
+    message: `Internal server error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}
+
+interface RequestOfError {
+  requestId: string;
+  signedIn: boolean;
+}
+
+/**
+ * Which request an error belongs to, for formatError (which Apollo calls without the context): noted
+ * in didEncounterErrors, which Apollo calls with the same error objects just before formatting them.
+ * (No AsyncLocalStorage: on Node 20 it turns on promise hooks, a cost on every promise of every request.)
+ */
+const requestOfError = new WeakMap<object, RequestOfError>();
+
+/** Notes the request of errors about to be formatted by maskRequestError. */
+export function noteRequestOfErrors(errors: readonly object[], request: RequestOfError): void {
+  for (const e of errors) requestOfError.set(e, request);
+}
+
+/** maskError for an error whose request was noted (anonymous and without a request id otherwise). */
+export function maskRequestError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const request = typeof error === 'object' && error !== null ? requestOfError.get(error) : undefined;
+  return maskError(formatted, error, request?.requestId, request?.signedIn ?? false);
+}

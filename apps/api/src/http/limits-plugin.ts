@@ -1,0 +1,34 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../app/context';
+import { audit } from '../common/audit';
+import { assertWellFormedText, QueryLimits } from '../common/limits';
+import { auditPersonalDataShown } from '../modules/access/pii';
+
+/**
+ * What Apollo checks of every HTTP operation once it is parsed, and records after it answered:
+ * subscriptions are refused (they are served over graphql-ws), text must be well formed, the cost
+ * must be within the limit (with guards on); personal data shown unmasked and API-key use are audited.
+ */
+export function limitsPlugin(limits: QueryLimits, guards: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operation, source }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
+          assertWellFormedText(document, request.variables);
+          if (guards) limits.assertWithinCost(source, document, request.variables, request.operationName);
+        },
+        async willSendResponse({ contextValue, operation }) {
+          await auditPersonalDataShown(contextValue);
+          const p = contextValue.actor.principal;
+          if (p?.kind === 'API_KEY' && operation && operation.operation !== 'mutation') {
+            await audit(contextValue.services.ds, contextValue.actor, { action: 'API_KEY_USED', targetType: 'Operation', targetId: operation.name?.value ?? operation.operation, outcome: 'SUCCESS' });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { NextFunction, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Context, createContext } from '../app/context';
+import { LIVE_CHANNELS } from '../app/live-channels';
+import { createServices, Services } from '../app/services';
+import { Actor } from '../common/actor';
+import { maskRequestError, noteRequestOfErrors } from '../common/errors';
+import { fastResolvers } from '../common/fast-resolvers';
+import { armorRules, QueryLimits } from '../common/limits';
+import { logger } from '../common/logger';
+import { Config } from '../config';
+import { createLiveServer } from '../live/live-server';
+import { LivePubSub } from '../live/pubsub';
+import { LiveEventRelay } from '../live/relay';
+import { createSchema } from '../schema';
+import { authenticate } from './authenticate';
+import { serveDashboard } from './dashboard';
+import { middlewareFailure, notFound } from './errors';
+import { limitsPlugin } from './limits-plugin';
+
+export interface ServerOptions {
+  ds: DataSource;
+  databaseUrl: string;
+  config: Config;
+}
+
+export interface RunningServer {
+  httpServer: http.Server;
+  services: Services;
+  listen(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The API of one process: GraphQL over HTTP (Apollo on express) and graphql-ws on /graphql, the dashboard at `/`. */
+export async function createServer(opts: ServerOptions): Promise<RunningServer> {
+  const { config } = opts;
+  const services = createServices(opts.ds, config);
+  const pubSub = new LivePubSub();
+  const relay = new LiveEventRelay(opts.databaseUrl, pubSub, LIVE_CHANNELS);
+  const schema = await createSchema(pubSub);
+  fastResolvers(schema);
+  const guards = config.guards;
+  if (!guards) {
+    logger.warn(
+      'GUARDS=off: AUTHENTICATION, RATE LIMITS, THE TOKEN CAP, GRAPHQL-ARMOR AND THE COST LIMIT ARE OFF; every HTTP request acts as an all-permissions ' +
+        'benchmark principal. For benchmarks only: listening on 127.0.0.1 only. Never run a deployment like this.',
+    );
+  }
+  const validationRules = guards ? armorRules() : [];
+  const limits = new QueryLimits(schema);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // No ETag on API answers: hashing every response body costs more than it ever saves (static files keep theirs).
+  app.set('etag', false);
+  const httpServer = http.createServer(app);
+  const live = createLiveServer({ httpServer, schema, services, pubSub, maxPayload: config.maxBodyBytes, validationRules, limits });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it stops the API, then the database, in that order.
+    stopOnTerminationSignals: false,
+    validationRules,
+    // formatError is called without the context: each error's request is noted when it is encountered.
+    formatError: maskRequestError,
+    plugins: [
+      limitsPlugin(limits, guards),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              noteRequestOfErrors(errors, { requestId: contextValue.requestId, signedIn: !!contextValue.actor?.principal });
+            },
+          };
+        },
+      } satisfies ApolloServerPlugin<Context>,
+      // No cache hints are used; the plugin would wrap every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { drainServer: () => live.dispose() }; } } satisfies ApolloServerPlugin<Context>,
+    ],
+  });
+  await apollo.start();
+
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    const requestId = randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.locals.requestId = requestId;
+    next();
+  });
+  serveDashboard(app);
+  app.get('/health', async (_req, res) => {
+    try {
+      await opts.ds.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), authenticate(services, config, limits));
+  app.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(services, res.locals.actor as Actor),
+    }),
+  );
+  app.use(notFound);
+  app.use(middlewareFailure(config.maxBodyBytes));
+
+  await relay.start();
+  // Sessions and keys are remembered between requests; revocations reach the cache by NOTIFY from
+  // every process, and from this one as soon as they commit (app/services.ts).
+  await services.auth.credentials.start(opts.databaseUrl);
+
+  return {
+    httpServer,
+    services,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', (e: NodeJS.ErrnoException) =>
+          reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; set PORT to another port`) : e),
+        );
+        // Without guards nothing but this machine may reach the API.
+        httpServer.listen(port, guards ? undefined : '127.0.0.1', () => resolve((httpServer.address() as { port: number }).port));
+      }),
+    async stop() {
+      await apollo.stop();
+      await relay.stop();
+      await services.auth.credentials.stop();
+    },
+  };
+}
