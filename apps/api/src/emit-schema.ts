@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './config';
 import { LivePubSub } from './live/pubsub';
-import { createSchema, printSortedSchema } from './schema';
+import { createSchema, printSortedSchema } from './app/schema';
 
 /** `npm run schema`: writes schema.graphql from the code. */
 createSchema(new LivePubSub()).then((schema) => {

@@ -7,7 +7,7 @@ import { Client as WsClient, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LIMITS, queryCost } from '../src/common/limits';
 import { LivePubSub } from '../src/live/pubsub';
-import { createSchema } from '../src/schema';
+import { createSchema } from '../src/app/schema';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
 import { settle, startTestApi, subscribe, TestApi } from './helpers';
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { REPO_ROOT } from '../src/config';
 import { LivePubSub } from '../src/live/pubsub';
-import { createSchema, printSortedSchema } from '../src/schema';
+import { createSchema, printSortedSchema } from '../src/app/schema';
 
 describe('schema.graphql', () => {
   it('matches the schema the code builds (run `npm run schema` after changing the API)', async () => {

@@ -1,36 +1,42 @@
+import type { LiveChannel } from '../live/topics';
 import { ACCESS_ERROR_CODES } from '../modules/access/access.errors';
+import { ACCESS_CHANNELS } from '../modules/access/access.events';
 import { AccessResolver } from '../modules/access/access.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ORDER_ERROR_CODES } from '../modules/order/order.errors';
+import { ORDER_CHANNELS } from '../modules/order/order.events';
 import { OrderAllocationResolver, OrderEventResolver, OrderLineResolver, OrderResolver } from '../modules/order/order.resolver';
 import { OverviewResolver } from '../modules/overview/overview.resolver';
 import { PRODUCT_ERROR_CODES } from '../modules/product/product.errors';
 import { ProductResolver } from '../modules/product/product.resolver';
 import { STOCK_ERROR_CODES } from '../modules/stock/stock.errors';
+import { STOCK_CHANNELS } from '../modules/stock/stock.events';
 import { StockAlertResolver, StockResolver } from '../modules/stock/stock.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
 /**
  * The modules of the graph and what each brings to it. Adding a module adds one entry here, plus its
- * services (app/services.ts), loaders (app/loaders.ts) and live channels, if any.
+ * services and handlers (app/services.ts) and loaders (app/loaders.ts).
  */
 interface ModuleParts {
   /** type-graphql resolver classes. */
   resolvers: readonly Function[];
   /** Its error codes (<module>.errors.ts), composed into the schema's UserErrorCode enum. */
   errorCodes: readonly string[];
+  /** Its topics that travel through PostgreSQL NOTIFY (<module>.events.ts): what the relay listens to. */
+  channels?: readonly LiveChannel[];
 }
 
 export const MODULES: Record<string, ModuleParts> = {
-  order: { resolvers: [OrderResolver, OrderLineResolver, OrderAllocationResolver, OrderEventResolver], errorCodes: ORDER_ERROR_CODES },
-  stock: { resolvers: [StockResolver, StockAlertResolver], errorCodes: STOCK_ERROR_CODES },
+  order: { resolvers: [OrderResolver, OrderLineResolver, OrderAllocationResolver, OrderEventResolver], errorCodes: ORDER_ERROR_CODES, channels: ORDER_CHANNELS },
+  stock: { resolvers: [StockResolver, StockAlertResolver], errorCodes: STOCK_ERROR_CODES, channels: STOCK_CHANNELS },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },
   customer: { resolvers: [CustomerResolver], errorCodes: [] },
-  access: { resolvers: [AccessResolver], errorCodes: ACCESS_ERROR_CODES },
+  access: { resolvers: [AccessResolver], errorCodes: ACCESS_ERROR_CODES, channels: ACCESS_CHANNELS },
   audit: { resolvers: [AuditResolver], errorCodes: [] },
   overview: { resolvers: [OverviewResolver], errorCodes: [] },
   node: { resolvers: [NodeResolver], errorCodes: [] },
@@ -38,3 +44,4 @@ export const MODULES: Record<string, ModuleParts> = {
 
 export const RESOLVERS = Object.values(MODULES).flatMap((m) => m.resolvers) as [Function, ...Function[]];
 export const ERROR_CODES = Object.values(MODULES).map((m) => m.errorCodes);
+export const LIVE_CHANNELS = Object.values(MODULES).flatMap((m) => m.channels ?? []);

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { Role } from '@fulfilment/domain';
 import type { AccessRevokedMessage } from './access.events';
 import { logger } from '../../common/logger';
+import { channelOf } from '../../live/topics';
 
 /** A staff session as the database last confirmed it: not revoked, not expired, its user active. */
 export interface CachedSession {
@@ -21,7 +22,7 @@ interface Entry {
  * password reset); credential_changed: what triggers on staff_session and staff_user send for any
  * other change of a row a session depends on, plain SQL included (migration CredentialChangeNotify).
  */
-const CHANNELS = ['access_revoked', 'credential_changed'];
+const CHANNELS = [channelOf('ACCESS_REVOKED'), 'credential_changed'];
 const MAX_ENTRIES = 10_000;
 
 /**

@@ -1,8 +1,16 @@
-import { GraphQLError, GraphQLObjectType, Kind } from 'graphql';
+import { DirectiveLocation, GraphQLDirective, GraphQLError, GraphQLObjectType, GraphQLString, Kind } from 'graphql';
 import { Directive, MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { Permission } from '@fulfilment/domain';
 import type { Context } from '../../app/context';
 import { audit } from '../../common/audit';
+
+/** Declared on every operation: the permission a caller needs (none given: any signed-in caller). */
+export const requiresDirective = new GraphQLDirective({
+  name: 'requires',
+  description: 'The permission a caller needs for this field; without an argument, any signed-in caller may use it.',
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: { permission: { type: GraphQLString } },
+});
 
 export function unauthenticated(): GraphQLError {
   return new GraphQLError('Sign in first: send "Authorization: Bearer <token or API key>"', { extensions: { code: 'UNAUTHENTICATED' } });
