@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { BENCHMARKS } from './benchmarks';
 import { startDatabase } from './lib/platform';
-import { figures, markdownTable } from './lib/report';
+import { markdownTable } from './lib/report';
 
 /**
  * `npm run bench [-- <number|name> ...]`: runs the benchmarks (all, or those named) one after another

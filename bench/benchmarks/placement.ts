@@ -129,7 +129,7 @@ async function placeByHand(url: string, label: string): Promise<Outcome> {
       );
       await c.query('COMMIT');
       return true;
-    } catch (e) {
+    } catch {
       serverErrors++;
       await c.query('ROLLBACK').catch(() => undefined);
       return false;

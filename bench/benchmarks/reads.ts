@@ -1,11 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import type { EventEmitter } from 'node:events';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createOrdersData } from '../lib/orders-data';
-import { adminAuth, Api, Database, freePort, gql, sleep, startApi, waitForHealth, withClient } from '../lib/platform';
+import { adminAuth, Api, Database, freePort, gql, sleep, startApi, waitForHealth } from '../lib/platform';
 import { cpuMeter, databasePids } from '../lib/cpu';
 import { percentile } from '../lib/load';
 import { log, report } from '../lib/report';

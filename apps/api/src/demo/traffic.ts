@@ -15,6 +15,10 @@ const CHANNELS = ['WEB', 'MOBILE_APP', 'MOBILE_APP', 'PARTNER', 'OFFLINE_STORE',
 const PAYMENTS = ['WECHAT_PAY', 'WECHAT_PAY', 'ALIPAY', 'CARD', 'CASH_ON_DELIVERY'];
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
+/** A connection's nodes, as the queries below select them. */
+type Edges<N> = { edges: { node: N }[] };
+type OrderRef = { id: string; number: string };
+
 class Api {
   constructor(
     private readonly url: string,
@@ -25,7 +29,7 @@ class Api {
     return new Api(this.url, authorization);
   }
 
-  async call<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async call<T = unknown>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
@@ -37,7 +41,7 @@ class Api {
   }
 
   async login(email: string): Promise<Api> {
-    const d = await this.call(`mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token userErrors { message } } }`, { email });
+    const d = await this.call<{ login: { token: string | null; userErrors: { message: string }[] } }>(`mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token userErrors { message } } }`, { email });
     if (!d.login.token) throw new Error(`cannot sign in as ${email}: ${d.login.userErrors[0]?.message}`);
     return this.as(`Bearer ${d.login.token}`);
   }
@@ -46,15 +50,15 @@ class Api {
 export async function runTraffic(opts: TrafficOptions): Promise<void> {
   const anonymous = new Api(opts.url);
   const admin = await anonymous.login('admin@demo.local');
-  const created = await admin.call(`mutation { createApiKey(input: { name: "demo traffic", scopes: [ORDERS_WRITE, ORDERS_READ, STOCK_READ, STOCK_WRITE, CATALOG_READ, CUSTOMERS_READ] }) { secret } }`);
+  const created = await admin.call<{ createApiKey: { secret: string } }>(`mutation { createApiKey(input: { name: "demo traffic", scopes: [ORDERS_WRITE, ORDERS_READ, STOCK_READ, STOCK_WRITE, CATALOG_READ, CUSTOMERS_READ] }) { secret } }`);
   const integrator = anonymous.as(`Bearer ${created.createApiKey.secret}`);
   let service = await anonymous.login('service@demo.local');
   let serviceSince = Date.now();
 
-  const customers: string[] = (await integrator.call(`{ customers(first: 100) { edges { node { id } } } }`)).customers.edges.map((e: any) => e.node.id);
+  const customers: string[] = (await integrator.call<{ customers: Edges<{ id: string }> }>(`{ customers(first: 100) { edges { node { id } } } }`)).customers.edges.map((e) => e.node.id);
   const levels: { sku: string; warehouseCode: string; available: number }[] = (
-    await integrator.call(`{ stockLevels(first: 100) { edges { node { sku warehouseCode available } } } }`)
-  ).stockLevels.edges.map((e: any) => e.node);
+    await integrator.call<{ stockLevels: Edges<{ sku: string; warehouseCode: string; available: number }> }>(`{ stockLevels(first: 100) { edges { node { sku warehouseCode available } } } }`)
+  ).stockLevels.edges.map((e) => e.node);
   const skus = [...new Set(levels.filter((l) => l.available > 0).map((l) => l.sku))];
   logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');
 
@@ -67,7 +71,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
     if (roll < 0.8) {
       const lines = [...new Set(Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => pick(skus)))].map((sku) => ({ sku, quantity: 1 + Math.floor(Math.random() * 3) }));
       const method = pick(PAYMENTS);
-      const r = await integrator.call(
+      const r = await integrator.call<{ placeOrder: { order: { number: string; status: string } | null; userErrors: { code: string; message: string }[] } }>(
         `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { number status } userErrors { code message } } }`,
         {
           input: {
@@ -85,14 +89,14 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
       const p = r.placeOrder;
       logger.info(p.order ? `placed ${p.order.number} → ${p.order.status}` : `order refused: ${p.userErrors[0].code}`);
     } else if (roll < 0.9) {
-      const q = await service.call(`{ orders(first: 5, filter: { status: PENDING_REVIEW }) { edges { node { id number } } } }`);
+      const q = await service.call<{ orders: Edges<OrderRef> }>(`{ orders(first: 5, filter: { status: PENDING_REVIEW }) { edges { node { id number } } } }`);
       const o = q.orders.edges.at(-1)?.node;
       if (!o) return;
-      const r = await service.call(`mutation($id: ID!) { approveOrder(input: { orderId: $id }) { order { status } } }`, { id: o.id });
+      const r = await service.call<{ approveOrder: { order: { status: string } | null } }>(`mutation($id: ID!) { approveOrder(input: { orderId: $id }) { order { status } } }`, { id: o.id });
       logger.info(`approved ${o.number} → ${r.approveOrder.order?.status}`);
     } else if (roll < 0.95) {
-      const q = await integrator.call(`{ orders(first: 10, filter: { status: [ALLOCATED, BACKORDERED] }) { edges { node { id number } } } }`);
-      const o = pick(q.orders.edges as { node: { id: string; number: string } }[])?.node;
+      const q = await integrator.call<{ orders: Edges<OrderRef> }>(`{ orders(first: 10, filter: { status: [ALLOCATED, BACKORDERED] }) { edges { node { id number } } } }`);
+      const o = pick(q.orders.edges)?.node;
       if (!o) return;
       await integrator.call(`mutation($id: ID!) { cancelOrder(input: { orderId: $id, reason: "客户取消" }) { userErrors { code } } }`, { id: o.id });
       logger.info(`cancelled ${o.number}`);

@@ -711,14 +711,14 @@ export function rawArb(): fc.Arbitrary<RawCase> {
     validBody.map((b) => raw('utf-16 body', Buffer.from(b, 'utf16le'), { 'content-type': 'application/json; charset=utf-16' })),
     // Bodies that are JSON but not a GraphQL request.
     fc.constantFrom('[]', '"{ __typename }"', '42', 'null', 'true', '{}', '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]', '[' + '{"query": "{ __typename }"},'.repeat(200) + '{"query": "{ __typename }"}]', '{"query": ""}', '{"query": " "}', '{"Query": "{ __typename }"}').map((b) => raw('not a GraphQL request', b)),
-    fc.constantFrom<unknown>(42, {}, [], null, true, ['{ __typename }'], { kind: 'Document', definitions: [] }, 1e400).map((q) => raw('query not a string', JSON.stringify({ query: q }))),
+    fc.constantFrom<unknown>(42, {}, [], null, true, ['{ __typename }'], { kind: 'Document', definitions: [] }).map((q) => raw('query not a string', JSON.stringify({ query: q }))),
     fc.constantFrom<unknown>([], 'x', 42, true, [1, 2], '{"a":1}').map((v) => raw('variables not an object', JSON.stringify({ query: SIMPLE, variables: v }))),
     fc.constantFrom<unknown>(42, {}, [], 'Nope', '', true).map((n) => raw('odd operationName', JSON.stringify({ query: 'query A { __typename } query B { __typename }', operationName: n }))),
     fc.constantFrom<unknown>('x', [], 42, { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } }, { persistedQuery: { version: 2, sha256Hash: 'x' } }, { persistedQuery: 'x' }, { persistedQuery: null }).map((e) =>
       raw('odd extensions', JSON.stringify({ query: SIMPLE, extensions: e })),
     ),
     fc.constant(raw('persisted query without query', JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))),
-    fc.constantFrom('{"query": "{ __typename }", "variables": {"x": 1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": -1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1.0}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e2}}').map((b) => raw('odd JSON numbers', b)),
+    fc.constantFrom('{"query": 1e400}', '{"query": "{ __typename }", "variables": {"x": 1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": -1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1.0}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e2}}').map((b) => raw('odd JSON numbers', b)),
     fc.constantFrom(100, 3000, 20_000).map((d) => raw(`variables ${d} arrays deep`, `{"query": "query($a: [[String]]) { __typename }", "variables": {"a": ${deepArray(d)}}}`)),
     fc.constantFrom(100, 3000, 20_000).map((d) => raw(`JSON ${d} objects deep`, `{"query": "{ __typename }", "extensions": ${'{"a":'.repeat(d)}1${'}'.repeat(d)}}`)),
     fc.constantFrom(...STRUCTURAL_QUERIES).map((q) => raw('structural', JSON.stringify({ query: q }))),
@@ -836,7 +836,7 @@ function sendOnce(base: string, req: Request, opts: { localAddress?: string; tim
  * itself contained it (an error message quoting a hostile value), so it only counts when it did not.
  */
 const LEAKS: { name: string; re: RegExp; echo: boolean }[] = [
-  { name: 'stack trace', re: /\n\s+at\s+[\w.<>$\[\] ]+\(?[^\n]*:\d+:\d+/, echo: false },
+  { name: 'stack trace', re: /\n\s+at\s+[\w.<>$[\] ]+\(?[^\n]*:\d+:\d+/, echo: false },
   { name: 'source position', re: /[\w-]+\.(?:js|ts|mjs|cjs):\d+(?::\d+)?/, echo: true },
   { name: 'stacktrace', re: /stacktrace/i, echo: true },
   { name: 'node_modules', re: /node_modules/i, echo: true },
