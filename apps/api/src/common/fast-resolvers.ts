@@ -51,15 +51,59 @@ function plainParams(params: ParamMeta[] | undefined): { kind: 'root' | 'context
 
 const none = (list: unknown[] | undefined) => !list || list.length === 0;
 
-/** Whether the last buildSchema had no global middlewares and no authChecker (type-graphql keeps them in BuildContext, not exported). */
-function builtWithoutGlobalMiddlewares(): boolean {
+/** What a buildSchema call was given that its field wrappers apply besides the field's own metadata. */
+interface BuildOptions {
+  globalMiddlewares?: unknown[];
+  authChecker?: unknown;
+  container?: unknown;
+}
+
+/**
+ * The options each schema was built with. type-graphql resets its BuildContext at the end of every
+ * build (the wrappers keep their own copies of the global middlewares), so they cannot be read
+ * afterwards: its schema generator (not exported) is wrapped once, when this module loads, to note
+ * them per schema. A schema built before that, or by another path, is not in the map and gets no fast
+ * path.
+ */
+const builds = new WeakMap<GraphQLSchema, BuildOptions>();
+(function recordBuilds() {
   try {
-    const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'build-context.js');
-    const { BuildContext } = require(file) as { BuildContext: { globalMiddlewares?: unknown[]; authChecker?: unknown } };
-    return none(BuildContext.globalMiddlewares) && !BuildContext.authChecker;
+    const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js');
+    const { SchemaGenerator } = require(file) as { SchemaGenerator: { generateFromMetadata(options: BuildOptions): GraphQLSchema } };
+    const generate = SchemaGenerator.generateFromMetadata;
+    if (typeof generate !== 'function' || (generate as { recordsBuilds?: boolean }).recordsBuilds) return;
+    const recording = function (this: unknown, options: BuildOptions) {
+      const schema = generate.call(this, options);
+      builds.set(schema, options);
+      return schema;
+    };
+    SchemaGenerator.generateFromMetadata = Object.assign(recording, { recordsBuilds: true });
   } catch {
-    return false;
+    // Another type-graphql layout: no schema is recorded, so the fast path stays off.
   }
+})();
+
+/** Why type-graphql's wrappers must stay on every field of this schema, or null when they need not. */
+function whyOff(schema: GraphQLSchema): string | null {
+  const options = builds.get(schema);
+  if (!options) return 'schema not built by type-graphql after fast-resolvers was loaded';
+  if (!none(options.globalMiddlewares)) return 'global middlewares';
+  if (options.authChecker) return 'authChecker';
+  // Field resolver classes are instantiated here with `new`, as type-graphql's default container does.
+  if (options.container) return 'custom container';
+  return null;
+}
+
+/** What fastResolvers did to a schema; fields named as schema coordinates (`Order.lines`). */
+export interface FastResolvers {
+  /** fields.length + methods.length. */
+  replaced: number;
+  /** Plain or renamed properties, now read directly. */
+  fields: string[];
+  /** Field resolver methods and getters, now called directly. */
+  methods: string[];
+  /** Why nothing was replaced (global middlewares, authChecker, …); absent when the fast path is on. */
+  off?: string;
 }
 
 /**
@@ -77,16 +121,17 @@ function builtWithoutGlobalMiddlewares(): boolean {
  * Fields with middlewares (@Requires), arguments or other parameters keep type-graphql's resolver.
  * Global middlewares would run on every field, so with any configured nothing is changed.
  */
-export function fastResolvers(schema: GraphQLSchema): { fields: number; methods: number } {
+export function fastResolvers(schema: GraphQLSchema): FastResolvers {
   const storage = getMetadataStorage() as unknown as {
     objectTypes: { name: string; target: Function; fields?: FieldMeta[] }[];
     fieldResolvers: FieldResolverMeta[];
     middlewares?: unknown[];
   };
-  if (!builtWithoutGlobalMiddlewares()) return { fields: 0, methods: 0 };
+  const off = whyOff(schema);
+  if (off) return { replaced: 0, fields: [], methods: [], off };
   const instances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
-  let fields = 0;
-  let methods = 0;
+  const fields: string[] = [];
+  const methods: string[] = [];
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
@@ -111,7 +156,7 @@ export function fastResolvers(schema: GraphQLSchema): { fields: number; methods:
             const value = (root as Record<string, unknown>)[name];
             return typeof value === 'function' ? value.call(root) : value;
           };
-          methods++;
+          methods.push(`${type.name}.${field.schemaName}`);
           continue;
         }
         if (resolver.kind !== 'external') continue;
@@ -127,13 +172,13 @@ export function fastResolvers(schema: GraphQLSchema): { fields: number; methods:
             ? (root, args, ctx, info) => (rootOk(root) ? method.call(target, root, ctx) : original(root, args, ctx, info))
             : (root, args, ctx, info) =>
                 rootOk(root) ? method.apply(target, params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? ctx : info))) : original(root, args, ctx, info);
-        methods++;
+        methods.push(`${type.name}.${field.schemaName}`);
       } else if (none(field.middlewares) && none(field.roles) && none(field.params)) {
         const name = field.name;
         schemaField.resolve = name === field.schemaName ? undefined : (root) => (root as Record<string, unknown>)[name];
-        fields++;
+        fields.push(`${type.name}.${field.schemaName}`);
       }
     }
   }
-  return { fields, methods };
+  return { replaced: fields.length + methods.length, fields, methods };
 }

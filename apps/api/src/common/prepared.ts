@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 /** Names of the statements seen so far; bounded, since a caller could send ever new texts. */
 const names = new Map<string, string>();
-const MAX_NAMES = 10_000;
+export const MAX_NAMES = 10_000;
 
 /**
  * The one prepared-statement name per statement text: PostgreSQL parses and plans a named statement
@@ -17,6 +17,11 @@ export function statementName(sql: string): string {
     if (names.size < MAX_NAMES) names.set(sql, name);
   }
   return name;
+}
+
+/** How many statement names are kept (at most MAX_NAMES). */
+export function cachedStatementNames(): number {
+  return names.size;
 }
 
 /**
