@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
 import { PageArgs } from '../../common/page-args';
 import { userError } from '../../common/user-error';
-import { ApiKey } from './api-key.entity';
 import { CreateApiKeyInput, CreateUserInput, LoginInput, RevokeApiKeyInput, UpdateMyPreferencesInput, UpdateUserInput } from './access.inputs';
 import { ApiKeyConnection, ApiKeyPayload, CreateApiKeyPayload, LoginPayload, LogoutPayload, RenewTokenPayload, UserConnection, UserPayload } from './access.types';
 import { unauthenticated, Requires } from './requires';

@@ -22,6 +22,7 @@ export function LiveEventsProvider({ client, live, streams, onAuthRejected, chil
     setEvents(hub);
     return () => hub.stop();
     // onAuthRejected is stable for a session; the hub lives as long as its client.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, live, streams]);
   if (!events) return null;
   return <LiveEventsContext.Provider value={{ events, live }}>{children}</LiveEventsContext.Provider>;
