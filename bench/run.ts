@@ -10,9 +10,16 @@ import { markdownTable } from './lib/report';
  */
 async function main() {
   const wanted = process.argv.slice(2);
-  const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.some((w) => w === String(b.number) || b.name.includes(w))) : BENCHMARKS;
-  if (selected.length === 0) throw new Error(`no benchmark matches ${wanted.join(' ')}; there are: ${BENCHMARKS.map((b) => `${b.number} ${b.name}`).join(', ')}`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const selected = wanted.length
+    ? BENCHMARKS.filter((b) => wanted.some((w) => w === String(b.number) || b.name.includes(w)))
+    : BENCHMARKS;
+  if (selected.length === 0)
+    throw new Error(
+      `no benchmark matches ${wanted.join(' ')}; there are: ${BENCHMARKS.map((b) => `${b.number} ${b.name}`).join(', ')}`,
+    );
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   const db = await startDatabase();
   let failed = false;
   try {

@@ -1,7 +1,8 @@
 /** Arranges test data through the real GraphQL API, as an integrator or staff member would. */
 export const baseUrl = () => {
   const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set; run through playwright.config.ts (global setup starts the platform)');
+  if (!url)
+    throw new Error('E2E_BASE_URL is not set; run through playwright.config.ts (global setup starts the platform)');
   return url;
 };
 
@@ -17,14 +18,24 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
 }
 
 export async function loginToken(email: string): Promise<string> {
-  const d = await gql(`mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token } }`, { email });
+  const d = await gql(`mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token } }`, {
+    email,
+  });
   return d.login.token;
 }
 
 /** Places an order for a regular customer in a region with stock; returns its number and id. */
 export async function placeOrder(token: string, opts: { sku?: string; quantity?: number; paid?: boolean } = {}) {
-  const customers = await gql(`{ customers(first: 50, filter: { isNew: false, region: EAST }) { edges { node { id } } } }`, {}, token);
-  const levels = await gql(`{ stockLevels(first: 100, filter: { warehouseCode: "SH-01" }) { edges { node { sku available } } } }`, {}, token);
+  const customers = await gql(
+    `{ customers(first: 50, filter: { isNew: false, region: EAST }) { edges { node { id } } } }`,
+    {},
+    token,
+  );
+  const levels = await gql(
+    `{ stockLevels(first: 100, filter: { warehouseCode: "SH-01" }) { edges { node { sku available } } } }`,
+    {},
+    token,
+  );
   const sku = opts.sku ?? levels.stockLevels.edges.find((e: any) => e.node.available > 20).node.sku;
   const d = await gql(
     `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } userErrors { code message } } }`,

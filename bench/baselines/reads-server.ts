@@ -35,7 +35,8 @@ const SDL = `
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const money = (fen: number) => ({ amount: fenToDecimal(fen), fen, currency: 'CNY' });
-const cursorOf = (o: { created_at: Date; id: string }) => Buffer.from(JSON.stringify([o.created_at.toISOString(), o.id])).toString('base64url');
+const cursorOf = (o: { created_at: Date; id: string }) =>
+  Buffer.from(JSON.stringify([o.created_at.toISOString(), o.id])).toString('base64url');
 
 /** Collects the keys asked for in one tick and loads them with one query (DataLoader's idea, no cache). */
 function batch<V>(load: (keys: string[]) => Promise<Map<string, V>>, missing: V) {
@@ -99,7 +100,12 @@ function loaders(pool: Pool) {
       return groupBy(rows, (r) => r.order_id);
     }, [] as any[]),
     customer: batch(async (ids) => {
-      const { rows } = await query(pool, `SELECT id, name, city, region FROM customer WHERE id = ANY($1::uuid[])`, [ids], 'customers');
+      const { rows } = await query(
+        pool,
+        `SELECT id, name, city, region FROM customer WHERE id = ANY($1::uuid[])`,
+        [ids],
+        'customers',
+      );
       return new Map(rows.map((r) => [r.id as string, r]));
     }, null as any),
   };
@@ -130,7 +136,12 @@ function resolvers(schema: GraphQLSchema) {
       const edges = page.map((o) => ({ cursor: cursorOf(o), node: o }));
       return {
         edges,
-        pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: !!args.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+        pageInfo: {
+          hasNextPage: rows.length > first,
+          hasPreviousPage: !!args.after,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
       };
     },
   });
@@ -154,7 +165,14 @@ function resolvers(schema: GraphQLSchema) {
     productName: (l) => l.product_name,
     unitPrice: (l) => money(l.unit_price_fen),
     lineTotal: (l) => money(l.unit_price_fen * l.quantity),
-    product: (l) => ({ id: l.p_id, sku: l.p_sku, name: l.p_name, spec: l.p_spec, category: l.p_category, unit_price_fen: l.p_price }),
+    product: (l) => ({
+      id: l.p_id,
+      sku: l.p_sku,
+      name: l.p_name,
+      spec: l.p_spec,
+      category: l.p_category,
+      unit_price_fen: l.p_price,
+    }),
   });
   fields('Product', {
     id: (p) => gid('Product', p.id),
@@ -163,7 +181,14 @@ function resolvers(schema: GraphQLSchema) {
   fields('OrderAllocation', {
     lineNo: (a) => a.line_no,
     createdAt: (a) => a.created_at.toISOString(),
-    warehouse: (a) => ({ id: a.w_id, code: a.w_code, name: a.w_name, region: a.w_region, city: a.w_city, kind: a.w_kind }),
+    warehouse: (a) => ({
+      id: a.w_id,
+      code: a.w_code,
+      name: a.w_name,
+      region: a.w_region,
+      city: a.w_city,
+      kind: a.w_kind,
+    }),
   });
   fields('Warehouse', { id: (w) => gid('Warehouse', w.id) });
 }
@@ -190,7 +215,10 @@ async function main() {
   };
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   };
   const server = http.createServer((req, res) => {
@@ -203,7 +231,13 @@ async function main() {
         const d = prepared(query);
         if (Array.isArray(d)) return send(res, 400, { errors: d.map((e) => ({ message: e.message })) });
         const ctx = { pool, ...loaders(pool) };
-        const result = await execute({ schema, document: d as DocumentNode, variableValues: variables, operationName, contextValue: ctx });
+        const result = await execute({
+          schema,
+          document: d as DocumentNode,
+          variableValues: variables,
+          operationName,
+          contextValue: ctx,
+        });
         send(res, 200, result);
       } catch (e) {
         send(res, 500, { errors: [{ message: (e as Error).message }] });

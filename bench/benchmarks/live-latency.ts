@@ -73,7 +73,11 @@ async function variant(db: Database, processes: number) {
     const catalogue = await createCatalogue(url, { skus: 50, onHand: 1_000_000, customers: 200 });
     const skus = Array.from({ length: 50 }, (_, i) => `B-${String(i + 1).padStart(6, '0')}`);
     const admin = await adminAuth(apis[0]);
-    const [manager, cs, warehouse] = [await staffAuth(apis[0], admin, 'MANAGER'), await staffAuth(apis[0], admin, 'CUSTOMER_SERVICE'), await staffAuth(apis[0], admin, 'WAREHOUSE')];
+    const [manager, cs, warehouse] = [
+      await staffAuth(apis[0], admin, 'MANAGER'),
+      await staffAuth(apis[0], admin, 'CUSTOMER_SERVICE'),
+      await staffAuth(apis[0], admin, 'WAREHOUSE'),
+    ];
     const orders = await placeOrders(apis[0], manager, skus, catalogue.customerIds, ORDERS);
 
     // Subscribers: most watch one order (customer service and warehouse alternately), a few the whole feed.
@@ -84,7 +88,10 @@ async function variant(db: Database, processes: number) {
       const o = orders[i % ORDERS];
       const asCs = Math.floor(i / ORDERS) % 2 === 0;
       subscribers.push({ orderId: localOf(o.id), kind: asCs ? 'customer service' : 'warehouse' });
-      conns.push({ auth: asCs ? cs : warehouse, subs: [{ query: asCs ? ORDER_PAGE_CS : ORDER_PAGE_WAREHOUSE, variables: { orderId: o.id } }] });
+      conns.push({
+        auth: asCs ? cs : warehouse,
+        subs: [{ query: asCs ? ORDER_PAGE_CS : ORDER_PAGE_WAREHOUSE, variables: { orderId: o.id } }],
+      });
     }
     for (let i = 0; i < ALL_ORDERS; i++) {
       subscribers.push({ orderId: null, kind: 'dashboard' });
@@ -97,7 +104,10 @@ async function variant(db: Database, processes: number) {
       conns,
       num('LIVE_OPEN_RATE', 500),
     );
-    if (opened.failed) throw new Error(`${opened.failed} of ${conns.length} subscribers could not connect: ${JSON.stringify(await pool.status())}`);
+    if (opened.failed)
+      throw new Error(
+        `${opened.failed} of ${conns.length} subscribers could not connect: ${JSON.stringify(await pool.status())}`,
+      );
     await sleep(2000); // the API registers each subscription after its subscribe message arrives
 
     // Open-loop load: one mutation every 1000/RATE ms, order after order; an order still busy is skipped.
@@ -130,7 +140,9 @@ async function variant(db: Database, processes: number) {
       const p = (async () => {
         const r = onHold[o]
           ? await gql(api.url, manager, APPROVE, { i: { orderId: orders[o].id } })
-          : await gql(api.url, manager, HOLD, { i: { orderId: orders[o].id, reason: 'Bench: customer asked to wait' } });
+          : await gql(api.url, manager, HOLD, {
+              i: { orderId: orders[o].id, reason: 'Bench: customer asked to wait' },
+            });
         mutationMs.push(clock() - t);
         const status = (r.data?.holdOrder ?? r.data?.approveOrder)?.order?.status;
         if (status === 'ON_HOLD') onHold[o] = true;
@@ -152,7 +164,15 @@ async function variant(db: Database, processes: number) {
     const status = await pool.status();
     const rss = await Promise.all(apis.map((a) => a.rssMiB()));
     await sleep(500); // personal-data audit rows are written in batches
-    const piiRows = await withClient(url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'CUSTOMER_PII_READ' AND request_id LIKE 'ws:%'`)).rows[0].n as number);
+    const piiRows = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'CUSTOMER_PII_READ' AND request_id LIKE 'ws:%'`,
+          )
+        ).rows[0].n as number,
+    );
 
     // Expected: every event the commit clock heard, per order in sequence order.
     const expected = new Map<string, number[]>();
@@ -162,12 +182,17 @@ async function variant(db: Database, processes: number) {
     }
     // The reference itself against the event table: every event of the run (placing wrote 1–3), once, in order.
     let clockGaps = 0;
-    const written = await withClient(url, (c) => c.query(`SELECT order_id, array_agg(sequence ORDER BY sequence) AS seqs FROM order_event WHERE sequence > 3 GROUP BY order_id`));
+    const written = await withClient(url, (c) =>
+      c.query(
+        `SELECT order_id, array_agg(sequence ORDER BY sequence) AS seqs FROM order_event WHERE sequence > 3 GROUP BY order_id`,
+      ),
+    );
     for (const r of written.rows) {
       const heard = expected.get(r.order_id) ?? [];
       if (heard.join() !== (r.seqs as number[]).join()) clockGaps++;
     }
-    for (const seqs of expected.values()) for (let i = 1; i < seqs.length; i++) if (seqs[i] !== seqs[i - 1] + 1) clockGaps++;
+    for (const seqs of expected.values())
+      for (let i = 1; i < seqs.length; i++) if (seqs[i] !== seqs[i - 1] + 1) clockGaps++;
 
     // What each subscriber got, per order, in arrival order.
     const got = new Map<number, Map<string, number[]>>();
@@ -210,12 +235,26 @@ async function variant(db: Database, processes: number) {
     });
 
     const events = commits.orderEvents.length;
-    log(B, `${subscribers.length} subscribers (${perOrder} on one of ${ORDERS} orders, half customer service with personal data, half warehouse; ${ALL_ORDERS} dashboards on every order) over ${processes} process(es), opened in ${opened.seconds.toFixed(1)} s`);
-    log(B, `${sent} mutations (${(sent / loadSeconds).toFixed(1)}/s, ${skipped} skipped as busy, ${failed} failed${failures.length ? `: ${failures.join(' | ')}` : ''}), mutation p50 ${percentile(mutationMs, 50).toFixed(0)} ms p99 ${percentile(mutationMs, 99).toFixed(0)} ms; ${events} events (${(events / loadSeconds).toFixed(1)}/s)`);
+    log(
+      B,
+      `${subscribers.length} subscribers (${perOrder} on one of ${ORDERS} orders, half customer service with personal data, half warehouse; ${ALL_ORDERS} dashboards on every order) over ${processes} process(es), opened in ${opened.seconds.toFixed(1)} s`,
+    );
+    log(
+      B,
+      `${sent} mutations (${(sent / loadSeconds).toFixed(1)}/s, ${skipped} skipped as busy, ${failed} failed${failures.length ? `: ${failures.join(' | ')}` : ''}), mutation p50 ${percentile(mutationMs, 50).toFixed(0)} ms p99 ${percentile(mutationMs, 99).toFixed(0)} ms; ${events} events (${(events / loadSeconds).toFixed(1)}/s)`,
+    );
     const cpuMsPerDelivery = (cpu.reduce((a, b) => a + b, 0) * loadSeconds * 1000) / Math.max(1, delivered);
-    log(B, `${delivered} of ${expectedDeliveries} deliveries, ${unmatched} without a commit reference, ${status.errors} errors${status.errorSamples.length ? ` (${status.errorSamples.join(' | ')})` : ''}, ${status.closed} closed; API CPU ${cpu.map((c) => `${Math.round(c * 100)}%`).join(' + ')} (${cpuMsPerDelivery.toFixed(2)} ms per delivery, mutations included), RSS ${rss.map((r) => `${r.toFixed(0)} MiB`).join(' + ')}; commit reference differs from the event table for ${clockGaps} orders`);
-    const csDeliveries = arrivals.sub.filter((sub) => subscribers[Math.floor(sub / 100)].kind === 'customer service').length;
-    log(B, `personal-data audit rows for live results: ${piiRows}, customer-service deliveries (which show personal data): ${csDeliveries}`);
+    log(
+      B,
+      `${delivered} of ${expectedDeliveries} deliveries, ${unmatched} without a commit reference, ${status.errors} errors${status.errorSamples.length ? ` (${status.errorSamples.join(' | ')})` : ''}, ${status.closed} closed; API CPU ${cpu.map((c) => `${Math.round(c * 100)}%`).join(' + ')} (${cpuMsPerDelivery.toFixed(2)} ms per delivery, mutations included), RSS ${rss.map((r) => `${r.toFixed(0)} MiB`).join(' + ')}; commit reference differs from the event table for ${clockGaps} orders`,
+    );
+    const csDeliveries = arrivals.sub.filter(
+      (sub) => subscribers[Math.floor(sub / 100)].kind === 'customer service',
+    ).length;
+    log(
+      B,
+      `personal-data audit rows for live results: ${piiRows}, customer-service deliveries (which show personal data): ${csDeliveries}`,
+    );
     if (process.env.LIVE_TIMELINE) {
       // Per second of commit time: median and worst latency, to tell a steady delay from stalls.
       const perSecond = new Map<number, number[]>();
@@ -226,12 +265,40 @@ async function variant(db: Database, processes: number) {
         if (!perSecond.has(sec)) perSecond.set(sec, []);
         perSecond.get(sec)!.push(arrivals.at[i] - committed);
       }
-      log(B, `timeline: ${[...perSecond].sort((a, b) => a[0] - b[0]).map(([sec, l]) => `${sec}s ${percentile(l, 50).toFixed(0)}/${percentile(l, 100).toFixed(0)}`).join('  ')}`);
+      log(
+        B,
+        `timeline: ${[...perSecond]
+          .sort((a, b) => a[0] - b[0])
+          .map(([sec, l]) => `${sec}s ${percentile(l, 50).toFixed(0)}/${percentile(l, 100).toFixed(0)}`)
+          .join('  ')}`,
+      );
     }
-    log(B, `latency by subscriber: ${[...byKind].map(([k, l]) => `${k} p50 ${percentile(l, 50).toFixed(1)} / p99 ${percentile(l, 99).toFixed(1)} ms`).join('; ')}`);
-    report({ benchmark: B, name: 'commit → subscriber p50', value: percentile(latencies, 50), unit: 'ms', goal: { atMost: 20 } });
-    report({ benchmark: B, name: 'commit → subscriber p99', value: percentile(latencies, 99), unit: 'ms', goal: { atMost: 100 } });
-    report({ benchmark: B, name: 'sequence gaps at subscribers', value: gaps, unit: 'events', goal: { atMost: 0 }, note: `${delivered}/${expectedDeliveries} delivered, ${misrouted} of other orders` });
+    log(
+      B,
+      `latency by subscriber: ${[...byKind].map(([k, l]) => `${k} p50 ${percentile(l, 50).toFixed(1)} / p99 ${percentile(l, 99).toFixed(1)} ms`).join('; ')}`,
+    );
+    report({
+      benchmark: B,
+      name: 'commit → subscriber p50',
+      value: percentile(latencies, 50),
+      unit: 'ms',
+      goal: { atMost: 20 },
+    });
+    report({
+      benchmark: B,
+      name: 'commit → subscriber p99',
+      value: percentile(latencies, 99),
+      unit: 'ms',
+      goal: { atMost: 100 },
+    });
+    report({
+      benchmark: B,
+      name: 'sequence gaps at subscribers',
+      value: gaps,
+      unit: 'events',
+      goal: { atMost: 0 },
+      note: `${delivered}/${expectedDeliveries} delivered, ${misrouted} of other orders`,
+    });
   } finally {
     await pool?.stop();
     await commits?.stop();

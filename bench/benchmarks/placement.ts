@@ -28,7 +28,13 @@ function basket(skus: string[]) {
   ];
 }
 
-async function placeThroughApi(url: string, auth: string, skus: string[], customers: string[], total: number): Promise<Outcome> {
+async function placeThroughApi(
+  url: string,
+  auth: string,
+  skus: string[],
+  customers: string[],
+  total: number,
+): Promise<Outcome> {
   let serverErrors = 0;
   const result = await closedLoop({
     concurrency: BUYERS,
@@ -140,7 +146,10 @@ async function placeByHand(url: string, label: string): Promise<Outcome> {
   await closedLoop({ concurrency: BUYERS, total: WARMUP, task: order });
   const cores = await coresBusy(url, undefined, () => closedLoop({ concurrency: BUYERS, total: ORDERS, task: order }));
   const result = cores.result;
-  log(label, `baseline cores busy: PostgreSQL ${cores.postgres.toFixed(2)}, load generator and its SQL client ${cores.load.toFixed(2)}`);
+  log(
+    label,
+    `baseline cores busy: PostgreSQL ${cores.postgres.toFixed(2)}, load generator and its SQL client ${cores.load.toFixed(2)}`,
+  );
   await pool.end();
   return { result, serverErrors };
 }
@@ -170,39 +179,95 @@ async function oversold(url: string): Promise<number> {
 
 async function placement(db: Database, skuCount: number, label: string) {
   const url = await db.create();
-  const api = await startApi(url, {}, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+  const api = await startApi(
+    url,
+    {},
+    process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+  );
   let outcome: Outcome;
   try {
     const catalogue = await createCatalogue(url, { skus: skuCount, onHand: 1_000_000, customers: 1000 });
-    const skus = (await withClient(url, (c) => c.query(`SELECT sku FROM product ORDER BY sku`))).rows.map((r) => r.sku as string);
+    const skus = (await withClient(url, (c) => c.query(`SELECT sku FROM product ORDER BY sku`))).rows.map(
+      (r) => r.sku as string,
+    );
     const customers = catalogue.customerIds.map((id) => Buffer.from(`Customer:${id}`).toString('base64url'));
     const auth = await apiKeyAuth(api, await adminAuth(api), ['ORDERS_WRITE', 'ORDERS_READ']);
     await placeThroughApi(api.url, auth, skus, customers, WARMUP);
-    await withClient(url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`));
+    await withClient(url, (c) =>
+      c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`),
+    );
     const cores = await coresBusy(url, api.process.pid, () => placeThroughApi(api.url, auth, skus, customers, ORDERS));
     outcome = cores.result;
-    log(label, `cores busy: API process ${cores.api.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.load.toFixed(2)}`);
+    log(
+      label,
+      `cores busy: API process ${cores.api.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.load.toFixed(2)}`,
+    );
     const statements = await withClient(url, (c) =>
       c.query(`SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND query NOT LIKE '%FOR KEY SHARE OF x%' -- foreign-key checks PostgreSQL runs inside the inserts
         ORDER BY calls DESC`),
     );
     const calls = statements.rows.reduce((s, r) => s + Number(r.calls), 0);
-    if (process.env.BENCH_VERBOSE) for (const r of statements.rows.slice(0, 15)) log(label, `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`);
-    report({ benchmark: label, name: 'SQL statements per order (API)', value: calls / ORDERS, unit: 'statements', note: 'pg_stat_statements; the baseline sends 4' });
+    if (process.env.BENCH_VERBOSE)
+      for (const r of statements.rows.slice(0, 15))
+        log(
+          label,
+          `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`,
+        );
+    report({
+      benchmark: label,
+      name: 'SQL statements per order (API)',
+      value: calls / ORDERS,
+      unit: 'statements',
+      note: 'pg_stat_statements; the baseline sends 4',
+    });
   } finally {
     await api.stop();
   }
   const byHand = await placeByHand(url, label);
   const bad = await oversold(url);
   const { result } = outcome;
-  log(label, `${result.count} orders (${result.failures} not allocated, ${outcome.serverErrors} 5xx) in ${result.seconds.toFixed(1)} s; by hand ${byHand.result.count} in ${byHand.result.seconds.toFixed(1)} s (${byHand.result.failures} failed)`);
-  report({ benchmark: label, name: 'placeOrder throughput', value: result.perSecond, unit: 'orders/s', baseline: byHand.result.perSecond, goal: skuCount === 20 ? { atLeast: 0.35 } : undefined });
-  report({ benchmark: label, name: 'placeOrder p50 latency', value: percentile(result.latenciesMs, 50), unit: 'ms', baseline: percentile(byHand.result.latenciesMs, 50) });
-  report({ benchmark: label, name: 'placeOrder p99 latency', value: percentile(result.latenciesMs, 99), unit: 'ms', baseline: percentile(byHand.result.latenciesMs, 99), });
-  report({ benchmark: label, name: 'p99 latency within 1 s', value: percentile(result.latenciesMs, 99), unit: 'ms', goal: { atMost: 1000 } });
+  log(
+    label,
+    `${result.count} orders (${result.failures} not allocated, ${outcome.serverErrors} 5xx) in ${result.seconds.toFixed(1)} s; by hand ${byHand.result.count} in ${byHand.result.seconds.toFixed(1)} s (${byHand.result.failures} failed)`,
+  );
+  report({
+    benchmark: label,
+    name: 'placeOrder throughput',
+    value: result.perSecond,
+    unit: 'orders/s',
+    baseline: byHand.result.perSecond,
+    goal: skuCount === 20 ? { atLeast: 0.35 } : undefined,
+  });
+  report({
+    benchmark: label,
+    name: 'placeOrder p50 latency',
+    value: percentile(result.latenciesMs, 50),
+    unit: 'ms',
+    baseline: percentile(byHand.result.latenciesMs, 50),
+  });
+  report({
+    benchmark: label,
+    name: 'placeOrder p99 latency',
+    value: percentile(result.latenciesMs, 99),
+    unit: 'ms',
+    baseline: percentile(byHand.result.latenciesMs, 99),
+  });
+  report({
+    benchmark: label,
+    name: 'p99 latency within 1 s',
+    value: percentile(result.latenciesMs, 99),
+    unit: 'ms',
+    goal: { atMost: 1000 },
+  });
   report({ benchmark: label, name: 'oversold stock levels', value: bad, unit: 'levels', goal: { atMost: 0 } });
-  report({ benchmark: label, name: '5xx responses', value: outcome.serverErrors, unit: 'responses', goal: { atMost: 0 } });
+  report({
+    benchmark: label,
+    name: '5xx responses',
+    value: outcome.serverErrors,
+    unit: 'responses',
+    goal: { atMost: 0 },
+  });
   return { perSecond: result.perSecond };
 }
 
@@ -215,5 +280,12 @@ export async function placementHot(db: Database) {
 export async function placementSpread(db: Database) {
   hotRate ??= (await placement(db, 20, '1 placement, 20 hot SKUs')).perSecond;
   const spread = await placement(db, 20_000, '2 placement, 20,000 SKUs');
-  report({ benchmark: '2 hot vs spread', name: 'hot / spread throughput', value: hotRate, unit: 'orders/s', baseline: spread.perSecond, goal: { atLeast: 0.4 } });
+  report({
+    benchmark: '2 hot vs spread',
+    name: 'hot / spread throughput',
+    value: hotRate,
+    unit: 'orders/s',
+    baseline: spread.perSecond,
+    goal: { atLeast: 0.4 },
+  });
 }

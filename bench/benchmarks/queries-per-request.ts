@@ -40,9 +40,14 @@ async function statements(c: Client): Promise<Statement[]> {
   return rows;
 }
 
-const reset = (c: Client) => c.query(`SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)`);
+const reset = (c: Client) =>
+  c.query(`SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)`);
 
-const shorten = (sql: string) => sql.replace(/\s+/g, ' ').replace(/SELECT .*? FROM/i, 'SELECT … FROM').slice(0, 150);
+const shorten = (sql: string) =>
+  sql
+    .replace(/\s+/g, ' ')
+    .replace(/SELECT .*? FROM/i, 'SELECT … FROM')
+    .slice(0, 150);
 
 /**
  * 4. Queries per request: every SQL statement a page of orders with all its relations causes in the
@@ -65,7 +70,8 @@ export async function queriesPerRequest(db: Database) {
       const measure = async (auth: string, first: number) => {
         // Once before counting: the API's lazy one-time work (signing key, first pool connections) is not per request.
         const warm = await gql(api.url, auth, NESTED, { first });
-        if (warm.errors || warm.data?.orders?.edges?.length !== first) throw new Error(`unexpected answer: ${JSON.stringify(warm).slice(0, 300)}`);
+        if (warm.errors || warm.data?.orders?.edges?.length !== first)
+          throw new Error(`unexpected answer: ${JSON.stringify(warm).slice(0, 300)}`);
         await reset(c);
         for (let i = 0; i < REQUESTS; i++) {
           const r = await gql(api.url, auth, NESTED, { first });
@@ -80,13 +86,35 @@ export async function queriesPerRequest(db: Database) {
       };
       for (const first of [10, 50, 100]) {
         const m = await measure(dispatcher, first);
-        log(label, `orders(first: ${first}) as DISPATCHER: ${m.perRequest} statements per request (+ ${m.nestedPerRequest} nested):`);
-        for (const r of m.rows) console.log(`      ${(r.calls / REQUESTS).toFixed(2).padStart(6)} × ${r.ms.toFixed(2).padStart(6)} ms  ${r.toplevel ? '' : '(nested) '}${shorten(r.query)}`);
-        report({ benchmark: label, name: `SQL statements per orders(first: ${first})`, value: m.perRequest, unit: 'statements', goal: { atMost: 5 }, note: 'DISPATCHER, all relations' });
+        log(
+          label,
+          `orders(first: ${first}) as DISPATCHER: ${m.perRequest} statements per request (+ ${m.nestedPerRequest} nested):`,
+        );
+        for (const r of m.rows)
+          console.log(
+            `      ${(r.calls / REQUESTS).toFixed(2).padStart(6)} × ${r.ms.toFixed(2).padStart(6)} ms  ${r.toplevel ? '' : '(nested) '}${shorten(r.query)}`,
+          );
+        report({
+          benchmark: label,
+          name: `SQL statements per orders(first: ${first})`,
+          value: m.perRequest,
+          unit: 'statements',
+          goal: { atMost: 5 },
+          note: 'DISPATCHER, all relations',
+        });
       }
       const pii = await measure(admin, 50);
-      log(label, `orders(first: 50) as ADMIN (sees personal data, so each response writes an audit row): ${pii.perRequest} statements per request`);
-      report({ benchmark: label, name: 'SQL statements per orders(first: 50) as ADMIN', value: pii.perRequest, unit: 'statements', note: 'incl. the personal-data audit insert' });
+      log(
+        label,
+        `orders(first: 50) as ADMIN (sees personal data, so each response writes an audit row): ${pii.perRequest} statements per request`,
+      );
+      report({
+        benchmark: label,
+        name: 'SQL statements per orders(first: 50) as ADMIN',
+        value: pii.perRequest,
+        unit: 'statements',
+        note: 'incl. the personal-data audit insert',
+      });
     });
   } finally {
     await api.stop();

@@ -43,11 +43,21 @@ export const READS = `query Reads($first: Int!) {
 export async function staffAuth(api: Api, admin: string, role: string): Promise<string> {
   const email = `bench-${role.toLowerCase()}-${Date.now()}@bench.local`;
   const password = 'bench-password-123';
-  const created = await gql(api.url, admin, `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code message } } }`, {
-    i: { email, name: `Bench ${role}`, role, password },
-  });
+  const created = await gql(
+    api.url,
+    admin,
+    `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code message } } }`,
+    {
+      i: { email, name: `Bench ${role}`, role, password },
+    },
+  );
   if (!created.data?.createUser?.user) throw new Error(`createUser failed: ${JSON.stringify(created)}`);
-  const r = await gql(api.url, null, `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code message } } }`, { e: email, p: password });
+  const r = await gql(
+    api.url,
+    null,
+    `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code message } } }`,
+    { e: email, p: password },
+  );
   if (!r.data?.login?.token) throw new Error(`login as ${role} failed: ${JSON.stringify(r)}`);
   return `Bearer ${r.data.login.token}`;
 }
@@ -88,11 +98,20 @@ async function slice(t: Target, seconds: number, connections: number, dbPids: ()
     // A cheap check of every answer: a GraphQL error would still be HTTP 200.
     verifyBody: (b) => typeof b === 'string' && !b.includes('"errors"'),
   });
-  (run as unknown as EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  (run as unknown as EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+    latencies.push(ms),
+  );
   const r = await run;
   const serverCpu = serverMeter.end();
   const databaseCpu = databaseMeter.end();
-  return { requests: r.requests.total, seconds: r.duration, latencies, serverCpu, databaseCpu, bad: r.non2xx + r.errors + ((r as unknown as { mismatches?: number }).mismatches ?? 0) };
+  return {
+    requests: r.requests.total,
+    seconds: r.duration,
+    latencies,
+    serverCpu,
+    databaseCpu,
+    bad: r.non2xx + r.errors + ((r as unknown as { mismatches?: number }).mismatches ?? 0),
+  };
 }
 
 /**
@@ -110,7 +129,12 @@ export async function interleaved(
   const per = Math.max(1, Math.round((opts.seconds ?? SECONDS) / rounds));
   const warmup = opts.warmup ?? WARMUP_SECONDS;
   if (warmup > 0) for (const t of targets) await slice(t, warmup, connections);
-  const totals = new Map(targets.map((t) => [t.name, { requests: 0, seconds: 0, latencies: [] as number[], bad: 0, serverCpu: 0, databaseCpu: 0 }]));
+  const totals = new Map(
+    targets.map((t) => [
+      t.name,
+      { requests: 0, seconds: 0, latencies: [] as number[], bad: 0, serverCpu: 0, databaseCpu: 0 },
+    ]),
+  );
   for (let r = 0; r < rounds; r++) {
     for (const t of r % 2 ? [...targets].reverse() : targets) {
       const s = await slice(t, per, connections, dbPids);
@@ -142,10 +166,14 @@ export async function interleaved(
 /** The baseline server of bench/baselines/reads-server.ts, in its own process like the API. */
 async function startBaseline(databaseUrl: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...apiNodeArgs(), path.join(__dirname, '../baselines/reads-server.js')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...apiNodeArgs(), path.join(__dirname, '../baselines/reads-server.js')],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
+    },
+  );
   await waitForHealth(port, 30_000);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
@@ -161,7 +189,8 @@ async function startBaseline(databaseUrl: string): Promise<{ url: string; pid: n
 
 async function sample(url: string, auth: string | null, first = 20) {
   const r = await gql(url, auth, READS, { first });
-  if (r.status !== 200 || r.errors || r.data?.orders?.edges?.length !== first) throw new Error(`unexpected answer from ${url}: ${JSON.stringify(r).slice(0, 500)}`);
+  if (r.status !== 200 || r.errors || r.data?.orders?.edges?.length !== first)
+    throw new Error(`unexpected answer from ${url}: ${JSON.stringify(r).slice(0, 500)}`);
   return r.data;
 }
 
@@ -190,16 +219,23 @@ export async function reads(db: Database) {
   let figures: Map<string, LoadFigures>;
   try {
     const data = await createOrdersData(url, { orders: ORDERS });
-    log(label, `${data.orders} orders, ${data.lines} lines, ${data.allocations} allocations, ${data.events} events in ${data.seconds.toFixed(1)} s`);
+    log(
+      label,
+      `${data.orders} orders, ${data.lines} lines, ${data.allocations} allocations, ${data.events} events in ${data.seconds.toFixed(1)} s`,
+    );
     off = await startApi(url, { GUARDS: 'off' }, apiNodeArgs());
     baseline = await startBaseline(url);
     const admin = await adminAuth(api);
     const dispatcher = await staffAuth(api, admin, 'DISPATCHER');
     const masked = await sample(api.url, dispatcher);
     const unmasked = await sample(api.url, admin);
-    if (!isDeepStrictEqual(await sample(off.url, null), unmasked)) throw new Error('GUARDS=off answers differently from ADMIN with guards');
+    if (!isDeepStrictEqual(await sample(off.url, null), unmasked))
+      throw new Error('GUARDS=off answers differently from ADMIN with guards');
     const answer = await sample(baseline.url, null);
-    if (!isDeepStrictEqual(answer, masked)) throw new Error(`the baseline answers differently from the API:\n${JSON.stringify(answer).slice(0, 800)}\n${JSON.stringify(masked).slice(0, 800)}`);
+    if (!isDeepStrictEqual(answer, masked))
+      throw new Error(
+        `the baseline answers differently from the API:\n${JSON.stringify(answer).slice(0, 800)}\n${JSON.stringify(masked).slice(0, 800)}`,
+      );
     figures = await interleaved(
       [
         { name: 'API, guards on, as DISPATCHER', url: api.url, auth: dispatcher, body, pid: api.process.pid },
@@ -217,9 +253,29 @@ export async function reads(db: Database) {
   const base = figures.get('baseline (graphql-js + pg)')!;
   const onAdmin = figures.get('API, guards on, as ADMIN')!;
   const offAdmin = figures.get('API, GUARDS=off')!;
-  report({ benchmark: label, name: 'orders(first: 20) throughput', value: on.perSecond, unit: 'req/s', baseline: base.perSecond, goal: { atLeast: 0.5 } });
+  report({
+    benchmark: label,
+    name: 'orders(first: 20) throughput',
+    value: on.perSecond,
+    unit: 'req/s',
+    baseline: base.perSecond,
+    goal: { atLeast: 0.5 },
+  });
   report({ benchmark: label, name: 'p50 latency', value: on.p50, unit: 'ms', baseline: base.p50 });
   report({ benchmark: label, name: 'p99 latency', value: on.p99, unit: 'ms', baseline: base.p99 });
-  report({ benchmark: label, name: 'guards on vs off (as ADMIN)', value: onAdmin.perSecond, unit: 'req/s', baseline: offAdmin.perSecond, goal: { atLeast: 0.9 } });
-  report({ benchmark: label, name: 'failed responses', value: [...figures.values()].reduce((s, f) => s + f.bad, 0), unit: 'responses', goal: { atMost: 0 } });
+  report({
+    benchmark: label,
+    name: 'guards on vs off (as ADMIN)',
+    value: onAdmin.perSecond,
+    unit: 'req/s',
+    baseline: offAdmin.perSecond,
+    goal: { atLeast: 0.9 },
+  });
+  report({
+    benchmark: label,
+    name: 'failed responses',
+    value: [...figures.values()].reduce((s, f) => s + f.bad, 0),
+    unit: 'responses',
+    goal: { atMost: 0 },
+  });
 }

@@ -26,9 +26,14 @@ async function timeToFirstAnswer(command: string, cwd: string, dataDir: string):
       const answered = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `mutation { login(input: { email: "manager@demo.local", password: "demo" }) { token } }` }),
+        body: JSON.stringify({
+          query: `mutation { login(input: { email: "manager@demo.local", password: "demo" }) { token } }`,
+        }),
       })
-        .then(async (r) => r.ok && Boolean(((await r.json()) as { data?: { login?: { token?: string } } }).data?.login?.token))
+        .then(
+          async (r) =>
+            r.ok && Boolean(((await r.json()) as { data?: { login?: { token?: string } } }).data?.login?.token),
+        )
         .catch(() => false);
       if (answered) return (performance.now() - started) / 1000;
       if (performance.now() - started > 15 * 60_000) throw new Error(`${command}: no answer after 15 minutes`);
@@ -38,7 +43,10 @@ async function timeToFirstAnswer(command: string, cwd: string, dataDir: string):
     if (child.exitCode === null) {
       const gone = new Promise((r) => child.once('exit', r));
       process.kill(-child.pid!, 'SIGINT');
-      await Promise.race([gone, sleep(20_000).then(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'))]);
+      await Promise.race([
+        gone,
+        sleep(20_000).then(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL')),
+      ]);
     }
   }
 }
@@ -61,16 +69,39 @@ export async function startup() {
   const again = await timeToFirstAnswer('npm start', REPO_ROOT, dataDir);
   const apiOnly = await timeToFirstAnswer('node apps/api/dist/src/main.js', REPO_ROOT, dataDir);
   const floor = await databaseAlone(dataDir);
-  report({ benchmark: B, name: '`npm start` on existing data → first answer', value: again, unit: 's', baseline: floor, note: 'baseline: embedded PostgreSQL alone; npm start includes the incremental build' });
-  report({ benchmark: B, name: 'API process alone on existing data → first answer', value: apiOnly, unit: 's', baseline: floor });
+  report({
+    benchmark: B,
+    name: '`npm start` on existing data → first answer',
+    value: again,
+    unit: 's',
+    baseline: floor,
+    note: 'baseline: embedded PostgreSQL alone; npm start includes the incremental build',
+  });
+  report({
+    benchmark: B,
+    name: 'API process alone on existing data → first answer',
+    value: apiOnly,
+    unit: 's',
+    baseline: floor,
+  });
 
   if (process.env.BENCH_FRESH === '0') return log(B, 'fresh install skipped (BENCH_FRESH=0)');
   const clone = await fs.mkdtemp(path.join(os.tmpdir(), 'fulfilment-fresh-'));
   // Under root the embedded PostgreSQL runs as user postgres, which must reach the binaries in node_modules.
   await fs.chmod(clone, 0o755);
   await run(`git clone -q "${REPO_ROOT}" "${clone}"`);
-  const fresh = await timeToFirstAnswer('npm install --no-audit --no-fund --loglevel=error >/dev/null && npm start', clone, path.join(clone, '.data'));
-  report({ benchmark: B, name: 'fresh clone: `npm install && npm start` → first answer', value: fresh, unit: 's', note: 'npm cache warm, as on a machine that installed once' });
+  const fresh = await timeToFirstAnswer(
+    'npm install --no-audit --no-fund --loglevel=error >/dev/null && npm start',
+    clone,
+    path.join(clone, '.data'),
+  );
+  report({
+    benchmark: B,
+    name: 'fresh clone: `npm install && npm start` → first answer',
+    value: fresh,
+    unit: 's',
+    note: 'npm cache warm, as on a machine that installed once',
+  });
   await fs.rm(clone, { recursive: true, force: true });
 }
 

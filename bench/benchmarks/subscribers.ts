@@ -27,7 +27,11 @@ fragment StockLevelRow on StockLevel {
 /** A list page: the newest orders. */
 const ORDERS_QUERY = `query { orders(first: 20) { edges { node { id number status createdAt total { fen } } } } }`;
 
-async function throughput(api: Api, auth: string, seconds: number): Promise<{ perSecond: number; non2xx: number; errors: number; p99: number }> {
+async function throughput(
+  api: Api,
+  auth: string,
+  seconds: number,
+): Promise<{ perSecond: number; non2xx: number; errors: number; p99: number }> {
   const r = await autocannon({
     url: api.url,
     method: 'POST',
@@ -64,22 +68,36 @@ export async function subscribersPerProcess(db: Database) {
     const manager = await staffAuth(api, admin, 'MANAGER');
     // A few staff sessions shared by the connections: managers and customer service (who may see
     // personal data) and warehouse staff and dispatchers (who may not).
-    const tokens = [manager, await staffAuth(api, admin, 'CUSTOMER_SERVICE'), await staffAuth(api, admin, 'WAREHOUSE'), await staffAuth(api, admin, 'DISPATCHER')];
+    const tokens = [
+      manager,
+      await staffAuth(api, admin, 'CUSTOMER_SERVICE'),
+      await staffAuth(api, admin, 'WAREHOUSE'),
+      await staffAuth(api, admin, 'DISPATCHER'),
+    ];
     const orders = await placeOrders(api, manager, skus, catalogue.customerIds, 200);
 
     await throughput(api, manager, 5); // warm-up
     const before = await throughput(api, manager, LOAD_SECONDS);
     const rssBefore = await api.rssMiB();
 
-    const subs = [...(DOCS.includes('orders') ? [{ query: DASHBOARD_ORDER_EVENTS }] : []), ...(DOCS.includes('stock') ? [{ query: DASHBOARD_STOCK_ALERTS }] : [])];
-    const conns: ConnectionSpec[] = Array.from({ length: CONNECTIONS }, (_, i) => ({ auth: tokens[i % tokens.length], subs }));
+    const subs = [
+      ...(DOCS.includes('orders') ? [{ query: DASHBOARD_ORDER_EVENTS }] : []),
+      ...(DOCS.includes('stock') ? [{ query: DASHBOARD_STOCK_ALERTS }] : []),
+    ];
+    const conns: ConnectionSpec[] = Array.from({ length: CONNECTIONS }, (_, i) => ({
+      auth: tokens[i % tokens.length],
+      subs,
+    }));
     pool = SubscriberPool.start(WORKERS);
     const peak = rssPeak(api, 250);
     const opened = await pool.open([api.wsUrl], conns, OPEN_RATE);
     await sleep(3000);
     const status = await pool.status();
     const rssIdle = await api.rssMiB();
-    log(B, `${opened.opened} of ${CONNECTIONS} connections opened in ${opened.seconds.toFixed(1)} s (${opened.retries} retries${opened.openErrors.length ? ` after e.g. ${opened.openErrors[0]}` : ''}, ${opened.failed} failed), ${status.open} open, ${subs.length} subscription(s) each; RSS ${rssBefore.toFixed(0)} MiB before, ${rssIdle.toFixed(0)} MiB with them${status.errors ? `; ${status.errors} errors: ${status.errorSamples.slice(0, 3).join(' | ')}` : ''}`);
+    log(
+      B,
+      `${opened.opened} of ${CONNECTIONS} connections opened in ${opened.seconds.toFixed(1)} s (${opened.retries} retries${opened.openErrors.length ? ` after e.g. ${opened.openErrors[0]}` : ''}, ${opened.failed} failed), ${status.open} open, ${subs.length} subscription(s) each; RSS ${rssBefore.toFixed(0)} MiB before, ${rssIdle.toFixed(0)} MiB with them${status.errors ? `; ${status.errors} errors: ${status.errorSamples.slice(0, 3).join(' | ')}` : ''}`,
+    );
 
     commits = await CommitClock.listen(url);
     const clockRef = commits;
@@ -87,14 +105,26 @@ export async function subscribersPerProcess(db: Database) {
     if (DOCS.includes('orders')) {
       kinds.push({
         label: 'order event',
-        cause: (k) => gql(api.url, manager, `mutation($i: HoldOrderInput!) { holdOrder(input: $i) { userErrors { code } } }`, { i: { orderId: orders[k].id, reason: 'Bench: broadcast' } }),
+        cause: (k) =>
+          gql(api.url, manager, `mutation($i: HoldOrderInput!) { holdOrder(input: $i) { userErrors { code } } }`, {
+            i: { orderId: orders[k].id, reason: 'Bench: broadcast' },
+          }),
       });
     }
     if (DOCS.includes('stock')) {
       // 1,000,000 on hand, low threshold 10: removing all but 5 makes a level LOW.
       kinds.push({
         label: 'stock alert',
-        cause: (k) => gql(api.url, manager, `mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code } } }`, { i: { sku: skus[99 - k], warehouseCode: 'BENCH-E', reason: 'DAMAGE', delta: -(1_000_000 - 5), note: 'bench' } }),
+        cause: (k) =>
+          gql(api.url, manager, `mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code } } }`, {
+            i: {
+              sku: skus[99 - k],
+              warehouseCode: 'BENCH-E',
+              reason: 'DAMAGE',
+              delta: -(1_000_000 - 5),
+              note: 'bench',
+            },
+          }),
       });
     }
     const subscribersPool = pool;
@@ -115,9 +145,13 @@ export async function subscribersPerProcess(db: Database) {
       latencies.sort((x, y) => x - y);
       const reached500 = (100 * latencies.filter((l) => l <= 500).length) / CONNECTIONS;
       // The 95th subscriber in a hundred; never reached counts as never.
-      const t95 = latencies.length >= Math.ceil(0.95 * CONNECTIONS) ? latencies[Math.ceil(0.95 * CONNECTIONS) - 1] : Infinity;
+      const t95 =
+        latencies.length >= Math.ceil(0.95 * CONNECTIONS) ? latencies[Math.ceil(0.95 * CONNECTIONS) - 1] : Infinity;
       const ok = JSON.stringify(r).includes('"userErrors":[]') ? '' : ` (${JSON.stringify(r).slice(0, 160)})`;
-      log(B, `${label}${ok}: ${latencies.length} of ${CONNECTIONS} reached, first ${latencies[0]?.toFixed(0)} ms, p50 ${percentile(latencies, 50).toFixed(0)} ms, 95% ${t95.toFixed(0)} ms, last ${latencies[latencies.length - 1]?.toFixed(0)} ms; API CPU ${(cpu * 1000).toFixed(0)} ms`);
+      log(
+        B,
+        `${label}${ok}: ${latencies.length} of ${CONNECTIONS} reached, first ${latencies[0]?.toFixed(0)} ms, p50 ${percentile(latencies, 50).toFixed(0)} ms, 95% ${t95.toFixed(0)} ms, last ${latencies[latencies.length - 1]?.toFixed(0)} ms; API CPU ${(cpu * 1000).toFixed(0)} ms`,
+      );
       return { t95, reached500 };
     };
     // A warm-up broadcast of each kind, not counted: a fresh process's first one also compiles the code it runs.
@@ -125,10 +159,25 @@ export async function subscribersPerProcess(db: Database) {
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     for (const b of kinds) {
       const runs = [];
-      for (let i = 0; i < num('SUBS_BROADCASTS', 3); i++) runs.push(await broadcast(b, `${b.label} broadcast ${i + 1}`));
+      for (let i = 0; i < num('SUBS_BROADCASTS', 3); i++)
+        runs.push(await broadcast(b, `${b.label} broadcast ${i + 1}`));
       const note = `median of ${runs.length}`;
-      report({ benchmark: B, name: `${b.label} broadcast: time to 95% of ${CONNECTIONS}`, value: median(runs.map((r) => r.t95)), unit: 'ms', goal: { atMost: 500 }, note });
-      report({ benchmark: B, name: `${b.label} broadcast: reached within 500 ms`, value: median(runs.map((r) => r.reached500)), unit: '%', goal: { atLeast: 95 }, note });
+      report({
+        benchmark: B,
+        name: `${b.label} broadcast: time to 95% of ${CONNECTIONS}`,
+        value: median(runs.map((r) => r.t95)),
+        unit: 'ms',
+        goal: { atMost: 500 },
+        note,
+      });
+      report({
+        benchmark: B,
+        name: `${b.label} broadcast: reached within 500 ms`,
+        value: median(runs.map((r) => r.reached500)),
+        unit: '%',
+        goal: { atLeast: 95 },
+        note,
+      });
     }
 
     const withSubs = await throughput(api, manager, LOAD_SECONDS);
@@ -140,10 +189,33 @@ export async function subscribersPerProcess(db: Database) {
     await sleep(3000);
     const again = await throughput(api, manager, LOAD_SECONDS);
     const baseline = (before.perSecond + again.perSecond) / 2;
-    log(B, `orders(first: 20): ${before.perSecond.toFixed(0)} req/s before the subscribers connected (p99 ${before.p99} ms), ${withSubs.perSecond.toFixed(0)} req/s with them (p99 ${withSubs.p99} ms), ${again.perSecond.toFixed(0)} req/s after they left (p99 ${again.p99} ms); ${before.non2xx + withSubs.non2xx + again.non2xx} non-2xx; ${after.open} connections were still open, ${after.errors} errors${after.errorSamples.length ? ` (${after.errorSamples.slice(0, 2).join(' | ')})` : ''}`);
-    report({ benchmark: B, name: `API RSS with ${CONNECTIONS} idle subscribers`, value: rssIdle, unit: 'MiB', goal: { atMost: 1024 } });
-    report({ benchmark: B, name: 'API RSS peak (connect, broadcasts, load)', value: rssPeakMiB, unit: 'MiB', goal: { atMost: 1024 } });
-    report({ benchmark: B, name: 'query throughput with subscribers', value: withSubs.perSecond, unit: 'req/s', baseline, goal: { atLeast: 0.8 }, note: 'baseline: mean of before and after' });
+    log(
+      B,
+      `orders(first: 20): ${before.perSecond.toFixed(0)} req/s before the subscribers connected (p99 ${before.p99} ms), ${withSubs.perSecond.toFixed(0)} req/s with them (p99 ${withSubs.p99} ms), ${again.perSecond.toFixed(0)} req/s after they left (p99 ${again.p99} ms); ${before.non2xx + withSubs.non2xx + again.non2xx} non-2xx; ${after.open} connections were still open, ${after.errors} errors${after.errorSamples.length ? ` (${after.errorSamples.slice(0, 2).join(' | ')})` : ''}`,
+    );
+    report({
+      benchmark: B,
+      name: `API RSS with ${CONNECTIONS} idle subscribers`,
+      value: rssIdle,
+      unit: 'MiB',
+      goal: { atMost: 1024 },
+    });
+    report({
+      benchmark: B,
+      name: 'API RSS peak (connect, broadcasts, load)',
+      value: rssPeakMiB,
+      unit: 'MiB',
+      goal: { atMost: 1024 },
+    });
+    report({
+      benchmark: B,
+      name: 'query throughput with subscribers',
+      value: withSubs.perSecond,
+      unit: 'req/s',
+      baseline,
+      goal: { atLeast: 0.8 },
+      note: 'baseline: mean of before and after',
+    });
   } finally {
     await pool?.stop();
     await commits?.stop();

@@ -35,7 +35,11 @@ export function cpuMeter(pids: () => number[]): { end(): number } {
 
 /** The PostgreSQL cluster's processes, found again on every call: the postmaster (from postmaster.pid) and its children. */
 export async function databasePids(url: string): Promise<() => number[]> {
-  const dir = await withClient(url, async (c) => (await c.query(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`)).rows[0].setting as string);
+  const dir = await withClient(
+    url,
+    async (c) =>
+      (await c.query(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`)).rows[0].setting as string,
+  );
   const postmaster = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return () => [postmaster, ...children(postmaster)];
 }

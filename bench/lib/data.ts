@@ -11,7 +11,10 @@ export interface Catalogue {
  * each of two warehouses (EAST and NORTH), and `customers` established customers in EAST with good
  * credit, so paid orders pass review and go straight to allocation.
  */
-export async function createCatalogue(url: string, opts: { skus: number; onHand: number; customers: number }): Promise<Catalogue> {
+export async function createCatalogue(
+  url: string,
+  opts: { skus: number; onHand: number; customers: number },
+): Promise<Catalogue> {
   return withClient(url, async (c) => {
     await c.query(`INSERT INTO warehouse (code, name, region, city, kind) VALUES
       ('BENCH-E', 'Bench East', 'EAST', 'Shanghai', 'WAREHOUSE'), ('BENCH-N', 'Bench North', 'NORTH', 'Beijing', 'WAREHOUSE')`);
@@ -34,7 +37,11 @@ export async function createCatalogue(url: string, opts: { skus: number; onHand:
     await c.query('ANALYZE');
     const products = await c.query(`SELECT id FROM product WHERE sku LIKE 'B-%' ORDER BY sku`);
     const customers = await c.query(`SELECT id FROM customer ORDER BY id`);
-    return { productIds: products.rows.map((r) => r.id), customerIds: customers.rows.map((r) => r.id), warehouseCodes: ['BENCH-E', 'BENCH-N'] };
+    return {
+      productIds: products.rows.map((r) => r.id),
+      customerIds: customers.rows.map((r) => r.id),
+      warehouseCodes: ['BENCH-E', 'BENCH-N'],
+    };
   });
 }
 

@@ -53,8 +53,10 @@ function noteError(message: string) {
   if (status.errorSamples.length < 5) status.errorSamples.push(message.slice(0, 300));
 }
 
-const ORDER_EVENT = /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"orderStatusChanged":\{"id":"([^"]+)","sequence":(\d+),.*?"order":\{"id":"([^"]+)"/;
-const STOCK_ALERT = /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"stockAlert":\{"sku":"([^"]*)","warehouseCode":"([^"]*)",.*?"createdAt":"([^"]+)"/;
+const ORDER_EVENT =
+  /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"orderStatusChanged":\{"id":"([^"]+)","sequence":(\d+),.*?"order":\{"id":"([^"]+)"/;
+const STOCK_ALERT =
+  /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"stockAlert":\{"sku":"([^"]*)","warehouseCode":"([^"]*)",.*?"createdAt":"([^"]+)"/;
 
 function onResult(conn: number, raw: string) {
   const at = now();
@@ -121,7 +123,15 @@ function openOne(url: string, index: number, spec: ConnectionSpec): Promise<bool
         acked = true;
         clearTimeout(timer);
         status.open++;
-        spec.subs.forEach((s, i) => ws.send(JSON.stringify({ id: String(i + 1), type: 'subscribe', payload: { query: s.query, variables: s.variables ?? {} } })));
+        spec.subs.forEach((s, i) =>
+          ws.send(
+            JSON.stringify({
+              id: String(i + 1),
+              type: 'subscribe',
+              payload: { query: s.query, variables: s.variables ?? {} },
+            }),
+          ),
+        );
         resolve(true);
         return;
       }
@@ -175,7 +185,13 @@ async function open(c: Extract<WorkerCommand, { cmd: 'open' }>) {
     pending.push(openWithRetries(c.wsUrls[index % c.wsUrls.length], index, c.conns[i]).finally(() => inFlight--));
   }
   const results = await Promise.all(pending);
-  return { opened: results.filter(Boolean).length, failed: results.filter((r) => !r).length, retries, openErrors, ms: now() - started };
+  return {
+    opened: results.filter(Boolean).length,
+    failed: results.filter((r) => !r).length,
+    retries,
+    openErrors,
+    ms: now() - started,
+  };
 }
 
 // The bench process is gone (finished, failed or killed): so are we.

@@ -46,11 +46,22 @@ export class CommitClock {
 export async function staffAuth(api: Api, admin: string, role: string): Promise<string> {
   const email = `bench-${role.toLowerCase()}-${randomBytes(3).toString('hex')}@bench.local`;
   const password = `bench-${randomBytes(8).toString('hex')}`;
-  const created = await gql(api.url, admin, `mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code message } } }`, {
-    i: { email, name: `Bench ${role}`, password, role },
-  });
-  if (created.errors || created.data?.createUser?.userErrors?.length) throw new Error(`createUser failed: ${JSON.stringify(created)}`);
-  const r = await gql(api.url, null, `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code message } } }`, { e: email, p: password });
+  const created = await gql(
+    api.url,
+    admin,
+    `mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code message } } }`,
+    {
+      i: { email, name: `Bench ${role}`, password, role },
+    },
+  );
+  if (created.errors || created.data?.createUser?.userErrors?.length)
+    throw new Error(`createUser failed: ${JSON.stringify(created)}`);
+  const r = await gql(
+    api.url,
+    null,
+    `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code message } } }`,
+    { e: email, p: password },
+  );
   if (!r.data?.login?.token) throw new Error(`login failed: ${JSON.stringify(r)}`);
   return `Bearer ${r.data.login.token}`;
 }
@@ -80,22 +91,41 @@ export class SubscriberPool {
   static start(workers: number): SubscriberPool {
     const script = path.join(__dirname, 'live-worker.js');
     return new SubscriberPool(
-      Array.from({ length: workers }, () => new Worker(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] }))),
+      Array.from(
+        { length: workers },
+        () => new Worker(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] })),
+      ),
     );
   }
 
   /** Opens the connections spread over the workers, `perSecond` in all; resolves when every one was acknowledged (or failed). */
-  async open(wsUrls: string[], conns: ConnectionSpec[], perSecond: number): Promise<{ opened: number; failed: number; retries: number; openErrors: string[]; seconds: number }> {
+  async open(
+    wsUrls: string[],
+    conns: ConnectionSpec[],
+    perSecond: number,
+  ): Promise<{ opened: number; failed: number; retries: number; openErrors: string[]; seconds: number }> {
     const started = clock();
     const n = this.workers.length;
     const share = Math.ceil(conns.length / n);
     const replies = await Promise.all(
       this.workers.map((w, k) =>
-        w.ask({ cmd: 'open', wsUrls, conns: conns.slice(k * share, (k + 1) * share), firstIndex: k * share, perSecond: perSecond / n }),
+        w.ask({
+          cmd: 'open',
+          wsUrls,
+          conns: conns.slice(k * share, (k + 1) * share),
+          firstIndex: k * share,
+          perSecond: perSecond / n,
+        }),
       ),
     );
     const sum = (k: string) => replies.reduce((s, r) => s + r[k], 0);
-    return { opened: sum('opened'), failed: sum('failed'), retries: sum('retries'), openErrors: replies.flatMap((r) => r.openErrors), seconds: (clock() - started) / 1000 };
+    return {
+      opened: sum('opened'),
+      failed: sum('failed'),
+      retries: sum('retries'),
+      openErrors: replies.flatMap((r) => r.openErrors),
+      seconds: (clock() - started) / 1000,
+    };
   }
 
   /** Every arrival since the last collect, from all workers. */
@@ -160,23 +190,36 @@ export function rssPeak(api: Api, everyMs = 100): { stop(): Promise<number> } {
 }
 
 /** Places `n` paid orders for established customers (so they end up ALLOCATED); returns their global ids. */
-export async function placeOrders(api: Api, auth: string, skus: string[], customerIds: string[], n: number, concurrency = 8): Promise<{ id: string; number: string }[]> {
+export async function placeOrders(
+  api: Api,
+  auth: string,
+  skus: string[],
+  customerIds: string[],
+  n: number,
+  concurrency = 8,
+): Promise<{ id: string; number: string }[]> {
   const out: { id: string; number: string }[] = [];
   let next = 0;
   const worker = async () => {
     while (next < n) {
       const i = next++;
-      const r = await gql(api.url, auth, `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id number status } userErrors { code message } } }`, {
-        i: {
-          channel: 'WEB',
-          customerId: Buffer.from(`Customer:${customerIds[i % customerIds.length]}`).toString('base64url'),
-          lines: [{ sku: skus[i % skus.length], quantity: 1 }],
-          paymentMethod: 'WECHAT_PAY',
-          paid: true,
+      const r = await gql(
+        api.url,
+        auth,
+        `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id number status } userErrors { code message } } }`,
+        {
+          i: {
+            channel: 'WEB',
+            customerId: Buffer.from(`Customer:${customerIds[i % customerIds.length]}`).toString('base64url'),
+            lines: [{ sku: skus[i % skus.length], quantity: 1 }],
+            paymentMethod: 'WECHAT_PAY',
+            paid: true,
+          },
         },
-      });
+      );
       const o = r.data?.placeOrder?.order;
-      if (!o || o.status !== 'ALLOCATED') throw new Error(`placeOrder did not allocate: ${JSON.stringify(r).slice(0, 400)}`);
+      if (!o || o.status !== 'ALLOCATED')
+        throw new Error(`placeOrder did not allocate: ${JSON.stringify(r).slice(0, 400)}`);
       out[i] = { id: o.id, number: o.number };
     }
   };

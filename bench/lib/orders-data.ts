@@ -43,10 +43,30 @@ const PATHS: Record<string, string[]> = {
   PACKED: ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'PICKING', 'PACKED'],
   SHIPPED: ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'PICKING', 'PACKED', 'SHIPPED'],
   OUT_FOR_DELIVERY: ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'PICKING', 'PACKED', 'SHIPPED', 'OUT_FOR_DELIVERY'],
-  DELIVERED: ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'PICKING', 'PACKED', 'SHIPPED', 'OUT_FOR_DELIVERY', 'DELIVERED'],
+  DELIVERED: [
+    'PENDING_REVIEW',
+    'CONFIRMED',
+    'ALLOCATED',
+    'PICKING',
+    'PACKED',
+    'SHIPPED',
+    'OUT_FOR_DELIVERY',
+    'DELIVERED',
+  ],
   CANCELLED: ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'CANCELLED'],
 };
-const RECENT = ['PENDING_REVIEW', 'ALLOCATED', 'ALLOCATED', 'PICKING', 'PACKED', 'SHIPPED', 'ON_HOLD', 'BACKORDERED', 'ALLOCATED', 'CANCELLED'];
+const RECENT = [
+  'PENDING_REVIEW',
+  'ALLOCATED',
+  'ALLOCATED',
+  'PICKING',
+  'PACKED',
+  'SHIPPED',
+  'ON_HOLD',
+  'BACKORDERED',
+  'ALLOCATED',
+  'CANCELLED',
+];
 const REGIONS = [
   ['EAST', 'Shanghai'],
   ['NORTH', 'Beijing'],
@@ -88,7 +108,9 @@ export async function createOrdersData(url: string, opts: OrdersDataOptions): Pr
     await c.query(`SET maintenance_work_mem = '256MB'`);
     await c.query(`SET work_mem = '64MB'`);
     await c.query(`CREATE TEMP TABLE region_city (n int, region text, city text)`);
-    await c.query(`INSERT INTO region_city VALUES ${REGIONS.map(([r, city], i) => `(${i}, '${r}', '${city.replace(/'/g, "''")}')`).join(', ')}`);
+    await c.query(
+      `INSERT INTO region_city VALUES ${REGIONS.map(([r, city], i) => `(${i}, '${r}', '${city.replace(/'/g, "''")}')`).join(', ')}`,
+    );
 
     await c.query(
       `INSERT INTO warehouse (code, name, region, city, kind)
@@ -124,13 +146,21 @@ export async function createOrdersData(url: string, opts: OrdersDataOptions): Pr
     );
 
     // Numbered copies so the generator picks rows by position.
-    await c.query(`CREATE TEMP TABLE p_rn AS SELECT row_number() OVER (ORDER BY sku)::int AS rn, id, sku, name, spec, unit_price_fen FROM product`);
-    await c.query(`CREATE TEMP TABLE w_rn AS SELECT row_number() OVER (ORDER BY code)::int AS rn, id, code FROM warehouse`);
-    await c.query(`CREATE TEMP TABLE c_rn AS SELECT row_number() OVER (ORDER BY created_at, id)::int AS rn, * FROM customer`);
+    await c.query(
+      `CREATE TEMP TABLE p_rn AS SELECT row_number() OVER (ORDER BY sku)::int AS rn, id, sku, name, spec, unit_price_fen FROM product`,
+    );
+    await c.query(
+      `CREATE TEMP TABLE w_rn AS SELECT row_number() OVER (ORDER BY code)::int AS rn, id, code FROM warehouse`,
+    );
+    await c.query(
+      `CREATE TEMP TABLE c_rn AS SELECT row_number() OVER (ORDER BY created_at, id)::int AS rn, * FROM customer`,
+    );
     await c.query(`CREATE UNIQUE INDEX ON p_rn (rn)`);
     await c.query(`CREATE UNIQUE INDEX ON c_rn (rn)`);
     await c.query(`CREATE TEMP TABLE status_path (status text, seq int, from_status text, to_status text)`);
-    const pathRows = Object.entries(PATHS).flatMap(([status, path]) => path.map((to, k) => `('${status}', ${k + 1}, ${k === 0 ? 'NULL' : `'${path[k - 1]}'`}, '${to}')`));
+    const pathRows = Object.entries(PATHS).flatMap(([status, path]) =>
+      path.map((to, k) => `('${status}', ${k + 1}, ${k === 0 ? 'NULL' : `'${path[k - 1]}'`}, '${to}')`),
+    );
     await c.query(`INSERT INTO status_path VALUES ${pathRows.join(', ')}`);
 
     await c.query(
@@ -188,7 +218,9 @@ export async function createOrdersData(url: string, opts: OrdersDataOptions): Pr
               g.status = 'BACKORDERED',
               s.subtotal, CASE WHEN s.subtotal >= 9900 THEN 0 ELSE 800 END, s.subtotal + CASE WHEN s.subtotal >= 9900 THEN 0 ELSE 800 END,
               CASE WHEN g.i % 11 = 0 THEN 'Please call before delivery' END,
-              CASE g.status ${Object.entries(PATHS).map(([status, path]) => `WHEN '${status}' THEN ${path.length}`).join(' ')} END,
+              CASE g.status ${Object.entries(PATHS)
+                .map(([status, path]) => `WHEN '${status}' THEN ${path.length}`)
+                .join(' ')} END,
               g.created_at, g.created_at
          FROM g JOIN c_rn cu ON cu.rn = g.customer_rn
          JOIN (SELECT i, sum(quantity * unit_price_fen)::int AS subtotal FROM gl GROUP BY i) s ON s.i = g.i`,
@@ -235,7 +267,17 @@ export async function createOrdersData(url: string, opts: OrdersDataOptions): Pr
     for (const def of dropped) await c.query(def);
     await c.query(`SET session_replication_role = DEFAULT`);
     await c.query(`SELECT setval('order_number_seq', 1)`);
-    for (const t of ['warehouse', 'product', 'stock_level', 'customer', 'orders', 'order_line', 'order_allocation', 'order_event']) await c.query(`VACUUM ANALYZE ${t}`);
+    for (const t of [
+      'warehouse',
+      'product',
+      'stock_level',
+      'customer',
+      'orders',
+      'order_line',
+      'order_allocation',
+      'order_event',
+    ])
+      await c.query(`VACUUM ANALYZE ${t}`);
     return { orders: N, lines, allocations, events, seconds: (performance.now() - started) / 1000 };
   });
 }
@@ -247,7 +289,9 @@ function timedClient(c: Client): Pick<Client, 'query'> {
     query: (async (text: string, values?: unknown[]) => {
       const t = performance.now();
       const r = await c.query(text, values);
-      console.log(`      ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 100)}`);
+      console.log(
+        `      ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 100)}`,
+      );
       return r;
     }) as Client['query'],
   };
@@ -260,7 +304,10 @@ export function orderCursor(createdAt: Date, id: string): string {
 
 /** The cursor of the `position`-th newest order (1-based), as the API would hand it out on that edge. */
 export async function cursorAt(c: Client, position: number): Promise<string> {
-  const { rows } = await c.query(`SELECT created_at, id FROM orders ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [position - 1]);
+  const { rows } = await c.query(
+    `SELECT created_at, id FROM orders ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
+    [position - 1],
+  );
   if (!rows.length) throw new Error(`there is no order at position ${position}`);
   return orderCursor(rows[0].created_at, rows[0].id);
 }

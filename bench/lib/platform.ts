@@ -19,11 +19,18 @@ export interface Database {
 }
 
 /** One embedded PostgreSQL cluster for the whole bench run, with pg_stat_statements loaded. */
-export async function startDatabase(dataDir = path.join(REPO_ROOT, process.env.BENCH_DATA_DIR || '.data/bench')): Promise<Database> {
+export async function startDatabase(
+  dataDir = path.join(REPO_ROOT, process.env.BENCH_DATA_DIR || '.data/bench'),
+): Promise<Database> {
   const pg = await startEmbeddedPostgres(dataDir, 'postgres', [
-    '-c', 'shared_preload_libraries=pg_stat_statements',
-    '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on',
-    '-c', 'max_connections=400',
+    '-c',
+    'shared_preload_libraries=pg_stat_statements',
+    '-c',
+    'pg_stat_statements.track=all',
+    '-c',
+    'pg_stat_statements.track_planning=on',
+    '-c',
+    'max_connections=400',
   ]);
   await withClient(pg.url, async (c) => {
     const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_%'`);
@@ -79,7 +86,11 @@ export async function freePort(): Promise<number> {
  * are raised (unless `env` sets them) because a benchmark's few clients stand for many real users.
  * `nodeArgs` go before the script, e.g. ['--cpu-prof', '--cpu-prof-dir=.data/prof'] to profile a run.
  */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Api> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Api> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
@@ -106,7 +117,9 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     if (process.env.BENCH_API_LOG) process.stderr.write(d);
     stderr = (stderr + d.toString()).slice(-4000);
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`API exited (${code}): ${stderr}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`API exited (${code}): ${stderr}`))),
+  );
   exited.catch(() => undefined);
   await Promise.race([waitForHealth(port, 120_000), exited]);
   const startMs = performance.now() - started;
@@ -155,7 +168,12 @@ export interface GqlResult<T = any> {
  * One GraphQL request over a keep-alive connection. Plain node:http rather than fetch: the load
  * generator shares the cores with the API and PostgreSQL, and fetch costs it several times more CPU.
  */
-export function gql<T = any>(url: string, auth: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+export function gql<T = any>(
+  url: string,
+  auth: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GqlResult<T>> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -163,7 +181,11 @@ export function gql<T = any>(url: string, auth: string | null, query: string, va
       {
         method: 'POST',
         agent: keepAlive,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(auth ? { authorization: auth } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(auth ? { authorization: auth } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -188,19 +210,29 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1000, noDelay: t
 
 /** Signs in as the bench admin; returns an Authorization header value. */
 export async function adminAuth(api: Api): Promise<string> {
-  const r = await gql(api.url, null, `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code message } } }`, {
-    e: ADMIN.email,
-    p: ADMIN.password,
-  });
+  const r = await gql(
+    api.url,
+    null,
+    `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code message } } }`,
+    {
+      e: ADMIN.email,
+      p: ADMIN.password,
+    },
+  );
   if (!r.data?.login?.token) throw new Error(`bench admin login failed: ${JSON.stringify(r)}`);
   return `Bearer ${r.data.login.token}`;
 }
 
 /** Creates an API key as an integrator would have one; returns an Authorization header value. */
 export async function apiKeyAuth(api: Api, admin: string, scopes: string[]): Promise<string> {
-  const r = await gql(api.url, admin, `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code message } } }`, {
-    i: { name: `bench ${randomBytes(3).toString('hex')}`, scopes },
-  });
+  const r = await gql(
+    api.url,
+    admin,
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code message } } }`,
+    {
+      i: { name: `bench ${randomBytes(3).toString('hex')}`, scopes },
+    },
+  );
   if (!r.data?.createApiKey?.secret) throw new Error(`createApiKey failed: ${JSON.stringify(r)}`);
   return `Bearer ${r.data.createApiKey.secret}`;
 }

@@ -15,7 +15,8 @@ export interface Figure {
 
 export const figures: Figure[] = [];
 
-const fmt = (n: number) => (Number.isInteger(n) || Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 2));
+const fmt = (n: number) =>
+  Number.isInteger(n) || Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 2);
 
 export function ratioOf(f: Figure): number | undefined {
   return f.baseline === undefined ? undefined : f.value / f.baseline;
@@ -24,8 +25,14 @@ export function ratioOf(f: Figure): number | undefined {
 export function verdict(f: Figure): string {
   if (!f.goal) return '';
   const x = ratioOf(f) ?? f.value;
-  const ok = (f.goal.atLeast === undefined || x >= f.goal.atLeast) && (f.goal.atMost === undefined || x <= f.goal.atMost);
-  const goal = [f.goal.atLeast !== undefined ? `≥ ${f.goal.atLeast}` : '', f.goal.atMost !== undefined ? `≤ ${f.goal.atMost}` : ''].filter(Boolean).join(' and ');
+  const ok =
+    (f.goal.atLeast === undefined || x >= f.goal.atLeast) && (f.goal.atMost === undefined || x <= f.goal.atMost);
+  const goal = [
+    f.goal.atLeast !== undefined ? `≥ ${f.goal.atLeast}` : '',
+    f.goal.atMost !== undefined ? `≤ ${f.goal.atMost}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return `goal ${goal} ${ok ? '✓' : '✗'}`;
 }
 

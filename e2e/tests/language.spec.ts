@@ -5,9 +5,13 @@ import { nav, screenshot, signIn } from '../pages/session';
 /** A user of its own, so the language it keeps does not leak into other tests. */
 async function newDispatcher(): Promise<string> {
   const email = `lang-${Date.now()}@demo.local`;
-  const r = await gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { userErrors { code } } }`, {
-    input: { email, name: '调度 孙悦', role: 'DISPATCHER', password: 'demo-password' },
-  }, await loginToken('admin@demo.local'));
+  const r = await gql(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { userErrors { code } } }`,
+    {
+      input: { email, name: '调度 孙悦', role: 'DISPATCHER', password: 'demo-password' },
+    },
+    await loginToken('admin@demo.local'),
+  );
   if (r.createUser.userErrors.length) throw new Error(JSON.stringify(r.createUser.userErrors));
   return email;
 }
@@ -15,17 +19,26 @@ async function newDispatcher(): Promise<string> {
 test.describe('in a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('shows Chinese first, switches to English and back, and remembers the choice for the user', async ({ page, browser }) => {
+  test('shows Chinese first, switches to English and back, and remembers the choice for the user', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const email = await newDispatcher();
     await signIn(page, email, 'demo-password');
     await expect(nav(page).getByRole('link', { name: '订单' })).toBeVisible();
-    for (const [label, name] of [['概览', 'overview'], ['订单', 'orders'], ['库存', 'stock']] as const) {
+    for (const [label, name] of [
+      ['概览', 'overview'],
+      ['订单', 'orders'],
+      ['库存', 'stock'],
+    ] as const) {
       await nav(page).getByRole('link', { name: label }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await screenshot(page, `page-${name}-zh`);
     }
-    const saved = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('updateMyPreferences'));
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('updateMyPreferences'),
+    );
     await page.getByRole('button', { name: 'English' }).click();
     await expect(nav(page).getByRole('link', { name: 'Orders' })).toBeVisible();
     await saved;

@@ -4,7 +4,9 @@ import { nav, screenshot, signIn } from '../pages/session';
 
 test.use({ locale: 'en-US' });
 
-test('an order placed through the API appears in the orders table and the live feed without reload', async ({ page }) => {
+test('an order placed through the API appears in the orders table and the live feed without reload', async ({
+  page,
+}) => {
   await signIn(page, 'manager@demo.local');
   await nav(page).getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByRole('link', { name: /^SO\d{8}-\d{6}$/ }).first()).toBeVisible();

@@ -21,7 +21,9 @@ for (const role of ROLES) {
   });
 }
 
-test('warehouse staff see customers masked and no order actions; a direct link to the review queue is refused', async ({ page }) => {
+test('warehouse staff see customers masked and no order actions; a direct link to the review queue is refused', async ({
+  page,
+}) => {
   await signIn(page, 'warehouse@demo.local');
   await nav(page).getByRole('link', { name: 'Orders' }).click();
   const firstOrder = page.getByRole('link', { name: /^SO\d{8}-\d{6}$/ }).first();
@@ -44,7 +46,10 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     name: 'order',
     open: async (page) => {
       await nav(page).getByRole('link', { name: 'Orders' }).click();
-      await page.getByRole('link', { name: /^SO\d{8}-\d{6}$/ }).first().click();
+      await page
+        .getByRole('link', { name: /^SO\d{8}-\d{6}$/ })
+        .first()
+        .click();
       await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
     },
   },
@@ -52,7 +57,10 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     name: 'stock-level',
     open: async (page) => {
       await nav(page).getByRole('link', { name: 'Stock' }).click();
-      await page.getByRole('link', { name: /^[A-Z]{3}-\d{4}$/ }).first().click();
+      await page
+        .getByRole('link', { name: /^[A-Z]{3}-\d{4}$/ })
+        .first()
+        .click();
       await expect(page.getByRole('heading', { name: 'Adjust or count' })).toBeVisible();
     },
   },

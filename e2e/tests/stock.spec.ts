@@ -5,12 +5,17 @@ import { screenshot, signIn } from '../pages/session';
 test.use({ locale: 'en-US' });
 
 async function level(token: string, sku: string) {
-  const d = await gql(`query($sku: String!) { stockLevels(first: 1, filter: { sku: $sku, warehouseCode: "SH-01" }) { edges { node { id onHand reserved available } } } }`, { sku }, token);
+  const d = await gql(
+    `query($sku: String!) { stockLevels(first: 1, filter: { sku: $sku, warehouseCode: "SH-01" }) { edges { node { id onHand reserved available } } } }`,
+    { sku },
+    token,
+  );
   return d.stockLevels.edges[0].node as { id: string; onHand: number; reserved: number; available: number };
 }
 
 /** The figure shown under a label on the stock-level page ("On hand", "Available"). */
-const figure = (page: Page, label: string) => page.locator('.kpi', { has: page.getByText(label, { exact: true }) }).locator('.kpi-value');
+const figure = (page: Page, label: string) =>
+  page.locator('.kpi', { has: page.getByText(label, { exact: true }) }).locator('.kpi-value');
 const n = (x: number) => x.toLocaleString('en-US');
 
 test('cancelling an order releases its stock, as the stock page shows', async ({ page }) => {
@@ -37,7 +42,11 @@ test('cancelling an order releases its stock, as the stock page shows', async ({
 
 test('warehouse staff book a count; the difference becomes a count adjustment', async ({ page }) => {
   const admin = await loginToken('admin@demo.local');
-  const list = await gql(`{ stockLevels(first: 50, filter: { warehouseCode: "SH-01" }) { edges { node { sku onHand reserved } } } }`, {}, admin);
+  const list = await gql(
+    `{ stockLevels(first: 50, filter: { warehouseCode: "SH-01" }) { edges { node { sku onHand reserved } } } }`,
+    {},
+    admin,
+  );
   const target = list.stockLevels.edges.map((e: any) => e.node).find((l: any) => l.onHand - l.reserved > 5);
   const before = await level(admin, target.sku);
 

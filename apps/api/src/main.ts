@@ -20,15 +20,24 @@ async function main() {
   if (config.seed === 'demo') await seedDemoDataIfEmpty(ds);
 
   const server = await createServer({ ds, databaseUrl, config });
-  await server.services.auth.ensureUsers({ demo: config.seed === 'demo', adminEmail: config.adminEmail, adminPassword: config.adminPassword });
+  await server.services.auth.ensureUsers({
+    demo: config.seed === 'demo',
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+  });
   const port = await server.listen(config.port);
-  logger.info({ port }, `GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`);
+  logger.info(
+    { port },
+    `GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`,
+  );
   logger.info(`Open http://localhost:${port}/ in your browser`);
   const demo = new AbortController();
   if (process.argv.includes('--demo')) {
-    void runTraffic({ url: `http://127.0.0.1:${port}/graphql`, rate: Number(process.env.DEMO_RATE ?? 30), signal: demo.signal }).catch((e: Error) =>
-      logger.error({ err: e.message }, 'demo traffic stopped'),
-    );
+    void runTraffic({
+      url: `http://127.0.0.1:${port}/graphql`,
+      rate: Number(process.env.DEMO_RATE ?? 30),
+      signal: demo.signal,
+    }).catch((e: Error) => logger.error({ err: e.message }, 'demo traffic stopped'));
   }
 
   let stopping = false;

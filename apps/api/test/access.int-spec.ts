@@ -23,8 +23,10 @@ describe('staff sign-in and sessions', () => {
   });
   after(() => api.stop());
 
-  const login = (email: string, password: string, headers: Record<string, string> = {}) => postRaw(api.url, JSON.stringify({ query: LOGIN, variables: { email, password } }), headers);
-  const as = (token: string, query: string, variables?: object) => postRaw(api.url, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
+  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+    postRaw(api.url, JSON.stringify({ query: LOGIN, variables: { email, password } }), headers);
+  const as = (token: string, query: string, variables?: object) =>
+    postRaw(api.url, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
 
   it('signs in with e-mail and password and returns a short-lived token and the user', async () => {
     const r = await login('Manager@Demo.Local', 'demo');
@@ -49,7 +51,10 @@ describe('staff sign-in and sessions', () => {
 
   it(`throttles an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password, and not other accounts`, async () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      assert.equal((await login('purchasing@demo.local', `guess${i}`)).body.data.login.userErrors[0].code, 'INVALID_CREDENTIALS');
+      assert.equal(
+        (await login('purchasing@demo.local', `guess${i}`)).body.data.login.userErrors[0].code,
+        'INVALID_CREDENTIALS',
+      );
     }
     const blocked = await login('purchasing@demo.local', 'demo');
     assert.equal(blocked.body.data.login.userErrors[0].code, 'LOGIN_THROTTLED');
@@ -60,11 +65,17 @@ describe('staff sign-in and sessions', () => {
     assert.equal((await login('ghost@demo.local', 'x')).body.data.login.userErrors[0].code, 'LOGIN_THROTTLED');
   });
 
-  it('remembers a user\'s dashboard language', async () => {
+  it("remembers a user's dashboard language", async () => {
     const token = await api.loginAs('DISPATCHER');
-    const set = await as(token, `mutation { updateMyPreferences(input: { locale: "zh-CN" }) { user { locale } userErrors { code } } }`);
+    const set = await as(
+      token,
+      `mutation { updateMyPreferences(input: { locale: "zh-CN" }) { user { locale } userErrors { code } } }`,
+    );
     assert.equal(set.body.data.updateMyPreferences.user.locale, 'zh-CN');
-    const bad = await as(token, `mutation { updateMyPreferences(input: { locale: "klingon" }) { userErrors { code field } } }`);
+    const bad = await as(
+      token,
+      `mutation { updateMyPreferences(input: { locale: "klingon" }) { userErrors { code field } } }`,
+    );
     assert.equal(bad.body.data.updateMyPreferences.userErrors[0].code, 'INVALID_INPUT');
     assert.equal((await as(token, `{ me { locale } }`)).body.data.me.locale, 'zh-CN');
   });
@@ -99,7 +110,13 @@ describe('staff sign-in and sessions', () => {
 
   it('refuses a subscription without a valid token', async () => {
     for (const connectionParams of [{}, { authorization: 'Bearer forged' }]) {
-      const client = createClient({ url: api.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams });
+      const client = createClient({
+        url: api.wsUrl,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        connectionParams,
+      });
       const sub = subscribe(client, `subscription { orderStatusChanged { sequence } }`);
       await settle(300);
       assert.deepEqual(closeCodes(sub.errors), [4403]);
@@ -114,9 +131,12 @@ describe('staff sign-in and sessions', () => {
     const sub = subscribe(client, `subscription { orderStatusChanged { sequence } }`);
     await settle();
     const [user] = await api.ds.query(`SELECT id FROM staff_user WHERE email = 'dispatcher@demo.local'`);
-    const r = await api.data(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { user { role } userErrors { code } } }`, {
-      input: { userId: toGlobalId('User', user.id), role: 'PURCHASING' },
-    });
+    const r = await api.data(
+      `mutation($input: UpdateUserInput!) { updateUser(input: $input) { user { role } userErrors { code } } }`,
+      {
+        input: { userId: toGlobalId('User', user.id), role: 'PURCHASING' },
+      },
+    );
     assert.equal(r.updateUser.user.role, 'PURCHASING');
     await settle(300);
     assert.deepEqual(closeCodes(sub.errors), [4403]);
@@ -138,8 +158,11 @@ describe('sign-in throttling per client address', () => {
   after(() => api.stop());
 
   it('throttles a client address that tries many accounts', async () => {
-    const login = (email: string, password: string) => postRaw(api.url, JSON.stringify({ query: LOGIN, variables: { email, password } }));
-    const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE'`);
+    const login = (email: string, password: string) =>
+      postRaw(api.url, JSON.stringify({ query: LOGIN, variables: { email, password } }));
+    const [{ n }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE'`,
+    );
     for (let i = n; i < MAX_FAILURES_PER_ADDRESS; i++) await login(`spray${i}@demo.local`, 'x');
     assert.equal((await login('warehouse@demo.local', 'demo')).body.data.login.userErrors[0].code, 'LOGIN_THROTTLED');
   });
@@ -154,7 +177,8 @@ describe('integrator API keys', () => {
   after(() => api.stop());
 
   const CREATE = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix scopes expiresAt revokedAt } userErrors { code field } } }`;
-  const withKey = (key: string, query: string, variables?: object) => postRaw(api.url, JSON.stringify({ query, variables }), { authorization: `Bearer ${key}` });
+  const withKey = (key: string, query: string, variables?: object) =>
+    postRaw(api.url, JSON.stringify({ query, variables }), { authorization: `Bearer ${key}` });
 
   it('shows the secret once, stores only its hash, and lists keys without secrets', async () => {
     const r = await api.data(CREATE, { input: { name: '天猫旗舰店', scopes: ['ORDERS_WRITE', 'ORDERS_READ'] } });
@@ -164,19 +188,32 @@ describe('integrator API keys', () => {
     const rows = await api.ds.query(`SELECT secret_hash FROM api_key WHERE prefix = $1`, [apiKey.prefix]);
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0].secret_hash, secret);
-    assert.ok(!JSON.stringify(await api.ds.query(`SELECT * FROM api_key`)).includes(secret.slice(`fk_${apiKey.prefix}_`.length)));
+    assert.ok(
+      !JSON.stringify(await api.ds.query(`SELECT * FROM api_key`)).includes(
+        secret.slice(`fk_${apiKey.prefix}_`.length),
+      ),
+    );
     const list = await api.gql(`{ apiKeys(first: 10) { edges { node { name prefix scopes } } } }`);
     assert.ok(!list.text.includes(secret));
-    assert.deepEqual(list.body.data.apiKeys.edges.map((e: any) => e.node.name), ['天猫旗舰店']);
+    assert.deepEqual(
+      list.body.data.apiKeys.edges.map((e: any) => e.node.name),
+      ['天猫旗舰店'],
+    );
   });
 
   it('lets a key do what its scopes allow and nothing else', async () => {
-    const { secret } = (await api.data(CREATE, { input: { name: 'storefront', scopes: ['ORDERS_WRITE', 'CATALOG_READ'] } })).createApiKey;
+    const { secret } = (
+      await api.data(CREATE, { input: { name: 'storefront', scopes: ['ORDERS_WRITE', 'CATALOG_READ'] } })
+    ).createApiKey;
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
-    const placed = await withKey(secret, PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) });
+    const placed = await withKey(secret, PLACE_ORDER, {
+      input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]),
+    });
     assert.deepEqual(placed.body.data.placeOrder.userErrors, []);
-    const [event] = await api.ds.query(`SELECT actor FROM order_event WHERE order_id = (SELECT id FROM orders ORDER BY created_at DESC LIMIT 1) AND sequence = 1`);
+    const [event] = await api.ds.query(
+      `SELECT actor FROM order_event WHERE order_id = (SELECT id FROM orders ORDER BY created_at DESC LIMIT 1) AND sequence = 1`,
+    );
     assert.equal(event.actor, 'key:storefront');
     assert.equal((await withKey(secret, `{ products(first: 1) { edges { cursor } } }`)).body.errors, undefined);
     const denied = await withKey(secret, `{ stockLevels(first: 1) { edges { cursor } } }`);
@@ -186,36 +223,57 @@ describe('integrator API keys', () => {
   });
 
   it('refuses a revoked key on its first use after revocation and closes its subscriptions', async () => {
-    const { secret, apiKey } = (await api.data(CREATE, { input: { name: 'carrier', scopes: ['ORDERS_READ'] } })).createApiKey;
+    const { secret, apiKey } = (await api.data(CREATE, { input: { name: 'carrier', scopes: ['ORDERS_READ'] } }))
+      .createApiKey;
     assert.equal((await withKey(secret, `{ orders(first: 1) { edges { cursor } } }`)).status, 200);
     const client = api.ws(`Bearer ${secret}`);
     const sub = subscribe(client, `subscription { orderStatusChanged { sequence } }`);
     await settle();
-    const revoked = await api.data(`mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }`, {
-      input: { apiKeyId: apiKey.id },
-    });
+    const revoked = await api.data(
+      `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }`,
+      {
+        input: { apiKeyId: apiKey.id },
+      },
+    );
     assert.ok(revoked.revokeApiKey.apiKey.revokedAt);
     const r = await withKey(secret, `{ orders(first: 1) { edges { cursor } } }`);
     assert.equal(r.status, 401);
     assert.match(r.body.errors![0].message, /revoked/);
     await settle(300);
     assert.deepEqual(closeCodes(sub.errors), [4403]);
-    const again = await api.data(`mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { userErrors { code } } }`, { input: { apiKeyId: apiKey.id } });
+    const again = await api.data(
+      `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { userErrors { code } } }`,
+      { input: { apiKeyId: apiKey.id } },
+    );
     assert.equal(again.revokeApiKey.userErrors[0].code, 'ALREADY_REVOKED');
     await client.dispose();
   });
 
   it('refuses an expired key, and a key created with a past expiry or no scopes', async () => {
-    const { secret, apiKey } = (await api.data(CREATE, { input: { name: 'short-lived', scopes: ['ORDERS_READ'], expiresAt: new Date(Date.now() + 60_000).toISOString() } })).createApiKey;
+    const { secret, apiKey } = (
+      await api.data(CREATE, {
+        input: { name: 'short-lived', scopes: ['ORDERS_READ'], expiresAt: new Date(Date.now() + 60_000).toISOString() },
+      })
+    ).createApiKey;
     assert.equal((await withKey(secret, `{ orders(first: 1) { edges { cursor } } }`)).status, 200);
-    await api.ds.query(`UPDATE api_key SET expires_at = now() - interval '1 second' WHERE prefix = $1`, [apiKey.prefix]);
+    await api.ds.query(`UPDATE api_key SET expires_at = now() - interval '1 second' WHERE prefix = $1`, [
+      apiKey.prefix,
+    ]);
     const r = await withKey(secret, `{ orders(first: 1) { edges { cursor } } }`);
     assert.equal(r.status, 401);
     assert.match(r.body.errors![0].message, /expired/);
-    const past = await api.data(CREATE, { input: { name: 'x', scopes: ['ORDERS_READ'], expiresAt: '2020-01-01T00:00:00Z' } });
-    assert.deepEqual(past.createApiKey.userErrors.map((e: any) => e.field.join('.')), ['input.expiresAt']);
+    const past = await api.data(CREATE, {
+      input: { name: 'x', scopes: ['ORDERS_READ'], expiresAt: '2020-01-01T00:00:00Z' },
+    });
+    assert.deepEqual(
+      past.createApiKey.userErrors.map((e: any) => e.field.join('.')),
+      ['input.expiresAt'],
+    );
     const none = await api.data(CREATE, { input: { name: 'x', scopes: [] } });
-    assert.deepEqual(none.createApiKey.userErrors.map((e: any) => e.field.join('.')), ['input.scopes']);
+    assert.deepEqual(
+      none.createApiKey.userErrors.map((e: any) => e.field.join('.')),
+      ['input.scopes'],
+    );
     assert.equal(none.createApiKey.secret, null);
   });
 

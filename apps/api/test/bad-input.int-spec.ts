@@ -61,7 +61,12 @@ describe('bad input', () => {
     assert.deepEqual(errorsOf(malformed), [['NOT_FOUND', 'input.customerId']]);
     const orderIdAsCustomer = await place(orderInput(toGlobalId('Order', randomUUID()), [{ sku, quantity: 1 }]));
     assert.deepEqual(errorsOf(orderIdAsCustomer), [['NOT_FOUND', 'input.customerId']]);
-    const unknownSku = await place(orderInput(customer.gid, [{ sku, quantity: 1 }, { sku: 'NOPE-1', quantity: 1 }]));
+    const unknownSku = await place(
+      orderInput(customer.gid, [
+        { sku, quantity: 1 },
+        { sku: 'NOPE-1', quantity: 1 },
+      ]),
+    );
     assert.deepEqual(errorsOf(unknownSku), [['UNKNOWN_SKU', 'input.lines.1.sku']]);
   });
 
@@ -73,18 +78,31 @@ describe('bad input', () => {
 
   it('rejects absurdly long strings, bad phone numbers and a promise in the past', async () => {
     const long = 'x'.repeat(20_000);
-    assert.deepEqual(errorsOf(await place(orderInput(customer.gid, [{ sku: long, quantity: 1 }]))), [['TOO_LONG', 'input.lines.0.sku']]);
-    assert.deepEqual(errorsOf(await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { note: long }))), [['TOO_LONG', 'input.note']]);
-    assert.deepEqual(errorsOf(await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { idempotencyKey: long }))), [['TOO_LONG', 'input.idempotencyKey']]);
+    assert.deepEqual(errorsOf(await place(orderInput(customer.gid, [{ sku: long, quantity: 1 }]))), [
+      ['TOO_LONG', 'input.lines.0.sku'],
+    ]);
+    assert.deepEqual(errorsOf(await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { note: long }))), [
+      ['TOO_LONG', 'input.note'],
+    ]);
+    assert.deepEqual(
+      errorsOf(await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { idempotencyKey: long }))),
+      [['TOO_LONG', 'input.idempotencyKey']],
+    );
     const address = { contactName: '王芳', phone: '12345', address: '人民路1号', city: '上海', region: 'EAST' };
-    assert.deepEqual(errorsOf(await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { deliveryAddress: address }))), [['INVALID_PHONE', 'input.deliveryAddress.phone']]);
+    assert.deepEqual(
+      errorsOf(await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { deliveryAddress: address }))),
+      [['INVALID_PHONE', 'input.deliveryAddress.phone']],
+    );
     const past = await place(orderInput(customer.gid, [{ sku, quantity: 1 }], { promisedBy: '2020-01-01T00:00:00Z' }));
     assert.deepEqual(errorsOf(past), [['INVALID_INPUT', 'input.promisedBy']]);
   });
 
   it('answers bad order actions with userErrors', async () => {
     const action = async (mutation: string, input: object) => {
-      const r = await api.gql(`mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { order { id } userErrors { code field message } } }`, { input });
+      const r = await api.gql(
+        `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { order { id } userErrors { code field message } } }`,
+        { input },
+      );
       responses.push(r);
       return r.body.data[mutation].userErrors.map((e: any) => e.code);
     };
@@ -101,7 +119,10 @@ describe('bad input', () => {
     const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
     await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 3 }]) });
     const adjust = async (input: object) => {
-      const r = await api.gql(`mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stockLevel { onHand } userErrors { code field } } }`, { input });
+      const r = await api.gql(
+        `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stockLevel { onHand } userErrors { code field } } }`,
+        { input },
+      );
       responses.push(r);
       return r.body.data.adjustStock.userErrors.map((e: any) => e.code);
     };
@@ -142,7 +163,10 @@ describe('bad input', () => {
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.errors![0].message, 'Request body is not valid JSON');
 
-    const huge = await postRaw(api.url, JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(100 * 1024) } }));
+    const huge = await postRaw(
+      api.url,
+      JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(100 * 1024) } }),
+    );
     responses.push(huge);
     assert.equal(huge.status, 413);
     assert.equal(huge.body.errors![0].extensions!.code, 'PAYLOAD_TOO_LARGE');

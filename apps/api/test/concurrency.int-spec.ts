@@ -1,6 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCustomer, createProduct, createWarehouses, ledgerMismatches, levelOf, orderInput, PLACE_ORDER } from './factories';
+import {
+  createCustomer,
+  createProduct,
+  createWarehouses,
+  ledgerMismatches,
+  levelOf,
+  orderInput,
+  PLACE_ORDER,
+} from './factories';
 import { startTestApi, TestApi } from './helpers';
 
 describe('concurrency', () => {
@@ -14,15 +22,29 @@ describe('concurrency', () => {
   it('accepts exactly as many of 100 concurrent orders as there are units (10), never overselling', async () => {
     const p = await createProduct(api.ds, { stock: { 'SH-01': 6, 'BJ-01': 4 } });
     const other = await createProduct(api.ds, { stock: { 'SH-01': 1000, 'GZ-01': 1000 } });
-    const customers = await Promise.all(Array.from({ length: 10 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'EAST' : 'NORTH' })));
+    const customers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'EAST' : 'NORTH' })),
+    );
     // Two lines per order, in both orders, so transactions also lock rows in different request orders.
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) => {
-        const lines = i % 2 ? [{ sku: p.sku, quantity: 1 }, { sku: other.sku, quantity: 1 }] : [{ sku: other.sku, quantity: 1 }, { sku: p.sku, quantity: 1 }];
+        const lines =
+          i % 2
+            ? [
+                { sku: p.sku, quantity: 1 },
+                { sku: other.sku, quantity: 1 },
+              ]
+            : [
+                { sku: other.sku, quantity: 1 },
+                { sku: p.sku, quantity: 1 },
+              ];
         return api.gql(PLACE_ORDER, { input: orderInput(customers[i % 10].gid, lines) });
       }),
     );
-    assert.ok(results.every((r) => r.status === 200 && !r.body.errors), `no request failed: ${results.find((r) => r.body.errors)?.text}`);
+    assert.ok(
+      results.every((r) => r.status === 200 && !r.body.errors),
+      `no request failed: ${results.find((r) => r.body.errors)?.text}`,
+    );
     const accepted = results.filter((r) => r.body.data.placeOrder.order);
     const rejected = results.filter((r) => !r.body.data.placeOrder.order);
     assert.equal(accepted.length, 10);
@@ -30,7 +52,10 @@ describe('concurrency', () => {
     assert.ok(rejected.every((r) => r.body.data.placeOrder.userErrors[0].code === 'OUT_OF_STOCK'));
     assert.deepEqual(await levelOf(api.ds, p.levels['SH-01']), { onHand: 6, reserved: 6, available: 0 });
     assert.deepEqual(await levelOf(api.ds, p.levels['BJ-01']), { onHand: 4, reserved: 4, available: 0 });
-    const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM orders o JOIN order_line l ON l.order_id = o.id WHERE l.product_id = $1`, [p.id]);
+    const [{ n }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM orders o JOIN order_line l ON l.order_id = o.id WHERE l.product_id = $1`,
+      [p.id],
+    );
     assert.equal(n, 10);
     assert.deepEqual(await ledgerMismatches(api.ds), []);
   });
@@ -40,11 +65,16 @@ describe('concurrency', () => {
     const p = await createProduct(api.ds, { stock: { 'SH-01': 100 } });
     const input = orderInput(customer.gid, [{ sku: p.sku, quantity: 2 }], { idempotencyKey: 'checkout-7f3a-retry' });
     const results = await Promise.all(Array.from({ length: 20 }, () => api.gql(PLACE_ORDER, { input })));
-    assert.ok(results.every((r) => r.status === 200 && !r.body.errors), results.find((r) => r.body.errors)?.text);
+    assert.ok(
+      results.every((r) => r.status === 200 && !r.body.errors),
+      results.find((r) => r.body.errors)?.text,
+    );
     const ids = new Set(results.map((r) => r.body.data.placeOrder.order?.id));
     assert.equal(ids.size, 1);
     assert.ok([...ids][0]);
-    const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM orders WHERE idempotency_key = 'checkout-7f3a-retry'`);
+    const [{ n }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM orders WHERE idempotency_key = 'checkout-7f3a-retry'`,
+    );
     assert.equal(n, 1);
     assert.equal((await levelOf(api.ds, p.levels['SH-01'])).reserved, 2);
 
@@ -53,23 +83,35 @@ describe('concurrency', () => {
 
     const different = await api.gql(PLACE_ORDER, { input: { ...input, lines: [{ sku: p.sku, quantity: 3 }] } });
     assert.equal(different.body.data.placeOrder.order, null);
-    assert.deepEqual(different.body.data.placeOrder.userErrors.map((e: any) => [e.code, e.field.join('.')]), [['IDEMPOTENCY_KEY_REUSED', 'input.idempotencyKey']]);
+    assert.deepEqual(
+      different.body.data.placeOrder.userErrors.map((e: any) => [e.code, e.field.join('.')]),
+      [['IDEMPOTENCY_KEY_REUSED', 'input.idempotencyKey']],
+    );
   });
 
   it('keeps available non-negative while cancels, edits and new orders race on the same stock', async () => {
     const p = await createProduct(api.ds, { stock: { 'SH-01': 20 } });
     const customer = await createCustomer(api.ds);
-    const first = await Promise.all(Array.from({ length: 10 }, () => api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 2 }]) })));
+    const first = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 2 }]) }),
+      ),
+    );
     const ids = first.map((r) => r.placeOrder.order.id);
     const cancel = `mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { userErrors { code } } }`;
     const update = `mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { userErrors { code } } }`;
     const ops = [
       ...ids.slice(0, 5).map((id) => api.gql(cancel, { input: { orderId: id, reason: 'race' } })),
       ...ids.slice(5).map((id) => api.gql(update, { input: { orderId: id, lines: [{ sku: p.sku, quantity: 3 }] } })),
-      ...Array.from({ length: 20 }, () => api.gql(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) })),
+      ...Array.from({ length: 20 }, () =>
+        api.gql(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) }),
+      ),
     ];
     const results = await Promise.all(ops);
-    assert.ok(results.every((r) => r.status === 200 && !r.body.errors), results.find((r) => r.body.errors)?.text);
+    assert.ok(
+      results.every((r) => r.status === 200 && !r.body.errors),
+      results.find((r) => r.body.errors)?.text,
+    );
     const level = await levelOf(api.ds, p.levels['SH-01']);
     assert.ok(level.available >= 0);
     assert.equal(level.onHand, 20);

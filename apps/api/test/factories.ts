@@ -77,7 +77,10 @@ export async function createCustomer(ds: DataSource, spec: CustomerSpec = {}) {
   return { id: c.id as string, gid: toGlobalId('Customer', c.id), phone };
 }
 
-export async function levelOf(ds: DataSource, levelId: string): Promise<{ onHand: number; reserved: number; available: number }> {
+export async function levelOf(
+  ds: DataSource,
+  levelId: string,
+): Promise<{ onHand: number; reserved: number; available: number }> {
   const [l] = await ds.query(`SELECT on_hand, reserved FROM stock_level WHERE id = $1`, [levelId]);
   return { onHand: l.on_hand, reserved: l.reserved, available: l.on_hand - l.reserved };
 }
@@ -107,6 +110,10 @@ export const PLACE_ORDER = `
     }
   }`;
 
-export function orderInput(customerGid: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+export function orderInput(
+  customerGid: string,
+  lines: { sku: string; quantity: number }[],
+  extra: Record<string, unknown> = {},
+) {
   return { customerId: customerGid, lines, paymentMethod: 'WECHAT_PAY', paid: true, channel: 'WEB', ...extra };
 }

@@ -64,7 +64,11 @@ export interface TestApi {
   /** Token of the demo admin; every request uses it unless it passes its own Authorization header. */
   token: string;
   loginAs(role: Role): Promise<string>;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error; returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** A graphql-ws client signed in with the admin token, or with the given Authorization value (null: none). */
@@ -74,10 +78,17 @@ export interface TestApi {
 
 /** Settings for tests: rate limits high enough for concurrency tests unless a test sets its own. */
 export function testConfig(env: Record<string, string> = {}) {
-  return loadConfig({ SEED: 'none', RATE_LIMIT_PER_MINUTE: '1000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  return loadConfig({
+    SEED: 'none',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
 }
 
-export async function startTestApi(opts: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  opts: { env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestApi> {
   const db = opts.databaseUrl ? null : await createTestDatabase();
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const queries = new CountingLogger();
@@ -94,13 +105,23 @@ export async function startTestApi(opts: { env?: Record<string, string>; databas
 
   const loginAs = async (role: Role): Promise<string> => {
     const email = DEMO_USERS.find((u) => u.role === role)!.email;
-    const r = await postRaw(url, JSON.stringify({ query: `mutation($e: String!) { login(input: { email: $e, password: "demo" }) { token userErrors { code } } }`, variables: { e: email } }));
+    const r = await postRaw(
+      url,
+      JSON.stringify({
+        query: `mutation($e: String!) { login(input: { email: $e, password: "demo" }) { token userErrors { code } } }`,
+        variables: { e: email },
+      }),
+    );
     const token = r.body.data?.login?.token;
     if (!token) throw new Error(`login as ${role} failed: ${r.text}`);
     return token;
   };
   const token = await loginAs('ADMIN');
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResponse<T>> =>
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResponse<T>> =>
     postRaw<T>(url, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}`, ...headers });
 
   return {
@@ -119,7 +140,13 @@ export async function startTestApi(opts: { env?: Record<string, string>; databas
       return r.body.data as T;
     },
     ws(authorization: string | null = `Bearer ${token}`) {
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: authorization ? { authorization } : {} });
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        connectionParams: authorization ? { authorization } : {},
+      });
       clients.push(client);
       return client;
     },
@@ -132,7 +159,11 @@ export async function startTestApi(opts: { env?: Record<string, string>; databas
   };
 }
 
-export async function postRaw<T = any>(url: string, body: string, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
+export async function postRaw<T = any>(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<GqlResponse<T>> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await res.text();
   let parsed: GqlResponse<T>['body'] = {};
@@ -168,7 +199,15 @@ export function subscribe<T = any>(client: WsClient, query: string, variables: R
     waitFor(count: number, timeoutMs = 5000): Promise<T[]> {
       if (items.length >= count) return Promise.resolve(items);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`expected ${count} subscription items, got ${items.length}: ${JSON.stringify(items)} ${JSON.stringify(errors)}`)), timeoutMs);
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `expected ${count} subscription items, got ${items.length}: ${JSON.stringify(items)} ${JSON.stringify(errors)}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({ count, resolve: () => (clearTimeout(t), resolve(items)) });
       });
     },

@@ -25,8 +25,17 @@ interface Reply {
   headers: http.IncomingHttpHeaders;
 }
 
-function request(method: 'GET' | 'POST', url: string, body: string | null, headers: Record<string, string>, localAddress?: string): Promise<Reply> {
-  const sent = body === null ? headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers };
+function request(
+  method: 'GET' | 'POST',
+  url: string,
+  body: string | null,
+  headers: Record<string, string>,
+  localAddress?: string,
+): Promise<Reply> {
+  const sent =
+    body === null
+      ? headers
+      : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers };
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, localAddress, headers: sent }, (res) => {
       const chunks: Buffer[] = [];
@@ -49,7 +58,8 @@ function request(method: 'GET' | 'POST', url: string, body: string | null, heade
 }
 
 /** POST from a chosen loopback address (127.0.0.x), so the per-address anonymous limit starts fresh. */
-const post = (url: string, body: string, headers: Record<string, string> = {}, localAddress?: string) => request('POST', url, body, headers, localAddress);
+const post = (url: string, body: string, headers: Record<string, string> = {}, localAddress?: string) =>
+  request('POST', url, body, headers, localAddress);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Whatever a client sends, the answer is never a 500 and never shows a stack trace. */
@@ -104,7 +114,8 @@ function queryOfTokens(tokens: number): string {
 
 /** A valid subscription of exactly `tokens` tokens: the same fragment spread many times (two tokens each). */
 function subscriptionOfTokens(tokens: number): string {
-  const build = (k: number, odd: boolean) => `subscription { stockAlert { sku ${odd ? 'available ' : ''}${'...F '.repeat(k)}} } fragment F on StockAlert { status }`;
+  const build = (k: number, odd: boolean) =>
+    `subscription { stockAlert { sku ${odd ? 'available ' : ''}${'...F '.repeat(k)}} } fragment F on StockAlert { status }`;
   const rest = tokens - countTokens(build(0, false));
   const q = build(Math.floor(rest / 2), rest % 2 === 1);
   assert.equal(countTokens(q), tokens);
@@ -124,14 +135,21 @@ function queryOfDepth(depth: number, operation: 'query' | 'subscription' = 'quer
 function pathOfDepth(depth: number, operation: 'query' | 'subscription'): string[] {
   const [start, cycle] =
     operation === 'query'
-      ? [['customers(first: 1)', 'edges', 'node'], ['orders(first: 1)', 'edges', 'node', 'customer']]
-      : [['orderStatusChanged', 'order'], ['customer', 'orders(first: 1)', 'edges', 'node']];
+      ? [
+          ['customers(first: 1)', 'edges', 'node'],
+          ['orders(first: 1)', 'edges', 'node', 'customer'],
+        ]
+      : [
+          ['orderStatusChanged', 'order'],
+          ['customer', 'orders(first: 1)', 'edges', 'node'],
+        ];
   const path = [...start];
   for (let i = 0; path.length < depth - 1; i++) path.push(cycle[i % cycle.length]);
   return path.slice(0, depth - 1);
 }
 
-const nest = (path: string[], leaf: string) => `${path.map((f) => `${f} {`).join(' ')} ${leaf} ${'} '.repeat(path.length)}`.trim();
+const nest = (path: string[], leaf: string) =>
+  `${path.map((f) => `${f} {`).join(' ')} ${leaf} ${'} '.repeat(path.length)}`.trim();
 
 /** Depth through a fragment: customers > edges > node, then `...Deep`, a fragment on Customer. */
 function fragmentQueryOfFieldDepth(fieldDepth: number): string {
@@ -140,7 +158,8 @@ function fragmentQueryOfFieldDepth(fieldDepth: number): string {
 }
 
 /** The cost-limit probe: 100 customers, `n` orders each, every order's lines. */
-const costQuery = (n: number) => `{ customers(first: 100) { edges { node { orders(first: ${n}) { edges { node { lines { sku } } } } } } } }`;
+const costQuery = (n: number) =>
+  `{ customers(first: 100) { edges { node { orders(first: ${n}) { edges { node { lines { sku } } } } } } } }`;
 
 /** What an operations dashboard asks for: a page of 50 orders with everything its table and drawer show. */
 const DASHBOARD = `query Dashboard($first: Int, $after: String, $filter: OrderFilter) {
@@ -162,7 +181,10 @@ const DASHBOARD = `query Dashboard($first: Int, $after: String, $filter: OrderFi
 }`;
 
 /** Resolves when a subscription got an error (graphql-ws reports onSubscribe refusals as errors). */
-async function firstWsError(sub: { errors: unknown[] }, timeoutMs = 5000): Promise<{ message: string; extensions?: Record<string, unknown> }> {
+async function firstWsError(
+  sub: { errors: unknown[] },
+  timeoutMs = 5000,
+): Promise<{ message: string; extensions?: Record<string, unknown> }> {
   const deadline = Date.now() + timeoutMs;
   while (!sub.errors.length) {
     if (Date.now() > deadline) throw new Error('expected the subscription to be refused');
@@ -180,7 +202,11 @@ describe('request limits with default settings', () => {
   let customerGid: string;
   const responses: Reply[] = [];
 
-  const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = bearer(api.token)) => {
+  const gql = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = bearer(api.token),
+  ) => {
     const r = await post(api.url, JSON.stringify({ query, variables }), headers);
     responses.push(r);
     return r;
@@ -194,10 +220,17 @@ describe('request limits with default settings', () => {
     const water = await createProduct(api.ds, { stock: { 'SH-01': 5000 } });
     const rice = await createProduct(api.ds, { stock: { 'SH-01': 5000 } });
     alertSku = (await createProduct(api.ds, { stock: { 'SH-01': 12 }, low: 5, high: 100 })).sku;
-    const customers = [await createCustomer(api.ds), await createCustomer(api.ds), await createCustomer(api.ds, { region: 'NORTH', city: '北京' })];
+    const customers = [
+      await createCustomer(api.ds),
+      await createCustomer(api.ds),
+      await createCustomer(api.ds, { region: 'NORTH', city: '北京' }),
+    ];
     customerGid = customers[0].gid;
     for (let i = 0; i < 55; i++) {
-      const lines = [{ sku: water.sku, quantity: 1 + (i % 4) }, { sku: rice.sku, quantity: 2 }];
+      const lines = [
+        { sku: water.sku, quantity: 1 + (i % 4) },
+        { sku: rice.sku, quantity: 2 },
+      ];
       await api.data(PLACE_ORDER, { input: orderInput(customers[i % 3].gid, lines, { paid: i % 5 !== 0 }) });
     }
   });
@@ -211,7 +244,8 @@ describe('request limits with default settings', () => {
       const atLimit = await gql(queryOfDepth(LIMITS.maxDepth));
       assertOk(atLimit);
       // The data really goes all the way down: customer > order > customer > order > customer.
-      const deepest = atLimit.body.data.customers.edges[0].node.orders.edges[0].node.customer.orders.edges[0].node.customer;
+      const deepest =
+        atLimit.body.data.customers.edges[0].node.orders.edges[0].node.customer.orders.edges[0].node.customer;
       assert.deepEqual(deepest, { __typename: 'Customer' });
 
       const past = await gql(queryOfDepth(LIMITS.maxDepth + 1));
@@ -222,7 +256,10 @@ describe('request limits with default settings', () => {
       // customers > edges > node > ...Deep { orders > … > __typename }: 10 fields + 2 for the spread = 12 passes.
       assertOk(await gql(fragmentQueryOfFieldDepth(LIMITS.maxDepth - 2)));
       // 11 fields + 2 = 13: refused, although the same 11 fields without the fragment pass.
-      assertRefused(await gql(fragmentQueryOfFieldDepth(LIMITS.maxDepth - 1)), new RegExp(`depth limit of ${LIMITS.maxDepth} exceeded, found ${LIMITS.maxDepth + 1}`));
+      assertRefused(
+        await gql(fragmentQueryOfFieldDepth(LIMITS.maxDepth - 1)),
+        new RegExp(`depth limit of ${LIMITS.maxDepth} exceeded, found ${LIMITS.maxDepth + 1}`),
+      );
       assertOk(await gql(queryOfDepth(LIMITS.maxDepth - 1)));
     });
   });
@@ -234,11 +271,15 @@ describe('request limits with default settings', () => {
       const atLimit = await gql(withAliases(LIMITS.maxAliases));
       assertOk(atLimit);
       assert.equal(Object.keys(atLimit.body.data.me).length, LIMITS.maxAliases);
-      assertRefused(await gql(withAliases(LIMITS.maxAliases + 1)), new RegExp(`Aliases limit of ${LIMITS.maxAliases} exceeded, found ${LIMITS.maxAliases + 1}`));
+      assertRefused(
+        await gql(withAliases(LIMITS.maxAliases + 1)),
+        new RegExp(`Aliases limit of ${LIMITS.maxAliases} exceeded, found ${LIMITS.maxAliases + 1}`),
+      );
     });
 
     it('counts aliases across root fields and fragments', async () => {
-      const split = (n: number) => `{ me { ...A } ${Array.from({ length: n - 10 }, (_, i) => `r${i}: me { email }`).join(' ')} } fragment A on User { ${Array.from({ length: 10 }, (_, i) => `f${i}: email`).join(' ')} }`;
+      const split = (n: number) =>
+        `{ me { ...A } ${Array.from({ length: n - 10 }, (_, i) => `r${i}: me { email }`).join(' ')} } fragment A on User { ${Array.from({ length: 10 }, (_, i) => `f${i}: email`).join(' ')} }`;
       assertOk(await gql(split(LIMITS.maxAliases)));
       assertRefused(await gql(split(LIMITS.maxAliases + 1)), /Aliases limit/);
     });
@@ -269,7 +310,10 @@ describe('request limits with default settings', () => {
       const build = (k: number) => `{ me { ...F ${'...F '.repeat(k)}} } fragment F on User { email }`;
       const q = build(Math.ceil((LIMITS.maxTokens + 100 - countTokens(build(0))) / 2));
       assert.ok(countTokens(q) > LIMITS.maxTokens);
-      const r = await request('GET', `${api.url}?${new URLSearchParams({ query: q })}`, null, { ...bearer(api.token), 'apollo-require-preflight': 'true' });
+      const r = await request('GET', `${api.url}?${new URLSearchParams({ query: q })}`, null, {
+        ...bearer(api.token),
+        'apollo-require-preflight': 'true',
+      });
       assertClean(r);
       assert.equal(r.status, 400, `GET with ${countTokens(q)} tokens: ${r.status} ${r.text.slice(0, 200)}`);
       assert.match(firstError(r).message, /more than 4000 tokens/);
@@ -281,7 +325,10 @@ describe('request limits with default settings', () => {
 
     it(`passes ${LIMITS.maxDirectives} directives and refuses ${LIMITS.maxDirectives + 1}`, async () => {
       assertOk(await gql(withDirectives(LIMITS.maxDirectives)));
-      assertRefused(await gql(withDirectives(LIMITS.maxDirectives + 1)), new RegExp(`Directives limit of ${LIMITS.maxDirectives} exceeded, found ${LIMITS.maxDirectives + 1}`));
+      assertRefused(
+        await gql(withDirectives(LIMITS.maxDirectives + 1)),
+        new RegExp(`Directives limit of ${LIMITS.maxDirectives} exceeded, found ${LIMITS.maxDirectives + 1}`),
+      );
     });
   });
 
@@ -303,7 +350,11 @@ describe('request limits with default settings', () => {
       const ok = await gql(costQuery(within));
       assertOk(ok);
       assert.equal(ok.body.data.customers.edges.length, 3);
-      assert.equal(ok.body.data.customers.edges[0].node.orders.edges.length, within, 'each customer has more orders than the page');
+      assert.equal(
+        ok.body.data.customers.edges[0].node.orders.edges.length,
+        within,
+        'each customer has more orders than the page',
+      );
 
       // Not pushed to `responses`: its HTTP status is checked (as a known bug) below.
       refused = await post(api.url, JSON.stringify({ query: costQuery(within + 1) }), bearer(api.token));
@@ -404,7 +455,9 @@ describe('request limits with default settings', () => {
       assert.ok(node.events.length >= 1);
       assert.ok(node.customer.id);
     }
-    assert.ok(edges.some(({ node }: any) => node.allocations.length > 0 && node.allocations[0].warehouse.code === 'SH-01'));
+    assert.ok(
+      edges.some(({ node }: any) => node.allocations.length > 0 && node.allocations[0].warehouse.code === 'SH-01'),
+    );
     // The next page through the cursor, as the dashboard pages.
     const next = await gql(DASHBOARD, { first: 50, after: r.body.data.orders.pageInfo.endCursor });
     assertOk(next);
@@ -432,7 +485,10 @@ describe('request limits with default settings', () => {
       await settle(300);
       await api.data(PLACE_ORDER, { input: orderInput(customerGid, [{ sku: alertSku, quantity: 8 }]) });
       const [alert] = await atLimit.waitFor(1);
-      assert.deepEqual({ sku: alert.stockAlert.sku, status: alert.stockAlert.status }, { sku: alertSku, status: 'LOW' });
+      assert.deepEqual(
+        { sku: alert.stockAlert.sku, status: alert.stockAlert.status },
+        { sku: alertSku, status: 'LOW' },
+      );
       assert.deepEqual(atLimit.errors, []);
       const [event] = await deep.waitFor(1);
       const inner = event.orderStatusChanged.order.customer.orders.edges[0].node.customer.orders.edges[0].node.customer;
@@ -446,12 +502,24 @@ describe('request limits with default settings', () => {
 
     it('applies the depth, alias, directive and cost limits to subscriptions', async () => {
       const tooDeep = subscribe(client, queryOfDepth(LIMITS.maxDepth + 1, 'subscription'));
-      assert.match((await firstWsError(tooDeep)).message, new RegExp(`depth limit of ${LIMITS.maxDepth} exceeded, found ${LIMITS.maxDepth + 1}`));
-      const aliases = subscribe(client, `subscription { stockAlert { ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: sku`).join(' ')} } }`);
+      assert.match(
+        (await firstWsError(tooDeep)).message,
+        new RegExp(`depth limit of ${LIMITS.maxDepth} exceeded, found ${LIMITS.maxDepth + 1}`),
+      );
+      const aliases = subscribe(
+        client,
+        `subscription { stockAlert { ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: sku`).join(' ')} } }`,
+      );
       assert.match((await firstWsError(aliases)).message, /Aliases limit/);
-      const directives = subscribe(client, `subscription { stockAlert { ${'sku @include(if: true) '.repeat(LIMITS.maxDirectives + 1)}} }`);
+      const directives = subscribe(
+        client,
+        `subscription { stockAlert { ${'sku @include(if: true) '.repeat(LIMITS.maxDirectives + 1)}} }`,
+      );
       assert.match((await firstWsError(directives)).message, /Directives limit/);
-      const costly = subscribe(client, `subscription { orderStatusChanged { order { customer { orders(first: 100) { edges { node { customer { orders(first: 100) { edges { node { id } } } } } } } } } } }`);
+      const costly = subscribe(
+        client,
+        `subscription { orderStatusChanged { order { customer { orders(first: 100) { edges { node { customer { orders(first: 100) { edges { node { id } } } } } } } } } } }`,
+      );
       const e = await firstWsError(costly);
       assert.equal(e.extensions?.code, 'QUERY_TOO_COMPLEX');
       // And the connection is still usable afterwards.
@@ -544,7 +612,13 @@ describe('request body size (MAX_BODY_BYTES=20000)', () => {
 
   it('closes a graphql-ws connection that sends a message over the limit, and keeps serving', async () => {
     // Own lazy client: the helper's eager one prints the close event to the console.
-    const client = createClient({ url: api.wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: { authorization: `Bearer ${api.token}` } });
+    const client = createClient({
+      url: api.wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${api.token}` },
+    });
     const big = subscribe(client, `subscription { stockAlert { sku } } # ${'x'.repeat(MAX)}`);
     const deadline = Date.now() + 5000;
     while (!big.errors.length && Date.now() < deadline) await settle(20);
@@ -577,8 +651,14 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE=30, ANONYMOUS_RATE_LIMIT_PER_MINUTE
   };
 
   before(async () => {
-    api = await startTestApi({ env: { RATE_LIMIT_PER_MINUTE: String(PER_CALLER), ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS) } });
-    const created = await ask(bearer(api.token), undefined, `mutation { createApiKey(input: { name: "limits", scopes: [ORDERS_READ] }) { secret userErrors { code } } }`);
+    api = await startTestApi({
+      env: { RATE_LIMIT_PER_MINUTE: String(PER_CALLER), ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS) },
+    });
+    const created = await ask(
+      bearer(api.token),
+      undefined,
+      `mutation { createApiKey(input: { name: "limits", scopes: [ORDERS_READ] }) { secret userErrors { code } } }`,
+    );
     assertOk(created);
     apiKey = created.body.data.createApiKey.secret;
     assert.match(apiKey, /^fk_/);
@@ -622,7 +702,11 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE=30, ANONYMOUS_RATE_LIMIT_PER_MINUTE
     }
     assertLimited(await ask({}, '127.0.0.2'));
     // Sign-in attempts from that address are anonymous requests too.
-    const login = await ask({}, '127.0.0.2', `mutation { login(input: { email: "nobody-1@example.com", password: "x" }) { token } }`);
+    const login = await ask(
+      {},
+      '127.0.0.2',
+      `mutation { login(input: { email: "nobody-1@example.com", password: "x" }) { token } }`,
+    );
     assertLimited(login);
 
     // Another address, and a signed-in caller on the limited address, are not affected.
@@ -632,11 +716,21 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE=30, ANONYMOUS_RATE_LIMIT_PER_MINUTE
 
   it('counts failed sign-ins against the address, whatever the e-mail', async () => {
     for (let i = 1; i <= PER_ADDRESS; i++) {
-      const r = await ask({}, '127.0.0.4', `mutation { login(input: { email: "nobody-${i}@example.com", password: "wrong" }) { token userErrors { code } } }`);
+      const r = await ask(
+        {},
+        '127.0.0.4',
+        `mutation { login(input: { email: "nobody-${i}@example.com", password: "wrong" }) { token userErrors { code } } }`,
+      );
       assert.equal(r.status, 200, `attempt ${i}: ${r.text}`);
       assert.equal(r.body.data.login.token, null);
     }
-    assertLimited(await ask({}, '127.0.0.4', `mutation { login(input: { email: "nobody-x@example.com", password: "wrong" }) { token } }`));
+    assertLimited(
+      await ask(
+        {},
+        '127.0.0.4',
+        `mutation { login(input: { email: "nobody-x@example.com", password: "wrong" }) { token } }`,
+      ),
+    );
   });
 
   // Guessing tokens or API keys must not be a way around the address limit.

@@ -26,13 +26,26 @@ describe('live order status over graphql-ws', () => {
     const orderId = placed.placeOrder.order.id;
     const mine = subscribe(api.ws(), ORDER_EVENTS, { orderId });
     await settle();
-    await api.data(`mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { userErrors { code } } }`, { input: { orderId, reason: '测试' } });
+    await api.data(`mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { userErrors { code } } }`, {
+      input: { orderId, reason: '测试' },
+    });
 
     const items = await all.waitFor(4);
     const forOrder = items.map((i: any) => i.orderStatusChanged).filter((e: any) => e.order.id === orderId);
-    assert.deepEqual(forOrder.map((e: any) => [e.sequence, e.toStatus]), [[1, 'PENDING_REVIEW'], [2, 'CONFIRMED'], [3, 'ALLOCATED'], [4, 'CANCELLED']]);
+    assert.deepEqual(
+      forOrder.map((e: any) => [e.sequence, e.toStatus]),
+      [
+        [1, 'PENDING_REVIEW'],
+        [2, 'CONFIRMED'],
+        [3, 'ALLOCATED'],
+        [4, 'CANCELLED'],
+      ],
+    );
     const only = await mine.waitFor(1);
-    assert.deepEqual(only.map((i: any) => [i.orderStatusChanged.sequence, i.orderStatusChanged.toStatus, i.orderStatusChanged.reason]), [[4, 'CANCELLED', '测试']]);
+    assert.deepEqual(
+      only.map((i: any) => [i.orderStatusChanged.sequence, i.orderStatusChanged.toStatus, i.orderStatusChanged.reason]),
+      [[4, 'CANCELLED', '测试']],
+    );
   });
 
   it('publishes nothing for a change that rolled back', async () => {
@@ -49,13 +62,25 @@ describe('live order status over graphql-ws', () => {
   it('raises a stock alert when a level crosses its low threshold', async () => {
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 12 }, low: 5, high: 100 });
-    const alerts = subscribe(api.ws(), `subscription { stockAlert { sku warehouseCode previousStatus status available lowThreshold reference stockLevel { onHand reserved } } }`);
+    const alerts = subscribe(
+      api.ws(),
+      `subscription { stockAlert { sku warehouseCode previousStatus status available lowThreshold reference stockLevel { onHand reserved } } }`,
+    );
     await settle();
     const r = await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 8 }]) });
     const [a] = await alerts.waitFor(1);
     assert.deepEqual(
       { ...a.stockAlert, stockLevel: undefined },
-      { sku: p.sku, warehouseCode: 'SH-01', previousStatus: 'NORMAL', status: 'LOW', available: 4, lowThreshold: 5, reference: r.placeOrder.order.number, stockLevel: undefined },
+      {
+        sku: p.sku,
+        warehouseCode: 'SH-01',
+        previousStatus: 'NORMAL',
+        status: 'LOW',
+        available: 4,
+        lowThreshold: 5,
+        reference: r.placeOrder.order.number,
+        stockLevel: undefined,
+      },
     );
     assert.deepEqual(a.stockAlert.stockLevel, { onHand: 12, reserved: 8 });
   });
@@ -99,16 +124,35 @@ describe('two API processes on one database', () => {
   it('delivers an event made in one process to subscribers of the other', async () => {
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
-    const clientB = createClient({ url: `ws://127.0.0.1:${ports[1]}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${api.token}` } });
+    const clientB = createClient({
+      url: `ws://127.0.0.1:${ports[1]}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${api.token}` },
+    });
     const onB = subscribe(clientB, ORDER_EVENTS);
     await settle(300);
-    const r = await postRaw(`http://127.0.0.1:${ports[0]}/graphql`, JSON.stringify({ query: PLACE_ORDER, variables: { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) } }), {
-      authorization: `Bearer ${api.token}`,
-    });
+    const r = await postRaw(
+      `http://127.0.0.1:${ports[0]}/graphql`,
+      JSON.stringify({
+        query: PLACE_ORDER,
+        variables: { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) },
+      }),
+      {
+        authorization: `Bearer ${api.token}`,
+      },
+    );
     assert.equal(r.status, 200, r.text);
     const number = r.body.data.placeOrder.order.number;
     const items = await onB.waitFor(3);
-    assert.deepEqual(items.map((i: any) => [i.orderStatusChanged.order.number, i.orderStatusChanged.sequence]), [[number, 1], [number, 2], [number, 3]]);
+    assert.deepEqual(
+      items.map((i: any) => [i.orderStatusChanged.order.number, i.orderStatusChanged.sequence]),
+      [
+        [number, 1],
+        [number, 2],
+        [number, 3],
+      ],
+    );
     await clientB.dispose();
   });
 });

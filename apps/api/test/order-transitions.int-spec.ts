@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import type { OrderStatus } from '@fulfilment/domain';
 import type { Actor } from '../src/common/actor';
 import { localId } from '../src/common/global-id';
-import { createCustomer, createProduct, createWarehouses, ledgerMismatches, levelOf, orderInput, PLACE_ORDER } from './factories';
+import {
+  createCustomer,
+  createProduct,
+  createWarehouses,
+  ledgerMismatches,
+  levelOf,
+  orderInput,
+  PLACE_ORDER,
+} from './factories';
 import { settle, startTestApi, subscribe, TestApi } from './helpers';
 
 const ORDER_EVENTS = `subscription($orderId: ID) { orderStatusChanged(orderId: $orderId) { sequence fromStatus toStatus reason actor } }`;
@@ -42,7 +50,12 @@ describe('order transitions for other modules', () => {
     }
     const events = await live.waitFor(3);
     assert.deepEqual(
-      events.map((e: any) => [e.orderStatusChanged.sequence, e.orderStatusChanged.fromStatus, e.orderStatusChanged.toStatus, e.orderStatusChanged.actor]),
+      events.map((e: any) => [
+        e.orderStatusChanged.sequence,
+        e.orderStatusChanged.fromStatus,
+        e.orderStatusChanged.toStatus,
+        e.orderStatusChanged.actor,
+      ]),
       [
         [4, 'ALLOCATED', 'PICKING', 'system'],
         [5, 'PICKING', 'PACKED', 'system'],
@@ -50,9 +63,14 @@ describe('order transitions for other modules', () => {
       ],
     );
     assert.deepEqual(await levelOf(api.ds, level), { onHand: 7, reserved: 0, available: 7 });
-    const allocations = await api.ds.query(`SELECT status, quantity FROM order_allocation WHERE order_id = $1`, [localId(order.id, 'Order')]);
+    const allocations = await api.ds.query(`SELECT status, quantity FROM order_allocation WHERE order_id = $1`, [
+      localId(order.id, 'Order'),
+    ]);
     assert.deepEqual(allocations, [{ status: 'SHIPPED', quantity: 3 }]);
-    const [shipment] = await api.ds.query(`SELECT on_hand_delta, reserved_delta, reference FROM stock_movement WHERE stock_level_id = $1 AND reason = 'SHIPMENT'`, [level]);
+    const [shipment] = await api.ds.query(
+      `SELECT on_hand_delta, reserved_delta, reference FROM stock_movement WHERE stock_level_id = $1 AND reason = 'SHIPMENT'`,
+      [level],
+    );
     assert.deepEqual(shipment, { on_hand_delta: -3, reserved_delta: -3, reference: order.number });
     assert.deepEqual(await ledgerMismatches(api.ds), []);
   });
@@ -65,10 +83,14 @@ describe('order transitions for other modules', () => {
       [['ILLEGAL_TRANSITION', 'An order that is ALLOCATED cannot become DELIVERED']],
     );
     assert.equal(r.order, undefined);
-    const [row] = await api.ds.query(`SELECT status, last_event_sequence FROM orders WHERE id = $1`, [localId(order.id, 'Order')]);
+    const [row] = await api.ds.query(`SELECT status, last_event_sequence FROM orders WHERE id = $1`, [
+      localId(order.id, 'Order'),
+    ]);
     assert.deepEqual(row, { status: 'ALLOCATED', last_event_sequence: 3 });
     assert.deepEqual(await levelOf(api.ds, level), { onHand: 5, reserved: 2, available: 3 });
-    const [audit] = await api.ds.query(`SELECT outcome, details FROM audit_log WHERE action = 'TEST_MOVE_ORDER' AND request_id = 'test-courier' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await api.ds.query(
+      `SELECT outcome, details FROM audit_log WHERE action = 'TEST_MOVE_ORDER' AND request_id = 'test-courier' ORDER BY id DESC LIMIT 1`,
+    );
     assert.deepEqual(audit, { outcome: 'FAILURE', details: { codes: ['ILLEGAL_TRANSITION'] } });
   });
 
@@ -80,7 +102,9 @@ describe('order transitions for other modules', () => {
     assert.equal(results.filter((r) => r.userErrors.length === 0).length, 1);
     assert.ok(results.filter((r) => r.userErrors.length).every((r) => r.userErrors[0].code === 'ILLEGAL_TRANSITION'));
     assert.deepEqual(await levelOf(api.ds, level), { onHand: 4, reserved: 0, available: 4 });
-    const events = await api.ds.query(`SELECT to_status FROM order_event WHERE order_id = $1 ORDER BY sequence`, [localId(order.id, 'Order')]);
+    const events = await api.ds.query(`SELECT to_status FROM order_event WHERE order_id = $1 ORDER BY sequence`, [
+      localId(order.id, 'Order'),
+    ]);
     assert.deepEqual(
       events.map((e: any) => e.to_status),
       ['PENDING_REVIEW', 'CONFIRMED', 'ALLOCATED', 'PICKING', 'PACKED', 'SHIPPED'],
@@ -90,7 +114,9 @@ describe('order transitions for other modules', () => {
 
   it('does not pick an order whose reservation is gone (guard), with the guard’s reason', async () => {
     const { order } = await placeAllocated(1, 3);
-    await api.ds.query(`UPDATE order_allocation SET status = 'RELEASED' WHERE order_id = $1`, [localId(order.id, 'Order')]);
+    await api.ds.query(`UPDATE order_allocation SET status = 'RELEASED' WHERE order_id = $1`, [
+      localId(order.id, 'Order'),
+    ]);
     const r = await move(order.id, 'PICKING');
     assert.deepEqual(
       r.userErrors.map((e) => [e.code, e.message]),

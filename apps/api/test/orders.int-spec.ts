@@ -1,7 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { localId } from '../src/common/global-id';
-import { createCustomer, createProduct, createWarehouses, ledgerMismatches, levelOf, orderInput, PLACE_ORDER } from './factories';
+import {
+  createCustomer,
+  createProduct,
+  createWarehouses,
+  ledgerMismatches,
+  levelOf,
+  orderInput,
+  PLACE_ORDER,
+} from './factories';
 import { startTestApi, TestApi } from './helpers';
 
 const ORDER_ACTION = (name: string, extra = '') => `
@@ -23,7 +31,8 @@ describe('orders over GraphQL', () => {
   after(() => api.stop());
 
   const place = async (input: Record<string, unknown>) => (await api.data(PLACE_ORDER, { input })).placeOrder;
-  const act = async (name: string, input: Record<string, unknown>) => (await api.data(ORDER_ACTION(name), { input }))[name];
+  const act = async (name: string, input: Record<string, unknown>) =>
+    (await api.data(ORDER_ACTION(name), { input }))[name];
 
   it('confirms and allocates a valid paid order, region first, with priced lines, events and movements', async () => {
     const customer = await createCustomer(api.ds, { region: 'EAST' });
@@ -33,11 +42,16 @@ describe('orders over GraphQL', () => {
     const o = r.order;
     assert.match(o.number, /^SO\d{8}-\d{6}$/);
     assert.equal(o.status, 'ALLOCATED');
-    assert.deepEqual(o.lines, [{ lineNo: 1, sku: water.sku, quantity: 3, unitPrice: { fen: 36_00 }, lineTotal: { fen: 108_00 } }]);
+    assert.deepEqual(o.lines, [
+      { lineNo: 1, sku: water.sku, quantity: 3, unitPrice: { fen: 36_00 }, lineTotal: { fen: 108_00 } },
+    ]);
     assert.equal(o.total.fen, 108_00);
     assert.equal(o.deliveryFee.fen, 0);
     assert.equal(o.delivery.region, 'EAST');
-    assert.deepEqual(o.allocations.map((a: any) => [a.warehouse.code, a.quantity, a.status]), [['SH-01', 3, 'RESERVED']]);
+    assert.deepEqual(
+      o.allocations.map((a: any) => [a.warehouse.code, a.quantity, a.status]),
+      [['SH-01', 3, 'RESERVED']],
+    );
     assert.deepEqual(
       o.events.map((e: any) => [e.sequence, e.type, e.fromStatus, e.toStatus]),
       [
@@ -48,7 +62,10 @@ describe('orders over GraphQL', () => {
     );
     assert.equal(o.lastEventSequence, 3);
     assert.deepEqual(await levelOf(api.ds, water.levels['SH-01']), { onHand: 10, reserved: 3, available: 7 });
-    const [mv] = await api.ds.query(`SELECT reason, reserved_delta, reference FROM stock_movement WHERE stock_level_id = $1 AND reason = 'RESERVATION'`, [water.levels['SH-01']]);
+    const [mv] = await api.ds.query(
+      `SELECT reason, reserved_delta, reference FROM stock_movement WHERE stock_level_id = $1 AND reason = 'RESERVATION'`,
+      [water.levels['SH-01']],
+    );
     assert.deepEqual(mv, { reason: 'RESERVATION', reserved_delta: 3, reference: o.number });
   });
 
@@ -67,7 +84,9 @@ describe('orders over GraphQL', () => {
   it('holds a new customer cash-on-delivery order above the limit for review, with the reason, keeping the stock', async () => {
     const customer = await createCustomer(api.ds, { isNew: true, credit: 'UNASSESSED' });
     const p = await createProduct(api.ds, { priceFen: 300_00, stock: { 'SH-01': 5 } });
-    const r = await place(orderInput(customer.gid, [{ sku: p.sku, quantity: 2 }], { paymentMethod: 'CASH_ON_DELIVERY', paid: false }));
+    const r = await place(
+      orderInput(customer.gid, [{ sku: p.sku, quantity: 2 }], { paymentMethod: 'CASH_ON_DELIVERY', paid: false }),
+    );
     assert.deepEqual(r.userErrors, []);
     assert.equal(r.order.status, 'PENDING_REVIEW');
     assert.deepEqual(r.order.holdReasons, ['NEW_CUSTOMER_CREDIT_CHECK']);
@@ -79,7 +98,10 @@ describe('orders over GraphQL', () => {
     assert.deepEqual(approved.userErrors, []);
     assert.equal(approved.order.status, 'ALLOCATED');
     assert.deepEqual(approved.order.holdReasons, []);
-    assert.deepEqual(approved.order.events.slice(-2).map((e: any) => e.toStatus), ['CONFIRMED', 'ALLOCATED']);
+    assert.deepEqual(
+      approved.order.events.slice(-2).map((e: any) => e.toStatus),
+      ['CONFIRMED', 'ALLOCATED'],
+    );
   });
 
   it('holds unpaid online orders and orders to regions no warehouse serves', async () => {
@@ -96,7 +118,13 @@ describe('orders over GraphQL', () => {
     const b = await createProduct(api.ds, { stock: { 'SH-01': 100 } });
     const c = await createProduct(api.ds, { stock: {} });
     const ordersBefore = (await api.ds.query(`SELECT count(*)::int AS n FROM orders`))[0].n;
-    const r = await place(orderInput(customer.gid, [{ sku: a.sku, quantity: 4 }, { sku: b.sku, quantity: 1 }, { sku: c.sku, quantity: 1 }]));
+    const r = await place(
+      orderInput(customer.gid, [
+        { sku: a.sku, quantity: 4 },
+        { sku: b.sku, quantity: 1 },
+        { sku: c.sku, quantity: 1 },
+      ]),
+    );
     assert.equal(r.order, null);
     assert.deepEqual(
       r.userErrors.map((e: any) => [e.code, e.field.join('.')]),
@@ -124,7 +152,10 @@ describe('orders over GraphQL', () => {
     );
     assert.deepEqual(adjusted.adjustStock.userErrors, []);
     assert.deepEqual(adjusted.adjustStock.stockLevel, { onHand: 11, reserved: 5, available: 6 });
-    const after = await api.data(`query($id: ID!) { order(id: $id) { status allocations { quantity } events { toStatus reason } } }`, { id: r.order.id });
+    const after = await api.data(
+      `query($id: ID!) { order(id: $id) { status allocations { quantity } events { toStatus reason } } }`,
+      { id: r.order.id },
+    );
     assert.equal(after.order.status, 'ALLOCATED');
     assert.equal(after.order.events.at(-1).reason, 'Goods arrived');
   });
@@ -133,7 +164,10 @@ describe('orders over GraphQL', () => {
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 3, 'HZ-ST1': 3 } });
     const r = await place(orderInput(customer.gid, [{ sku: p.sku, quantity: 5 }]));
-    assert.equal((await levelOf(api.ds, p.levels['SH-01'])).available + (await levelOf(api.ds, p.levels['HZ-ST1'])).available, 1);
+    assert.equal(
+      (await levelOf(api.ds, p.levels['SH-01'])).available + (await levelOf(api.ds, p.levels['HZ-ST1'])).available,
+      1,
+    );
 
     const c = await act('cancelOrder', { orderId: r.order.id, reason: '客户不要了' });
     assert.deepEqual(c.userErrors, []);
@@ -142,7 +176,10 @@ describe('orders over GraphQL', () => {
     assert.equal(c.order.paymentStatus, 'REFUNDED');
     assert.ok(c.order.allocations.every((a: any) => a.status === 'RELEASED'));
     assert.deepEqual(await levelOf(api.ds, p.levels['SH-01']), { onHand: 3, reserved: 0, available: 3 });
-    const releases = await api.ds.query(`SELECT sum(reserved_delta)::int AS n FROM stock_movement WHERE product_id = $1 AND reason = 'RELEASE'`, [p.id]);
+    const releases = await api.ds.query(
+      `SELECT sum(reserved_delta)::int AS n FROM stock_movement WHERE product_id = $1 AND reason = 'RELEASE'`,
+      [p.id],
+    );
     assert.equal(releases[0].n, -5);
 
     const again = await act('cancelOrder', { orderId: r.order.id, reason: 'twice' });
@@ -163,7 +200,13 @@ describe('orders over GraphQL', () => {
     assert.equal(heldAgain.userErrors[0].code, 'ILLEGAL_TRANSITION');
     const released = await act('approveOrder', { orderId: r.order.id });
     assert.equal(released.order.status, 'ALLOCATED');
-    assert.deepEqual(released.order.events.slice(-2).map((e: any) => [e.fromStatus, e.toStatus]), [['ON_HOLD', 'CONFIRMED'], ['CONFIRMED', 'ALLOCATED']]);
+    assert.deepEqual(
+      released.order.events.slice(-2).map((e: any) => [e.fromStatus, e.toStatus]),
+      [
+        ['ON_HOLD', 'CONFIRMED'],
+        ['CONFIRMED', 'ALLOCATED'],
+      ],
+    );
     const approveAgain = await act('approveOrder', { orderId: r.order.id });
     assert.equal(approveAgain.userErrors[0].code, 'ILLEGAL_TRANSITION');
   });
@@ -173,7 +216,11 @@ describe('orders over GraphQL', () => {
     const a = await createProduct(api.ds, { priceFen: 10_00, stock: { 'SH-01': 10 } });
     const b = await createProduct(api.ds, { priceFen: 20_00, stock: { 'SH-01': 10 } });
     const r = await place(orderInput(customer.gid, [{ sku: a.sku, quantity: 5 }]));
-    const u = await act('updateOrder', { orderId: r.order.id, lines: [{ sku: b.sku, quantity: 6 }], reason: '客户改单' });
+    const u = await act('updateOrder', {
+      orderId: r.order.id,
+      lines: [{ sku: b.sku, quantity: 6 }],
+      reason: '客户改单',
+    });
     assert.deepEqual(u.userErrors, []);
     assert.deepEqual(u.order.lines, [{ sku: b.sku, quantity: 6 }]);
     assert.equal(u.order.total.fen, 120_00);

@@ -23,7 +23,9 @@ describe('operations overview', () => {
     await createProduct(api.ds, { stock: { 'SH-01': 0 } });
     await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 2 }]) });
     await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }], { paid: false }) });
-    await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 5 }], { allowBackorder: true }) });
+    await api.data(PLACE_ORDER, {
+      input: orderInput(customer.gid, [{ sku: p.sku, quantity: 5 }], { allowBackorder: true }),
+    });
     const o = (await api.data(OVERVIEW)).operationsOverview;
     assert.equal(o.ordersToday, 3);
     assert.equal(o.amountToday.fen, 100_00 + 58_00 + 250_00);
@@ -36,7 +38,10 @@ describe('operations overview', () => {
     assert.deepEqual([o.lowStockLevels, o.outOfStockLevels], [2, 1], 'one level at 1 available (low 2), one empty');
     assert.ok(o.averageMinutesToConfirm >= 0 && o.averageMinutesToConfirm < 1);
     assert.equal(o.ordersPerMinute.length, 60);
-    assert.equal(o.ordersPerMinute.reduce((s: number, m: any) => s + m.count, 0), 3);
+    assert.equal(
+      o.ordersPerMinute.reduce((s: number, m: any) => s + m.count, 0),
+      3,
+    );
     assert.equal(o.onTimeDelivery.value, null, 'nothing delivered yet: no rate');
     assert.equal(o.onTimeDelivery.target, 0.95);
   });
@@ -45,7 +50,14 @@ describe('operations overview', () => {
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 100 } });
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push(localId((await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) })).placeOrder.order.id, 'Order')!);
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        localId(
+          (await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) })).placeOrder
+            .order.id,
+          'Order',
+        )!,
+      );
     // Shipping and delivery arrive with a later issue; write their events as the service will.
     for (const [i, id] of ids.entries()) {
       await api.ds.query(
@@ -54,7 +66,9 @@ describe('operations overview', () => {
         [id, i < 3 ? new Date() : new Date(Date.now() + 72 * 3600_000)],
       );
     }
-    await api.ds.query(`UPDATE order_event SET created_at = now() - interval '1 hour' WHERE to_status = 'DELIVERED' AND created_at > now() + interval '1 day'`);
+    await api.ds.query(
+      `UPDATE order_event SET created_at = now() - interval '1 hour' WHERE to_status = 'DELIVERED' AND created_at > now() + interval '1 day'`,
+    );
     await api.ds.query(`UPDATE orders SET promised_by = now() - interval '2 hours' WHERE id = $1`, [ids[3]]);
     const o = (await api.data(OVERVIEW)).operationsOverview;
     assert.deepEqual(o.onTimeDelivery, { value: 0.75, target: 0.95, meetsTarget: false, sampleSize: 4 });

@@ -23,7 +23,11 @@ import { startTestApi, subscribe, TestApi, settle } from './helpers';
  * by an API key of every scope) and must be allowed or refused exactly as its @requires declares.
  */
 const sdl: DocumentNode = parse(fs.readFileSync(path.join(REPO_ROOT, 'schema.graphql'), 'utf8'));
-const types = new Map(sdl.definitions.filter((d): d is TypeDefinitionNode => 'name' in d && !!d.name && d.kind !== Kind.DIRECTIVE_DEFINITION).map((d) => [d.name.value, d]));
+const types = new Map(
+  sdl.definitions
+    .filter((d): d is TypeDefinitionNode => 'name' in d && !!d.name && d.kind !== Kind.DIRECTIVE_DEFINITION)
+    .map((d) => [d.name.value, d]),
+);
 const PUBLIC = ['login'];
 
 interface Operation {
@@ -57,14 +61,18 @@ function dummy(type: TypeNode): string {
   const def = types.get(name);
   if (def?.kind === Kind.ENUM_TYPE_DEFINITION) return (def as EnumTypeDefinitionNode).values![0].name.value;
   if (def?.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
-    const required = ((def as InputObjectTypeDefinitionNode).fields ?? []).filter((f) => f.type.kind === Kind.NON_NULL_TYPE && !f.defaultValue);
+    const required = ((def as InputObjectTypeDefinitionNode).fields ?? []).filter(
+      (f) => f.type.kind === Kind.NON_NULL_TYPE && !f.defaultValue,
+    );
     return `{ ${required.map((f) => `${f.name.value}: ${dummy(f.type)}`).join(', ')} }`;
   }
   throw new Error(`no dummy value for ${name}`);
 }
 
 function document(op: Operation): string {
-  const args = (op.field.arguments ?? []).filter((a: InputValueDefinitionNode) => a.type.kind === Kind.NON_NULL_TYPE && !a.defaultValue);
+  const args = (op.field.arguments ?? []).filter(
+    (a: InputValueDefinitionNode) => a.type.kind === Kind.NON_NULL_TYPE && !a.defaultValue,
+  );
   const argText = args.length ? `(${args.map((a) => `${a.name.value}: ${dummy(a.type)}`).join(', ')})` : '';
   return `${op.kind} { ${op.field.name.value}${argText} { __typename } }`;
 }
@@ -92,7 +100,9 @@ describe('permission matrix from schema.graphql', () => {
 
   /** Runs every operation as this caller; logout last, as it ends the session. */
   async function check(label: string, token: string, allowed: (p: Permission | null) => boolean) {
-    const ops = operations.filter((o) => o.permission !== undefined).sort((a, b) => Number(a.field.name.value === 'logout') - Number(b.field.name.value === 'logout'));
+    const ops = operations
+      .filter((o) => o.permission !== undefined)
+      .sort((a, b) => Number(a.field.name.value === 'logout') - Number(b.field.name.value === 'logout'));
     const client = api.ws(`Bearer ${token}`);
     for (const op of ops) {
       const expected = allowed(op.permission!);
@@ -107,7 +117,11 @@ describe('permission matrix from schema.graphql', () => {
         assert.ok(r.status < 500, `${label} ${op.field.name.value}: ${r.text}`);
         errors = r.body.errors;
       }
-      assert.equal(!isForbidden(errors), expected, `${label} calling ${op.field.name.value} (needs ${op.permission ?? 'sign-in'}): ${JSON.stringify(errors)}`);
+      assert.equal(
+        !isForbidden(errors),
+        expected,
+        `${label} calling ${op.field.name.value} (needs ${op.permission ?? 'sign-in'}): ${JSON.stringify(errors)}`,
+      );
     }
     await client.dispose();
   }
@@ -121,9 +135,12 @@ describe('permission matrix from schema.graphql', () => {
 
   for (const scope of Object.keys(API_KEY_SCOPES) as ApiKeyScope[]) {
     it(`allows an API key with scope ${scope} exactly what the scope allows`, async () => {
-      const created = await api.data(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code } } }`, {
-        input: { name: `matrix ${scope}`, scopes: [scope] },
-      });
+      const created = await api.data(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code } } }`,
+        {
+          input: { name: `matrix ${scope}`, scopes: [scope] },
+        },
+      );
       const granted = new Set<string>(API_KEY_SCOPES[scope].permissions);
       // Session-only operations (logout, renewToken, updateMyPreferences) answer an API key with UNAUTHENTICATED, not FORBIDDEN.
       await check(scope, created.createApiKey.secret, (p) => p === null || granted.has(p));

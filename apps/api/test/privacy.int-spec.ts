@@ -17,7 +17,10 @@ describe('personal data is masked for those who may not read it', () => {
     api = await startTestApi();
     await createWarehouses(api.ds);
     customer = await createCustomer(api.ds);
-    await api.ds.query(`UPDATE customer SET name = '欧阳晓明', phone = $2, email = 'xiaoming@example.cn', address = '浦东新区张杨路1234号5栋601室', city = '上海' WHERE id = $1`, [customer.id, PHONE]);
+    await api.ds.query(
+      `UPDATE customer SET name = '欧阳晓明', phone = $2, email = 'xiaoming@example.cn', address = '浦东新区张杨路1234号5栋601室', city = '上海' WHERE id = $1`,
+      [customer.id, PHONE],
+    );
     const p = await createProduct(api.ds, { stock: { 'SH-01': 50 } });
     const placed = await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) });
     order = placed.placeOrder.order;
@@ -31,19 +34,51 @@ describe('personal data is masked for those who may not read it', () => {
     return r;
   };
   const CUSTOMER_FIELDS = 'name phone email address city';
-  const MASKED = { name: '欧**', phone: '139****5678', email: 'x***@example.cn', address: '上海浦东新区', city: '上海' };
-  const CLEAR = { name: '欧阳晓明', phone: PHONE, email: 'xiaoming@example.cn', address: '浦东新区张杨路1234号5栋601室', city: '上海' };
+  const MASKED = {
+    name: '欧**',
+    phone: '139****5678',
+    email: 'x***@example.cn',
+    address: '上海浦东新区',
+    city: '上海',
+  };
+  const CLEAR = {
+    name: '欧阳晓明',
+    phone: PHONE,
+    email: 'xiaoming@example.cn',
+    address: '浦东新区张杨路1234号5栋601室',
+    city: '上海',
+  };
 
   const paths: [string, string, (data: any) => unknown][] = [
-    ['customers list', `{ customers(first: 50) { edges { node { id ${CUSTOMER_FIELDS} } } } }`, (d) => {
-      const { id: _id, ...fields } = d.customers.edges.find((e: any) => e.node.id === customer.gid).node;
-      return fields;
-    }],
+    [
+      'customers list',
+      `{ customers(first: 50) { edges { node { id ${CUSTOMER_FIELDS} } } } }`,
+      (d) => {
+        const { id: _id, ...fields } = d.customers.edges.find((e: any) => e.node.id === customer.gid).node;
+        return fields;
+      },
+    ],
     ['node(Customer)', `query($id: ID!) { node(id: $id) { ... on Customer { ${CUSTOMER_FIELDS} } } }`, (d) => d.node],
-    ['order.customer', `query($order: ID!) { order(id: $order) { customer { ${CUSTOMER_FIELDS} } } }`, (d) => d.order.customer],
-    ['orders list', `{ orders(first: 5) { edges { node { customer { ${CUSTOMER_FIELDS} } } } } }`, (d) => d.orders.edges[0].node.customer],
-    ['orderByNumber', `query($number: String!) { orderByNumber(number: $number) { customer { ${CUSTOMER_FIELDS} } } }`, (d) => d.orderByNumber.customer],
-    ['order event', `{ orderEvents(first: 1) { edges { node { order { customer { ${CUSTOMER_FIELDS} } } } } } }`, (d) => d.orderEvents.edges[0].node.order.customer],
+    [
+      'order.customer',
+      `query($order: ID!) { order(id: $order) { customer { ${CUSTOMER_FIELDS} } } }`,
+      (d) => d.order.customer,
+    ],
+    [
+      'orders list',
+      `{ orders(first: 5) { edges { node { customer { ${CUSTOMER_FIELDS} } } } } }`,
+      (d) => d.orders.edges[0].node.customer,
+    ],
+    [
+      'orderByNumber',
+      `query($number: String!) { orderByNumber(number: $number) { customer { ${CUSTOMER_FIELDS} } } }`,
+      (d) => d.orderByNumber.customer,
+    ],
+    [
+      'order event',
+      `{ orderEvents(first: 1) { edges { node { order { customer { ${CUSTOMER_FIELDS} } } } } } }`,
+      (d) => d.orderEvents.edges[0].node.order.customer,
+    ],
   ];
 
   for (const [label, query, pick] of paths) {
@@ -54,9 +89,15 @@ describe('personal data is masked for those who may not read it', () => {
     });
   }
 
-  it("masks the delivery contact, phone and street but keeps the delivery area", async () => {
+  it('masks the delivery contact, phone and street but keeps the delivery area', async () => {
     const q = `query($id: ID!) { order(id: $id) { delivery { contactName phone address city region } } }`;
-    assert.deepEqual((await as('warehouse', q, { id: order.id })).body.data.order.delivery, { contactName: '欧**', phone: '139****5678', address: '上海浦东新区', city: '上海', region: 'EAST' });
+    assert.deepEqual((await as('warehouse', q, { id: order.id })).body.data.order.delivery, {
+      contactName: '欧**',
+      phone: '139****5678',
+      address: '上海浦东新区',
+      city: '上海',
+      region: 'EAST',
+    });
     assert.equal((await as('manager', q, { id: order.id })).body.data.order.delivery.phone, PHONE);
   });
 
@@ -65,7 +106,9 @@ describe('personal data is masked for those who may not read it', () => {
     const warehouse = subscribe(api.ws(`Bearer ${tokens.warehouse}`), q);
     const manager = subscribe(api.ws(`Bearer ${tokens.manager}`), q);
     await settle();
-    await api.data(`mutation($input: HoldOrderInput!) { holdOrder(input: $input) { userErrors { code } } }`, { input: { orderId: order.id, reason: '客户出差' } });
+    await api.data(`mutation($input: HoldOrderInput!) { holdOrder(input: $input) { userErrors { code } } }`, {
+      input: { orderId: order.id, reason: '客户出差' },
+    });
     const [w] = await warehouse.waitFor(1);
     const [m] = await manager.waitFor(1);
     assert.deepEqual(w.orderStatusChanged.order, { delivery: { phone: '139****5678' }, customer: { name: '欧**' } });
@@ -73,17 +116,30 @@ describe('personal data is masked for those who may not read it', () => {
   });
 
   it('masks personal data for API keys, which never get it', async () => {
-    const created = await api.data(`mutation { createApiKey(input: { name: "partner", scopes: [ORDERS_READ, ORDERS_WRITE] }) { secret } }`);
-    const r = await postRaw(api.url, JSON.stringify({ query: `query($id: ID!) { order(id: $id) { customer { phone } delivery { phone } } }`, variables: { id: order.id } }), {
-      authorization: `Bearer ${created.createApiKey.secret}`,
-    });
+    const created = await api.data(
+      `mutation { createApiKey(input: { name: "partner", scopes: [ORDERS_READ, ORDERS_WRITE] }) { secret } }`,
+    );
+    const r = await postRaw(
+      api.url,
+      JSON.stringify({
+        query: `query($id: ID!) { order(id: $id) { customer { phone } delivery { phone } } }`,
+        variables: { id: order.id },
+      }),
+      {
+        authorization: `Bearer ${created.createApiKey.secret}`,
+      },
+    );
     assert.deepEqual(r.body.data.order, { customer: { phone: '139****5678' }, delivery: { phone: '139****5678' } });
   });
 
   it('records who saw personal data unmasked, without the data itself', async () => {
-    const before = (await api.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'CUSTOMER_PII_READ'`))[0].n;
+    const before = (
+      await api.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'CUSTOMER_PII_READ'`)
+    )[0].n;
     await as('warehouse', `query($id: ID!) { node(id: $id) { ... on Customer { phone } } }`, { id: customer.gid });
-    const r = await as('manager', `query($id: ID!) { node(id: $id) { ... on Customer { phone } } }`, { id: customer.gid });
+    const r = await as('manager', `query($id: ID!) { node(id: $id) { ... on Customer { phone } } }`, {
+      id: customer.gid,
+    });
     const rows = await api.ds.query(`SELECT * FROM audit_log WHERE action = 'CUSTOMER_PII_READ' ORDER BY id DESC`);
     assert.equal(rows.length, before + 1, 'only the unmasked read is recorded');
     assert.equal(rows[0].actor_name, 'manager@demo.local');
@@ -102,7 +158,8 @@ describe('the audit log', () => {
   });
   after(() => api.stop());
 
-  const rows = (where: string, params: unknown[] = []) => api.ds.query(`SELECT * FROM audit_log WHERE ${where} ORDER BY id`, params);
+  const rows = (where: string, params: unknown[] = []) =>
+    api.ds.query(`SELECT * FROM audit_log WHERE ${where} ORDER BY id`, params);
 
   it('records a successful change in the same transaction, and a failed one as a failure only', async () => {
     const customer = await createCustomer(api.ds);
@@ -114,7 +171,10 @@ describe('the audit log', () => {
     assert.equal(row.actor_name, 'admin@demo.local');
     assert.equal(row.role, 'ADMIN');
     assert.ok(row.request_id && row.client_ip);
-    const [{ same }] = await api.ds.query(`SELECT (SELECT xmin FROM orders WHERE id = $1)::text = (SELECT xmin FROM audit_log WHERE id = $2)::text AS same`, [row.target_id, row.id]);
+    const [{ same }] = await api.ds.query(
+      `SELECT (SELECT xmin FROM orders WHERE id = $1)::text = (SELECT xmin FROM audit_log WHERE id = $2)::text AS same`,
+      [row.target_id, row.id],
+    );
     assert.equal(same, true, 'order and audit row were written by one transaction');
 
     const failed = await api.gql(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) });
@@ -126,18 +186,40 @@ describe('the audit log', () => {
   });
 
   it('records sign-ins, denied access, API-key use and stock adjustments, never secrets', async () => {
-    await postRaw(api.url, JSON.stringify({ query: `mutation { login(input: { email: "warehouse@demo.local", password: "wrong-pass" }) { token } }` }));
+    await postRaw(
+      api.url,
+      JSON.stringify({
+        query: `mutation { login(input: { email: "warehouse@demo.local", password: "wrong-pass" }) { token } }`,
+      }),
+    );
     const token = await api.loginAs('WAREHOUSE');
-    await postRaw(api.url, JSON.stringify({ query: `{ users(first: 1) { edges { cursor } } }` }), { authorization: `Bearer ${token}` });
-    const key = (await api.data(`mutation { createApiKey(input: { name: "erp", scopes: [STOCK_READ] }) { secret } }`)).createApiKey.secret;
-    await postRaw(api.url, JSON.stringify({ query: `query Levels { stockLevels(first: 1) { edges { cursor } } }` }), { authorization: `Bearer ${key}` });
+    await postRaw(api.url, JSON.stringify({ query: `{ users(first: 1) { edges { cursor } } }` }), {
+      authorization: `Bearer ${token}`,
+    });
+    const key = (await api.data(`mutation { createApiKey(input: { name: "erp", scopes: [STOCK_READ] }) { secret } }`))
+      .createApiKey.secret;
+    await postRaw(api.url, JSON.stringify({ query: `query Levels { stockLevels(first: 1) { edges { cursor } } }` }), {
+      authorization: `Bearer ${key}`,
+    });
     const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
-    await postRaw(api.url, JSON.stringify({ query: `mutation { adjustStock(input: { sku: "${p.sku}", warehouseCode: "SH-01", countedQuantity: 4, reason: COUNT_ADJUSTMENT }) { userErrors { code } } }` }), { authorization: `Bearer ${token}` });
+    await postRaw(
+      api.url,
+      JSON.stringify({
+        query: `mutation { adjustStock(input: { sku: "${p.sku}", warehouseCode: "SH-01", countedQuantity: 4, reason: COUNT_ADJUSTMENT }) { userErrors { code } } }`,
+      }),
+      { authorization: `Bearer ${token}` },
+    );
 
     const logins = await rows(`action = 'LOGIN' AND target_id = 'warehouse@demo.local'`);
-    assert.deepEqual(logins.map((r: any) => r.outcome), ['FAILURE', 'SUCCESS']);
+    assert.deepEqual(
+      logins.map((r: any) => r.outcome),
+      ['FAILURE', 'SUCCESS'],
+    );
     const [denied] = await rows(`action = 'ACCESS_DENIED'`);
-    assert.deepEqual([denied.actor_name, denied.role, denied.target_id, denied.outcome], ['warehouse@demo.local', 'WAREHOUSE', 'Query.users', 'DENIED']);
+    assert.deepEqual(
+      [denied.actor_name, denied.role, denied.target_id, denied.outcome],
+      ['warehouse@demo.local', 'WAREHOUSE', 'Query.users', 'DENIED'],
+    );
     const [used] = await rows(`action = 'API_KEY_USED'`);
     assert.deepEqual([used.actor_kind, used.actor_name, used.target_id], ['API_KEY', 'key:erp', 'Levels']);
     const [adjusted] = await rows(`action = 'ADJUST_STOCK'`);
@@ -155,12 +237,17 @@ describe('the audit log', () => {
     const manager = await api.loginAs('MANAGER');
     const q = `query($filter: AuditFilter) { auditLog(first: 50, filter: $filter) { edges { node { actorName action outcome targetId at } } } }`;
     const search = async (filter: object) => {
-      const r = await postRaw(api.url, JSON.stringify({ query: q, variables: { filter } }), { authorization: `Bearer ${manager}` });
+      const r = await postRaw(api.url, JSON.stringify({ query: q, variables: { filter } }), {
+        authorization: `Bearer ${manager}`,
+      });
       return r.body.data.auditLog.edges.map((e: any) => e.node);
     };
     assert.ok((await search({ action: 'LOGIN' })).every((n: any) => n.action === 'LOGIN'));
     assert.ok((await search({ actor: 'key:erp' })).length >= 1);
-    assert.deepEqual((await search({ targetId: 'warehouse@demo.local', action: 'LOGIN' })).map((n: any) => n.outcome), ['SUCCESS', 'FAILURE']);
+    assert.deepEqual(
+      (await search({ targetId: 'warehouse@demo.local', action: 'LOGIN' })).map((n: any) => n.outcome),
+      ['SUCCESS', 'FAILURE'],
+    );
     assert.deepEqual(await search({ from: new Date(Date.now() + 60_000).toISOString() }), []);
     const service = await api.loginAs('CUSTOMER_SERVICE');
     const r = await postRaw(api.url, JSON.stringify({ query: q }), { authorization: `Bearer ${service}` });

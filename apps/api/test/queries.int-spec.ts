@@ -16,12 +16,23 @@ describe('queries', () => {
     await createWarehouses(api.ds);
     east = await createCustomer(api.ds, { region: 'EAST' });
     north = await createCustomer(api.ds, { region: 'NORTH', city: '北京' });
-    water = await createProduct(api.ds, { sku: 'WTR-0001', name: '农夫山泉 550ml', stock: { 'SH-01': 200, 'BJ-01': 200 }, low: 190, high: 500 });
+    water = await createProduct(api.ds, {
+      sku: 'WTR-0001',
+      name: '农夫山泉 550ml',
+      stock: { 'SH-01': 200, 'BJ-01': 200 },
+      low: 190,
+      high: 500,
+    });
     const rice = await createProduct(api.ds, { sku: 'GRN-0001', name: '五常大米 5kg', stock: { 'SH-01': 100 } });
     for (let i = 0; i < 25; i++) {
       const customer = i % 3 ? east : north;
       const channel = ['WEB', 'MOBILE_APP', 'PARTNER'][i % 3];
-      const r = await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: i % 5 ? water.sku : rice.sku, quantity: 1 }], { channel, paid: i % 4 !== 0 }) });
+      const r = await api.data(PLACE_ORDER, {
+        input: orderInput(customer.gid, [{ sku: i % 5 ? water.sku : rice.sku, quantity: 1 }], {
+          channel,
+          paid: i % 4 !== 0,
+        }),
+      });
       numbers.push(r.placeOrder.order.number);
     }
   });
@@ -83,19 +94,28 @@ describe('queries', () => {
   it('lists stock levels by SKU and warehouse, below-threshold only on request', async () => {
     const q = `query($filter: StockLevelFilter) { stockLevels(first: 50, filter: $filter) { edges { node { sku warehouseCode onHand reserved available lowThreshold status product { name } warehouse { name region } } } } }`;
     const all = await api.data(q, {});
-    assert.deepEqual(all.stockLevels.edges.map((e: any) => `${e.node.sku}@${e.node.warehouseCode}`), ['GRN-0001@SH-01', 'WTR-0001@BJ-01', 'WTR-0001@SH-01']);
+    assert.deepEqual(
+      all.stockLevels.edges.map((e: any) => `${e.node.sku}@${e.node.warehouseCode}`),
+      ['GRN-0001@SH-01', 'WTR-0001@BJ-01', 'WTR-0001@SH-01'],
+    );
     const low = await api.data(q, { filter: { belowThreshold: true } });
     // 13 east orders took water from Shanghai (187 left, threshold 190); 7 north ones from Beijing (193 left).
-    assert.deepEqual(low.stockLevels.edges.map((e: any) => [e.node.sku, e.node.warehouseCode, e.node.available, e.node.status]), [['WTR-0001', 'SH-01', 187, 'LOW']]);
+    assert.deepEqual(
+      low.stockLevels.edges.map((e: any) => [e.node.sku, e.node.warehouseCode, e.node.available, e.node.status]),
+      [['WTR-0001', 'SH-01', 187, 'LOW']],
+    );
     const one = await api.data(q, { filter: { sku: 'WTR-0001', warehouseCode: 'BJ-01' } });
     assert.equal(one.stockLevels.edges.length, 1);
     assert.equal(one.stockLevels.edges[0].node.warehouse.region, 'NORTH');
   });
 
   it('shows the movement ledger of a level, newest first', async () => {
-    const r = await api.data(`query($id: ID!) { node(id: $id) { ... on StockLevel { onHand movements(first: 3) { edges { node { reason onHandDelta reservedDelta reservedAfter reference actor } } pageInfo { hasNextPage } } } } }`, {
-      id: toGlobalId('StockLevel', water.levels['BJ-01']),
-    });
+    const r = await api.data(
+      `query($id: ID!) { node(id: $id) { ... on StockLevel { onHand movements(first: 3) { edges { node { reason onHandDelta reservedDelta reservedAfter reference actor } } pageInfo { hasNextPage } } } } }`,
+      {
+        id: toGlobalId('StockLevel', water.levels['BJ-01']),
+      },
+    );
     const edges = r.node.movements.edges;
     assert.equal(edges.length, 3);
     assert.equal(edges[0].node.reason, 'RESERVATION');
@@ -109,17 +129,28 @@ describe('queries', () => {
       customers(first: 10, filter: { region: NORTH }) { edges { node { id name phone region isNew creditStatus orders(first: 2) { edges { node { number } } } } } }
       warehouses(first: 10) { edges { node { code kind region } } }
     }`);
-    assert.deepEqual(r.products.edges.map((e: any) => e.node.sku), ['GRN-0001']);
+    assert.deepEqual(
+      r.products.edges.map((e: any) => e.node.sku),
+      ['GRN-0001'],
+    );
     assert.equal(r.products.edges[0].node.unitPrice.currency, 'CNY');
     assert.equal(r.customers.edges.length, 1);
     assert.equal(r.customers.edges[0].node.id, north.gid);
     assert.equal(r.customers.edges[0].node.orders.edges.length, 2);
-    assert.deepEqual(r.warehouses.edges.map((e: any) => e.node.code), ['BJ-01', 'GZ-01', 'HZ-ST1', 'SH-01']);
+    assert.deepEqual(
+      r.warehouses.edges.map((e: any) => e.node.code),
+      ['BJ-01', 'GZ-01', 'HZ-ST1', 'SH-01'],
+    );
   });
 
   it('lets a client re-read events it missed from a cursor', async () => {
-    const first = await api.data(`{ orderEvents(first: 5) { edges { node { sequence toStatus order { number } } } pageInfo { endCursor } } }`);
-    const next = await api.data(`query($after: String) { orderEvents(first: 5, after: $after) { edges { node { id } } } }`, { after: first.orderEvents.pageInfo.endCursor });
+    const first = await api.data(
+      `{ orderEvents(first: 5) { edges { node { sequence toStatus order { number } } } pageInfo { endCursor } } }`,
+    );
+    const next = await api.data(
+      `query($after: String) { orderEvents(first: 5, after: $after) { edges { node { id } } } }`,
+      { after: first.orderEvents.pageInfo.endCursor },
+    );
     assert.equal(first.orderEvents.edges[0].node.sequence, 1);
     assert.equal(next.orderEvents.edges.length, 5);
   });

@@ -21,7 +21,10 @@ function findSpecs(dir: string, suffix: RegExp): string[] {
 
 function runNodeTest(files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...extraArgs, ...files], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...extraArgs, ...files], {
+      stdio: 'inherit',
+      env,
+    });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }
@@ -43,18 +46,30 @@ async function main() {
     process.exit(await runNodeTest(files, process.env));
   }
   if (mode !== 'int' && mode !== 'reliability') throw new Error('usage: run-tests unit|int|reliability [file-filter]');
-  let files = findSpecs(path.join(REPO_ROOT, 'apps/api/dist/test'), mode === 'int' ? /\.int-spec\.js$/ : /\.rel-spec\.js$/);
+  let files = findSpecs(
+    path.join(REPO_ROOT, 'apps/api/dist/test'),
+    mode === 'int' ? /\.int-spec\.js$/ : /\.rel-spec\.js$/,
+  );
   if (only) files = files.filter((f) => f.includes(only));
   // node --test without files would run everything it finds under test/ directories instead.
   if (files.length === 0) throw new Error(`no ${mode} spec matches "${only ?? ''}"`);
 
   let adminUrl = process.env.TEST_DATABASE_URL;
-  const embedded = adminUrl ? null : await startEmbeddedPostgres(path.join(REPO_ROOT, process.env.TEST_DATA_DIR ?? `.data/${mode === 'int' ? 'test' : 'reliability'}`), 'postgres');
+  const embedded = adminUrl
+    ? null
+    : await startEmbeddedPostgres(
+        path.join(REPO_ROOT, process.env.TEST_DATA_DIR ?? `.data/${mode === 'int' ? 'test' : 'reliability'}`),
+        'postgres',
+      );
   adminUrl ??= embedded!.url;
   await dropOldTestDatabases(adminUrl);
   // Reliability specs load the machine on purpose: one file at a time, so they do not disturb each other.
   const extra = mode === 'reliability' ? ['--test-concurrency=1'] : [];
-  const code = await runNodeTest(files, { ...process.env, TEST_DATABASE_URL: adminUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LOG_JSON: '1' }, extra);
+  const code = await runNodeTest(
+    files,
+    { ...process.env, TEST_DATABASE_URL: adminUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LOG_JSON: '1' },
+    extra,
+  );
   await embedded?.stop();
   process.exit(code);
 }

@@ -159,7 +159,11 @@ describe('demo data', () => {
 
   it('has the catalogue, sites and customers the demo describes', async () => {
     assert.equal(await count(ds, `SELECT count(*) FROM warehouse`), 10);
-    assert.equal(await count(ds, `SELECT count(*) FROM warehouse WHERE region = 'NORTHWEST'`), 0, 'NORTHWEST is left unserved on purpose');
+    assert.equal(
+      await count(ds, `SELECT count(*) FROM warehouse WHERE region = 'NORTHWEST'`),
+      0,
+      'NORTHWEST is left unserved on purpose',
+    );
     const products = await count(ds, `SELECT count(*) FROM product`);
     assert.ok(products >= 190 && products <= 210, `~200 products, got ${products}`);
     assert.equal(await count(ds, `SELECT count(*) FROM customer`), 500);
@@ -169,9 +173,12 @@ describe('demo data', () => {
   });
 
   it('shows every status, with plenty of work in progress and mostly finished history', async () => {
-    const rows: { status: OrderStatus; n: number }[] = await ds.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status`);
+    const rows: { status: OrderStatus; n: number }[] = await ds.query(
+      `SELECT status, count(*)::int AS n FROM orders GROUP BY status`,
+    );
     const byStatus = new Map(rows.map((r) => [r.status, r.n]));
-    for (const status of ORDER_STATUSES.filter((s) => s !== 'CONFIRMED')) assert.ok(byStatus.get(status), `some orders are ${status}`);
+    for (const status of ORDER_STATUSES.filter((s) => s !== 'CONFIRMED'))
+      assert.ok(byStatus.get(status), `some orders are ${status}`);
     for (const [status, least] of Object.entries(IN_FLIGHT_MINIMUM)) {
       const n = byStatus.get(status as OrderStatus) ?? 0;
       assert.ok(n >= least, `at least ${least} orders ${status}, got ${n}`);
@@ -182,14 +189,20 @@ describe('demo data', () => {
   });
 
   it('gives customer service a review queue with mixed reasons', async () => {
-    const reasons = await count(ds, `SELECT count(DISTINCT r) FROM orders, unnest(hold_reasons) AS r WHERE status = 'PENDING_REVIEW'`);
+    const reasons = await count(
+      ds,
+      `SELECT count(DISTINCT r) FROM orders, unnest(hold_reasons) AS r WHERE status = 'PENDING_REVIEW'`,
+    );
     assert.ok(reasons >= 3, `at least three different hold reasons in the queue, got ${reasons}`);
   });
 
   it('delivers mostly on time and leaves some stock levels low', async () => {
-    const onTime = await count(ds, `
+    const onTime = await count(
+      ds,
+      `
       SELECT avg((e.created_at <= o.promised_by)::int)
-      FROM orders o JOIN order_event e ON e.order_id = o.id AND e.to_status = 'DELIVERED'`);
+      FROM orders o JOIN order_event e ON e.order_id = o.id AND e.to_status = 'DELIVERED'`,
+    );
     assert.ok(onTime >= 0.9 && onTime <= 0.98, `on-time delivery rate ${onTime}`);
     const levels = await count(ds, `SELECT count(*) FROM stock_level`);
     const low = await count(ds, `SELECT count(*) FROM stock_level WHERE on_hand - reserved <= low_threshold`);
@@ -207,7 +220,8 @@ describe('demo data', () => {
   });
 
   it('is left alone by seedDemoDataIfEmpty, and new order numbers continue the sequence', async () => {
-    const counts = () => ds.query(`SELECT (SELECT count(*) FROM warehouse) AS warehouses, (SELECT count(*) FROM orders) AS orders,
+    const counts = () =>
+      ds.query(`SELECT (SELECT count(*) FROM warehouse) AS warehouses, (SELECT count(*) FROM orders) AS orders,
       (SELECT count(*) FROM order_event) AS events, (SELECT count(*) FROM stock_movement) AS movements`);
     const before = await counts();
     await seedDemoDataIfEmpty(ds);

@@ -19,17 +19,29 @@ describe('allocate', () => {
   it('prefers the customer region even when another warehouse has more', () => {
     const r = allocate([{ lineNo: 1, productId: 'water', quantity: 4 }], [bj, sh, gz], 'EAST');
     assert.deepEqual(r.shortages, []);
-    assert.deepEqual(r.allocations.map((a) => [a.warehouseId, a.quantity]), [['w-SH01', 4]]);
+    assert.deepEqual(
+      r.allocations.map((a) => [a.warehouseId, a.quantity]),
+      [['w-SH01', 4]],
+    );
   });
 
   it('goes to other regions when the region has none, preferring one that can fill the line', () => {
     const r = allocate([{ lineNo: 1, productId: 'water', quantity: 8 }], [gz, bj], 'EAST');
-    assert.deepEqual(r.allocations.map((a) => [a.warehouseId, a.quantity]), [['w-BJ01', 8]]);
+    assert.deepEqual(
+      r.allocations.map((a) => [a.warehouseId, a.quantity]),
+      [['w-BJ01', 8]],
+    );
   });
 
   it('splits a line across warehouses, region first', () => {
     const r = allocate([{ lineNo: 1, productId: 'water', quantity: 58 }], [gz, bj, sh], 'EAST');
-    assert.deepEqual(r.allocations.map((a) => [a.warehouseId, a.quantity]), [['w-SH01', 10], ['w-BJ01', 48]]);
+    assert.deepEqual(
+      r.allocations.map((a) => [a.warehouseId, a.quantity]),
+      [
+        ['w-SH01', 10],
+        ['w-BJ01', 48],
+      ],
+    );
   });
 
   it('reports the short line with what is available and allocates nothing for it', () => {
@@ -40,7 +52,10 @@ describe('allocate', () => {
 
   it('counts earlier lines of the same product against what is left', () => {
     const r = allocate(
-      [{ lineNo: 1, productId: 'water', quantity: 10 }, { lineNo: 2, productId: 'water', quantity: 1 }],
+      [
+        { lineNo: 1, productId: 'water', quantity: 10 },
+        { lineNo: 2, productId: 'water', quantity: 1 },
+      ],
       [sh],
       'EAST',
     );
@@ -49,7 +64,11 @@ describe('allocate', () => {
   });
 
   it('never allocates from negative or zero availability', () => {
-    const r = allocate([{ lineNo: 1, productId: 'water', quantity: 1 }], [level('s9', 'water', 'X', 'EAST', -3)], 'EAST');
+    const r = allocate(
+      [{ lineNo: 1, productId: 'water', quantity: 1 }],
+      [level('s9', 'water', 'X', 'EAST', -3)],
+      'EAST',
+    );
     assert.deepEqual(r.allocations, []);
     assert.equal(r.shortages[0].available, 0);
   });

@@ -38,7 +38,11 @@ export interface AllocationResult {
   shortages: Shortage[];
 }
 
-export function allocate(lines: readonly LineRequest[], candidates: readonly StockCandidate[], region: string): AllocationResult {
+export function allocate(
+  lines: readonly LineRequest[],
+  candidates: readonly StockCandidate[],
+  region: string,
+): AllocationResult {
   const remaining = new Map(candidates.map((c) => [c.stockLevelId, Math.max(0, c.available)]));
   const allocations: Allocation[] = [];
   const shortages: Shortage[] = [];
@@ -48,7 +52,12 @@ export function allocate(lines: readonly LineRequest[], candidates: readonly Sto
     const free = (c: StockCandidate) => remaining.get(c.stockLevelId) ?? 0;
     const totalFree = options.reduce((sum, c) => sum + free(c), 0);
     if (totalFree < line.quantity) {
-      shortages.push({ lineNo: line.lineNo, productId: line.productId, requested: line.quantity, available: totalFree });
+      shortages.push({
+        lineNo: line.lineNo,
+        productId: line.productId,
+        requested: line.quantity,
+        available: totalFree,
+      });
       continue;
     }
     const ranked = [...options].sort(
@@ -64,7 +73,13 @@ export function allocate(lines: readonly LineRequest[], candidates: readonly Sto
       const take = Math.min(needed, free(c));
       if (take === 0) continue;
       remaining.set(c.stockLevelId, free(c) - take);
-      allocations.push({ lineNo: line.lineNo, productId: line.productId, stockLevelId: c.stockLevelId, warehouseId: c.warehouseId, quantity: take });
+      allocations.push({
+        lineNo: line.lineNo,
+        productId: line.productId,
+        stockLevelId: c.stockLevelId,
+        warehouseId: c.warehouseId,
+        quantity: take,
+      });
       needed -= take;
     }
   }

@@ -31,7 +31,8 @@ describe('roles and scopes', () => {
   });
   it('never lets an API key scope read personal data or manage access', () => {
     for (const scope of Object.values(API_KEY_SCOPES)) {
-      for (const p of ['CUSTOMER_PII_READ', 'USER_MANAGE', 'APIKEY_MANAGE', 'AUDIT_READ']) assert.ok(!(scope.permissions as readonly string[]).includes(p));
+      for (const p of ['CUSTOMER_PII_READ', 'USER_MANAGE', 'APIKEY_MANAGE', 'AUDIT_READ'])
+        assert.ok(!(scope.permissions as readonly string[]).includes(p));
     }
   });
 });

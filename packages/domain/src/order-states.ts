@@ -68,7 +68,8 @@ export const orderMachine = defineMachine<OrderStatus, OrderFacts, OrderEffect>(
   subject: 'An order',
   transitions: ORDER_TRANSITIONS,
   guards: {
-    CONFIRMED: (_from, f) => (f.holdReasons.length ? `Held for review (${f.holdReasons.join(', ')}); approve it to confirm` : null),
+    CONFIRMED: (_from, f) =>
+      f.holdReasons.length ? `Held for review (${f.holdReasons.join(', ')}); approve it to confirm` : null,
     ALLOCATED: (_from, f) => (f.reserved ? null : NOT_RESERVED),
     BACKORDERED: (_from, f) => (f.allowBackorder ? null : 'The order does not allow backorders'),
     PICKING: (_from, f) => (f.reserved ? null : NOT_RESERVED),
@@ -85,7 +86,13 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 }
 
 /** Lines may change only before picking starts; the address until the parcel leaves. */
-export const LINE_EDITABLE_STATUSES: readonly OrderStatus[] = ['PENDING_REVIEW', 'CONFIRMED', 'BACKORDERED', 'ALLOCATED', 'ON_HOLD'];
+export const LINE_EDITABLE_STATUSES: readonly OrderStatus[] = [
+  'PENDING_REVIEW',
+  'CONFIRMED',
+  'BACKORDERED',
+  'ALLOCATED',
+  'ON_HOLD',
+];
 export const ADDRESS_EDITABLE_STATUSES: readonly OrderStatus[] = [...LINE_EDITABLE_STATUSES, 'PICKING', 'PACKED'];
 
 export const TERMINAL_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => orderMachine.isTerminal(s));

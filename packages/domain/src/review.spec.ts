@@ -16,12 +16,27 @@ describe('reviewOrder', () => {
     assert.deepEqual(reviewOrder(base), []);
   });
   it('holds a new customer COD order above the limit for a credit check', () => {
-    const o = { ...base, customerIsNew: true, creditStatus: 'UNASSESSED' as const, paymentMethod: 'CASH_ON_DELIVERY' as const, paymentStatus: 'COD_ACCEPTED' as const };
+    const o = {
+      ...base,
+      customerIsNew: true,
+      creditStatus: 'UNASSESSED' as const,
+      paymentMethod: 'CASH_ON_DELIVERY' as const,
+      paymentStatus: 'COD_ACCEPTED' as const,
+    };
     assert.deepEqual(reviewOrder({ ...o, totalFen: 500_00 }), []);
     assert.deepEqual(reviewOrder({ ...o, totalFen: 500_01 }), ['NEW_CUSTOMER_CREDIT_CHECK']);
   });
   it('lets a new customer already assessed as good through', () => {
-    assert.deepEqual(reviewOrder({ ...base, customerIsNew: true, paymentMethod: 'CASH_ON_DELIVERY', paymentStatus: 'COD_ACCEPTED', totalFen: 900_00 }), []);
+    assert.deepEqual(
+      reviewOrder({
+        ...base,
+        customerIsNew: true,
+        paymentMethod: 'CASH_ON_DELIVERY',
+        paymentStatus: 'COD_ACCEPTED',
+        totalFen: 900_00,
+      }),
+      [],
+    );
   });
   it('holds unpaid online orders, blocked credit and unserved regions, giving every reason', () => {
     assert.deepEqual(reviewOrder({ ...base, creditStatus: 'BLOCKED', paymentStatus: 'PENDING', regionServed: false }), [

@@ -16,12 +16,29 @@ describe('defineMachine', () => {
     assert.equal(door.can('CLOSED', 'LOCKED'), true);
     assert.equal(door.can('OPEN', 'LOCKED'), false);
     const refused = door.step('OPEN', 'LOCKED', { hasKey: true });
-    assert.deepEqual(refused, { ok: false, from: 'OPEN', to: 'LOCKED', reason: 'A door that is OPEN cannot become LOCKED', illegal: true });
+    assert.deepEqual(refused, {
+      ok: false,
+      from: 'OPEN',
+      to: 'LOCKED',
+      reason: 'A door that is OPEN cannot become LOCKED',
+      illegal: true,
+    });
   });
 
   it('asks the guard of the target state once the table allows the step', () => {
-    assert.deepEqual(door.step('CLOSED', 'LOCKED', { hasKey: false }), { ok: false, from: 'CLOSED', to: 'LOCKED', reason: 'No key', illegal: false });
-    assert.deepEqual(door.step('CLOSED', 'LOCKED', { hasKey: true }), { ok: true, from: 'CLOSED', to: 'LOCKED', effects: [] });
+    assert.deepEqual(door.step('CLOSED', 'LOCKED', { hasKey: false }), {
+      ok: false,
+      from: 'CLOSED',
+      to: 'LOCKED',
+      reason: 'No key',
+      illegal: false,
+    });
+    assert.deepEqual(door.step('CLOSED', 'LOCKED', { hasKey: true }), {
+      ok: true,
+      from: 'CLOSED',
+      to: 'LOCKED',
+      effects: [],
+    });
   });
 
   it('names the effects of entering a state, in order', () => {
@@ -45,7 +62,12 @@ describe('defineMachine', () => {
 });
 
 describe('order machine', () => {
-  const facts = (f: Partial<OrderFacts> = {}): OrderFacts => ({ holdReasons: [], reserved: false, allowBackorder: false, ...f });
+  const facts = (f: Partial<OrderFacts> = {}): OrderFacts => ({
+    holdReasons: [],
+    reserved: false,
+    allowBackorder: false,
+    ...f,
+  });
 
   it('confirms only without open hold reasons, and confirming allocates', () => {
     const held = orderMachine.step('PENDING_REVIEW', 'CONFIRMED', facts({ holdReasons: ['LARGE_ORDER'] }));

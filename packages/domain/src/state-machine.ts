@@ -16,8 +16,7 @@ export interface MachineSpec<S extends string, F, E extends string> {
 }
 
 export type Step<S extends string, E extends string> =
-  | { ok: true; from: S; to: S; effects: readonly E[] }
-  | { ok: false; from: S; to: S; reason: string; illegal: boolean };
+  { ok: true; from: S; to: S; effects: readonly E[] } | { ok: false; from: S; to: S; reason: string; illegal: boolean };
 
 export interface Machine<S extends string, F, E extends string> {
   readonly subject: string;
@@ -37,15 +36,19 @@ export interface Machine<S extends string, F, E extends string> {
 
 const NO_EFFECTS: readonly never[] = Object.freeze([]);
 
-export function defineMachine<S extends string, F = undefined, E extends string = never>(spec: MachineSpec<S, F, E>): Machine<S, F, E> {
+export function defineMachine<S extends string, F = undefined, E extends string = never>(
+  spec: MachineSpec<S, F, E>,
+): Machine<S, F, E> {
   const states = Object.keys(spec.transitions) as S[];
   for (const s of states) {
     for (const t of spec.transitions[s]) {
-      if (!(t in spec.transitions)) throw new Error(`${spec.subject}: ${s} → ${t} leads to a state the table does not declare`);
+      if (!(t in spec.transitions))
+        throw new Error(`${spec.subject}: ${s} → ${t} leads to a state the table does not declare`);
     }
   }
   for (const s of Object.keys(spec.guards ?? {}).concat(Object.keys(spec.effects ?? {}))) {
-    if (!(s in spec.transitions)) throw new Error(`${spec.subject}: a guard or effect names ${s}, which the table does not declare`);
+    if (!(s in spec.transitions))
+      throw new Error(`${spec.subject}: a guard or effect names ${s}, which the table does not declare`);
   }
   const can = (from: S, to: S) => spec.transitions[from]?.includes(to) ?? false;
   return {
@@ -56,7 +59,8 @@ export function defineMachine<S extends string, F = undefined, E extends string 
     next: (from) => spec.transitions[from],
     isTerminal: (state) => spec.transitions[state].length === 0,
     step(from, to, facts) {
-      if (!can(from, to)) return { ok: false, from, to, reason: `${spec.subject} that is ${from} cannot become ${to}`, illegal: true };
+      if (!can(from, to))
+        return { ok: false, from, to, reason: `${spec.subject} that is ${from} cannot become ${to}`, illegal: true };
       const reason = spec.guards?.[to]?.(from, facts) ?? null;
       if (reason !== null) return { ok: false, from, to, reason, illegal: false };
       return { ok: true, from, to, effects: spec.effects?.[to] ?? NO_EFFECTS };

@@ -32,8 +32,16 @@ describe('money', () => {
 
 describe('order totals', () => {
   it('charges delivery below 99 yuan and not from 99 yuan', () => {
-    assert.deepEqual(orderTotals([{ quantity: 2, unitPriceFen: 45_00 }]), { subtotalFen: 90_00, deliveryFeeFen: 8_00, totalFen: 98_00 });
-    assert.deepEqual(orderTotals([{ quantity: 3, unitPriceFen: 33_00 }]), { subtotalFen: 99_00, deliveryFeeFen: 0, totalFen: 99_00 });
+    assert.deepEqual(orderTotals([{ quantity: 2, unitPriceFen: 45_00 }]), {
+      subtotalFen: 90_00,
+      deliveryFeeFen: 8_00,
+      totalFen: 98_00,
+    });
+    assert.deepEqual(orderTotals([{ quantity: 3, unitPriceFen: 33_00 }]), {
+      subtotalFen: 99_00,
+      deliveryFeeFen: 0,
+      totalFen: 99_00,
+    });
   });
 });
 

@@ -34,4 +34,10 @@ export const MOVEMENT_REASONS = [
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 
 /** Reasons a person may give for an adjustment; reservations, releases and shipments come from orders. */
-export const MANUAL_MOVEMENT_REASONS: readonly MovementReason[] = ['RECEIPT', 'COUNT_ADJUSTMENT', 'DAMAGE', 'RETURN', 'CORRECTION'];
+export const MANUAL_MOVEMENT_REASONS: readonly MovementReason[] = [
+  'RECEIPT',
+  'COUNT_ADJUSTMENT',
+  'DAMAGE',
+  'RETURN',
+  'CORRECTION',
+];

@@ -16,6 +16,10 @@ export interface Context {
  * The context of one HTTP request or one live subscription. Without `loaders` it gets caching loaders
  * of its own (one request's); the live server passes its shared, non-caching ones.
  */
-export function createContext(services: Services, actor: Actor, loaders: Loaders = createLoaders(services.ds)): Context {
+export function createContext(
+  services: Services,
+  actor: Actor,
+  loaders: Loaders = createLoaders(services.ds),
+): Context {
   return { requestId: actor.requestId, actor, loaders, services, piiShown: new Set() };
 }

@@ -7,7 +7,12 @@ import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ORDER_ERROR_CODES } from '../modules/order/order.errors';
 import { ORDER_CHANNELS } from '../modules/order/order.events';
-import { OrderAllocationResolver, OrderEventResolver, OrderLineResolver, OrderResolver } from '../modules/order/order.resolver';
+import {
+  OrderAllocationResolver,
+  OrderEventResolver,
+  OrderLineResolver,
+  OrderResolver,
+} from '../modules/order/order.resolver';
 import { OverviewResolver } from '../modules/overview/overview.resolver';
 import { PRODUCT_ERROR_CODES } from '../modules/product/product.errors';
 import { ProductResolver } from '../modules/product/product.resolver';
@@ -31,7 +36,11 @@ interface ModuleParts {
 }
 
 export const MODULES: Record<string, ModuleParts> = {
-  order: { resolvers: [OrderResolver, OrderLineResolver, OrderAllocationResolver, OrderEventResolver], errorCodes: ORDER_ERROR_CODES, channels: ORDER_CHANNELS },
+  order: {
+    resolvers: [OrderResolver, OrderLineResolver, OrderAllocationResolver, OrderEventResolver],
+    errorCodes: ORDER_ERROR_CODES,
+    channels: ORDER_CHANNELS,
+  },
   stock: { resolvers: [StockResolver, StockAlertResolver], errorCodes: STOCK_ERROR_CODES, channels: STOCK_CHANNELS },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

@@ -11,7 +11,12 @@ import { ERROR_CODES, RESOLVERS } from './modules';
 export function createSchema(pubSub: LivePubSub): Promise<GraphQLSchema> {
   composeErrorCodes(ERROR_CODES);
   // Inputs are validated by the services (into userErrors), not by type-graphql (into thrown errors).
-  return buildSchema({ resolvers: RESOLVERS, pubSub, validate: false, directives: [...specifiedDirectives, requiresDirective] });
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub,
+    validate: false,
+    directives: [...specifiedDirectives, requiresDirective],
+  });
 }
 
 /** The SDL committed as schema.graphql: sorted, so it changes only when the API does. */

@@ -19,14 +19,20 @@ const stream = defineEventStream<Message>({
 /** The statement a batch would send, captured instead of run. */
 async function sent(batch: WriteBatch): Promise<{ text: string; values: unknown[] }> {
   let captured = { text: '', values: [] as unknown[] };
-  const m = { queryRunner: undefined, query: async (text: string, values: unknown[]) => ((captured = { text, values }), [{}]) };
+  const m = {
+    queryRunner: undefined,
+    query: async (text: string, values: unknown[]) => ((captured = { text, values }), [{}]),
+  };
   await batch.run(m as never, 'SELECT 1');
   return captured;
 }
 
 describe('aggregate events', () => {
   it('builds the message in SQL from every declared field', () => {
-    assert.equal(jsonObjectSql(stream.message), `json_build_object('id', e.id::text, 'sequence', e.sequence, 'note', a.note)`);
+    assert.equal(
+      jsonObjectSql(stream.message),
+      `json_build_object('id', e.id::text, 'sequence', e.sequence, 'note', a.note)`,
+    );
   });
 
   it('numbers events on from the aggregate and advances its sequence', async () => {
@@ -47,8 +53,20 @@ describe('aggregate events', () => {
     assert.equal(thing.lastEventSequence, 6);
     const { text, values } = await sent(batch);
     assert.match(text, /events AS \(INSERT INTO thing_event \(thing_id, sequence/);
-    assert.match(text, /event_notifications AS \(SELECT pg_notify\(\$9, json_build_object\('id', e\.id::text, 'sequence', e\.sequence, 'note', a\.note\)::text\) FROM events e, saved a/);
-    assert.deepEqual(values.slice(1, 9), ['T1', [5, 6], ['STATUS_CHANGED', 'STATUS_CHANGED'], ['A', 'B'], ['B', 'C'], [null, 'why'], 'someone', 'thing_event']);
+    assert.match(
+      text,
+      /event_notifications AS \(SELECT pg_notify\(\$9, json_build_object\('id', e\.id::text, 'sequence', e\.sequence, 'note', a\.note\)::text\) FROM events e, saved a/,
+    );
+    assert.deepEqual(values.slice(1, 9), [
+      'T1',
+      [5, 6],
+      ['STATUS_CHANGED', 'STATUS_CHANGED'],
+      ['A', 'B'],
+      ['B', 'C'],
+      [null, 'why'],
+      'someone',
+      'thing_event',
+    ]);
   });
 
   it('writes nothing for no events', async () => {

@@ -45,7 +45,11 @@ export function defineEventStream<M>(stream: EventStream<M>): DefinedEventStream
      SELECT $1, d.*, $7 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
     notifySql(aggregatePart) {
       let sql = notify.get(aggregatePart);
-      if (!sql) notify.set(aggregatePart, (sql = `SELECT pg_notify($1, ${message}::text) FROM events e, ${aggregatePart} a ORDER BY e.sequence`));
+      if (!sql)
+        notify.set(
+          aggregatePart,
+          (sql = `SELECT pg_notify($1, ${message}::text) FROM events e, ${aggregatePart} a ORDER BY e.sequence`),
+        );
       return sql;
     },
   };
@@ -79,10 +83,14 @@ export function appendEvents<M>(
   if (events.length === 0) return;
   const first = source.lastEventSequence + 1;
   source.lastEventSequence += events.length;
-  batch.add(
-    'events',
-    stream.insertSql,
-    [source.id, events.map((_, i) => first + i), events.map((e) => e.type), events.map((e) => e.from), events.map((e) => e.to), events.map((e) => e.reason), actor],
-  );
+  batch.add('events', stream.insertSql, [
+    source.id,
+    events.map((_, i) => first + i),
+    events.map((e) => e.type),
+    events.map((e) => e.from),
+    events.map((e) => e.to),
+    events.map((e) => e.reason),
+    actor,
+  ]);
   batch.add('event_notifications', stream.notifySql(aggregatePart), [stream.channel], true);
 }

@@ -17,10 +17,14 @@ export interface AuditEntry {
  * with the change it describes.
  */
 export async function audit(db: DataSource | EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, auditValues(actor, entry));
+  await db.query(
+    `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    auditValues(actor, entry),
+  );
 }
 
-export const AUDIT_COLUMNS = 'actor_kind, actor_id, actor_name, role, action, target_type, target_id, outcome, request_id, client_ip, details';
+export const AUDIT_COLUMNS =
+  'actor_kind, actor_id, actor_name, role, action, target_type, target_id, outcome, request_id, client_ip, details';
 
 /** The values for AUDIT_COLUMNS, for statements that write their audit row themselves. */
 export function auditValues(actor: Actor, entry: AuditEntry): unknown[] {

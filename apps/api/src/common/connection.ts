@@ -89,7 +89,9 @@ const CHECKS: Record<KeyKind, (v: unknown) => boolean> = {
 };
 
 export function encodeCursor(values: (string | Date)[]): string {
-  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
+  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString(
+    'base64url',
+  );
 }
 
 function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
@@ -111,7 +113,12 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-function connectionOf<T>(rows: T[], first: number, keyset: Keyset<T>, after: string | null | undefined): ConnectionShape<T> {
+function connectionOf<T>(
+  rows: T[],
+  first: number,
+  keyset: Keyset<T>,
+  after: string | null | undefined,
+): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyset.values(node)), node }));
   return {
@@ -148,14 +155,21 @@ export async function paginateRows<T extends ObjectLiteral>(
   if (args.after) {
     const values = decodeCursor(args.after, keyset.kinds);
     const placeholders = values.map((v, i) => `$${params.push(v)}::${SQL_TYPES[keyset.kinds[i]]}`);
-    where.push(`(${keyset.columns.join(', ')}) ${keyset.direction === 'DESC' ? '<' : '>'} (${placeholders.join(', ')})`);
+    where.push(
+      `(${keyset.columns.join(', ')}) ${keyset.direction === 'DESC' ? '<' : '>'} (${placeholders.join(', ')})`,
+    );
   }
   const sql =
     `SELECT ${shape.select} FROM ${shape.table} ${alias}` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${keyset.columns.map((c) => `${c} ${keyset.direction}`).join(', ')} LIMIT $${params.push(first + 1)}`;
   const rows = await readRows(ds, sql, params);
-  return connectionOf(rows.map((r) => shape.hydrate(r)), first, keyset, args.after);
+  return connectionOf(
+    rows.map((r) => shape.hydrate(r)),
+    first,
+    keyset,
+    args.after,
+  );
 }
 
 /** Keyset pagination: the page after the cursor costs the same wherever it is in the list (no OFFSET). */

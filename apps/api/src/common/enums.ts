@@ -52,16 +52,31 @@ export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 export const AllocationStatus = enumOf(ALLOCATION_STATUSES);
 
 registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'Where an order is in its lifecycle.' });
-registerEnumType(Region, { name: 'Region', description: 'Service region of mainland China (华东 EAST, 华北 NORTH, …).' });
+registerEnumType(Region, {
+  name: 'Region',
+  description: 'Service region of mainland China (华东 EAST, 华北 NORTH, …).',
+});
 registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
-registerEnumType(CreditStatus, { name: 'CreditStatus', description: 'Outcome of the credit assessment a new customer gets.' });
-registerEnumType(HoldReason, { name: 'HoldReason', description: 'Why automatic review held an order for customer service.' });
+registerEnumType(CreditStatus, {
+  name: 'CreditStatus',
+  description: 'Outcome of the credit assessment a new customer gets.',
+});
+registerEnumType(HoldReason, {
+  name: 'HoldReason',
+  description: 'Why automatic review held an order for customer service.',
+});
 registerEnumType(StockStatus, { name: 'StockStatus' });
-registerEnumType(MovementReason, { name: 'MovementReason', description: 'Why stock changed; every change is a movement.' });
+registerEnumType(MovementReason, {
+  name: 'MovementReason',
+  description: 'Why stock changed; every change is a movement.',
+});
 registerEnumType(SalesChannel, { name: 'SalesChannel' });
 registerEnumType(OrderPriority, { name: 'OrderPriority' });
-registerEnumType(WarehouseKind, { name: 'WarehouseKind', description: 'A warehouse, or a delivery station that also holds stock.' });
+registerEnumType(WarehouseKind, {
+  name: 'WarehouseKind',
+  description: 'A warehouse, or a delivery station that also holds stock.',
+});
 registerEnumType(PackagingNeed, { name: 'PackagingNeed' });
 registerEnumType(OrderEventType, { name: 'OrderEventType' });
 registerEnumType(AllocationStatus, { name: 'AllocationStatus' });
@@ -70,8 +85,12 @@ export const Role = enumOf(ROLES);
 export const Permission = enumOf(PERMISSIONS);
 export const ApiKeyScope = enumOf(Object.keys(API_KEY_SCOPES) as (keyof typeof API_KEY_SCOPES)[]);
 registerEnumType(Role, { name: 'Role', description: 'A staff role; it grants a set of permissions.' });
-registerEnumType(Permission, { name: 'Permission', description: 'One thing a caller may do; operations declare the permission they need.' });
+registerEnumType(Permission, {
+  name: 'Permission',
+  description: 'One thing a caller may do; operations declare the permission they need.',
+});
 registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
-  description: 'What an API key may do: ORDERS_READ (orders:read), ORDERS_WRITE (orders:write), STOCK_READ (stock:read), STOCK_WRITE (stock:write), CATALOG_READ (catalog:read), CUSTOMERS_READ (customers:read).',
+  description:
+    'What an API key may do: ORDERS_READ (orders:read), ORDERS_WRITE (orders:write), STOCK_READ (stock:read), STOCK_WRITE (stock:write), CATALOG_READ (catalog:read), CUSTOMERS_READ (customers:read).',
 });

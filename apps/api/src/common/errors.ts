@@ -27,7 +27,12 @@ export function uncodedClientError(error: unknown): string | undefined {
   return undefined;
 }
 
-export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined, signedIn = true): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId: string | undefined,
+  signedIn = true,
+): GraphQLFormattedError {
   const code = uncodedClientError(error) ?? (formatted.extensions?.code as string | undefined);
   if (code && CLIENT_ERROR_CODES.has(code)) {
     const { stacktrace: _s, ...rest } = formatted.extensions ?? {};
@@ -36,7 +41,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, requ
     const message = signedIn ? formatted.message : formatted.message.replace(/ Did you mean .+\?$/, '');
     return { ...formatted, message, extensions };
   }
-  logger.error({ err: (error as { originalError?: unknown }).originalError ?? error, requestId, path: formatted.path }, 'unexpected error');
+  logger.error(
+    { err: (error as { originalError?: unknown }).originalError ?? error, requestId, path: formatted.path },
+    'unexpected error',
+  );
   return {
     message: `Internal server error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,
     path: formatted.path,

@@ -69,7 +69,9 @@ const builds = new WeakMap<GraphQLSchema, BuildOptions>();
 (function recordBuilds() {
   try {
     const file = path.join(path.dirname(require.resolve('type-graphql')), 'schema', 'schema-generator.js');
-    const { SchemaGenerator } = require(file) as { SchemaGenerator: { generateFromMetadata(options: BuildOptions): GraphQLSchema } };
+    const { SchemaGenerator } = require(file) as {
+      SchemaGenerator: { generateFromMetadata(options: BuildOptions): GraphQLSchema };
+    };
     const generate = SchemaGenerator.generateFromMetadata;
     if (typeof generate !== 'function' || (generate as { recordsBuilds?: boolean }).recordsBuilds) return;
     const recording = function (this: unknown, options: BuildOptions) {
@@ -140,7 +142,9 @@ export function fastResolvers(schema: GraphQLSchema): FastResolvers {
       const schemaField = schemaFields[field.schemaName];
       if (!schemaField || schemaField.args.length > 0) continue;
       const original = schemaField.resolve;
-      const resolver = storage.fieldResolvers.find((r) => r.schemaName === field.schemaName && r.getObjectType?.() === objectType.target);
+      const resolver = storage.fieldResolvers.find(
+        (r) => r.schemaName === field.schemaName && r.getObjectType?.() === objectType.target,
+      );
       if (resolver) {
         if (!none(resolver.middlewares) || !none(resolver.roles) || !original) continue;
         const params = plainParams(resolver.params);
@@ -169,9 +173,15 @@ export function fastResolvers(schema: GraphQLSchema): FastResolvers {
         const rootOk = (root: unknown) => !rootType || rootType === Object || root instanceof rootType;
         schemaField.resolve =
           params.length === 2 && params[0].kind === 'root' && params[1].kind === 'context'
-            ? (root, args, ctx, info) => (rootOk(root) ? method.call(target, root, ctx) : original(root, args, ctx, info))
+            ? (root, args, ctx, info) =>
+                rootOk(root) ? method.call(target, root, ctx) : original(root, args, ctx, info)
             : (root, args, ctx, info) =>
-                rootOk(root) ? method.apply(target, params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? ctx : info))) : original(root, args, ctx, info);
+                rootOk(root)
+                  ? method.apply(
+                      target,
+                      params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? ctx : info)),
+                    )
+                  : original(root, args, ctx, info);
         methods.push(`${type.name}.${field.schemaName}`);
       } else if (none(field.middlewares) && none(field.roles) && none(field.params)) {
         const name = field.name;

@@ -1,5 +1,15 @@
 /** Global ids are opaque: base64url of "Type:uuid". */
-const NODE_TYPES = ['Order', 'Product', 'Warehouse', 'Customer', 'StockLevel', 'OrderEvent', 'StockMovement', 'User', 'ApiKey'] as const;
+const NODE_TYPES = [
+  'Order',
+  'Product',
+  'Warehouse',
+  'Customer',
+  'StockLevel',
+  'OrderEvent',
+  'StockMovement',
+  'User',
+  'ApiKey',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,19 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { BREAK, DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isListType, getNullableType, Kind, Lexer, Source, TokenKind, ValidationRule, visit } from 'graphql';
+import {
+  BREAK,
+  DocumentNode,
+  getNamedType,
+  GraphQLError,
+  GraphQLSchema,
+  isListType,
+  getNullableType,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  ValidationRule,
+  visit,
+} from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection';
 import { TextMemo } from './text-memo';
@@ -19,25 +33,38 @@ const LIST_LENGTH_ESTIMATE = 10;
 
 const estimator: ComplexityEstimator = ({ field, type, args, childComplexity }) => {
   const returns = getNullableType(field.type);
-  if (getNamedType(returns).name.endsWith('Connection')) return 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE);
+  if (getNamedType(returns).name.endsWith('Connection'))
+    return 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE);
   // A connection's edges were multiplied at the connection itself.
   if (isListType(returns) && !type.name.endsWith('Connection')) return 1 + childComplexity * LIST_LENGTH_ESTIMATE;
   return 1 + childComplexity;
 };
 
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
   return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator] });
 }
 
 /** Introspection has its own switch (INTROSPECTION); its standard query is large but cheap to answer. */
 function introspectionOnly(document: DocumentNode): boolean {
   return document.definitions.every(
-    (d) => d.kind !== Kind.OPERATION_DEFINITION || d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')),
+    (d) =>
+      d.kind !== Kind.OPERATION_DEFINITION ||
+      d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')),
   );
 }
 
 /** The cost of an operation, or null when it is not charged (introspection) or cannot be worked out. */
-function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number | null {
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number | null {
   if (introspectionOnly(document)) return null;
   try {
     return queryCost(schema, document, variables ?? {}, operationName);
@@ -61,7 +88,10 @@ function textProblem(s: string): string | null {
  * clear error instead of failing deeper. Variables are walked without recursion (a client may send JSON
  * nested thousands of levels deep).
  */
-export function assertWellFormedText(document: DocumentNode, variables: Record<string, unknown> | undefined | null): void {
+export function assertWellFormedText(
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined | null,
+): void {
   let problem: string | null = null;
   visit(document, {
     StringValue(node) {
@@ -108,19 +138,31 @@ export class QueryLimits {
   /** Refuses a query of more than LIMITS.maxTokens tokens before anything parses it. */
   assertWithinTokens(query: string): void {
     if (this.withinTokens.get(query)) return;
-    if (tooManyTokens(query)) throw new GraphQLError(`Query has more than ${LIMITS.maxTokens} tokens`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    if (tooManyTokens(query))
+      throw new GraphQLError(`Query has more than ${LIMITS.maxTokens} tokens`, {
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     this.withinTokens.set(query, true);
   }
 
   /** Refuses an operation costing more than LIMITS.maxCost (QUERY_TOO_COMPLEX, HTTP 400). */
-  assertWithinCost(query: string, document: DocumentNode, variables: Record<string, unknown> | undefined | null, operationName: string | undefined | null): void {
+  assertWithinCost(
+    query: string,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined | null,
+    operationName: string | undefined | null,
+  ): void {
     const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`;
     let cost = this.costs.get(key);
-    if (cost === undefined) this.costs.set(key, (cost = costOf(this.schema, document, variables ?? undefined, operationName ?? undefined)));
+    if (cost === undefined)
+      this.costs.set(key, (cost = costOf(this.schema, document, variables ?? undefined, operationName ?? undefined)));
     if (cost !== null && cost > LIMITS.maxCost) {
-      throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost, http: { status: 400 } },
-      });
+      throw new GraphQLError(
+        `Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`,
+        {
+          extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.maxCost, http: { status: 400 } },
+        },
+      );
     }
   }
 }

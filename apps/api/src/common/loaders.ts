@@ -10,7 +10,11 @@ import { readRows, rowShape } from './rows';
  */
 
 /** Entities by id, one `= ANY($1)` statement per batch, through the compiled row shape. */
-export function byIdLoader<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>, cache: boolean): DataLoader<string, T | null> {
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  cache: boolean,
+): DataLoader<string, T | null> {
   const s = rowShape(ds, entity, 't');
   return new DataLoader<string, T | null>(
     async (ids) => {

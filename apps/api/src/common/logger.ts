@@ -4,5 +4,8 @@ import pino from 'pino';
 export const logger = pino({
   level: process.env.LOG_LEVEL || 'info',
   base: undefined,
-  transport: process.stdout.isTTY && !process.env.LOG_JSON ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } : undefined,
+  transport:
+    process.stdout.isTTY && !process.env.LOG_JSON
+      ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } }
+      : undefined,
 });

@@ -40,7 +40,11 @@ export class Mutations {
     private readonly handlers: DomainEventHandlers,
   ) {}
 
-  async run<R extends object>(actor: Actor, spec: MutationSpec, work: (tx: Tx) => Promise<R>): Promise<MutationResult<R>> {
+  async run<R extends object>(
+    actor: Actor,
+    spec: MutationSpec,
+    work: (tx: Tx) => Promise<R>,
+  ): Promise<MutationResult<R>> {
     if (spec.invalid?.length) return this.rejected(actor, spec, spec.invalid);
     let committed: (() => void)[] = [];
     try {
@@ -75,7 +79,12 @@ export class Mutations {
   }
 
   private async rejected<R>(actor: Actor, spec: MutationSpec, userErrors: UserError[]): Promise<MutationResult<R>> {
-    await audit(this.ds, actor, { action: spec.action, targetType: spec.targetType, outcome: 'FAILURE', details: { codes: userErrors.map((e) => e.code) } });
+    await audit(this.ds, actor, {
+      action: spec.action,
+      targetType: spec.targetType,
+      outcome: 'FAILURE',
+      details: { codes: userErrors.map((e) => e.code) },
+    });
     return { userErrors } as MutationResult<R>;
   }
 }

@@ -28,9 +28,15 @@ export function cachedStatementNames(): number {
  * Runs a statement as a named prepared statement on the transaction's connection. For fixed
  * statement texts only (the hot write paths).
  */
-export async function queryPrepared<T = Record<string, unknown>>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+export async function queryPrepared<T = Record<string, unknown>>(
+  m: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const runner = m.queryRunner;
   if (!runner) return m.query(text, values);
-  const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+  const client = (await runner.connect()) as {
+    query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+  };
   return (await client.query({ name: statementName(text), text, values })).rows;
 }

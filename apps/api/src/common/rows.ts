@@ -13,7 +13,11 @@ import { statementName } from './prepared';
  * Turns a raw row (snake_case columns, as `RETURNING *` gives it) into an entity, so a statement that
  * writes and returns in one round trip need not be followed by a read.
  */
-export function hydrate<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, row: Record<string, unknown>): T {
+export function hydrate<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
   const meta = m.connection.getMetadata(target);
   const entity = meta.create() as T;
   for (const column of meta.columns) {
@@ -52,9 +56,11 @@ export function rowShape<T extends ObjectLiteral>(ds: DataSource, entity: Entity
     const lines: string[] = [];
     meta.columns.forEach((column, i) => {
       const tree = column.embeddedMetadata?.embeddedMetadataTree ?? [];
-      if (tree.length > 1) throw new Error(`rowShape: ${meta.name}.${column.propertyPath} is nested more than one level`);
+      if (tree.length > 1)
+        throw new Error(`rowShape: ${meta.name}.${column.propertyPath} is nested more than one level`);
       const assign = `.${column.propertyName} = row[offset + ${i}];`;
-      if (!/^[A-Za-z_$][\w$]*$/.test(column.propertyName)) throw new Error(`rowShape: unexpected property name ${column.propertyName}`);
+      if (!/^[A-Za-z_$][\w$]*$/.test(column.propertyName))
+        throw new Error(`rowShape: unexpected property name ${column.propertyName}`);
       if (tree.length === 0) lines.push(`e${assign}`);
       else {
         const e = tree[0];
@@ -66,7 +72,11 @@ export function rowShape<T extends ObjectLiteral>(ds: DataSource, entity: Entity
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`rowShape: unexpected property name ${name}`);
       lines.push(`{ const d = embedded.get(${JSON.stringify(name)}).create(); ${e.lines.join(' ')} e.${name} = d; }`);
     }
-    const build = new Function('Target', 'embedded', `return function hydrate(row, offset = 0) { const e = new Target(); ${lines.join(' ')} return e; };`);
+    const build = new Function(
+      'Target',
+      'embedded',
+      `return function hydrate(row, offset = 0) { const e = new Target(); ${lines.join(' ')} return e; };`,
+    );
     shape = {
       table: `"${meta.tableName}"`,
       select: meta.columns.map((c) => `${alias}."${c.databaseName}"`).join(', '),
@@ -90,7 +100,13 @@ export function rowShape<T extends ObjectLiteral>(ds: DataSource, entity: Entity
 export async function readRows(ds: DataSource, sql: string, params: unknown[]): Promise<unknown[][]> {
   ds.logger.logQuery(sql, params);
   const pool = (ds.driver as PostgresDriver).master as Pool;
-  const result = await pool.query({ name: statementName(sql), text: sql, values: params, rowMode: 'array', types: READ_TYPES });
+  const result = await pool.query({
+    name: statementName(sql),
+    text: sql,
+    values: params,
+    rowMode: 'array',
+    types: READ_TYPES,
+  });
   return result.rows;
 }
 
@@ -112,7 +128,14 @@ const digits = (s: string, from: number, to: number) => {
  * goes to pg's own parser. Same result as pg's: milliseconds truncated, like postgres-date.
  */
 export function parseTimestamptz(s: string): Date {
-  if (s.length >= 22 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 32 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58) {
+  if (
+    s.length >= 22 &&
+    s.charCodeAt(4) === 45 &&
+    s.charCodeAt(7) === 45 &&
+    s.charCodeAt(10) === 32 &&
+    s.charCodeAt(13) === 58 &&
+    s.charCodeAt(16) === 58
+  ) {
     let i = 19;
     let ms = 0;
     if (s.charCodeAt(i) === 46) {
@@ -128,7 +151,15 @@ export function parseTimestamptz(s: string): Date {
       const offH = digits(s, i + 1, i + 3);
       const offM = rest >= 6 && s.charCodeAt(i + 3) === 58 ? digits(s, i + 4, i + 6) : rest >= 6 ? NaN : 0;
       const offS = rest === 9 && s.charCodeAt(i + 6) === 58 ? digits(s, i + 7, i + 9) : rest === 9 ? NaN : 0;
-      const t = Date.UTC(digits(s, 0, 4), digits(s, 5, 7) - 1, digits(s, 8, 10), digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19), ms);
+      const t = Date.UTC(
+        digits(s, 0, 4),
+        digits(s, 5, 7) - 1,
+        digits(s, 8, 10),
+        digits(s, 11, 13),
+        digits(s, 14, 16),
+        digits(s, 17, 19),
+        ms,
+      );
       const offset = sign * ((offH * 60 + offM) * 60 + offS) * 1000;
       if (!Number.isNaN(t) && !Number.isNaN(offset) && digits(s, 0, 4) >= 100) return new Date(t - offset);
     }

@@ -14,7 +14,11 @@ export function pgErrorCode(e: unknown): string | undefined {
  * or serialization failure, so those never reach a client. Everything the work writes, events and
  * notifications included, commits together or not at all.
  */
-export async function inTransaction<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>, attempts = 8): Promise<T> {
+export async function inTransaction<T>(
+  ds: DataSource,
+  work: (m: EntityManager) => Promise<T>,
+  attempts = 8,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ds.transaction(work);

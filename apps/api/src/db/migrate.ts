@@ -11,7 +11,10 @@ async function main() {
   const ds = createDataSource(config.databaseUrl ?? embedded!.url, 2);
   await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
-  logger.info({ applied: applied.map((m) => m.name) }, applied.length ? 'migrations applied' : 'database is up to date');
+  logger.info(
+    { applied: applied.map((m) => m.name) },
+    applied.length ? 'migrations applied' : 'database is up to date',
+  );
   await ds.destroy();
   await embedded?.stop();
 }

@@ -12,7 +12,10 @@ if (!Number.isFinite(rate) || rate <= 0 || rate > 6000) {
   console.error('--rate must be orders per minute, between 1 and 6000');
   process.exit(2);
 }
-runTraffic({ url: arg('url', process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 4000}/graphql`), rate }).catch((e: Error) => {
+runTraffic({
+  url: arg('url', process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 4000}/graphql`),
+  rate,
+}).catch((e: Error) => {
   logger.fatal(e.message);
   process.exit(1);
 });

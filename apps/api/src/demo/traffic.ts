@@ -32,16 +32,23 @@ class Api {
   async call<T = unknown>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
-    if (!res.ok || body.errors) throw new Error(`${res.status} ${body.errors?.map((e) => e.message).join('; ') ?? res.statusText}`);
+    if (!res.ok || body.errors)
+      throw new Error(`${res.status} ${body.errors?.map((e) => e.message).join('; ') ?? res.statusText}`);
     return body.data as T;
   }
 
   async login(email: string): Promise<Api> {
-    const d = await this.call<{ login: { token: string | null; userErrors: { message: string }[] } }>(`mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token userErrors { message } } }`, { email });
+    const d = await this.call<{ login: { token: string | null; userErrors: { message: string }[] } }>(
+      `mutation($email: String!) { login(input: { email: $email, password: "demo" }) { token userErrors { message } } }`,
+      { email },
+    );
     if (!d.login.token) throw new Error(`cannot sign in as ${email}: ${d.login.userErrors[0]?.message}`);
     return this.as(`Bearer ${d.login.token}`);
   }
@@ -50,14 +57,20 @@ class Api {
 export async function runTraffic(opts: TrafficOptions): Promise<void> {
   const anonymous = new Api(opts.url);
   const admin = await anonymous.login('admin@demo.local');
-  const created = await admin.call<{ createApiKey: { secret: string } }>(`mutation { createApiKey(input: { name: "demo traffic", scopes: [ORDERS_WRITE, ORDERS_READ, STOCK_READ, STOCK_WRITE, CATALOG_READ, CUSTOMERS_READ] }) { secret } }`);
+  const created = await admin.call<{ createApiKey: { secret: string } }>(
+    `mutation { createApiKey(input: { name: "demo traffic", scopes: [ORDERS_WRITE, ORDERS_READ, STOCK_READ, STOCK_WRITE, CATALOG_READ, CUSTOMERS_READ] }) { secret } }`,
+  );
   const integrator = anonymous.as(`Bearer ${created.createApiKey.secret}`);
   let service = await anonymous.login('service@demo.local');
   let serviceSince = Date.now();
 
-  const customers: string[] = (await integrator.call<{ customers: Edges<{ id: string }> }>(`{ customers(first: 100) { edges { node { id } } } }`)).customers.edges.map((e) => e.node.id);
+  const customers: string[] = (
+    await integrator.call<{ customers: Edges<{ id: string }> }>(`{ customers(first: 100) { edges { node { id } } } }`)
+  ).customers.edges.map((e) => e.node.id);
   const levels: { sku: string; warehouseCode: string; available: number }[] = (
-    await integrator.call<{ stockLevels: Edges<{ sku: string; warehouseCode: string; available: number }> }>(`{ stockLevels(first: 100) { edges { node { sku warehouseCode available } } } }`)
+    await integrator.call<{ stockLevels: Edges<{ sku: string; warehouseCode: string; available: number }> }>(
+      `{ stockLevels(first: 100) { edges { node { sku warehouseCode available } } } }`,
+    )
   ).stockLevels.edges.map((e) => e.node);
   const skus = [...new Set(levels.filter((l) => l.available > 0).map((l) => l.sku))];
   logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');
@@ -69,9 +82,16 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
       serviceSince = Date.now();
     }
     if (roll < 0.8) {
-      const lines = [...new Set(Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => pick(skus)))].map((sku) => ({ sku, quantity: 1 + Math.floor(Math.random() * 3) }));
+      const lines = [...new Set(Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => pick(skus)))].map(
+        (sku) => ({ sku, quantity: 1 + Math.floor(Math.random() * 3) }),
+      );
       const method = pick(PAYMENTS);
-      const r = await integrator.call<{ placeOrder: { order: { number: string; status: string } | null; userErrors: { code: string; message: string }[] } }>(
+      const r = await integrator.call<{
+        placeOrder: {
+          order: { number: string; status: string } | null;
+          userErrors: { code: string; message: string }[];
+        };
+      }>(
         `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { number status } userErrors { code message } } }`,
         {
           input: {
@@ -89,23 +109,43 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
       const p = r.placeOrder;
       logger.info(p.order ? `placed ${p.order.number} → ${p.order.status}` : `order refused: ${p.userErrors[0].code}`);
     } else if (roll < 0.9) {
-      const q = await service.call<{ orders: Edges<OrderRef> }>(`{ orders(first: 5, filter: { status: PENDING_REVIEW }) { edges { node { id number } } } }`);
+      const q = await service.call<{ orders: Edges<OrderRef> }>(
+        `{ orders(first: 5, filter: { status: PENDING_REVIEW }) { edges { node { id number } } } }`,
+      );
       const o = q.orders.edges.at(-1)?.node;
       if (!o) return;
-      const r = await service.call<{ approveOrder: { order: { status: string } | null } }>(`mutation($id: ID!) { approveOrder(input: { orderId: $id }) { order { status } } }`, { id: o.id });
+      const r = await service.call<{ approveOrder: { order: { status: string } | null } }>(
+        `mutation($id: ID!) { approveOrder(input: { orderId: $id }) { order { status } } }`,
+        { id: o.id },
+      );
       logger.info(`approved ${o.number} → ${r.approveOrder.order?.status}`);
     } else if (roll < 0.95) {
-      const q = await integrator.call<{ orders: Edges<OrderRef> }>(`{ orders(first: 10, filter: { status: [ALLOCATED, BACKORDERED] }) { edges { node { id number } } } }`);
+      const q = await integrator.call<{ orders: Edges<OrderRef> }>(
+        `{ orders(first: 10, filter: { status: [ALLOCATED, BACKORDERED] }) { edges { node { id number } } } }`,
+      );
       const o = pick(q.orders.edges)?.node;
       if (!o) return;
-      await integrator.call(`mutation($id: ID!) { cancelOrder(input: { orderId: $id, reason: "客户取消" }) { userErrors { code } } }`, { id: o.id });
+      await integrator.call(
+        `mutation($id: ID!) { cancelOrder(input: { orderId: $id, reason: "客户取消" }) { userErrors { code } } }`,
+        { id: o.id },
+      );
       logger.info(`cancelled ${o.number}`);
     } else {
       const l = pick(levels);
       const receipt = Math.random() < 0.6;
       await integrator.call(
         `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { userErrors { code } } }`,
-        { input: receipt ? { sku: l.sku, warehouseCode: l.warehouseCode, delta: 20 + Math.floor(Math.random() * 80), reason: 'RECEIPT', note: '供应商到货' } : { sku: l.sku, warehouseCode: l.warehouseCode, delta: -1, reason: 'DAMAGE', note: '盘点发现破损' } },
+        {
+          input: receipt
+            ? {
+                sku: l.sku,
+                warehouseCode: l.warehouseCode,
+                delta: 20 + Math.floor(Math.random() * 80),
+                reason: 'RECEIPT',
+                note: '供应商到货',
+              }
+            : { sku: l.sku, warehouseCode: l.warehouseCode, delta: -1, reason: 'DAMAGE', note: '盘点发现破损' },
+        },
       );
       logger.info(`${receipt ? 'received' : 'wrote off'} ${l.sku} at ${l.warehouseCode}`);
     }

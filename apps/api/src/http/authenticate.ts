@@ -20,7 +20,11 @@ export function authenticate(services: Services, config: Config, limits: QueryLi
   const perAnonymousAddress = new RateLimiterMemory({ points: config.anonymousRateLimitPerMinute, duration: 60 });
 
   return async (req: Request, res: Response, next: NextFunction) => {
-    const actor: Actor = { principal: null, requestId: res.locals.requestId as string, clientIp: req.socket.remoteAddress ?? null };
+    const actor: Actor = {
+      principal: null,
+      requestId: res.locals.requestId as string,
+      clientIp: req.socket.remoteAddress ?? null,
+    };
     if (!config.guards) {
       actor.principal = BENCHMARK_PRINCIPAL;
       res.locals.actor = actor;
@@ -44,10 +48,20 @@ export function authenticate(services: Services, config: Config, limits: QueryLi
       if (!(e instanceof InvalidCredential)) return next(e);
       // Guessing tokens or keys counts against the address like any anonymous request.
       if (await limited(perAnonymousAddress, actor.clientIp ?? 'unknown')) return;
-      await audit(services.ds, actor, { action: 'AUTHENTICATION', outcome: 'DENIED', details: { reason: e.message } }).catch(() => undefined);
+      await audit(services.ds, actor, {
+        action: 'AUTHENTICATION',
+        outcome: 'DENIED',
+        details: { reason: e.message },
+      }).catch(() => undefined);
       return jsonError(res, 401, 'UNAUTHENTICATED', e.message);
     }
-    if (await limited(actor.principal ? perCaller : perAnonymousAddress, actor.principal?.id ?? actor.clientIp ?? 'unknown')) return;
+    if (
+      await limited(
+        actor.principal ? perCaller : perAnonymousAddress,
+        actor.principal?.id ?? actor.clientIp ?? 'unknown',
+      )
+    )
+      return;
     const query = req.method === 'GET' ? req.query.query : req.body?.query;
     if (typeof query === 'string') {
       try {

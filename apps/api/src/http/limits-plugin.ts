@@ -16,7 +16,9 @@ export function limitsPlugin(limits: QueryLimits, guards: boolean): ApolloServer
       return {
         async didResolveOperation({ document, request, operation, source }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
           }
           assertWellFormedText(document, request.variables);
           if (guards) limits.assertWithinCost(source, document, request.variables, request.operationName);
@@ -25,7 +27,12 @@ export function limitsPlugin(limits: QueryLimits, guards: boolean): ApolloServer
           await auditPersonalDataShown(contextValue);
           const p = contextValue.actor.principal;
           if (p?.kind === 'API_KEY' && operation && operation.operation !== 'mutation') {
-            await audit(contextValue.services.ds, contextValue.actor, { action: 'API_KEY_USED', targetType: 'Operation', targetId: operation.name?.value ?? operation.operation, outcome: 'SUCCESS' });
+            await audit(contextValue.services.ds, contextValue.actor, {
+              action: 'API_KEY_USED',
+              targetType: 'Operation',
+              targetId: operation.name?.value ?? operation.operation,
+              outcome: 'SUCCESS',
+            });
           }
         },
       };

@@ -60,7 +60,15 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // No ETag on API answers: hashing every response body costs more than it ever saves (static files keep theirs).
   app.set('etag', false);
   const httpServer = http.createServer(app);
-  const live = createLiveServer({ httpServer, schema, services, pubSub, maxPayload: config.maxBodyBytes, validationRules, limits });
+  const live = createLiveServer({
+    httpServer,
+    schema,
+    services,
+    pubSub,
+    maxPayload: config.maxBodyBytes,
+    validationRules,
+    limits,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -78,7 +86,10 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
         async requestDidStart() {
           return {
             async didEncounterErrors({ errors, contextValue }) {
-              noteRequestOfErrors(errors, { requestId: contextValue.requestId, signedIn: !!contextValue.actor?.principal });
+              noteRequestOfErrors(errors, {
+                requestId: contextValue.requestId,
+                signedIn: !!contextValue.actor?.principal,
+              });
             },
           };
         },
@@ -86,7 +97,11 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       // No cache hints are used; the plugin would wrap every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { drainServer: () => live.dispose() }; } } satisfies ApolloServerPlugin<Context>,
+      {
+        async serverWillStart() {
+          return { drainServer: () => live.dispose() };
+        },
+      } satisfies ApolloServerPlugin<Context>,
     ],
   });
   await apollo.start();
@@ -130,7 +145,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
           reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; set PORT to another port`) : e),
         );
         // Without guards nothing but this machine may reach the API.
-        httpServer.listen(port, guards ? undefined : '127.0.0.1', () => resolve((httpServer.address() as { port: number }).port));
+        httpServer.listen(port, guards ? undefined : '127.0.0.1', () =>
+          resolve((httpServer.address() as { port: number }).port),
+        );
       }),
     async stop() {
       await apollo.stop();

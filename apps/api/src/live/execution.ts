@@ -1,4 +1,15 @@
-import { createSourceEventStream, DocumentNode, execute, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema, parse, validate, ValidationRule } from 'graphql';
+import {
+  createSourceEventStream,
+  DocumentNode,
+  execute,
+  ExecutionArgs,
+  ExecutionResult,
+  GraphQLError,
+  GraphQLSchema,
+  parse,
+  validate,
+  ValidationRule,
+} from 'graphql';
 import type { DataSource } from 'typeorm';
 import { Context, createContext } from '../app/context';
 import { createLoaders, Loaders } from '../app/loaders';
@@ -52,7 +63,12 @@ export function loadersForEvent(ds: DataSource, event: object): Loaders {
 }
 
 /** What makes two subscriptions' results equal for the same event. */
-export function shareKey(query: string, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, ctx: Context): string {
+export function shareKey(
+  query: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  ctx: Context,
+): string {
   const permissions = [...(ctx.actor.principal?.permissions ?? [])].sort().join(',');
   return `${permissions}\u0000${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`;
 }
@@ -62,7 +78,11 @@ export function shareKey(query: string, operationName: string | null | undefined
  * this process (see above) instead of once per subscriber. `key` is shareKey(...) of the subscription;
  * `ds` is where the event's loaders read.
  */
-export async function liveSubscribe(args: ExecutionArgs, key: string, ds: () => DataSource): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export async function liveSubscribe(
+  args: ExecutionArgs,
+  key: string,
+  ds: () => DataSource,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const own = args.contextValue as Context;

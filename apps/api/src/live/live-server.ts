@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema, Kind, OperationTypeNode, specifiedRules, ValidationRule } from 'graphql';
+import {
+  DocumentNode,
+  ExecutionArgs,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  OperationTypeNode,
+  specifiedRules,
+  ValidationRule,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -64,7 +73,10 @@ export function createLiveServer(opts: LiveOptions) {
       for (const extra of connections) {
         const p = extra.actor?.principal;
         if (!p) continue;
-        const hit = (revoked.sessionId && revoked.sessionId === p.sessionId) || (revoked.apiKeyId && revoked.apiKeyId === p.id) || (revoked.userId && p.kind === 'USER' && revoked.userId === p.id);
+        const hit =
+          (revoked.sessionId && revoked.sessionId === p.sessionId) ||
+          (revoked.apiKeyId && revoked.apiKeyId === p.id) ||
+          (revoked.userId && p.kind === 'USER' && revoked.userId === p.id);
         if (hit) close(extra, CloseCode.Forbidden, 'Access revoked');
       }
     }
@@ -76,7 +88,8 @@ export function createLiveServer(opts: LiveOptions) {
   // whose revocation may have been missed too.
   void (async () => {
     for await (const _gap of opts.pubSub.subscribe('LIVE_GAP')) {
-      for (const extra of [...connections]) close(extra, TRY_AGAIN_LATER, 'Live events were interrupted: reconnect and re-read missed events');
+      for (const extra of [...connections])
+        close(extra, TRY_AGAIN_LATER, 'Live events were interrupted: reconnect and re-read missed events');
     }
   })();
 
@@ -86,8 +99,14 @@ export function createLiveServer(opts: LiveOptions) {
   // deliveries never queue behind requests' transactions when the main pool is busy.
   const main = services.ds.options as Extract<DataSourceOptions, { type: 'postgres' }>;
   // Kept open when idle (idleTimeoutMillis 0): an event after a quiet spell should not wait for a new connection.
-  const liveDs = new DataSource({ ...main, migrations: [], extra: { ...main.extra, max: LIVE_POOL_SIZE, idleTimeoutMillis: 0, application_name: 'fulfilment-live' } });
-  const liveReady = liveDs.initialize().catch((e) => logger.warn({ err: (e as Error).message }, 'live reads use the main pool'));
+  const liveDs = new DataSource({
+    ...main,
+    migrations: [],
+    extra: { ...main.extra, max: LIVE_POOL_SIZE, idleTimeoutMillis: 0, application_name: 'fulfilment-live' },
+  });
+  const liveReady = liveDs
+    .initialize()
+    .catch((e) => logger.warn({ err: (e as Error).message }, 'live reads use the main pool'));
   const readDs = () => (liveDs.isInitialized ? liveDs : services.ds);
   const personalDataAudit = new PersonalDataAuditQueue(readDs);
   // Events bring their own loaders (see execution.ts); these, batching only and caching
@@ -100,14 +119,22 @@ export function createLiveServer(opts: LiveOptions) {
     {
       schema,
       onConnect: async (ctx) => {
-        const actor: Actor = { principal: null, requestId: `ws:${randomUUID()}`, clientIp: ctx.extra.request.socket.remoteAddress ?? null };
+        const actor: Actor = {
+          principal: null,
+          requestId: `ws:${randomUUID()}`,
+          clientIp: ctx.extra.request.socket.remoteAddress ?? null,
+        };
         try {
           actor.principal = await services.auth.authenticate(ctx.connectionParams?.authorization as string | undefined);
         } catch {
           actor.principal = null;
         }
         if (!actor.principal) {
-          await audit(services.ds, actor, { action: 'AUTHENTICATION', targetType: 'Subscription', outcome: 'DENIED' }).catch(() => undefined);
+          await audit(services.ds, actor, {
+            action: 'AUTHENTICATION',
+            targetType: 'Subscription',
+            outcome: 'DENIED',
+          }).catch(() => undefined);
           return false;
         }
         ctx.extra.actor = actor;
@@ -134,7 +161,11 @@ export function createLiveServer(opts: LiveOptions) {
         try {
           ({ document, errors } = documents.parseAndValidate(payload.query));
         } catch (e) {
-          return [new GraphQLError(e instanceof GraphQLError ? e.message : 'Unreadable query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          return [
+            new GraphQLError(e instanceof GraphQLError ? e.message : 'Unreadable query', {
+              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+            }),
+          ];
         }
         if (errors.length) return [...errors];
         try {
@@ -148,7 +179,11 @@ export function createLiveServer(opts: LiveOptions) {
           for (const sel of def.selectionSet.selections) {
             if (sel.kind !== Kind.FIELD) continue;
             try {
-              await assertPermitted(contextValue, requiredPermission(schema.getSubscriptionType(), sel.name.value), `Subscription.${sel.name.value}`);
+              await assertPermitted(
+                contextValue,
+                requiredPermission(schema.getSubscriptionType(), sel.name.value),
+                `Subscription.${sel.name.value}`,
+              );
             } catch (e) {
               if (!(e instanceof GraphQLError)) throw e;
               return [e];
@@ -156,10 +191,21 @@ export function createLiveServer(opts: LiveOptions) {
           }
         }
         if (actor.principal!.kind === 'API_KEY') {
-          await audit(services.ds, actor, { action: 'API_KEY_USED', targetType: 'Operation', targetId: payload.operationName ?? 'subscription', outcome: 'SUCCESS' });
+          await audit(services.ds, actor, {
+            action: 'API_KEY_USED',
+            targetType: 'Operation',
+            targetId: payload.operationName ?? 'subscription',
+            outcome: 'SUCCESS',
+          });
         }
         keys.set(contextValue, shareKey(payload.query, payload.operationName, payload.variables, contextValue));
-        return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue,
+        };
       },
       subscribe: (args: ExecutionArgs) => liveSubscribe(args, keys.get(args.contextValue as object)!, readDs),
       // Subscription results get the same masking and personal-data audit as HTTP responses: a
@@ -170,7 +216,9 @@ export function createLiveServer(opts: LiveOptions) {
         const context = args.contextValue as Context;
         for (const owner of personalDataShownBy(result)) context.piiShown.add(owner);
         const audited = personalDataAudit.add(context);
-        const payload = result.errors ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, `ws:${id}`)) } : (sharedPayload(result) as never);
+        const payload = result.errors
+          ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, `ws:${id}`)) }
+          : (sharedPayload(result) as never);
         return audited ? audited.then(() => payload) : payload;
       },
     },

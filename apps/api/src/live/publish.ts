@@ -15,7 +15,11 @@ function notifyValues<K extends ChannelTopic>(topic: K, messages: readonly Messa
 }
 
 /** Queues the messages in the transaction of `m`. */
-export async function notifyOnCommit<K extends ChannelTopic>(m: EntityManager, topic: K, messages: readonly MessageOf<K>[]): Promise<void> {
+export async function notifyOnCommit<K extends ChannelTopic>(
+  m: EntityManager,
+  topic: K,
+  messages: readonly MessageOf<K>[],
+): Promise<void> {
   if (messages.length === 0) return;
   await m.query(NOTIFY, notifyValues(topic, messages));
 }
@@ -24,7 +28,11 @@ export async function notifyOnCommit<K extends ChannelTopic>(m: EntityManager, t
 const notifyParts = new WeakMap<WriteBatch, number>();
 
 /** Queues the messages as a part of `batch` (sent with its other writes, in one statement). */
-export function notifyInBatch<K extends ChannelTopic>(batch: WriteBatch, topic: K, messages: readonly MessageOf<K>[]): void {
+export function notifyInBatch<K extends ChannelTopic>(
+  batch: WriteBatch,
+  topic: K,
+  messages: readonly MessageOf<K>[],
+): void {
   if (messages.length === 0) return;
   const n = notifyParts.get(batch) ?? 0;
   notifyParts.set(batch, n + 1);

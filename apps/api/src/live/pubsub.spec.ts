@@ -5,7 +5,8 @@ import type { StockAlertMessage } from '../modules/stock/stock.events';
 import { LivePubSub } from './pubsub';
 import { mapLiveEagerly, MAX_QUEUED_PER_SUBSCRIBER, SlowSubscriberError } from './subscription-queue';
 
-const event = (orderId: string, sequence: number) => ({ id: `${orderId}-${sequence}`, orderId, sequence }) as unknown as OrderEventMessage;
+const event = (orderId: string, sequence: number) =>
+  ({ id: `${orderId}-${sequence}`, orderId, sequence }) as unknown as OrderEventMessage;
 const tick = () => new Promise((r) => setImmediate(r));
 
 async function take<T>(it: AsyncIterator<T>, n: number): Promise<T[]> {
@@ -48,13 +49,18 @@ describe('live pubsub', () => {
       ps.publish('ORDER_EVENT', event('A', q));
     }
     for (let i = 0; i < 10; i++) await tick();
-    for (const s of [subs[0], subs[999], one]) assert.deepEqual((await take(s, 5)).map((e) => e.sequence), [1, 2, 3, 4, 5]);
+    for (const s of [subs[0], subs[999], one])
+      assert.deepEqual(
+        (await take(s, 5)).map((e) => e.sequence),
+        [1, 2, 3, 4, 5],
+      );
   });
 
   it('gives a subscriber that falls too far behind what was queued, then an error; never a silent gap', async () => {
     const ps = new LivePubSub();
     const slow = ps.subscribe('STOCK_ALERT');
-    for (let i = 0; i <= MAX_QUEUED_PER_SUBSCRIBER + 5; i++) ps.publish('STOCK_ALERT', { sku: String(i) } as StockAlertMessage);
+    for (let i = 0; i <= MAX_QUEUED_PER_SUBSCRIBER + 5; i++)
+      ps.publish('STOCK_ALERT', { sku: String(i) } as StockAlertMessage);
     const got = await take(slow, MAX_QUEUED_PER_SUBSCRIBER);
     assert.equal(got[got.length - 1].sku, String(MAX_QUEUED_PER_SUBSCRIBER - 1));
     await assert.rejects(slow.next(), SlowSubscriberError);
@@ -74,7 +80,10 @@ describe('eager mapping of a live stream', () => {
     for (let q = 1; q <= 3; q++) ps.publish('ORDER_EVENT', event('A', q));
     assert.deepEqual(started, [1, 2, 3], 'all started before any was taken');
     assert.deepEqual(await take(mapped, 3), [1, 2, 3]);
-    assert.equal(mapLiveEagerly((async function* () {})(), async (x) => x), null);
+    assert.equal(
+      mapLiveEagerly((async function* () {})(), async (x) => x),
+      null,
+    );
   });
 
   it('reports a failed mapping at its turn, not as an unhandled rejection', async () => {

@@ -58,7 +58,9 @@ export class LiveEventRelay {
         // Events committed while the relay was deaf are in the tables but were never published:
         // say so, and the live server closes its connections so clients re-read what they missed.
         this.lost = false;
-        logger.warn('live relay listens again after losing its connection; live connections are closed so clients re-read missed events');
+        logger.warn(
+          'live relay listens again after losing its connection; live connections are closed so clients re-read missed events',
+        );
         this.pubSub.publish('LIVE_GAP', { at: new Date().toISOString() });
       }
     } catch (e) {

@@ -4,7 +4,9 @@ export const MAX_QUEUED_PER_SUBSCRIBER = 1000;
 /** The subscriber fell too far behind: it hears an error and must re-read what it missed (orderEvents). */
 export class SlowSubscriberError extends Error {
   constructor() {
-    super(`More than ${MAX_QUEUED_PER_SUBSCRIBER} live results were waiting for this subscriber; subscribe again and re-read missed events`);
+    super(
+      `More than ${MAX_QUEUED_PER_SUBSCRIBER} live results were waiting for this subscriber; subscribe again and re-read missed events`,
+    );
   }
 }
 
@@ -79,7 +81,9 @@ export class LiveSubscription<T> implements AsyncIterableIterator<T> {
   }
 
   private resultOf(item: unknown): IteratorResult<T> | Promise<IteratorResult<T>> {
-    return this.mapper ? (item as Promise<T>).then((value) => ({ value, done: false })) : { value: item as T, done: false };
+    return this.mapper
+      ? (item as Promise<T>).then((value) => ({ value, done: false }))
+      : { value: item as T, done: false };
   }
 
   return(): Promise<IteratorResult<T>> {
@@ -112,6 +116,9 @@ export class LiveSubscription<T> implements AsyncIterableIterator<T> {
  * Maps a stream from LivePubSub.subscribe eagerly (see LiveSubscription), or returns null for any
  * other async iterable.
  */
-export function mapLiveEagerly<T, U>(stream: AsyncIterable<T>, fn: (value: T) => Promise<U>): AsyncIterableIterator<U> | null {
+export function mapLiveEagerly<T, U>(
+  stream: AsyncIterable<T>,
+  fn: (value: T) => Promise<U>,
+): AsyncIterableIterator<U> | null {
   return stream instanceof LiveSubscription ? (stream as LiveSubscription<T>).mapEagerly(fn) : null;
 }

@@ -24,7 +24,10 @@ type LocalTopic = 'LIVE_GAP';
 export type RoutedTopic = { [K in keyof Topics]: Topics[K] extends [string, unknown] ? K : never }[keyof Topics];
 
 /** Topics that travel through PostgreSQL NOTIFY: every topic of one message that is not local. */
-export type ChannelTopic = Exclude<{ [K in keyof Topics]: Topics[K] extends [unknown] ? K : never }[keyof Topics], LocalTopic>;
+export type ChannelTopic = Exclude<
+  { [K in keyof Topics]: Topics[K] extends [unknown] ? K : never }[keyof Topics],
+  LocalTopic
+>;
 
 /** What a subscriber of topic K names: the id of a routed topic, nothing otherwise. */
 export type Routed<K extends keyof Topics> = Topics[K] extends [infer Id, unknown] ? [id: Id] : [];
@@ -33,7 +36,9 @@ export type Routed<K extends keyof Topics> = Topics[K] extends [infer Id, unknow
 export type MessageOf<K extends keyof Topics> = Topics[K] extends [unknown, infer M] ? M : Topics[K][0];
 
 /** Routed topics that carry the messages of channel topic K. */
-type RoutesOf<K extends ChannelTopic> = { [R in RoutedTopic]: MessageOf<K> extends MessageOf<R> ? R : never }[RoutedTopic];
+type RoutesOf<K extends ChannelTopic> = {
+  [R in RoutedTopic]: MessageOf<K> extends MessageOf<R> ? R : never;
+}[RoutedTopic];
 
 /**
  * A topic that travels through PostgreSQL NOTIFY on the channel named like the topic in lower case.
@@ -45,7 +50,10 @@ export interface LiveChannel {
   routeKey?: (message: never) => string;
 }
 
-export function liveChannel<K extends ChannelTopic, R extends RoutesOf<K>>(topic: K, route?: { to: R; key: (message: MessageOf<K>) => string }): LiveChannel {
+export function liveChannel<K extends ChannelTopic, R extends RoutesOf<K>>(
+  topic: K,
+  route?: { to: R; key: (message: MessageOf<K>) => string },
+): LiveChannel {
   return route ? { topic, routeTo: route.to, routeKey: route.key } : { topic };
 }
 

@@ -112,7 +112,11 @@ class ApiProcess {
     for (;;) {
       if (!diagnosed && performance.now() - spawned > READY_LIMIT_MS) {
         diagnosed = true;
-        this.slowStarts.push({ afterMs: Math.round(performance.now() - spawned), listening: listening > 0, sessions: await this.sessions().catch((e) => String(e)) });
+        this.slowStarts.push({
+          afterMs: Math.round(performance.now() - spawned),
+          listening: listening > 0,
+          sessions: await this.sessions().catch((e) => String(e)),
+        });
       }
       if (child.exitCode !== null) throw new Error(`API exited during start-up: ${this.tail}`);
       if (performance.now() - spawned > 60_000) throw new Error(`API not ready after 60 s: ${this.tail}`);
@@ -137,7 +141,10 @@ class ApiProcess {
     }
     if (entry.msg?.startsWith('GraphQL API ready') && entry.time) this.listenMs.push(entry.time - spawnedAt);
     if ((entry.level ?? 0) >= 50) {
-      const what = `${entry.msg}: ${typeof entry.err === 'string' ? entry.err : (entry.err?.message ?? '')}`.slice(0, 160);
+      const what = `${entry.msg}: ${typeof entry.err === 'string' ? entry.err : (entry.err?.message ?? '')}`.slice(
+        0,
+        160,
+      );
       this.errorLog[what] = (this.errorLog[what] ?? 0) + 1;
     }
   }
@@ -227,7 +234,14 @@ async function orderClient(
     }
     const outcome: KeyOutcome = { key: `crash-${n}-${k}`, attempts: 0 };
     outcomes.push(outcome);
-    const input = { idempotencyKey: outcome.key, customerId: r.pick(customers), lines, paymentMethod: 'WECHAT_PAY', paid: true, channel: 'WEB' };
+    const input = {
+      idempotencyKey: outcome.key,
+      customerId: r.pick(customers),
+      lines,
+      paymentMethod: 'WECHAT_PAY',
+      paid: true,
+      channel: 'WEB',
+    };
     for (let backoff = 25; !abandon(); backoff = Math.min(backoff * 2, 400)) {
       outcome.attempts++;
       try {
@@ -330,7 +344,8 @@ class Subscriber {
           },
           closed: (event) => {
             const code = (event as { code?: number })?.code ?? 0;
-            if (code !== 1006 || this.timeline.at(-1)?.includes('connected')) this.timeline.push(`${t()} closed ${code} gen ${generation}`);
+            if (code !== 1006 || this.timeline.at(-1)?.includes('connected'))
+              this.timeline.push(`${t()} closed ${code} gen ${generation}`);
             this.closeCodes[code] = (this.closeCodes[code] ?? 0) + 1;
             finish();
           },
@@ -389,7 +404,11 @@ class Subscriber {
         if (a.status !== 200 || a.errors) throw new Error(a.text);
         const page = a.data.orderEvents;
         for (const e of page.edges) this.caught.add(eventNumber(e.node.id));
-        coveredPages = page.edges.length > 0 && page.edges.every((e: { node: { id: string } }) => liveHere.has(eventNumber(e.node.id))) ? coveredPages + 1 : 0;
+        coveredPages =
+          page.edges.length > 0 &&
+          page.edges.every((e: { node: { id: string } }) => liveHere.has(eventNumber(e.node.id)))
+            ? coveredPages + 1
+            : 0;
         const last = page.edges.at(-1);
         if (last) {
           after = last.cursor;
@@ -425,227 +444,293 @@ class Subscriber {
   }
 }
 
-describe(`crash: SIGKILLed API and a restarted PostgreSQL under load (${MODE})`, { skip: SKIP_OUTSIDE_RELIABILITY_RUN }, () => {
-  const dataDir = path.join(REPO_ROOT, `.data/rel-crash-${randomBytes(4).toString('hex')}`);
-  let pgPort = 0;
-  let pg: EmbeddedDatabase | null = null;
-  let api: ApiProcess | null = null;
-  /** Stops whatever the test left running when it failed half-way. */
-  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+describe(
+  `crash: SIGKILLed API and a restarted PostgreSQL under load (${MODE})`,
+  { skip: SKIP_OUTSIDE_RELIABILITY_RUN },
+  () => {
+    const dataDir = path.join(REPO_ROOT, `.data/rel-crash-${randomBytes(4).toString('hex')}`);
+    let pgPort = 0;
+    let pg: EmbeddedDatabase | null = null;
+    let api: ApiProcess | null = null;
+    /** Stops whatever the test left running when it failed half-way. */
+    const cleanups: (() => Promise<unknown> | unknown)[] = [];
 
-  before(async () => {
-    pgPort = await freePort();
-    pg = await startEmbeddedPostgres(dataDir, 'fulfilment', [], pgPort);
-  });
-  after(async () => {
-    for (const c of cleanups.reverse()) await c();
-    await api?.kill();
-    await pg?.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  });
-
-  it('loses no order, doubles no order, breaks no invariant, misses no event', { timeout: 20 * 60_000 }, async () => {
-    const seed = seedFromEnv();
-    const databaseUrl = pg!.url;
-    api = new ApiProcess(await freePort(), databaseUrl);
-    const firstStartMs = await api.start(); // migrates the empty database and creates the admin
-
-    const login = await gqlPost(api.url, null, `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code } } }`, {
-      e: ADMIN.email,
-      p: ADMIN.password,
+    before(async () => {
+      pgPort = await freePort();
+      pg = await startEmbeddedPostgres(dataDir, 'fulfilment', [], pgPort);
     });
-    api.token = login.data?.login?.token;
-    assert.ok(api.token, `admin login: ${login.text}`);
+    after(async () => {
+      for (const c of cleanups.reverse()) await c();
+      await api?.kill();
+      await pg?.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    });
 
-    // Stock plenty for the whole run (booked as receipts, so the ledger explains it), customers in both regions.
-    const ds = createDataSource(databaseUrl, 2);
-    await ds.initialize();
-    await createWarehouses(ds);
-    const skus: string[] = [];
-    for (let i = 0; i < SKUS; i++) skus.push((await createProduct(ds, { sku: `CRASH-${String(i).padStart(2, '0')}`, stock: { 'SH-01': 0, 'BJ-01': 0 }, low: 0 })).sku);
-    const customers = await Promise.all(Array.from({ length: 20 }, (_, i) => createCustomer(ds, { region: i % 2 ? 'NORTH' : 'EAST' })));
-    await ds.destroy();
-    for (const sku of skus) {
-      for (const warehouseCode of WAREHOUSES) {
-        const a = await gqlPost(api.url, `Bearer ${api.token}`, ADJUST, { input: { sku, warehouseCode, delta: 1_000_000, reason: 'RECEIPT' } });
-        assert.ok(a.status === 200 && !a.errors && a.data.adjustStock.userErrors.length === 0, a.text);
+    it('loses no order, doubles no order, breaks no invariant, misses no event', { timeout: 20 * 60_000 }, async () => {
+      const seed = seedFromEnv();
+      const databaseUrl = pg!.url;
+      api = new ApiProcess(await freePort(), databaseUrl);
+      const firstStartMs = await api.start(); // migrates the empty database and creates the admin
+
+      const login = await gqlPost(
+        api.url,
+        null,
+        `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code } } }`,
+        {
+          e: ADMIN.email,
+          p: ADMIN.password,
+        },
+      );
+      api.token = login.data?.login?.token;
+      assert.ok(api.token, `admin login: ${login.text}`);
+
+      // Stock plenty for the whole run (booked as receipts, so the ledger explains it), customers in both regions.
+      const ds = createDataSource(databaseUrl, 2);
+      await ds.initialize();
+      await createWarehouses(ds);
+      const skus: string[] = [];
+      for (let i = 0; i < SKUS; i++)
+        skus.push(
+          (
+            await createProduct(ds, {
+              sku: `CRASH-${String(i).padStart(2, '0')}`,
+              stock: { 'SH-01': 0, 'BJ-01': 0 },
+              low: 0,
+            })
+          ).sku,
+        );
+      const customers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => createCustomer(ds, { region: i % 2 ? 'NORTH' : 'EAST' })),
+      );
+      await ds.destroy();
+      for (const sku of skus) {
+        for (const warehouseCode of WAREHOUSES) {
+          const a = await gqlPost(api.url, `Bearer ${api.token}`, ADJUST, {
+            input: { sku, warehouseCode, delta: 1_000_000, reason: 'RECEIPT' },
+          });
+          assert.ok(a.status === 200 && !a.errors && a.data.adjustStock.userErrors.length === 0, a.text);
+        }
       }
-    }
 
-    // Subscribers first, so they are live before the first order.
-    const subscribers = Array.from({ length: PLAN.subscribers }, (_, i) => new Subscriber(api!, `s${i}`));
-    cleanups.push(() => Promise.all(subscribers.map((s) => s.stop())));
-    await sleep(500);
+      // Subscribers first, so they are live before the first order.
+      const subscribers = Array.from({ length: PLAN.subscribers }, (_, i) => new Subscriber(api!, `s${i}`));
+      cleanups.push(() => Promise.all(subscribers.map((s) => s.stop())));
+      await sleep(500);
 
-    // Invariants checked while it all runs, from a connection that reconnects after the restart.
-    const checks = { count: 0, failed: 0, violations: [] as Violation[] };
-    let checking = true;
-    cleanups.push(() => (checking = false));
-    const checker = (async () => {
-      let c: Client | null = null;
-      while (checking) {
-        try {
-          if (!c) {
-            c = new Client({ connectionString: databaseUrl, application_name: 'crash-invariants' });
-            c.on('error', () => undefined);
-            await c.connect();
+      // Invariants checked while it all runs, from a connection that reconnects after the restart.
+      const checks = { count: 0, failed: 0, violations: [] as Violation[] };
+      let checking = true;
+      cleanups.push(() => (checking = false));
+      const checker = (async () => {
+        let c: Client | null = null;
+        while (checking) {
+          try {
+            if (!c) {
+              c = new Client({ connectionString: databaseUrl, application_name: 'crash-invariants' });
+              c.on('error', () => undefined);
+              await c.connect();
+            }
+            checks.violations.push(...(await findViolations(c)));
+            checks.count++;
+          } catch {
+            checks.failed++;
+            await c?.end().catch(() => undefined);
+            c = null;
           }
-          checks.violations.push(...(await findViolations(c)));
-          checks.count++;
-        } catch {
-          checks.failed++;
-          await c?.end().catch(() => undefined);
-          c = null;
+          await sleep(500);
         }
-        await sleep(500);
-      }
-      await c?.end().catch(() => undefined);
-    })();
+        await c?.end().catch(() => undefined);
+      })();
 
-    const stats: ClientStats = { networkErrors: 0, http5xx: 0, http429: 0, graphqlErrors: 0, other: [] };
-    const outcomes: KeyOutcome[] = [];
-    let stopLoad = false;
-    let abandonLoad = false; // only when the test failed half-way: give up on unanswered keys
-    cleanups.push(() => (stopLoad = abandonLoad = true));
-    const started = performance.now();
-    const clients = Promise.all(Array.from({ length: PLAN.clients }, (_, n) => orderClient(n, api!, customers.map((c) => c.gid), skus, seed, () => stopLoad, () => abandonLoad, stats, outcomes)));
+      const stats: ClientStats = { networkErrors: 0, http5xx: 0, http429: 0, graphqlErrors: 0, other: [] };
+      const outcomes: KeyOutcome[] = [];
+      let stopLoad = false;
+      let abandonLoad = false; // only when the test failed half-way: give up on unanswered keys
+      cleanups.push(() => (stopLoad = abandonLoad = true));
+      const started = performance.now();
+      const clients = Promise.all(
+        Array.from({ length: PLAN.clients }, (_, n) =>
+          orderClient(
+            n,
+            api!,
+            customers.map((c) => c.gid),
+            skus,
+            seed,
+            () => stopLoad,
+            () => abandonLoad,
+            stats,
+            outcomes,
+          ),
+        ),
+      );
 
-    let pgRecoveryMs = -1;
-    let pgDownMs = -1;
-    for (let i = 1; i <= PLAN.kills; i++) {
-      await sleep(PLAN.killEveryMs);
-      await api.kill();
-      await api.start();
-      if (i === PLAN.pgRestartAfterKill) {
-        await sleep(PLAN.killEveryMs / 2);
-        const down = performance.now();
-        await pg!.stop();
-        // Down a little longer than a restart takes, so the API's LISTEN relay is in its reconnect
-        // back-off when PostgreSQL returns and orders commit before it listens again.
-        await sleep(1000);
-        pg = await startEmbeddedPostgres(dataDir, 'fulfilment', [], pgPort);
-        const up = performance.now();
-        pgDownMs = Math.round(up - down);
-        while (!(await api.answers())) {
-          if (performance.now() - up > 30_000) break;
-          await sleep(20);
+      let pgRecoveryMs = -1;
+      let pgDownMs = -1;
+      for (let i = 1; i <= PLAN.kills; i++) {
+        await sleep(PLAN.killEveryMs);
+        await api.kill();
+        await api.start();
+        if (i === PLAN.pgRestartAfterKill) {
+          await sleep(PLAN.killEveryMs / 2);
+          const down = performance.now();
+          await pg!.stop();
+          // Down a little longer than a restart takes, so the API's LISTEN relay is in its reconnect
+          // back-off when PostgreSQL returns and orders commit before it listens again.
+          await sleep(1000);
+          pg = await startEmbeddedPostgres(dataDir, 'fulfilment', [], pgPort);
+          const up = performance.now();
+          pgDownMs = Math.round(up - down);
+          while (!(await api.answers())) {
+            if (performance.now() - up > 30_000) break;
+            await sleep(20);
+          }
+          pgRecoveryMs = Math.round(performance.now() - up);
+          await sleep(PLAN.killEveryMs / 2);
         }
-        pgRecoveryMs = Math.round(performance.now() - up);
-        await sleep(PLAN.killEveryMs / 2);
       }
-    }
-    await sleep(PLAN.killEveryMs / 2);
-    stopLoad = true;
-    await clients;
-    const loadMs = Math.round(performance.now() - started);
+      await sleep(PLAN.killEveryMs / 2);
+      stopLoad = true;
+      await clients;
+      const loadMs = Math.round(performance.now() - started);
 
-    // Every event of the run, from the database; the subscribers must converge on exactly these.
-    const db = new Client({ connectionString: databaseUrl });
-    await db.connect();
-    const allEvents = new Set<string>((await db.query(`SELECT id::text FROM order_event`)).rows.map((r) => r.id));
-    const converged = performance.now() + 20_000;
-    const behind = (s: Subscriber) => {
-      const seen = s.seen();
-      return [...allEvents].some((id) => !seen.has(id));
-    };
-    while (performance.now() < converged && subscribers.some(behind)) await sleep(250);
-    await Promise.all(subscribers.map((s) => s.stop()));
-    checking = false;
-    await checker;
-
-    const finalViolations = await findViolations(db);
-    const keyCounts = new Map<string, { n: number; id: string }>(
-      (await db.query(`SELECT idempotency_key AS key, count(*)::int AS n, min(id::text) AS id FROM orders GROUP BY idempotency_key`)).rows.map((r) => [r.key, { n: r.n, id: r.id }]),
-    );
-    const [{ orders: ordersInDb }] = (await db.query(`SELECT count(*)::int AS orders FROM orders`)).rows;
-    await db.end();
-
-    const answered = outcomes.filter((o) => o.orderId);
-    const refused = outcomes.filter((o) => o.userErrors);
-    const notOne = outcomes.filter((o) => keyCounts.get(o.key)?.n !== 1);
-    const wrongOrder = answered.filter((o) => keyCounts.get(o.key)?.id !== o.orderId);
-    const eventTimes = new Map<string, string>();
-    {
-      const c = new Client({ connectionString: databaseUrl });
-      await c.connect();
-      const startedWall = Date.now() - t();
-      for (const r of (await c.query(`SELECT id::text, (extract(epoch FROM created_at) * 1000)::bigint AS at FROM order_event`)).rows) eventTimes.set(r.id, String(Number(r.at) - startedWall));
-      await c.end();
-    }
-    const perSubscriber = subscribers.map((s) => {
-      const seen = s.seen();
-      const missing = [...allEvents].filter((id) => !seen.has(id));
-      return {
-        name: s.name,
-        connections: s.connections,
-        catchUps: { started: s.catchUpStarts, completed: s.catchUps, cutByDisconnect: s.catchUpsCut },
-        catchUpFailures: s.catchUpFailureKinds,
-        closeCodes: s.closeCodes,
-        live: s.live.size,
-        caughtUpOnly: [...s.caught].filter((id) => !s.live.has(id)).length,
-        liveDuplicates: s.liveDuplicates(),
-        missing: missing.length,
-        // Only when something is missing: which events (id@ms into the run) and what happened to
-        // this subscriber, for the diagnosis.
-        ...(missing.length || process.env.CRASH_TIMELINE ? { missingSample: missing.slice(0, 5).map((id) => `${id}@${eventTimes.get(id)}ms`), timeline: s.timeline } : {}),
-        unknown: [...seen].filter((id) => !allEvents.has(id)).length,
-        errors: s.errors,
+      // Every event of the run, from the database; the subscribers must converge on exactly these.
+      const db = new Client({ connectionString: databaseUrl });
+      await db.connect();
+      const allEvents = new Set<string>((await db.query(`SELECT id::text FROM order_event`)).rows.map((r) => r.id));
+      const converged = performance.now() + 20_000;
+      const behind = (s: Subscriber) => {
+        const seen = s.seen();
+        return [...allEvents].some((id) => !seen.has(id));
       };
-    });
-    const retries = outcomes.reduce((s, o) => s + o.attempts - 1, 0);
-    printSummary({
-      spec: 'crash',
-      mode: MODE,
-      seed,
-      loadMs,
-      clients: PLAN.clients,
-      keys: outcomes.length,
-      orders: answered.length,
-      ordersInDb,
-      retries,
-      networkErrors: stats.networkErrors,
-      http5xx: stats.http5xx,
-      http429: stats.http429,
-      graphqlErrors: stats.graphqlErrors,
-      apiKills: PLAN.kills,
-      pgRestarts: 1,
-      firstStartMs,
-      readyMs: api.readyMs.slice(1),
-      healthMs: api.healthMs.slice(1),
-      listenMs: api.listenMs.slice(1),
-      maxReadyMs: Math.max(...api.readyMs.slice(1)),
-      pgDownMs,
-      pgRecoveryMs,
-      events: allEvents.size,
-      subscribers: perSubscriber.map(({ errors: _e, ...s }) => s),
-      invariantChecks: checks.count + 1,
-      invariantCheckFailures: checks.failed,
-      violations: checks.violations.length + finalViolations.length,
-      loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
-      apiErrors: api.errorLog,
-      slowStarts: api.slowStarts,
-    });
+      while (performance.now() < converged && subscribers.some(behind)) await sleep(250);
+      await Promise.all(subscribers.map((s) => s.stop()));
+      checking = false;
+      await checker;
 
-    assert.deepEqual(finalViolations, [], 'invariants after the run');
-    assert.deepEqual(checks.violations.slice(0, 5), [], 'invariants during the run');
-    assert.ok(outcomes.length > PLAN.clients * 5, `load ran (${outcomes.length} keys)`);
-    assert.deepEqual(refused.map((o) => o.userErrors), [], 'no order was refused (stock is plentiful; a replay answers with the first order)');
-    assert.deepEqual(notOne.map((o) => [o.key, keyCounts.get(o.key)?.n ?? 0]), [], 'every key made exactly one order');
-    assert.deepEqual(wrongOrder.map((o) => o.key), [], 'each client was answered with the order its key made');
-    assert.equal(ordersInDb, outcomes.length, 'no order without a client key');
-    assert.deepEqual(stats.other, [], 'no client saw an answer other than the order, a network error, 5xx or 429');
-    assert.ok(api.exits.filter((e) => e === 'SIGKILL').length >= PLAN.kills, `the API was killed ${PLAN.kills} times`);
-    for (const [i, ms] of api.readyMs.slice(1).entries()) {
-      const listened = api.listenMs[i + 1];
-      assert.ok(ms <= READY_LIMIT_MS, `restart ${i + 1} ready after ${ms} ms (limit ${READY_LIMIT_MS}; the API logged it listened after ${listened} ms; load average ${os.loadavg()[0].toFixed(1)})`);
-    }
-    assert.ok(pgRecoveryMs >= 0 && pgRecoveryMs <= READY_LIMIT_MS, `the API answered ${pgRecoveryMs} ms after PostgreSQL was back`);
-    for (const s of perSubscriber) {
-      assert.equal(s.missing, 0, `${s.name} missed ${s.missing} of ${allEvents.size} events`);
-      assert.equal(s.unknown, 0, `${s.name} saw ${s.unknown} events that were never committed`);
-      assert.equal(s.liveDuplicates, 0, `${s.name} got ${s.liveDuplicates} events twice live`);
-      assert.deepEqual(s.errors, [], `${s.name} got errors`);
-      assert.ok(s.connections > PLAN.kills, `${s.name} reconnected after every kill (${s.connections} connections)`);
-    }
-  });
-});
+      const finalViolations = await findViolations(db);
+      const keyCounts = new Map<string, { n: number; id: string }>(
+        (
+          await db.query(
+            `SELECT idempotency_key AS key, count(*)::int AS n, min(id::text) AS id FROM orders GROUP BY idempotency_key`,
+          )
+        ).rows.map((r) => [r.key, { n: r.n, id: r.id }]),
+      );
+      const [{ orders: ordersInDb }] = (await db.query(`SELECT count(*)::int AS orders FROM orders`)).rows;
+      await db.end();
+
+      const answered = outcomes.filter((o) => o.orderId);
+      const refused = outcomes.filter((o) => o.userErrors);
+      const notOne = outcomes.filter((o) => keyCounts.get(o.key)?.n !== 1);
+      const wrongOrder = answered.filter((o) => keyCounts.get(o.key)?.id !== o.orderId);
+      const eventTimes = new Map<string, string>();
+      {
+        const c = new Client({ connectionString: databaseUrl });
+        await c.connect();
+        const startedWall = Date.now() - t();
+        for (const r of (
+          await c.query(`SELECT id::text, (extract(epoch FROM created_at) * 1000)::bigint AS at FROM order_event`)
+        ).rows)
+          eventTimes.set(r.id, String(Number(r.at) - startedWall));
+        await c.end();
+      }
+      const perSubscriber = subscribers.map((s) => {
+        const seen = s.seen();
+        const missing = [...allEvents].filter((id) => !seen.has(id));
+        return {
+          name: s.name,
+          connections: s.connections,
+          catchUps: { started: s.catchUpStarts, completed: s.catchUps, cutByDisconnect: s.catchUpsCut },
+          catchUpFailures: s.catchUpFailureKinds,
+          closeCodes: s.closeCodes,
+          live: s.live.size,
+          caughtUpOnly: [...s.caught].filter((id) => !s.live.has(id)).length,
+          liveDuplicates: s.liveDuplicates(),
+          missing: missing.length,
+          // Only when something is missing: which events (id@ms into the run) and what happened to
+          // this subscriber, for the diagnosis.
+          ...(missing.length || process.env.CRASH_TIMELINE
+            ? { missingSample: missing.slice(0, 5).map((id) => `${id}@${eventTimes.get(id)}ms`), timeline: s.timeline }
+            : {}),
+          unknown: [...seen].filter((id) => !allEvents.has(id)).length,
+          errors: s.errors,
+        };
+      });
+      const retries = outcomes.reduce((s, o) => s + o.attempts - 1, 0);
+      printSummary({
+        spec: 'crash',
+        mode: MODE,
+        seed,
+        loadMs,
+        clients: PLAN.clients,
+        keys: outcomes.length,
+        orders: answered.length,
+        ordersInDb,
+        retries,
+        networkErrors: stats.networkErrors,
+        http5xx: stats.http5xx,
+        http429: stats.http429,
+        graphqlErrors: stats.graphqlErrors,
+        apiKills: PLAN.kills,
+        pgRestarts: 1,
+        firstStartMs,
+        readyMs: api.readyMs.slice(1),
+        healthMs: api.healthMs.slice(1),
+        listenMs: api.listenMs.slice(1),
+        maxReadyMs: Math.max(...api.readyMs.slice(1)),
+        pgDownMs,
+        pgRecoveryMs,
+        events: allEvents.size,
+        subscribers: perSubscriber.map(({ errors: _e, ...s }) => s),
+        invariantChecks: checks.count + 1,
+        invariantCheckFailures: checks.failed,
+        violations: checks.violations.length + finalViolations.length,
+        loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+        apiErrors: api.errorLog,
+        slowStarts: api.slowStarts,
+      });
+
+      assert.deepEqual(finalViolations, [], 'invariants after the run');
+      assert.deepEqual(checks.violations.slice(0, 5), [], 'invariants during the run');
+      assert.ok(outcomes.length > PLAN.clients * 5, `load ran (${outcomes.length} keys)`);
+      assert.deepEqual(
+        refused.map((o) => o.userErrors),
+        [],
+        'no order was refused (stock is plentiful; a replay answers with the first order)',
+      );
+      assert.deepEqual(
+        notOne.map((o) => [o.key, keyCounts.get(o.key)?.n ?? 0]),
+        [],
+        'every key made exactly one order',
+      );
+      assert.deepEqual(
+        wrongOrder.map((o) => o.key),
+        [],
+        'each client was answered with the order its key made',
+      );
+      assert.equal(ordersInDb, outcomes.length, 'no order without a client key');
+      assert.deepEqual(stats.other, [], 'no client saw an answer other than the order, a network error, 5xx or 429');
+      assert.ok(
+        api.exits.filter((e) => e === 'SIGKILL').length >= PLAN.kills,
+        `the API was killed ${PLAN.kills} times`,
+      );
+      for (const [i, ms] of api.readyMs.slice(1).entries()) {
+        const listened = api.listenMs[i + 1];
+        assert.ok(
+          ms <= READY_LIMIT_MS,
+          `restart ${i + 1} ready after ${ms} ms (limit ${READY_LIMIT_MS}; the API logged it listened after ${listened} ms; load average ${os.loadavg()[0].toFixed(1)})`,
+        );
+      }
+      assert.ok(
+        pgRecoveryMs >= 0 && pgRecoveryMs <= READY_LIMIT_MS,
+        `the API answered ${pgRecoveryMs} ms after PostgreSQL was back`,
+      );
+      for (const s of perSubscriber) {
+        assert.equal(s.missing, 0, `${s.name} missed ${s.missing} of ${allEvents.size} events`);
+        assert.equal(s.unknown, 0, `${s.name} saw ${s.unknown} events that were never committed`);
+        assert.equal(s.liveDuplicates, 0, `${s.name} got ${s.liveDuplicates} events twice live`);
+        assert.deepEqual(s.errors, [], `${s.name} got errors`);
+        assert.ok(s.connections > PLAN.kills, `${s.name} reconnected after every kill (${s.connections} connections)`);
+      }
+    });
+  },
+);

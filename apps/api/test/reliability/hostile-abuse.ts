@@ -30,7 +30,10 @@ function deepQuery(depth: number): string {
 
 /** Ten levels of fragments that each spread the next one twice: 2^10 expansions if anything walks them naively. */
 function fragmentFanOut(levels: number): string {
-  const frags = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'me { email }'} }`);
+  const frags = Array.from(
+    { length: levels },
+    (_, i) => `fragment F${i} on Query { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'me { email }'} }`,
+  );
   return `query { ...F0 } ${frags.join(' ')}`;
 }
 
@@ -40,13 +43,27 @@ let loginCounter = 0;
 export function abuseKinds(victimEmails: string[]): AbuseKind[] {
   return [
     { name: `depth ${LIMITS.maxDepth * 3}`, auth: 'account', body: () => json(deepQuery(LIMITS.maxDepth * 3)) },
-    { name: '500 aliases', auth: 'account', body: () => json(`{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { email }`).join(' ')} }`) },
+    {
+      name: '500 aliases',
+      auth: 'account',
+      body: () => json(`{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { email }`).join(' ')} }`),
+    },
     {
       name: 'cost (first: 100 nested)',
       auth: 'account',
-      body: () => json(`{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { number lines { sku quantity } allocations { sku } } } } } } } }`),
+      body: () =>
+        json(
+          `{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { number lines { sku quantity } allocations { sku } } } } } } } }`,
+        ),
     },
-    { name: 'batch of 100', auth: 'account', body: () => JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ orders(first: 100) { edges { node { number } } } }' }))) },
+    {
+      name: 'batch of 100',
+      auth: 'account',
+      body: () =>
+        JSON.stringify(
+          Array.from({ length: 100 }, () => ({ query: '{ orders(first: 100) { edges { node { number } } } }' })),
+        ),
+    },
     { name: '30,000 tokens', auth: 'account', body: () => json(`{ ${'__typename '.repeat(30_000)}}`) },
     { name: '3,900 repeated fields', auth: 'account', body: () => json(`{ me { ${'email '.repeat(3_900)}} }`) },
     { name: 'fragment fan-out', auth: 'account', body: () => json(fragmentFanOut(12)) },
@@ -58,27 +75,37 @@ export function abuseKinds(victimEmails: string[]): AbuseKind[] {
       body: () => {
         const n = loginCounter++;
         const email = n % 3 === 0 ? `nobody-${n}@example.com` : victimEmails[n % victimEmails.length];
-        return json(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, { i: { email, password: `wrong-${n}` } });
+        return json(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, {
+          i: { email, password: `wrong-${n}` },
+        });
       },
     },
-    { name: 'forged tokens', auth: 'anonymous', body: () => json(`{ orders(first: 100) { edges { node { number } } } }`), headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' } },
+    {
+      name: 'forged tokens',
+      auth: 'anonymous',
+      body: () => json(`{ orders(first: 100) { edges { node { number } } } }`),
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' },
+    },
   ];
 }
 
 /** An abusive request counts as refused when it got a 4xx, a typed GraphQL error and no data, or a failed sign-in. */
 export function refused(reply: Reply, body: string): { refused: boolean; outcome: string; problems: string[] } {
   const verdict = judge(reply, body, true);
-  if (reply.status >= 400 && reply.status < 500) return { refused: true, outcome: verdict.outcome, problems: verdict.problems };
+  if (reply.status >= 400 && reply.status < 500)
+    return { refused: true, outcome: verdict.outcome, problems: verdict.problems };
   let parsed: any;
   try {
     parsed = JSON.parse(reply.text);
   } catch {
     return { refused: false, outcome: verdict.outcome, problems: verdict.problems };
   }
-  const errors = Array.isArray(parsed?.errors) && parsed.errors.length > 0 && parsed.errors.every((e: any) => typeof e?.extensions?.code === 'string');
+  const errors =
+    Array.isArray(parsed?.errors) &&
+    parsed.errors.length > 0 &&
+    parsed.errors.every((e: any) => typeof e?.extensions?.code === 'string');
   const noData = parsed?.data === undefined || parsed?.data === null;
   const login = parsed?.data?.login;
   const failedLogin = login && login.token === null && login.userErrors?.length > 0;
   return { refused: (errors && noData) || !!failedLogin, outcome: verdict.outcome, problems: verdict.problems };
 }
-

@@ -92,7 +92,7 @@ export const HOSTILE_STRINGS: string[] = [
   "' OR '1'='1",
   "'; DROP TABLE orders; --",
   '" OR ""="',
-  "1; SELECT pg_sleep(5)--",
+  '1; SELECT pg_sleep(5)--',
   "') UNION SELECT email, password_hash FROM staff_user --",
   '\\',
   '\\\\\\',
@@ -171,7 +171,12 @@ const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
   { weight: 1, arbitrary: longString },
-  { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...HOSTILE_STRINGS)).map(([a, h]) => `${a}${h}${a}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...HOSTILE_STRINGS))
+      .map(([a, h]) => `${a}${h}${a}`),
+  },
 );
 
 const wrongType: fc.Arbitrary<Val> = fc.oneof<fc.Arbitrary<Val>[]>(
@@ -188,7 +193,27 @@ const wrongType: fc.Arbitrary<Val> = fc.oneof<fc.Arbitrary<Val>[]>(
   fc.constant(new EnumLit('Infinity')),
 );
 
-const INT_EDGES = [0, -1, 1, 2, 99, 100, 101, 1000, 9999, 10_000, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e21, -0];
+const INT_EDGES = [
+  0,
+  -1,
+  1,
+  2,
+  99,
+  100,
+  101,
+  1000,
+  9999,
+  10_000,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31),
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 53 + 2,
+  1e21,
+  -0,
+];
 const INT32_EDGES = INT_EDGES.filter((n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31);
 const intArb = (name: string, wild: boolean): fc.Arbitrary<Val> => {
   const plausible =
@@ -199,7 +224,12 @@ const intArb = (name: string, wild: boolean): fc.Arbitrary<Val> => {
         : name === 'delta'
           ? fc.integer({ min: -5, max: 20 })
           : fc.integer({ min: 0, max: 50 });
-  if (!wild) return fc.oneof({ weight: 6, arbitrary: plausible }, { weight: 2, arbitrary: fc.constantFrom(...INT32_EDGES) }, { weight: 1, arbitrary: fc.integer() });
+  if (!wild)
+    return fc.oneof(
+      { weight: 6, arbitrary: plausible },
+      { weight: 2, arbitrary: fc.constantFrom(...INT32_EDGES) },
+      { weight: 1, arbitrary: fc.integer() },
+    );
   return fc.oneof(
     { weight: 6, arbitrary: plausible },
     { weight: 3, arbitrary: fc.constantFrom(...INT_EDGES) },
@@ -240,13 +270,31 @@ const DATES = [
   '',
 ];
 const dateArb: fc.Arbitrary<Val> = fc.oneof(
-  { weight: 4, arbitrary: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...DATES) },
   { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) },
-  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 8.64e15, 8.64e15 + 1, -8.64e15 - 1, 1e20, 1.5, 2 ** 53)) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 8.64e15, 8.64e15 + 1, -8.64e15 - 1, 1e20, 1.5, 2 ** 53)),
+  },
 );
 
-const NODE_TYPES = ['Order', 'Product', 'Warehouse', 'Customer', 'StockLevel', 'OrderEvent', 'StockMovement', 'User', 'ApiKey'];
+const NODE_TYPES = [
+  'Order',
+  'Product',
+  'Warehouse',
+  'Customer',
+  'StockLevel',
+  'OrderEvent',
+  'StockMovement',
+  'User',
+  'ApiKey',
+];
 
 const badIds: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
@@ -279,12 +327,22 @@ const badIds: fc.Arbitrary<string> = fc.oneof(
     'T3JkZXI6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw\n',
     '%00',
   ),
-  fc.tuple(fc.constantFrom(...NODE_TYPES, 'order', 'ORDER', 'Node'), fc.oneof(fc.uuid(), fc.bigInt({ min: -10n, max: 10n ** 20n }).map(String), text)).map(([t, id]) => b64(`${t}:${id}`)),
+  fc
+    .tuple(
+      fc.constantFrom(...NODE_TYPES, 'order', 'ORDER', 'Node'),
+      fc.oneof(fc.uuid(), fc.bigInt({ min: -10n, max: 10n ** 20n }).map(String), text),
+    )
+    .map(([t, id]) => b64(`${t}:${id}`)),
   fc.base64String({ maxLength: 60 }),
   text,
 );
 
-const ID_FIELDS: Record<string, string> = { customerId: 'Customer', orderId: 'Order', userId: 'User', apiKeyId: 'ApiKey' };
+const ID_FIELDS: Record<string, string> = {
+  customerId: 'Customer',
+  orderId: 'Order',
+  userId: 'User',
+  apiKeyId: 'ApiKey',
+};
 
 function pick(pool: string[] | undefined, fallback: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return pool && pool.length ? fc.constantFrom(...pool) : fallback;
@@ -293,7 +351,12 @@ function pick(pool: string[] | undefined, fallback: fc.Arbitrary<string>): fc.Ar
 function idArb(name: string, pools: Pools, wild: boolean): fc.Arbitrary<Val> {
   const all = Object.values(pools.gids).flat();
   const own = ID_FIELDS[name] ? pools.gids[ID_FIELDS[name]] : all;
-  if (!wild) return fc.oneof({ weight: 8, arbitrary: pick(own, badIds) }, { weight: 1, arbitrary: pick(all, badIds) }, { weight: 2, arbitrary: badIds });
+  if (!wild)
+    return fc.oneof(
+      { weight: 8, arbitrary: pick(own, badIds) },
+      { weight: 1, arbitrary: pick(all, badIds) },
+      { weight: 2, arbitrary: badIds },
+    );
   return fc.oneof(
     { weight: 6, arbitrary: pick(own, badIds) },
     { weight: 2, arbitrary: pick(all, badIds) },
@@ -307,26 +370,44 @@ function stringArb(name: string, pools: Pools): fc.Arbitrary<Val> {
   let plausible: fc.Arbitrary<string> | null = null;
   if (n === 'sku') plausible = pick(pools.skus, text);
   else if (n === 'warehousecode') plausible = pick(pools.warehouseCodes, text);
-  else if (n === 'number' || n === 'search') plausible = fc.oneof(pick(pools.orderNumbers, text), pick(pools.orderNumbers, text).map((s) => s.slice(-6)));
+  else if (n === 'number' || n === 'search')
+    plausible = fc.oneof(
+      pick(pools.orderNumbers, text),
+      pick(pools.orderNumbers, text).map((s) => s.slice(-6)),
+    );
   else if (n === 'email' || n === 'actor') plausible = fc.oneof(pick(pools.emails, text), fc.emailAddress());
-  else if (n === 'password') plausible = fc.constantFrom('demo', 'wrong-password', 'correct horse battery staple', 'x'.repeat(201), 'short');
+  else if (n === 'password')
+    plausible = fc.constantFrom('demo', 'wrong-password', 'correct horse battery staple', 'x'.repeat(201), 'short');
   else if (n === 'after') plausible = fc.oneof(pick(pools.cursors, text), cursorArb);
   else if (n === 'phone') plausible = pick(pools.phones, text);
   else if (n === 'locale') plausible = fc.constantFrom('zh-CN', 'en', 'de', 'zh-cn', 'en-US');
   else if (n === 'region') plausible = fc.constantFrom('EAST', 'NORTH');
-  else if (n === 'action') plausible = fc.constantFrom('LOGIN', 'PLACE_ORDER', 'ACCESS_DENIED', 'API_KEY_USED', 'CUSTOMER_PII_READ');
-  else if (n === 'targetid') plausible = fc.oneof(pick(pools.emails, text), pick(Object.values(pools.gids).flat(), text));
-  else plausible = fc.oneof(fc.constantFrom('王芳', '人民路1号', '上海', 'Customer asked to hold', 'hostile test'), fc.string({ minLength: 1, maxLength: 20 }));
+  else if (n === 'action')
+    plausible = fc.constantFrom('LOGIN', 'PLACE_ORDER', 'ACCESS_DENIED', 'API_KEY_USED', 'CUSTOMER_PII_READ');
+  else if (n === 'targetid')
+    plausible = fc.oneof(pick(pools.emails, text), pick(Object.values(pools.gids).flat(), text));
+  else
+    plausible = fc.oneof(
+      fc.constantFrom('王芳', '人民路1号', '上海', 'Customer asked to hold', 'hostile test'),
+      fc.string({ minLength: 1, maxLength: 20 }),
+    );
   return fc.oneof({ weight: 5, arbitrary: plausible }, { weight: 5, arbitrary: text });
 }
 
 /** Cursors: base64url of JSON arrays of the right and wrong shapes (keyset values reach SQL). */
 const cursorArb: fc.Arbitrary<string> = fc
   .oneof(
-    fc.tuple(fc.constantFrom(...DATES, '2024-01-01T00:00:00.000Z', '1', 'Mon', '2024', '0', '99999-01-01'), fc.oneof(fc.uuid(), text)),
+    fc.tuple(
+      fc.constantFrom(...DATES, '2024-01-01T00:00:00.000Z', '1', 'Mon', '2024', '0', '99999-01-01'),
+      fc.oneof(fc.uuid(), text),
+    ),
     fc.tuple(fc.oneof(fc.constantFrom('1', '0', '999999999999999999', '-1', '1e3', '9223372036854775808'), text)),
     fc.tuple(text),
-    fc.tuple(fc.constantFrom('2024-01-01T00:00:00.000Z'), fc.constantFrom('00000000-0000-0000-0000-000000000000'), fc.constant('extra')),
+    fc.tuple(
+      fc.constantFrom('2024-01-01T00:00:00.000Z'),
+      fc.constantFrom('00000000-0000-0000-0000-000000000000'),
+      fc.constant('extra'),
+    ),
     fc.jsonValue({ maxDepth: 2 }).map((v) => [v]),
   )
   .map((values) => b64(JSON.stringify(values)));
@@ -338,11 +419,27 @@ function scalarArb(typeName: string, name: string, pools: Pools, wild: boolean):
     case 'Float':
       return fc.oneof(fc.double(), fc.constantFrom(0, -0, 1e308, NaN));
     case 'Boolean':
-      return wild ? fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom('true', 1, 0, 'false') }) : fc.boolean();
+      return wild
+        ? fc.oneof(
+            { weight: 8, arbitrary: fc.boolean() },
+            { weight: 1, arbitrary: fc.constantFrom('true', 1, 0, 'false') },
+          )
+        : fc.boolean();
     case 'ID':
       return idArb(name, pools, wild);
     case 'DateTimeISO':
-      return wild ? dateArb : fc.oneof(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom(...DATES.slice(0, 9)));
+      return wild
+        ? dateArb
+        : fc.oneof(
+            fc
+              .date({
+                min: new Date('2020-01-01T00:00:00Z'),
+                max: new Date('2035-01-01T00:00:00Z'),
+                noInvalidDate: true,
+              })
+              .map((d) => d.toISOString()),
+            fc.constantFrom(...DATES.slice(0, 9)),
+          );
     case 'String':
       return stringArb(name, pools);
     default:
@@ -354,7 +451,10 @@ function enumArb(values: string[], wild: boolean): fc.Arbitrary<Val> {
   if (!wild) return fc.constantFrom(...values).map((v) => new EnumLit(v));
   return fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom(...values).map((v) => new EnumLit(v)) },
-    { weight: 1, arbitrary: fc.constantFrom('FAX', 'UNKNOWN', 'null', 'true', '__proto__', 'ADMIN').map((v) => new EnumLit(v)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('FAX', 'UNKNOWN', 'null', 'true', '__proto__', 'ADMIN').map((v) => new EnumLit(v)),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...values).map((v) => new EnumLit(v.toLowerCase())) },
     { weight: 1, arbitrary: fc.constantFrom(...values) }, // a string: fine in variables, wrong inline
     { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -1, max: 10 }), text) },
@@ -368,10 +468,19 @@ const EXTRA_KEYS = ['extra', '__proto__', 'constructor', 'id', 'admin', 'role', 
  * unknown enum value or beyond 32 bits, so it is refused before execution. Not wild: of the right type
  * (passes GraphQL validation) but with hostile content, so it reaches the resolvers and the database.
  */
-export function valueArb(type: GraphQLInputType, name: string, pools: Pools, wild: boolean, depth = 0): fc.Arbitrary<Val> {
+export function valueArb(
+  type: GraphQLInputType,
+  name: string,
+  pools: Pools,
+  wild: boolean,
+  depth = 0,
+): fc.Arbitrary<Val> {
   if (!wild) {
     if (isNonNullType(type)) return nullableValueArb(type.ofType, name, pools, wild, depth);
-    return fc.oneof({ weight: 8, arbitrary: nullableValueArb(type, name, pools, wild, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+    return fc.oneof(
+      { weight: 8, arbitrary: nullableValueArb(type, name, pools, wild, depth) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
   }
   if (isNonNullType(type)) {
     return fc.oneof(
@@ -387,7 +496,13 @@ export function valueArb(type: GraphQLInputType, name: string, pools: Pools, wil
   );
 }
 
-function nullableValueArb(type: GraphQLInputType, name: string, pools: Pools, wild: boolean, depth: number): fc.Arbitrary<Val> {
+function nullableValueArb(
+  type: GraphQLInputType,
+  name: string,
+  pools: Pools,
+  wild: boolean,
+  depth: number,
+): fc.Arbitrary<Val> {
   if (isListType(type)) {
     const el = valueArb(type.ofType, name, pools, wild, depth + 1);
     return fc.oneof(
@@ -414,10 +529,17 @@ function nullableValueArb(type: GraphQLInputType, name: string, pools: Pools, wi
           return c;
         }),
       },
-      { weight: 1, arbitrary: fc.tuple(base, fc.constantFrom(...EXTRA_KEYS), wrongType).map(([o, k, v]) => ({ ...o, [k]: v })) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(base, fc.constantFrom(...EXTRA_KEYS), wrongType).map(([o, k, v]) => ({ ...o, [k]: v })),
+      },
     );
   }
-  if (isEnumType(type)) return enumArb(type.getValues().map((v) => v.name), wild);
+  if (isEnumType(type))
+    return enumArb(
+      type.getValues().map((v) => v.name),
+      wild,
+    );
   if (isScalarType(type)) return scalarArb(type.name, name, pools, wild);
   return wrongType;
 }
@@ -434,8 +556,14 @@ function argsSuffix(args: { name: string; value: Val }[]): string {
 /** Arguments of a nested field (Customer.orders(first:), StockLevel.movements(...)), written inline. */
 function nestedArgsArb(field: GraphQLField<unknown, unknown>, pools: Pools): fc.Arbitrary<string> {
   if (!field.args.length) return fc.constant('');
-  const arbs = field.args.map((a) => fc.option(valueArb(a.type, a.name, pools, false, 1), { nil: undefined, freq: 2 }).map((v) => ({ name: a.name, value: v })));
-  return fc.tuple(...arbs).map((list) => argsSuffix(list.filter((a): a is { name: string; value: Val } => a.value !== undefined)));
+  const arbs = field.args.map((a) =>
+    fc
+      .option(valueArb(a.type, a.name, pools, false, 1), { nil: undefined, freq: 2 })
+      .map((v) => ({ name: a.name, value: v })),
+  );
+  return fc
+    .tuple(...arbs)
+    .map((list) => argsSuffix(list.filter((a): a is { name: string; value: Val } => a.value !== undefined)));
 }
 
 export class SelectionBuilder {
@@ -463,7 +591,13 @@ export class SelectionBuilder {
       const impls = [...this.schema.getPossibleTypes(named)];
       return fc
         .subarray(impls, { maxLength: Math.min(3, impls.length) })
-        .chain((ts) => (ts.length ? fc.tuple(...ts.map((t) => this.objectSelection(t, Math.min(depth - 1, 1)).map((s) => `... on ${t.name} ${s}`))) : fc.constant([] as string[])))
+        .chain((ts) =>
+          ts.length
+            ? fc.tuple(
+                ...ts.map((t) => this.objectSelection(t, Math.min(depth - 1, 1)).map((s) => `... on ${t.name} ${s}`)),
+              )
+            : fc.constant([] as string[]),
+        )
         .map((parts) => `{ __typename id ${parts.join(' ')} }`);
     }
     if (!isObjectType(named)) return fc.constant('{ __typename }');
@@ -476,25 +610,50 @@ export class SelectionBuilder {
       const nodeType = (getNamedType(t.getFields().edges.type) as GraphQLObjectType).getFields().node.type;
       return fc
         .tuple(this.of(nodeType, depth - 1), fc.boolean(), fc.boolean())
-        .map(([node, cursor, pageInfo]) => `{ edges { ${cursor ? 'cursor ' : ''}node ${node} } ${pageInfo ? 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }' : ''} }`);
+        .map(
+          ([node, cursor, pageInfo]) =>
+            `{ edges { ${cursor ? 'cursor ' : ''}node ${node} } ${pageInfo ? 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }' : ''} }`,
+        );
     }
-    const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type))).map((f) => f.name);
-    const objects = fields.filter((f) => !isLeafType(getNamedType(f.type)) && f.name !== 'userErrors' && f.args.every((a) => !isNonNullType(a.type)));
+    const leaves = fields
+      .filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type)))
+      .map((f) => f.name);
+    const objects = fields.filter(
+      (f) =>
+        !isLeafType(getNamedType(f.type)) && f.name !== 'userErrors' && f.args.every((a) => !isNonNullType(a.type)),
+    );
     const userErrors = t.getFields().userErrors ? 'userErrors { code field message } ' : '';
-    const leafSel = fc.subarray(leaves, { minLength: leaves.length && !userErrors ? 1 : 0, maxLength: Math.min(8, leaves.length) });
+    const leafSel = fc.subarray(leaves, {
+      minLength: leaves.length && !userErrors ? 1 : 0,
+      maxLength: Math.min(8, leaves.length),
+    });
     // Payloads always show their object (order, stockLevel, user …) so a mutation's result is read back.
     const nested =
       depth <= 0 || !objects.length
         ? fc.constant([] as string[])
         : fc
-            .subarray(objects, { minLength: userErrors ? 1 : 0, maxLength: userErrors ? objects.length : Math.min(2, objects.length) })
+            .subarray(objects, {
+              minLength: userErrors ? 1 : 0,
+              maxLength: userErrors ? objects.length : Math.min(2, objects.length),
+            })
             .chain((os) =>
               os.length
-                ? fc.tuple(...os.map((f) => fc.tuple(nestedArgsArb(f, this.pools), this.of(f.type, depth - 1)).map(([args, sel]) => `${f.name}${args} ${sel}`)))
+                ? fc.tuple(
+                    ...os.map((f) =>
+                      fc
+                        .tuple(nestedArgsArb(f, this.pools), this.of(f.type, depth - 1))
+                        .map(([args, sel]) => `${f.name}${args} ${sel}`),
+                    ),
+                  )
                 : fc.constant([] as string[]),
             );
     return fc.tuple(leafSel, nested, fc.boolean()).map(([ls, ns, typename]) => {
-      const parts = [userErrors, typename || (!ls.length && !ns.length && !userErrors) ? '__typename' : '', ...ls, ...ns].filter(Boolean);
+      const parts = [
+        userErrors,
+        typename || (!ls.length && !ns.length && !userErrors) ? '__typename' : '',
+        ...ls,
+        ...ns,
+      ].filter(Boolean);
       return `{ ${parts.join(' ')} }`;
     });
   }
@@ -530,9 +689,25 @@ export interface OpCase {
   wild: boolean;
 }
 
-const WRONG_DECLARATIONS = ['String', 'Int', 'ID', 'Boolean!', '[String]', 'Float', 'Unknown', 'DateTimeISO', 'PlaceOrderInput', 'Region'];
+const WRONG_DECLARATIONS = [
+  'String',
+  'Int',
+  'ID',
+  'Boolean!',
+  '[String]',
+  'Float',
+  'Unknown',
+  'DateTimeISO',
+  'PlaceOrderInput',
+  'Region',
+];
 
-function fieldCallArb(field: GraphQLField<unknown, unknown>, selections: SelectionBuilder, pools: Pools, wild: boolean): fc.Arbitrary<FieldCall> {
+function fieldCallArb(
+  field: GraphQLField<unknown, unknown>,
+  selections: SelectionBuilder,
+  pools: Pools,
+  wild: boolean,
+): fc.Arbitrary<FieldCall> {
   const argArbs = field.args.map((a) => {
     const required = isNonNullType(a.type) && a.defaultValue === undefined;
     const call = fc
@@ -543,7 +718,10 @@ function fieldCallArb(field: GraphQLField<unknown, unknown>, selections: Selecti
           { weight: 10, arbitrary: fc.constant<ArgCall['how']>('variable') },
           { weight: wild ? 1 : 0, arbitrary: fc.constant<ArgCall['how']>('missingVariable') },
         ),
-        fc.oneof({ weight: 12, arbitrary: fc.constant(String(a.type)) }, { weight: wild ? 1 : 0, arbitrary: fc.constantFrom(...WRONG_DECLARATIONS) }),
+        fc.oneof(
+          { weight: 12, arbitrary: fc.constant(String(a.type)) },
+          { weight: wild ? 1 : 0, arbitrary: fc.constantFrom(...WRONG_DECLARATIONS) },
+        ),
       )
       .map(([value, how, declared]): ArgCall => ({ name: a.name, declared, value, how }));
     // Optional arguments are often left out; required ones rarely (never unless wild).
@@ -551,8 +729,17 @@ function fieldCallArb(field: GraphQLField<unknown, unknown>, selections: Selecti
     return fc.option(call, { nil: undefined, freq: required ? 25 : 3 });
   });
   return fc
-    .tuple(fc.tuple(...argArbs), selections.of(field.type, 2), fc.option(fc.constantFrom('a', 'b', 'x_1', 'userErrors', '__typename_'), { freq: 5, nil: null }))
-    .map(([args, selection, alias]) => ({ field: field.name, alias, args: args.filter((a): a is ArgCall => a !== undefined), selection }));
+    .tuple(
+      fc.tuple(...argArbs),
+      selections.of(field.type, 2),
+      fc.option(fc.constantFrom('a', 'b', 'x_1', 'userErrors', '__typename_'), { freq: 5, nil: null }),
+    )
+    .map(([args, selection, alias]) => ({
+      field: field.name,
+      alias,
+      args: args.filter((a): a is ArgCall => a !== undefined),
+      selection,
+    }));
 }
 
 const IDENTITY: fc.Arbitrary<Identity> = fc.oneof(
@@ -564,27 +751,48 @@ const IDENTITY: fc.Arbitrary<Identity> = fc.oneof(
 /** Operations on every Query and Mutation field of the schema. */
 export function operationArb(schema: GraphQLSchema, pools: Pools, excluded: string[] = []): fc.Arbitrary<OpCase> {
   const selections = new SelectionBuilder(schema, pools);
-  const root = (t: GraphQLObjectType | null | undefined) => Object.values(t!.getFields()).filter((f) => !excluded.includes(f.name));
+  const root = (t: GraphQLObjectType | null | undefined) =>
+    Object.values(t!.getFields()).filter((f) => !excluded.includes(f.name));
   const calls = (wild: boolean) => ({
-    query: fc.array(fc.oneof(...root(schema.getQueryType()).map((f) => fieldCallArb(f, selections, pools, wild))), { minLength: 1, maxLength: 3 }),
-    mutation: fc.array(fc.oneof(...root(schema.getMutationType()).map((f) => fieldCallArb(f, selections, pools, wild))), { minLength: 1, maxLength: 1 }),
+    query: fc.array(fc.oneof(...root(schema.getQueryType()).map((f) => fieldCallArb(f, selections, pools, wild))), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    mutation: fc.array(
+      fc.oneof(...root(schema.getMutationType()).map((f) => fieldCallArb(f, selections, pools, wild))),
+      { minLength: 1, maxLength: 1 },
+    ),
   });
   // Half the operations are well typed (they run, hostile content reaches the resolvers), half wild.
   const byWildness = [calls(false), calls(true)];
   return fc
     .tuple(
-      fc.oneof({ weight: 11, arbitrary: fc.constant('query' as const) }, { weight: 9, arbitrary: fc.constant('mutation' as const) }),
+      fc.oneof(
+        { weight: 11, arbitrary: fc.constant('query' as const) },
+        { weight: 9, arbitrary: fc.constant('mutation' as const) },
+      ),
       fc.boolean(),
       IDENTITY,
       fc.option(fc.constantFrom('Fuzz', 'Other'), { nil: null }),
     )
     .chain(([operation, wild, identity, operationName]) =>
-      byWildness[wild ? 1 : 0][operation].map((list): OpCase => ({ kind: 'op', operation, calls: list, identity, operationName, wild })),
+      byWildness[wild ? 1 : 0][operation].map((list): OpCase => ({
+        kind: 'op',
+        operation,
+        calls: list,
+        identity,
+        operationName,
+        wild,
+      })),
     );
 }
 
 /** The operation text and its variables. */
-export function renderOperation(op: OpCase): { query: string; variables: Record<string, unknown>; operationName?: string } {
+export function renderOperation(op: OpCase): {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string;
+} {
   const declarations: string[] = [];
   const variables: Record<string, unknown> = {};
   let n = 0;
@@ -604,7 +812,11 @@ export function renderOperation(op: OpCase): { query: string; variables: Record<
     return `${alias ? `${alias}: ` : ''}${c.field}${args.length ? `(${args.join(', ')})` : ''} ${c.selection}`;
   });
   const head = `${op.operation}${op.operationName ? ` ${op.operationName}` : ''}${declarations.length ? `(${declarations.join(', ')})` : ''}`;
-  return { query: `${head} { ${fields.join(' ')} }`, variables, ...(op.operationName ? { operationName: op.operationName } : {}) };
+  return {
+    query: `${head} { ${fields.join(' ')} }`,
+    variables,
+    ...(op.operationName ? { operationName: op.operationName } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -623,7 +835,14 @@ export interface RawCase {
 }
 
 const JSON_CT = { 'content-type': 'application/json' };
-const raw = (label: string, body: string | Buffer | null, headers: Record<string, string> = JSON_CT, method = 'POST', path = '/graphql', auth = true): RawCase => ({
+const raw = (
+  label: string,
+  body: string | Buffer | null,
+  headers: Record<string, string> = JSON_CT,
+  method = 'POST',
+  path = '/graphql',
+  auth = true,
+): RawCase => ({
   kind: 'raw',
   label,
   method,
@@ -638,7 +857,10 @@ const VALID_BODIES = [
   JSON.stringify({ query: SIMPLE }),
   JSON.stringify({ query: '{ orders(first: 2) { edges { node { number status } } } }' }),
   JSON.stringify({ query: 'query($f: Int) { products(first: $f) { edges { node { sku } } } }', variables: { f: 3 } }),
-  JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }', variables: { i: { email: 'nobody@example.com', password: 'x' } } }),
+  JSON.stringify({
+    query: 'mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }',
+    variables: { i: { email: 'nobody@example.com', password: 'x' } },
+  }),
 ];
 
 /** Operations whose shape (not their values) is hostile: cycles, subscriptions over HTTP, odd directives … */
@@ -702,46 +924,236 @@ export function rawArb(): fc.Arbitrary<RawCase> {
     fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) => raw('random text as JSON', s)),
     byteGarbage.map((b) => raw('random bytes as JSON', b)),
     byteGarbage.map((b) => raw('random bytes as octet-stream', b, { 'content-type': 'application/octet-stream' })),
-    fc.constantFrom('{"query": "{ __typename }",}', "{'query': '{ __typename }'}", '{"query": "{ __typename }"} trailing', '{"query": "\\x41"}', '{"query": "\\ud800"}', '\uFEFF{"query": "{ __typename }"}', '{"query": "{ __typename }", "query": 1}', 'NaN', '{"query": "{ __typename }"}'.repeat(3)).map((b) => raw('malformed JSON', b)),
+    fc
+      .constantFrom(
+        '{"query": "{ __typename }",}',
+        "{'query': '{ __typename }'}",
+        '{"query": "{ __typename }"} trailing',
+        '{"query": "\\x41"}',
+        '{"query": "\\ud800"}',
+        '\uFEFF{"query": "{ __typename }"}',
+        '{"query": "{ __typename }", "query": 1}',
+        'NaN',
+        '{"query": "{ __typename }"}'.repeat(3),
+      )
+      .map((b) => raw('malformed JSON', b)),
     // Wrong or odd content types.
-    fc.tuple(validBody, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', 'application/xml', 'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=nope', 'application/json;;;', 'application/*', '*/*', '', 'application/graphql-response+json', 'application/json\u0001')).map(([b, ct]) =>
-      raw(`content-type ${JSON.stringify(ct)}`, b, ct ? { 'content-type': ct } : {}),
-    ),
+    fc
+      .tuple(
+        validBody,
+        fc.constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/graphql',
+          'application/xml',
+          'application/json; charset=latin1',
+          'application/json; charset=utf-16',
+          'application/json; charset=nope',
+          'application/json;;;',
+          'application/*',
+          '*/*',
+          '',
+          'application/graphql-response+json',
+          'application/json\u0001',
+        ),
+      )
+      .map(([b, ct]) => raw(`content-type ${JSON.stringify(ct)}`, b, ct ? { 'content-type': ct } : {})),
     validBody.map((b) => raw('no content-type', b, {})),
-    validBody.map((b) => raw('utf-16 body', Buffer.from(b, 'utf16le'), { 'content-type': 'application/json; charset=utf-16' })),
+    validBody.map((b) =>
+      raw('utf-16 body', Buffer.from(b, 'utf16le'), { 'content-type': 'application/json; charset=utf-16' }),
+    ),
     // Bodies that are JSON but not a GraphQL request.
-    fc.constantFrom('[]', '"{ __typename }"', '42', 'null', 'true', '{}', '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]', '[' + '{"query": "{ __typename }"},'.repeat(200) + '{"query": "{ __typename }"}]', '{"query": ""}', '{"query": " "}', '{"Query": "{ __typename }"}').map((b) => raw('not a GraphQL request', b)),
-    fc.constantFrom<unknown>(42, {}, [], null, true, ['{ __typename }'], { kind: 'Document', definitions: [] }).map((q) => raw('query not a string', JSON.stringify({ query: q }))),
-    fc.constantFrom<unknown>([], 'x', 42, true, [1, 2], '{"a":1}').map((v) => raw('variables not an object', JSON.stringify({ query: SIMPLE, variables: v }))),
-    fc.constantFrom<unknown>(42, {}, [], 'Nope', '', true).map((n) => raw('odd operationName', JSON.stringify({ query: 'query A { __typename } query B { __typename }', operationName: n }))),
-    fc.constantFrom<unknown>('x', [], 42, { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } }, { persistedQuery: { version: 2, sha256Hash: 'x' } }, { persistedQuery: 'x' }, { persistedQuery: null }).map((e) =>
-      raw('odd extensions', JSON.stringify({ query: SIMPLE, extensions: e })),
+    fc
+      .constantFrom(
+        '[]',
+        '"{ __typename }"',
+        '42',
+        'null',
+        'true',
+        '{}',
+        '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]',
+        '[' + '{"query": "{ __typename }"},'.repeat(200) + '{"query": "{ __typename }"}]',
+        '{"query": ""}',
+        '{"query": " "}',
+        '{"Query": "{ __typename }"}',
+      )
+      .map((b) => raw('not a GraphQL request', b)),
+    fc
+      .constantFrom<unknown>(42, {}, [], null, true, ['{ __typename }'], { kind: 'Document', definitions: [] })
+      .map((q) => raw('query not a string', JSON.stringify({ query: q }))),
+    fc
+      .constantFrom<unknown>([], 'x', 42, true, [1, 2], '{"a":1}')
+      .map((v) => raw('variables not an object', JSON.stringify({ query: SIMPLE, variables: v }))),
+    fc
+      .constantFrom<unknown>(42, {}, [], 'Nope', '', true)
+      .map((n) =>
+        raw(
+          'odd operationName',
+          JSON.stringify({ query: 'query A { __typename } query B { __typename }', operationName: n }),
+        ),
+      ),
+    fc
+      .constantFrom<unknown>(
+        'x',
+        [],
+        42,
+        { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } },
+        { persistedQuery: { version: 2, sha256Hash: 'x' } },
+        { persistedQuery: 'x' },
+        { persistedQuery: null },
+      )
+      .map((e) => raw('odd extensions', JSON.stringify({ query: SIMPLE, extensions: e }))),
+    fc.constant(
+      raw(
+        'persisted query without query',
+        JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+      ),
     ),
-    fc.constant(raw('persisted query without query', JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))),
-    fc.constantFrom('{"query": 1e400}', '{"query": "{ __typename }", "variables": {"x": 1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": -1e400}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1.0}}', '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e2}}').map((b) => raw('odd JSON numbers', b)),
-    fc.constantFrom(100, 3000, 20_000).map((d) => raw(`variables ${d} arrays deep`, `{"query": "query($a: [[String]]) { __typename }", "variables": {"a": ${deepArray(d)}}}`)),
-    fc.constantFrom(100, 3000, 20_000).map((d) => raw(`JSON ${d} objects deep`, `{"query": "{ __typename }", "extensions": ${'{"a":'.repeat(d)}1${'}'.repeat(d)}}`)),
+    fc
+      .constantFrom(
+        '{"query": 1e400}',
+        '{"query": "{ __typename }", "variables": {"x": 1e400}}',
+        '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e400}}',
+        '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": -1e400}}',
+        '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1.0}}',
+        '{"query": "query($n: Int) { orders(first: $n) { edges { cursor } } }", "variables": {"n": 1e2}}',
+      )
+      .map((b) => raw('odd JSON numbers', b)),
+    fc
+      .constantFrom(100, 3000, 20_000)
+      .map((d) =>
+        raw(
+          `variables ${d} arrays deep`,
+          `{"query": "query($a: [[String]]) { __typename }", "variables": {"a": ${deepArray(d)}}}`,
+        ),
+      ),
+    fc
+      .constantFrom(100, 3000, 20_000)
+      .map((d) =>
+        raw(
+          `JSON ${d} objects deep`,
+          `{"query": "{ __typename }", "extensions": ${'{"a":'.repeat(d)}1${'}'.repeat(d)}}`,
+        ),
+      ),
     fc.constantFrom(...STRUCTURAL_QUERIES).map((q) => raw('structural', JSON.stringify({ query: q }))),
-    fc.constantFrom(...STRUCTURAL_QUERIES).map((q) => raw('structural (anonymous)', JSON.stringify({ query: q }), JSON_CT, 'POST', '/graphql', false)),
+    fc
+      .constantFrom(...STRUCTURAL_QUERIES)
+      .map((q) => raw('structural (anonymous)', JSON.stringify({ query: q }), JSON_CT, 'POST', '/graphql', false)),
     // GET with odd parameters.
-    fc.tuple(
-      fc.constantFrom('', 'query=', 'query=%7B__typename%7D', 'query={__typename}&query={__typename}', 'query=mutation{logout{loggedOut}}', 'query={__typename}&variables=notjson', 'query={__typename}&variables=[]', 'query={__typename}&variables=%7B%22a%22%3A1%7D', 'query={__typename}&extensions=x', 'query={__typename}&operationName=Nope', 'query[]=x', 'query[a]=1', 'query=%00', 'query=%ZZ', 'query=' + '%7B'.repeat(3000), 'query=' + encodeURIComponent('{ ' + '__typename '.repeat(5000) + '}'), 'x=' + 'y'.repeat(7000)),
-      fc.boolean(),
-    ).map(([qs, preflight]) => raw(`GET ?${qs.slice(0, 40)}`, null, preflight ? { 'apollo-require-preflight': 'true' } : {}, 'GET', `/graphql${qs ? `?${qs}` : ''}`)),
+    fc
+      .tuple(
+        fc.constantFrom(
+          '',
+          'query=',
+          'query=%7B__typename%7D',
+          'query={__typename}&query={__typename}',
+          'query=mutation{logout{loggedOut}}',
+          'query={__typename}&variables=notjson',
+          'query={__typename}&variables=[]',
+          'query={__typename}&variables=%7B%22a%22%3A1%7D',
+          'query={__typename}&extensions=x',
+          'query={__typename}&operationName=Nope',
+          'query[]=x',
+          'query[a]=1',
+          'query=%00',
+          'query=%ZZ',
+          'query=' + '%7B'.repeat(3000),
+          'query=' + encodeURIComponent('{ ' + '__typename '.repeat(5000) + '}'),
+          'x=' + 'y'.repeat(7000),
+        ),
+        fc.boolean(),
+      )
+      .map(([qs, preflight]) =>
+        raw(
+          `GET ?${qs.slice(0, 40)}`,
+          null,
+          preflight ? { 'apollo-require-preflight': 'true' } : {},
+          'GET',
+          `/graphql${qs ? `?${qs}` : ''}`,
+        ),
+      ),
     // Other methods and paths.
-    fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND'), validBody).map(([m, b]) => raw(`${m} /graphql`, m === 'HEAD' || m === 'TRACE' ? null : b, JSON_CT, m)),
-    fc.tuple(fc.constantFrom('/GRAPHQL', '/graphql/', '/graphql/x', '/graphql?', '/graphql%00', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e/index.html', '/assets/nope.js', '/health', '/nope', '//graphql', '/graphql#x', '/?query={__typename}'), fc.constantFrom('GET', 'POST')).map(([p, m]) =>
-      raw(`${m} ${p}`, m === 'POST' ? VALID_BODIES[0] : null, m === 'POST' ? JSON_CT : { accept: 'application/json' }, m, p),
-    ),
+    fc
+      .tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND'), validBody)
+      .map(([m, b]) => raw(`${m} /graphql`, m === 'HEAD' || m === 'TRACE' ? null : b, JSON_CT, m)),
+    fc
+      .tuple(
+        fc.constantFrom(
+          '/GRAPHQL',
+          '/graphql/',
+          '/graphql/x',
+          '/graphql?',
+          '/graphql%00',
+          '/%2e%2e/%2e%2e/etc/passwd',
+          '/assets/..%2f..%2fpackage.json',
+          '/assets/%2e%2e/index.html',
+          '/assets/nope.js',
+          '/health',
+          '/nope',
+          '//graphql',
+          '/graphql#x',
+          '/?query={__typename}',
+        ),
+        fc.constantFrom('GET', 'POST'),
+      )
+      .map(([p, m]) =>
+        raw(
+          `${m} ${p}`,
+          m === 'POST' ? VALID_BODIES[0] : null,
+          m === 'POST' ? JSON_CT : { accept: 'application/json' },
+          m,
+          p,
+        ),
+      ),
     // Compressed bodies: valid, garbage, and a small body that inflates past the size limit.
-    fc.tuple(validBody, fc.constantFrom('gzip', 'deflate')).map(([b, enc]) => raw(`${enc} body`, enc === 'gzip' ? gzipSync(b) : deflateSync(b), { ...JSON_CT, 'content-encoding': enc })),
-    fc.tuple(byteGarbage, fc.constantFrom('gzip', 'deflate', 'br', 'compress', 'x-unknown', 'gzip, gzip', 'identity')).map(([b, enc]) => raw(`garbage ${enc} body`, b, { ...JSON_CT, 'content-encoding': enc })),
-    fc.constant(raw('gzip bomb', gzipSync(JSON.stringify({ query: SIMPLE, variables: { pad: 'x'.repeat(8 * 1024 * 1024) } })), { ...JSON_CT, 'content-encoding': 'gzip' })),
+    fc
+      .tuple(validBody, fc.constantFrom('gzip', 'deflate'))
+      .map(([b, enc]) =>
+        raw(`${enc} body`, enc === 'gzip' ? gzipSync(b) : deflateSync(b), { ...JSON_CT, 'content-encoding': enc }),
+      ),
+    fc
+      .tuple(byteGarbage, fc.constantFrom('gzip', 'deflate', 'br', 'compress', 'x-unknown', 'gzip, gzip', 'identity'))
+      .map(([b, enc]) => raw(`garbage ${enc} body`, b, { ...JSON_CT, 'content-encoding': enc })),
+    fc.constant(
+      raw('gzip bomb', gzipSync(JSON.stringify({ query: SIMPLE, variables: { pad: 'x'.repeat(8 * 1024 * 1024) } })), {
+        ...JSON_CT,
+        'content-encoding': 'gzip',
+      }),
+    ),
     // Odd credentials.
-    fc.tuple(
-      validBody,
-      fc.constantFrom('Bearer', 'Bearer ', 'bearer x', 'Bearer a b', 'Basic YWRtaW46ZGVtbw==', 'Token abc', 'Bearer fk_', 'Bearer fk_abc_def', 'Bearer fk_' + 'a'.repeat(300), 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.AAAA', 'Bearer ' + 'a'.repeat(6000), 'Bearer %00', 'Bearer \u00ff\u00fe', ',', 'Bearer x, Bearer y'),
-    ).map(([b, a]) => raw(`authorization ${JSON.stringify(a.slice(0, 30))}`, b, { ...JSON_CT, authorization: a }, 'POST', '/graphql', false)),
+    fc
+      .tuple(
+        validBody,
+        fc.constantFrom(
+          'Bearer',
+          'Bearer ',
+          'bearer x',
+          'Bearer a b',
+          'Basic YWRtaW46ZGVtbw==',
+          'Token abc',
+          'Bearer fk_',
+          'Bearer fk_abc_def',
+          'Bearer fk_' + 'a'.repeat(300),
+          'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+          'Bearer eyJhbGciOiJIUzI1NiJ9.e30.AAAA',
+          'Bearer ' + 'a'.repeat(6000),
+          'Bearer %00',
+          'Bearer \u00ff\u00fe',
+          ',',
+          'Bearer x, Bearer y',
+        ),
+      )
+      .map(([b, a]) =>
+        raw(
+          `authorization ${JSON.stringify(a.slice(0, 30))}`,
+          b,
+          { ...JSON_CT, authorization: a },
+          'POST',
+          '/graphql',
+          false,
+        ),
+      ),
   ];
   return fc.oneof(...cases);
 }
@@ -752,7 +1164,9 @@ export function sizeArb(maxBodyBytes: number): fc.Arbitrary<RawCase> {
     const base = JSON.stringify({ query: SIMPLE, variables: { pad: '' } });
     return JSON.stringify({ query: SIMPLE, variables: { pad: 'x'.repeat(Math.max(0, total - base.length)) } });
   };
-  return fc.constantFrom(-1, 0, 1, 100).map((d) => raw(`body of limit${d >= 0 ? '+' : ''}${d} bytes`, padded(maxBodyBytes + d)));
+  return fc
+    .constantFrom(-1, 0, 1, 100)
+    .map((d) => raw(`body of limit${d >= 0 ? '+' : ''}${d} bytes`, padded(maxBodyBytes + d)));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -788,12 +1202,20 @@ type Request = { method: string; path: string; headers: Record<string, string>; 
  * Sends one request over a keep-alive connection. A reused connection that the server closed for being
  * idle just as it was reused is reset: like browsers, that request is sent once more on a new one.
  */
-export async function send(base: string, req: Request, opts: { localAddress?: string; timeoutMs?: number } = {}): Promise<Reply> {
+export async function send(
+  base: string,
+  req: Request,
+  opts: { localAddress?: string; timeoutMs?: number } = {},
+): Promise<Reply> {
   const first = await sendOnce(base, req, opts);
   return first.retry ? sendOnce(base, req, opts) : first;
 }
 
-function sendOnce(base: string, req: Request, opts: { localAddress?: string; timeoutMs?: number }): Promise<Reply & { retry?: boolean }> {
+function sendOnce(
+  base: string,
+  req: Request,
+  opts: { localAddress?: string; timeoutMs?: number },
+): Promise<Reply & { retry?: boolean }> {
   // The path goes out as written (new URL would read "//graphql" as a host name).
   const url = new URL(base);
   return new Promise((resolve) => {
@@ -808,12 +1230,31 @@ function sendOnce(base: string, req: Request, opts: { localAddress?: string; tim
     if (req.body) headers['content-length'] = req.body.length;
     let r: http.ClientRequest;
     try {
-      r = http.request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent: agentFor(opts.localAddress) }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), transportError: e.message }));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      });
+      r = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: req.method,
+          path: req.path,
+          headers,
+          agent: agentFor(opts.localAddress),
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', (e) =>
+            done({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+              transportError: e.message,
+            }),
+          );
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+        },
+      );
     } catch (e) {
       // The client refused to send it (e.g. an invalid header character): nothing reached the server.
       done({ status: -1, headers: {}, text: '', transportError: `not sent: ${(e as Error).message}` });
@@ -825,7 +1266,13 @@ function sendOnce(base: string, req: Request, opts: { localAddress?: string; tim
     });
     r.on('error', (e) => {
       const code = (e as NodeJS.ErrnoException).code ?? e.message;
-      done({ status: 0, headers: {}, text: '', transportError: code, retry: r.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE') });
+      done({
+        status: 0,
+        headers: {},
+        text: '',
+        transportError: code,
+        retry: r.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE'),
+      });
     });
     r.end(req.body ?? undefined);
   });
@@ -841,13 +1288,21 @@ const LEAKS: { name: string; re: RegExp; echo: boolean }[] = [
   { name: 'stacktrace', re: /stacktrace/i, echo: true },
   { name: 'node_modules', re: /node_modules/i, echo: true },
   { name: 'ORM', re: /QueryFailedError|TypeORMError|EntityNotFound|EntityPropertyNotFound|typeorm/i, echo: true },
-  { name: 'SQL', re: /\bSELECT\s[\s\S]{0,300}?\sFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bDELETE\s+FROM\b/i, echo: true },
+  {
+    name: 'SQL',
+    re: /\bSELECT\s[\s\S]{0,300}?\sFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bDELETE\s+FROM\b/i,
+    echo: true,
+  },
   {
     name: 'database error',
     re: /violates|duplicate key|syntax error at or near|invalid input syntax|invalid byte sequence|out of range for type|relation "[^"]*"|column "[^"]*"|SQLSTATE|current transaction is aborted|date\/time field value out of range|time zone displacement|could not serialize|deadlock detected|\bpg_\w+/i,
     echo: true,
   },
-  { name: 'JS internals', re: /TypeError|ReferenceError|RangeError|SyntaxError: Unexpected|Cannot read propert|is not a function|is not iterable|undefined is not|Maximum call stack|ECONNREFUSED|ECONNRESET|\[object Object\]/i, echo: true },
+  {
+    name: 'JS internals',
+    re: /TypeError|ReferenceError|RangeError|SyntaxError: Unexpected|Cannot read propert|is not a function|is not iterable|undefined is not|Maximum call stack|ECONNREFUSED|ECONNRESET|\[object Object\]/i,
+    echo: true,
+  },
 ];
 
 const OWN = HOSTILE_STRINGS.filter((h) => h.length >= 3).sort((x, y) => y.length - x.length);
@@ -901,22 +1356,31 @@ export function judge(reply: Reply, requestText: string, graphqlPath: boolean): 
   if (Array.isArray(errors) && errors.length) {
     for (const e of errors as { message?: unknown; extensions?: { code?: unknown } }[]) {
       if (typeof e?.message !== 'string' || !e.message) problems.push('an error without a message');
-      if (typeof e?.extensions?.code !== 'string') problems.push(`an error without extensions.code: ${JSON.stringify(e).slice(0, 200)}`);
-      if (e?.extensions?.code === 'INTERNAL_SERVER_ERROR') problems.push(`INTERNAL_SERVER_ERROR: ${String(e.message).slice(0, 160)}`);
+      if (typeof e?.extensions?.code !== 'string')
+        problems.push(`an error without extensions.code: ${JSON.stringify(e).slice(0, 200)}`);
+      if (e?.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        problems.push(`INTERNAL_SERVER_ERROR: ${String(e.message).slice(0, 160)}`);
     }
-    const codes = [...new Set((errors as { extensions?: { code?: string } }[]).map((e) => e?.extensions?.code ?? 'NO_CODE'))];
+    const codes = [
+      ...new Set((errors as { extensions?: { code?: string } }[]).map((e) => e?.extensions?.code ?? 'NO_CODE')),
+    ];
     outcome = `${reply.status} ${codes.join('+')}`;
   } else if (body && typeof body === 'object' && body.data !== undefined) {
     const userErrors = strings(
-      Object.values((body.data ?? {}) as Record<string, { userErrors?: { code: string }[] } | null>).map((p) => (p && typeof p === 'object' && Array.isArray(p.userErrors) ? p.userErrors.map((u) => u.code) : [])),
+      Object.values((body.data ?? {}) as Record<string, { userErrors?: { code: string }[] } | null>).map((p) =>
+        p && typeof p === 'object' && Array.isArray(p.userErrors) ? p.userErrors.map((u) => u.code) : [],
+      ),
     );
-    outcome = userErrors.length ? `${reply.status} userErrors:${[...new Set(userErrors)].sort().join('+')}` : `${reply.status} data`;
+    outcome = userErrors.length
+      ? `${reply.status} userErrors:${[...new Set(userErrors)].sort().join('+')}`
+      : `${reply.status} data`;
   } else if (body !== undefined) {
     outcome = `${reply.status} json`;
   } else {
     outcome = `${reply.status} ${reply.text ? 'text' : 'empty'}`;
     // The GraphQL endpoint answers in JSON, also when it refuses (HEAD has no body by definition).
-    if (graphqlPath && reply.status !== 204 && reply.text && reply.status >= 400) problems.push(`not JSON: ${JSON.stringify(reply.text.slice(0, 160))}`);
+    if (graphqlPath && reply.status !== 204 && reply.text && reply.status >= 400)
+      problems.push(`not JSON: ${JSON.stringify(reply.text.slice(0, 160))}`);
   }
   return { outcome, problems };
 }
@@ -943,7 +1407,13 @@ export class Tally {
     if (verdict.problems.some((p) => p.startsWith('no answer'))) this.noAnswer++;
     if (verdict.problems.length) {
       this.problemCount++;
-      if (this.problems.length < 25) this.problems.push({ problems: verdict.problems, request: request.slice(0, 600), status: reply.status, response: reply.text.slice(0, 600) });
+      if (this.problems.length < 25)
+        this.problems.push({
+          problems: verdict.problems,
+          request: request.slice(0, 600),
+          status: reply.status,
+          response: reply.text.slice(0, 600),
+        });
     }
   }
 

@@ -68,7 +68,15 @@ describe('hostile input', () => {
   let api: TestApi;
   let child: ChildProcess | null = null;
   let abuseUrl = '';
-  const pools: Pools = { gids: {}, skus: [], warehouseCodes: [], orderNumbers: [], emails: [], cursors: [], phones: [] };
+  const pools: Pools = {
+    gids: {},
+    skus: [],
+    warehouseCodes: [],
+    orderNumbers: [],
+    emails: [],
+    cursors: [],
+    phones: [],
+  };
   const accounts: Record<string, Account> = {};
   let apiKeySecret = '';
   const legitSkus: string[] = [];
@@ -79,16 +87,26 @@ describe('hostile input', () => {
   const gql = (query: string, variables?: Record<string, unknown>) => api.data(query, variables);
 
   async function createAccount(email: string, role: string): Promise<Account> {
-    const r = await gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code message } } }`, {
-      i: { email, name: email.split('@')[0], role, password: PASSWORD },
-    });
+    const r = await gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code message } } }`,
+      {
+        i: { email, name: email.split('@')[0], role, password: PASSWORD },
+      },
+    );
     assert.deepEqual(r.createUser.userErrors, []);
     return { email, token: await login(email) };
   }
 
   async function login(email: string, localAddress?: string): Promise<string> {
-    const body = JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, variables: { i: { email, password: PASSWORD } } });
-    const r = await send(api.url, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: Buffer.from(body) }, { localAddress });
+    const body = JSON.stringify({
+      query: `mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`,
+      variables: { i: { email, password: PASSWORD } },
+    });
+    const r = await send(
+      api.url,
+      { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: Buffer.from(body) },
+      { localAddress },
+    );
     const token = JSON.parse(r.text).data?.login?.token;
     if (!token) throw new Error(`login of ${email} failed: ${r.text}`);
     return token;
@@ -101,11 +119,16 @@ describe('hostile input', () => {
 
     // Products with empty levels; stock is booked through adjustStock RECEIPT, so the ledger explains it.
     const receipt = (sku: string, warehouseCode: string, delta: number) =>
-      gql(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code message } } }`, { i: { sku, warehouseCode, delta, reason: 'RECEIPT' } }).then((r) =>
-        assert.deepEqual(r.adjustStock.userErrors, []),
-      );
+      gql(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code message } } }`, {
+        i: { sku, warehouseCode, delta, reason: 'RECEIPT' },
+      }).then((r) => assert.deepEqual(r.adjustStock.userErrors, []));
     for (let i = 0; i < 8; i++) {
-      const p = await createProduct(api.ds, { stock: { 'SH-01': 0, 'BJ-01': 0, 'GZ-01': 0 }, low: 5, high: 500, active: i !== 7 });
+      const p = await createProduct(api.ds, {
+        stock: { 'SH-01': 0, 'BJ-01': 0, 'GZ-01': 0 },
+        low: 5,
+        high: 500,
+        active: i !== 7,
+      });
       pools.skus.push(p.sku);
       await receipt(p.sku, 'SH-01', 200);
       if (i % 2 === 0) await receipt(p.sku, 'BJ-01', 30);
@@ -129,19 +152,33 @@ describe('hostile input', () => {
     // Orders in several states.
     const orderIds: string[] = [];
     for (let i = 0; i < 16; i++) {
-      const lines = [{ sku: pools.skus[i % 6], quantity: 1 + (i % 3) }, ...(i % 4 === 0 ? [{ sku: pools.skus[(i + 1) % 6], quantity: 2 }] : [])];
-      const r = await gql(PLACE_ORDER, { input: orderInput(customers[i % customers.length].gid, lines, { paid: i % 5 !== 0, allowBackorder: i % 7 === 0 }) });
+      const lines = [
+        { sku: pools.skus[i % 6], quantity: 1 + (i % 3) },
+        ...(i % 4 === 0 ? [{ sku: pools.skus[(i + 1) % 6], quantity: 2 }] : []),
+      ];
+      const r = await gql(PLACE_ORDER, {
+        input: orderInput(customers[i % customers.length].gid, lines, {
+          paid: i % 5 !== 0,
+          allowBackorder: i % 7 === 0,
+        }),
+      });
       if (r.placeOrder.order) {
         orderIds.push(r.placeOrder.order.id);
         pools.orderNumbers.push(r.placeOrder.order.number);
       }
     }
     for (let i = 0; i < 8; i++) {
-      const r = await gql(PLACE_ORDER, { input: orderInput(legitCustomers[i % 4], [{ sku: legitSkus[i % 4], quantity: 1 }]) });
+      const r = await gql(PLACE_ORDER, {
+        input: orderInput(legitCustomers[i % 4], [{ sku: legitSkus[i % 4], quantity: 1 }]),
+      });
       legitOrderIds.push(r.placeOrder.order.id);
     }
-    await gql(`mutation($i: CancelOrderInput!) { cancelOrder(input: $i) { userErrors { code } } }`, { i: { orderId: orderIds[1], reason: 'customer changed their mind' } });
-    await gql(`mutation($i: HoldOrderInput!) { holdOrder(input: $i) { userErrors { code } } }`, { i: { orderId: orderIds[2], reason: 'address check' } });
+    await gql(`mutation($i: CancelOrderInput!) { cancelOrder(input: $i) { userErrors { code } } }`, {
+      i: { orderId: orderIds[1], reason: 'customer changed their mind' },
+    });
+    await gql(`mutation($i: HoldOrderInput!) { holdOrder(input: $i) { userErrors { code } } }`, {
+      i: { orderId: orderIds[2], reason: 'address check' },
+    });
     pools.gids.Order = orderIds;
 
     // Accounts: one per fuzzed role, victims the fuzzer may edit, legitimate clients and abusers.
@@ -151,19 +188,27 @@ describe('hostile input', () => {
     accounts.dispatcher = await createAccount('fuzz-dispatcher@hostile.test', 'DISPATCHER');
     const victims: string[] = [];
     for (const [i, role] of ['PURCHASING', 'MANAGER'].entries()) {
-      const r = await gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id email } } }`, { i: { email: `victim-${i}@hostile.test`, name: 'victim', role, password: PASSWORD } });
+      const r = await gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id email } } }`, {
+        i: { email: `victim-${i}@hostile.test`, name: 'victim', role, password: PASSWORD },
+      });
       victims.push(r.createUser.user.id);
       pools.emails.push(r.createUser.user.email);
     }
     pools.gids.User = victims;
     pools.emails.push('admin@demo.local', 'manager@demo.local', 'nobody@example.com');
-    for (let i = 0; i < LEGIT_CLIENTS; i++) accounts[`legit${i}`] = await createAccount(`legit-${i}@hostile.test`, 'CUSTOMER_SERVICE');
+    for (let i = 0; i < LEGIT_CLIENTS; i++)
+      accounts[`legit${i}`] = await createAccount(`legit-${i}@hostile.test`, 'CUSTOMER_SERVICE');
     const kinds = abuseKinds([]);
-    for (let i = 0; i < kinds.length; i++) accounts[`abuser${i}`] = await createAccount(`abuser-${i}@hostile.test`, 'MANAGER');
+    for (let i = 0; i < kinds.length; i++)
+      accounts[`abuser${i}`] = await createAccount(`abuser-${i}@hostile.test`, 'MANAGER');
 
-    const key = await gql(`mutation { createApiKey(input: { name: "fuzz", scopes: [ORDERS_READ, ORDERS_WRITE, STOCK_READ] }) { secret } }`);
+    const key = await gql(
+      `mutation { createApiKey(input: { name: "fuzz", scopes: [ORDERS_READ, ORDERS_WRITE, STOCK_READ] }) { secret } }`,
+    );
     apiKeySecret = key.createApiKey.secret;
-    const victimKey = await gql(`mutation { createApiKey(input: { name: "victim", scopes: [CATALOG_READ] }) { apiKey { id } } }`);
+    const victimKey = await gql(
+      `mutation { createApiKey(input: { name: "victim", scopes: [CATALOG_READ] }) { apiKey { id } } }`,
+    );
     pools.gids.ApiKey = [victimKey.createApiKey.apiKey.id];
 
     // Ids and cursors of everything else, read back through the API.
@@ -183,7 +228,9 @@ describe('hostile input', () => {
     pools.gids.StockLevel = ids(lists.stockLevels);
     pools.gids.StockMovement = lists.stockLevels.edges.flatMap((e: any) => ids(e.node.movements));
     pools.gids.OrderEvent = ids(lists.orderEvents);
-    pools.cursors = Object.values(lists).flatMap((c: any) => c.edges.map((e: any) => e.cursor)).filter(Boolean);
+    pools.cursors = Object.values(lists)
+      .flatMap((c: any) => c.edges.map((e: any) => e.cursor))
+      .filter(Boolean);
 
     // The API for the throughput measurement runs in its own process, with production limits except the
     // per-user rate: each legitimate client stands for many users and on a quiet machine exceeds 1,200/min.
@@ -191,7 +238,12 @@ describe('hostile input', () => {
       env: {
         ...process.env,
         HOSTILE_DATABASE_URL: api.databaseUrl,
-        HOSTILE_SERVER_ENV: JSON.stringify({ RATE_LIMIT_PER_MINUTE: '1000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '120', INTROSPECTION: 'false', MAX_BODY_BYTES: String(1024 * 1024) }),
+        HOSTILE_SERVER_ENV: JSON.stringify({
+          RATE_LIMIT_PER_MINUTE: '1000000',
+          ANONYMOUS_RATE_LIMIT_PER_MINUTE: '120',
+          INTROSPECTION: 'false',
+          MAX_BODY_BYTES: String(1024 * 1024),
+        }),
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -216,33 +268,72 @@ describe('hostile input', () => {
   /** What the fuzzer found (answered with INTERNAL_SERVER_ERROR before the fixes), replayed on every run. */
   it('answers the inputs the fuzzer found with typed client errors, not internal ones', async () => {
     const post = async (body: unknown, token = accounts.admin.token) => {
-      const r = await send(api.url, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: Buffer.from(JSON.stringify(body)) }, { localAddress: RELOGIN_ADDRESS });
+      const r = await send(
+        api.url,
+        {
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: Buffer.from(JSON.stringify(body)),
+        },
+        { localAddress: RELOGIN_ADDRESS },
+      );
       const verdict = judge(r, JSON.stringify(body), true);
-      assert.deepEqual(verdict.problems, [], `${JSON.stringify(body).slice(0, 300)} → ${r.status} ${r.text.slice(0, 300)}`);
+      assert.deepEqual(
+        verdict.problems,
+        [],
+        `${JSON.stringify(body).slice(0, 300)} → ${r.status} ${r.text.slice(0, 300)}`,
+      );
       return { status: r.status, body: JSON.parse(r.text) };
     };
-    const code = (r: { body: { errors?: { extensions?: { code?: string } }[] } }) => r.body.errors?.[0]?.extensions?.code;
+    const code = (r: { body: { errors?: { extensions?: { code?: string } }[] } }) =>
+      r.body.errors?.[0]?.extensions?.code;
     const victim = pools.gids.User[0];
     const order = pools.gids.Order[0];
 
     // A persisted query whose hash does not match its text.
-    const apq = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } } });
+    const apq = await post({
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } },
+    });
     assert.equal(apq.status, 400);
     assert.equal(code(apq), 'BAD_REQUEST');
 
     // More than 50 invalid variable values (graphql-js stops with an error of its own).
     const lines = Array.from({ length: 60 }, () => ({ sku: 1.5, quantity: 'x' }));
-    const coercion = await post({ query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { userErrors { code } } }', variables: { i: orderInput(pools.gids.Customer[0], lines as never) } });
+    const coercion = await post({
+      query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { userErrors { code } } }',
+      variables: { i: orderInput(pools.gids.Customer[0], lines as never) },
+    });
     assert.equal(coercion.status, 400);
-    assert.ok(coercion.body.errors.every((e: { extensions: { code: string } }) => e.extensions.code === 'BAD_USER_INPUT'), JSON.stringify(coercion.body).slice(0, 300));
+    assert.ok(
+      coercion.body.errors.every((e: { extensions: { code: string } }) => e.extensions.code === 'BAD_USER_INPUT'),
+      JSON.stringify(coercion.body).slice(0, 300),
+    );
 
     // NUL characters, which PostgreSQL text cannot hold: inline, in variables, nested.
     for (const body of [
-      { query: `mutation { holdOrder(input: { orderId: "${order}", reason: "SH-01\\u0000" }) { userErrors { code } } }` },
-      { query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { userErrors { code } } }', variables: { i: { userId: victim, name: '\u0000' } } },
-      { query: 'query($f: OrderFilter) { orders(filter: $f) { edges { cursor } } }', variables: { f: { search: 'a\u0000b' } } },
-      { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'admin@demo.local\u0000', password: 'x' } } },
-      { query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { userErrors { code } } }', variables: { i: orderInput(pools.gids.Customer[0], [{ sku: pools.skus[0], quantity: 1 }], { note: 'x\u0000' }) } },
+      {
+        query: `mutation { holdOrder(input: { orderId: "${order}", reason: "SH-01\\u0000" }) { userErrors { code } } }`,
+      },
+      {
+        query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { userErrors { code } } }',
+        variables: { i: { userId: victim, name: '\u0000' } },
+      },
+      {
+        query: 'query($f: OrderFilter) { orders(filter: $f) { edges { cursor } } }',
+        variables: { f: { search: 'a\u0000b' } },
+      },
+      {
+        query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+        variables: { i: { email: 'admin@demo.local\u0000', password: 'x' } },
+      },
+      {
+        query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { userErrors { code } } }',
+        variables: {
+          i: orderInput(pools.gids.Customer[0], [{ sku: pools.skus[0], quantity: 1 }], { note: 'x\u0000' }),
+        },
+      },
     ]) {
       const r = await post(body);
       assert.equal(r.status, 400, JSON.stringify(r.body));
@@ -250,7 +341,10 @@ describe('hostile input', () => {
       assert.match(r.body.errors[0].message, /NUL/);
     }
     // An unpaired surrogate (class-validator's e-mail check threw URIError on it).
-    const surrogate = await post({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }', variables: { i: { email: '\udfff', name: 'x', password: 'long-enough-password', role: 'ADMIN' } } });
+    const surrogate = await post({
+      query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }',
+      variables: { i: { email: '\udfff', name: 'x', password: 'long-enough-password', role: 'ADMIN' } },
+    });
     assert.equal(surrogate.status, 400);
     assert.equal(code(surrogate), 'BAD_USER_INPUT');
     assert.match(surrogate.body.errors[0].message, /Unicode/);
@@ -266,13 +360,19 @@ describe('hostile input', () => {
       ['orders', cursor(['0000-01-01T00:00:00.000Z', uuid])],
       ['users', cursor(['a\u0000'])],
     ]) {
-      const r = await post({ query: `query($a: String) { ${list}(after: $a) { edges { cursor } } }`, variables: { a: after } });
+      const r = await post({
+        query: `query($a: String) { ${list}(after: $a) { edges { cursor } } }`,
+        variables: { a: after },
+      });
       assert.equal(code(r), 'BAD_USER_INPUT', `${list} after ${after}: ${JSON.stringify(r.body)}`);
       assert.match(r.body.errors[0].message, /not a cursor/);
     }
     // Cursors the API wrote itself still work.
     const page = await post({ query: '{ orders(first: 2) { edges { cursor } } }' });
-    const next = await post({ query: `query($a: String) { orders(first: 2, after: $a) { edges { cursor } } }`, variables: { a: page.body.data.orders.edges[1].cursor } });
+    const next = await post({
+      query: `query($a: String) { orders(first: 2, after: $a) { edges { cursor } } }`,
+      variables: { a: page.body.data.orders.edges[1].cursor },
+    });
     assert.equal(next.body.errors, undefined);
 
     // A subscription sent over HTTP instead of graphql-ws.
@@ -283,354 +383,551 @@ describe('hostile input', () => {
 
     // Explicit nulls in updateUser mean "no change", like missing fields (they reached NOT NULL columns and argon2).
     for (const field of ['password', 'role', 'name', 'active']) {
-      const r = await post({ query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { id } userErrors { code } } }', variables: { i: { userId: victim, [field]: null } } });
-      assert.deepEqual(r.body.data.updateUser.userErrors, [{ code: 'NOTHING_TO_CHANGE' }], `${field}: null → ${JSON.stringify(r.body)}`);
+      const r = await post({
+        query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { id } userErrors { code } } }',
+        variables: { i: { userId: victim, [field]: null } },
+      });
+      assert.deepEqual(
+        r.body.data.updateUser.userErrors,
+        [{ code: 'NOTHING_TO_CHANGE' }],
+        `${field}: null → ${JSON.stringify(r.body)}`,
+      );
     }
-    const renamed = await post({ query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { name } userErrors { code } } }', variables: { i: { userId: victim, name: 'renamed', password: null, role: null } } });
+    const renamed = await post({
+      query: 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { name } userErrors { code } } }',
+      variables: { i: { userId: victim, name: 'renamed', password: null, role: null } },
+    });
     assert.deepEqual(renamed.body.data.updateUser, { user: { name: 'renamed' }, userErrors: [] });
   });
 
-  it(`keeps ≥ 80 % of legitimate throughput while abusive clients run, and refuses every abusive request`, { skip: ONLY === 'fuzz' }, async () => {
-    const LIST = `query List($c: ID) { orders(first: 20, filter: { customerId: $c }) { edges { node { id number status total { amount } customer { name } lines { sku quantity } } } pageInfo { hasNextPage endCursor } } }`;
-    const ONE = `query One($id: ID!) { order(id: $id) { id number status lines { sku quantity } allocations { sku quantity warehouse { code } } } }`;
-    const PLACE = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } userErrors { code message } } }`;
+  it(
+    `keeps ≥ 80 % of legitimate throughput while abusive clients run, and refuses every abusive request`,
+    { skip: ONLY === 'fuzz' },
+    async () => {
+      const LIST = `query List($c: ID) { orders(first: 20, filter: { customerId: $c }) { edges { node { id number status total { amount } customer { name } lines { sku quantity } } } pageInfo { hasNextPage endCursor } } }`;
+      const ONE = `query One($id: ID!) { order(id: $id) { id number status lines { sku quantity } allocations { sku quantity warehouse { code } } } }`;
+      const PLACE = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } userErrors { code message } } }`;
 
-    type Phase = { kind: 'warmup' | 'alone' | 'abused'; ok: number; failed: number; startedAt: number; endedAt: number; cpuAtStart: number; cpuAtEnd: number };
-    const phases: Phase[] = [];
-    /** CPU seconds the API process has used (Linux /proc), to show how busy it was in each window. */
-    const serverCpu = () => {
-      try {
-        const fields = fs.readFileSync(`/proc/${child!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        return NaN;
-      }
-    };
-    let current: Phase = { kind: 'warmup', ok: 0, failed: 0, startedAt: Date.now(), endedAt: 0, cpuAtStart: serverCpu(), cpuAtEnd: 0 };
-    let stop = false;
-    const legitFailures: string[] = [];
-    const legitLatencies: number[] = [];
-
-    const legitClient = async (i: number) => {
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${accounts[`legit${i}`].token}` };
-      for (let k = i; !stop; k++) {
-        const which = k % 10;
-        const body =
-          which < 4
-            ? { query: LIST, variables: { c: legitCustomers[k % legitCustomers.length] } }
-            : which < 7
-              ? { query: ONE, variables: { id: legitOrderIds[k % legitOrderIds.length] } }
-              : { query: PLACE, variables: { input: orderInput(legitCustomers[k % legitCustomers.length], [{ sku: legitSkus[k % legitSkus.length], quantity: 1 + (k % 3) }]) } };
-        const phase = current;
-        const t0 = performance.now();
-        const r = await send(abuseUrl, { method: 'POST', path: '/graphql', headers, body: Buffer.from(JSON.stringify(body)) }, { localAddress: '127.0.0.1', timeoutMs: 30_000 });
-        const ms = performance.now() - t0;
-        let ok = r.status === 200;
+      type Phase = {
+        kind: 'warmup' | 'alone' | 'abused';
+        ok: number;
+        failed: number;
+        startedAt: number;
+        endedAt: number;
+        cpuAtStart: number;
+        cpuAtEnd: number;
+      };
+      const phases: Phase[] = [];
+      /** CPU seconds the API process has used (Linux /proc), to show how busy it was in each window. */
+      const serverCpu = () => {
         try {
-          const j = JSON.parse(r.text);
-          ok &&= !j.errors && (which < 7 || (j.data.placeOrder.order && j.data.placeOrder.userErrors.length === 0));
+          const fields = fs.readFileSync(`/proc/${child!.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+          return (Number(fields[11]) + Number(fields[12])) / 100;
         } catch {
-          ok = false;
+          return NaN;
         }
-        if (phase !== current) continue; // finished after its window closed: counted nowhere
-        if (ok) {
-          phase.ok++;
-          if (phase.kind !== 'warmup') legitLatencies.push(ms);
-        } else {
-          phase.failed++;
-          if (legitFailures.length < 10) legitFailures.push(`${r.status} ${r.transportError ?? ''} ${r.text.slice(0, 300)}`);
-        }
-      }
-    };
+      };
+      let current: Phase = {
+        kind: 'warmup',
+        ok: 0,
+        failed: 0,
+        startedAt: Date.now(),
+        endedAt: 0,
+        cpuAtStart: serverCpu(),
+        cpuAtEnd: 0,
+      };
+      let stop = false;
+      const legitFailures: string[] = [];
+      const legitLatencies: number[] = [];
 
-    // Abusive clients: each kind its own account (limits are per caller) or its own addresses when anonymous.
-    const kinds = abuseKinds([...pools.emails, ...Array.from({ length: LEGIT_CLIENTS }, (_, i) => accounts[`legit${i}`].email)]).filter((k) => new RegExp(process.env.HOSTILE_ABUSE_KINDS ?? '').test(k.name));
-    const abuse = kinds.map((k) => ({ kind: k.name, sent: 0, refused: 0, status5xx: 0, problems: 0, ms: 0, outcomes: new Map<string, number>(), samples: [] as string[] }));
-    let abusing = false;
-    const abuser = async (index: number) => {
-      const k = kinds[index];
-      const stats = abuse[index];
-      const interval = 1000 / ABUSE_RATE;
-      const address = k.auth === 'anonymous' ? `127.0.0.${40 + index}` : '127.0.0.2';
-      const fixed = k.body();
-      const changing = k.body() !== fixed;
-      while (abusing) {
-        const t0 = Date.now();
-        const body = changing ? k.body() : fixed;
-        const headers: Record<string, string> = { 'content-type': 'application/json', ...(k.auth === 'account' ? { authorization: `Bearer ${accounts[`abuser${index}`].token}` } : {}), ...(k.headers ?? {}) };
-        const r = await send(abuseUrl, { method: 'POST', path: '/graphql', headers, body: Buffer.from(body) }, { localAddress: address, timeoutMs: 30_000 });
-        const verdict = refused(r, body);
-        stats.sent++;
-        stats.ms += Date.now() - t0;
-        stats.outcomes.set(verdict.outcome, (stats.outcomes.get(verdict.outcome) ?? 0) + 1);
-        if (r.status >= 500) stats.status5xx++;
-        if (verdict.refused && !verdict.problems.length) stats.refused++;
-        else {
-          stats.problems++;
-          if (stats.samples.length < 3) stats.samples.push(`${r.status} ${verdict.problems.join('; ')} ${r.text.slice(0, 300)}`);
+      const legitClient = async (i: number) => {
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${accounts[`legit${i}`].token}` };
+        for (let k = i; !stop; k++) {
+          const which = k % 10;
+          const body =
+            which < 4
+              ? { query: LIST, variables: { c: legitCustomers[k % legitCustomers.length] } }
+              : which < 7
+                ? { query: ONE, variables: { id: legitOrderIds[k % legitOrderIds.length] } }
+                : {
+                    query: PLACE,
+                    variables: {
+                      input: orderInput(legitCustomers[k % legitCustomers.length], [
+                        { sku: legitSkus[k % legitSkus.length], quantity: 1 + (k % 3) },
+                      ]),
+                    },
+                  };
+          const phase = current;
+          const t0 = performance.now();
+          const r = await send(
+            abuseUrl,
+            { method: 'POST', path: '/graphql', headers, body: Buffer.from(JSON.stringify(body)) },
+            { localAddress: '127.0.0.1', timeoutMs: 30_000 },
+          );
+          const ms = performance.now() - t0;
+          let ok = r.status === 200;
+          try {
+            const j = JSON.parse(r.text);
+            ok &&= !j.errors && (which < 7 || (j.data.placeOrder.order && j.data.placeOrder.userErrors.length === 0));
+          } catch {
+            ok = false;
+          }
+          if (phase !== current) continue; // finished after its window closed: counted nowhere
+          if (ok) {
+            phase.ok++;
+            if (phase.kind !== 'warmup') legitLatencies.push(ms);
+          } else {
+            phase.failed++;
+            if (legitFailures.length < 10)
+              legitFailures.push(`${r.status} ${r.transportError ?? ''} ${r.text.slice(0, 300)}`);
+          }
         }
-        await new Promise((res) => setTimeout(res, Math.max(0, interval - (Date.now() - t0))));
-      }
-    };
+      };
 
-    const legit = Array.from({ length: LEGIT_CLIENTS }, (_, i) => legitClient(i));
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const window = (kind: Phase['kind']) => {
-      current.endedAt = Date.now();
-      current.cpuAtEnd = serverCpu();
-      current = { kind, ok: 0, failed: 0, startedAt: Date.now(), endedAt: 0, cpuAtStart: serverCpu(), cpuAtEnd: 0 };
-      phases.push(current);
-    };
-    // Warm-up, not counted: connections, JIT, query plans, caches; the abusive requests' paths too.
-    await sleep(FULL ? 8000 : 3000);
-    abusing = true;
-    const warmAbusers = kinds.map((_, i) => abuser(i));
-    await sleep(1500);
-    abusing = false;
-    await Promise.all(warmAbusers);
-    await sleep(1000);
-    for (const k of abuse) {
-      k.sent = k.refused = k.status5xx = k.problems = k.ms = 0;
-      k.outcomes.clear();
-    }
-    // Alternating windows, alone first and last (A B A B … A), so that load from elsewhere on the machine
-    // does not fall on one side only.
-    for (let round = 0; round < ROUNDS; round++) {
+      // Abusive clients: each kind its own account (limits are per caller) or its own addresses when anonymous.
+      const kinds = abuseKinds([
+        ...pools.emails,
+        ...Array.from({ length: LEGIT_CLIENTS }, (_, i) => accounts[`legit${i}`].email),
+      ]).filter((k) => new RegExp(process.env.HOSTILE_ABUSE_KINDS ?? '').test(k.name));
+      const abuse = kinds.map((k) => ({
+        kind: k.name,
+        sent: 0,
+        refused: 0,
+        status5xx: 0,
+        problems: 0,
+        ms: 0,
+        outcomes: new Map<string, number>(),
+        samples: [] as string[],
+      }));
+      let abusing = false;
+      const abuser = async (index: number) => {
+        const k = kinds[index];
+        const stats = abuse[index];
+        const interval = 1000 / ABUSE_RATE;
+        const address = k.auth === 'anonymous' ? `127.0.0.${40 + index}` : '127.0.0.2';
+        const fixed = k.body();
+        const changing = k.body() !== fixed;
+        while (abusing) {
+          const t0 = Date.now();
+          const body = changing ? k.body() : fixed;
+          const headers: Record<string, string> = {
+            'content-type': 'application/json',
+            ...(k.auth === 'account' ? { authorization: `Bearer ${accounts[`abuser${index}`].token}` } : {}),
+            ...(k.headers ?? {}),
+          };
+          const r = await send(
+            abuseUrl,
+            { method: 'POST', path: '/graphql', headers, body: Buffer.from(body) },
+            { localAddress: address, timeoutMs: 30_000 },
+          );
+          const verdict = refused(r, body);
+          stats.sent++;
+          stats.ms += Date.now() - t0;
+          stats.outcomes.set(verdict.outcome, (stats.outcomes.get(verdict.outcome) ?? 0) + 1);
+          if (r.status >= 500) stats.status5xx++;
+          if (verdict.refused && !verdict.problems.length) stats.refused++;
+          else {
+            stats.problems++;
+            if (stats.samples.length < 3)
+              stats.samples.push(`${r.status} ${verdict.problems.join('; ')} ${r.text.slice(0, 300)}`);
+          }
+          await new Promise((res) => setTimeout(res, Math.max(0, interval - (Date.now() - t0))));
+        }
+      };
+
+      const legit = Array.from({ length: LEGIT_CLIENTS }, (_, i) => legitClient(i));
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const window = (kind: Phase['kind']) => {
+        current.endedAt = Date.now();
+        current.cpuAtEnd = serverCpu();
+        current = { kind, ok: 0, failed: 0, startedAt: Date.now(), endedAt: 0, cpuAtStart: serverCpu(), cpuAtEnd: 0 };
+        phases.push(current);
+      };
+      // Warm-up, not counted: connections, JIT, query plans, caches; the abusive requests' paths too.
+      await sleep(FULL ? 8000 : 3000);
+      abusing = true;
+      const warmAbusers = kinds.map((_, i) => abuser(i));
+      await sleep(1500);
+      abusing = false;
+      await Promise.all(warmAbusers);
+      await sleep(1000);
+      for (const k of abuse) {
+        k.sent = k.refused = k.status5xx = k.problems = k.ms = 0;
+        k.outcomes.clear();
+      }
+      // Alternating windows, alone first and last (A B A B … A), so that load from elsewhere on the machine
+      // does not fall on one side only.
+      for (let round = 0; round < ROUNDS; round++) {
+        window('alone');
+        await sleep(WINDOW_MS);
+        window('abused');
+        abusing = true;
+        const abusers = kinds.map((_, i) => abuser(i));
+        await sleep(WINDOW_MS);
+        abusing = false;
+        window('warmup'); // abusers finish their last requests; not counted
+        await Promise.all(abusers);
+      }
       window('alone');
       await sleep(WINDOW_MS);
-      window('abused');
-      abusing = true;
-      const abusers = kinds.map((_, i) => abuser(i));
-      await sleep(WINDOW_MS);
-      abusing = false;
-      window('warmup'); // abusers finish their last requests; not counted
-      await Promise.all(abusers);
-    }
-    window('alone');
-    await sleep(WINDOW_MS);
-    current.endedAt = Date.now();
-    current.cpuAtEnd = serverCpu();
-    stop = true;
-    await Promise.all(legit);
+      current.endedAt = Date.now();
+      current.cpuAtEnd = serverCpu();
+      stop = true;
+      await Promise.all(legit);
 
-    /**
-     * What one request costs the API process, alone on it: 20 in a row of each legitimate operation and of
-     * each abuse, CPU read from /proc before and after (10 ms ticks, hence the repetitions).
-     */
-    const costs: Record<string, number> = {};
-    const measureProblems: string[] = [];
-    const measure = async (name: string, headers: Record<string, string>, body: () => string, localAddress: string) => {
-      const n = 20;
-      const before = serverCpu();
-      for (let i = 0; i < n; i++) {
-        const sent = body();
-        const r = await send(abuseUrl, { method: 'POST', path: '/graphql', headers, body: Buffer.from(sent) }, { localAddress });
-        const { problems } = judge(r, sent, true);
-        if (problems.length && measureProblems.length < 5) measureProblems.push(`${name}: ${problems.join('; ')}`);
-      }
-      costs[name] = Math.round(((serverCpu() - before) * 1000 * 10) / n) / 10;
-    };
-    const legitHeaders = { 'content-type': 'application/json', authorization: `Bearer ${accounts.legit0.token}` };
-    let m = 0;
-    await measure('legit: orders(first: 20)', legitHeaders, () => JSON.stringify({ query: LIST, variables: { c: legitCustomers[m++ % 4] } }), '127.0.0.1');
-    await measure('legit: order(id)', legitHeaders, () => JSON.stringify({ query: ONE, variables: { id: legitOrderIds[m++ % legitOrderIds.length] } }), '127.0.0.1');
-    await measure('legit: placeOrder', legitHeaders, () => JSON.stringify({ query: PLACE, variables: { input: orderInput(legitCustomers[m++ % 4], [{ sku: legitSkus[m % 4], quantity: 1 }]) } }), '127.0.0.1');
-    for (const [i, k] of kinds.entries()) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(k.auth === 'account' ? { authorization: `Bearer ${accounts[`abuser${i}`].token}` } : {}), ...(k.headers ?? {}) };
-      await measure(k.name, headers, k.body, k.auth === 'anonymous' ? `127.0.0.${60 + i}` : '127.0.0.2');
-    }
-
-    const rate = (kind: Phase['kind']) => {
-      const ps = phases.filter((p) => p.kind === kind);
-      const ok = ps.reduce((a, p) => a + p.ok, 0);
-      const seconds = ps.reduce((a, p) => a + (p.endedAt - p.startedAt), 0) / 1000;
-      return ok / seconds;
-    };
-    const cpuShare = (kind: Phase['kind']) => {
-      const ps = phases.filter((p) => p.kind === kind);
-      return ps.reduce((a, p) => a + p.cpuAtEnd - p.cpuAtStart, 0) / (ps.reduce((a, p) => a + (p.endedAt - p.startedAt), 0) / 1000);
-    };
-    const alone = rate('alone');
-    const abused = rate('abused');
-    /** Legitimate requests per CPU second of the API: what abuse costs it, whatever else runs on the machine. */
-    const perCpu = (kind: Phase['kind']) => rate(kind) / cpuShare(kind);
-    const ratio = abused / alone;
-    const sentAbusive = abuse.reduce((a, k) => a + k.sent, 0);
-    const abusiveSeconds = phases.filter((p) => p.kind === 'abused').reduce((a, p) => a + (p.endedAt - p.startedAt), 0) / 1000;
-    const sorted = legitLatencies.sort((a, b) => a - b);
-    Object.assign(summary, {
-      abuse: {
-        legitClients: LEGIT_CLIENTS,
-        windowSeconds: WINDOW_MS / 1000,
-        rounds: ROUNDS,
-        legitPerSecondAlone: Math.round(alone * 10) / 10,
-        legitPerSecondAbused: Math.round(abused * 10) / 10,
-        ratio: Math.round(ratio * 1000) / 1000,
-        legitFailures: phases.reduce((a, p) => a + p.failed, 0),
-        legitP95Ms: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
-        windows: phases.filter((p) => p.kind !== 'warmup').map((p) => `${p.kind} ${((p.ok * 1000) / (p.endedAt - p.startedAt)).toFixed(1)}/s cpu ${((p.cpuAtEnd - p.cpuAtStart) / ((p.endedAt - p.startedAt) / 1000)).toFixed(2)}`),
-        legitPerApiCpuSecondRatio: Math.round((perCpu('abused') / perCpu('alone')) * 1000) / 1000,
-        apiCpuAlone: Math.round(cpuShare('alone') * 100) / 100,
-        apiCpuAbused: Math.round(cpuShare('abused') * 100) / 100,
-        apiCpuMsPerRequest: costs,
-        abusivePerSecond: Math.round(sentAbusive / abusiveSeconds),
-        abusiveSent: sentAbusive,
-        abusiveRefused: abuse.reduce((a, k) => a + k.refused, 0),
-        abusive5xx: abuse.reduce((a, k) => a + k.status5xx, 0),
-        byKind: Object.fromEntries(abuse.map((k) => [k.kind, { sent: k.sent, refused: k.refused, meanMs: Math.round(k.ms / Math.max(1, k.sent)), outcomes: Object.fromEntries(k.outcomes) }])),
-      },
-    });
-    console.log(
-      `hostile abuse: legitimate ${alone.toFixed(1)}/s alone, ${abused.toFixed(1)}/s with ${Math.round(sentAbusive / abusiveSeconds)} abusive requests/s (ratio ${ratio.toFixed(3)}); ` +
-        `abusive: ${JSON.stringify(abuse.map((k) => ({ kind: k.kind, sent: k.sent, refused: k.refused, outcomes: Object.fromEntries(k.outcomes) })))}`,
-    );
-
-    assert.deepEqual(legitFailures, [], 'legitimate requests all succeed');
-    assert.deepEqual(measureProblems, [], 'no 5xx or internals while measuring costs either');
-    for (const k of abuse) {
-      assert.ok(k.sent > 0, `${k.kind}: nothing was sent`);
-      assert.equal(k.status5xx, 0, `${k.kind}: ${k.status5xx} answers were 5xx: ${k.samples.join(' | ')}`);
-      assert.equal(k.refused, k.sent, `${k.kind}: ${k.sent - k.refused} of ${k.sent} were not refused cleanly: ${k.samples.join(' | ')}`);
-    }
-    assert.ok(ratio >= 0.8, `legitimate throughput under abuse is ${(ratio * 100).toFixed(1)} % of what it is alone (${abused.toFixed(1)}/s vs ${alone.toFixed(1)}/s)`);
-  });
-
-  it(`fuzzes the API with operations from the schema and malformed requests for ${FUZZ_MS / 1000} s: no 5xx, no internals shown, every error typed, invariants hold`, { skip: ONLY === 'abuse' }, async () => {
-    const schema = loadSchema();
-    const tally = new Tally();
-    const tokens: Record<Exclude<Identity, 'anonymous' | 'badToken'>, string> = {
-      admin: accounts.admin.token,
-      warehouse: accounts.warehouse.token,
-      service: accounts.service.token,
-      dispatcher: accounts.dispatcher.token,
-      apiKey: apiKeySecret,
-    };
-    const emails: Record<string, string> = { admin: accounts.admin.email, warehouse: accounts.warehouse.email, service: accounts.service.email, dispatcher: accounts.dispatcher.email };
-    let relogins = 0;
-    /** Requests sent while fast-check shrinks a failing case: judged, but not counted in the figures. */
-    let shrinkRequests = 0;
-    let n = 0;
-
-    const authHeader = (identity: Identity): Record<string, string> =>
-      identity === 'anonymous' ? {} : identity === 'badToken' ? { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.bad' } : { authorization: `Bearer ${tokens[identity]}` };
-
-    /** Sends one request and judges it; a fuzzed logout or password change ends a session: sign in again. */
-    /** Requests still running: fast-check returns at its time limit without waiting for the last one. */
-    const inFlight = new Set<Promise<unknown>>();
-    const fire = (identity: Identity, req: { method: string; path: string; headers: Record<string, string>; body: Buffer | null }, label: string, counted: boolean) => {
-      const p = fireNow(identity, req, label, counted);
-      inFlight.add(p);
-      return p.finally(() => inFlight.delete(p));
-    };
-    const fireNow = async (identity: Identity, req: { method: string; path: string; headers: Record<string, string>; body: Buffer | null }, label: string, counted: boolean) => {
-      const localAddress = FUZZ_ADDRESSES[n++ % FUZZ_ADDRESSES.length];
-      const reply = await send(api.url, req, { localAddress, timeoutMs: 30_000 });
-      const requestText = `${label}\n${req.method} ${req.path}\n${JSON.stringify(req.headers)}\n${req.body?.toString('utf8') ?? ''}`;
-      const verdict = judge(reply, requestText, req.path.toLowerCase().startsWith('/graphql'));
-      if (counted) tally.add(verdict, reply, requestText);
-      else shrinkRequests++;
-      if (reply.status === 401 && identity in emails && /session has ended/.test(reply.text)) {
-        tokens[identity as keyof typeof emails as 'admin'] = await login(emails[identity], RELOGIN_ADDRESS);
-        relogins++;
-      }
-      return verdict;
-    };
-
-    /** Per root field: operations sent, and how many ran (an answer with data or userErrors, no error). */
-    const coverage = new Map<string, { sent: number; ran: number }>();
-    const runOp = async (op: OpCase, counted: boolean) => {
-      const { query, variables, operationName } = renderOperation(op);
-      const body = Buffer.from(JSON.stringify({ query, variables, operationName }));
-      const verdict = await fire(op.identity, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', ...authHeader(op.identity) }, body }, `op as ${op.identity}${op.wild ? ' (wild)' : ''}`, counted);
-      for (const c of op.calls) {
-        const f = coverage.get(c.field) ?? { sent: 0, ran: 0 };
-        f.sent++;
-        if (/^200 (data|userErrors)/.test(verdict.outcome)) f.ran++;
-        coverage.set(c.field, f);
-      }
-      return verdict;
-    };
-    const runRaw = async (r: RawCase, counted: boolean) => {
-      const headers = r.auth && !('authorization' in r.headers) ? { ...r.headers, authorization: `Bearer ${tokens.admin}` } : r.headers;
-      return fire(r.auth ? 'admin' : 'anonymous', { method: r.method, path: r.path, headers, body: r.body }, r.label, counted);
-    };
-    const describeCase = (c: OpCase | RawCase) => {
-      if (c.kind === 'raw') return `${c.label}: ${c.method} ${c.path.slice(0, 200)} ${JSON.stringify(c.headers)} ${c.body?.toString('utf8').slice(0, 400) ?? ''}`;
-      const { query, variables } = renderOperation(c);
-      return `as ${c.identity}: ${query.slice(0, 600)} variables ${JSON.stringify(variables).slice(0, 400)}`;
-    };
-
-    /**
-     * One fuzzing worker: fast-check generates cases until the deadline. A case with a problem fails the
-     * property and fast-check shrinks it to a minimal one (for a few seconds at most; requests sent while
-     * shrinking are not counted), which is kept; then the worker starts again with the next seed.
-     */
-    const counterexamples: string[] = [];
-    const deadline = Date.now() + FUZZ_MS;
-    const worker = async <T extends OpCase | RawCase>(arb: fc.Arbitrary<T>, run: (c: T, counted: boolean) => Promise<ReturnType<typeof judge>>, seed: number, pauseMs = 0) => {
-      for (let round = 0; Date.now() < deadline - 200; round++) {
-        let shrinkingSince = 0;
-        const details: fc.RunDetails<[T]> = await fc.check(
-          fc.asyncProperty(arb, async (c: T) => {
-            if (shrinkingSince && Date.now() - shrinkingSince > SHRINK_MS) return true; // shrinking budget spent: keep the smallest so far
-            if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-            const { problems } = await run(c, !shrinkingSince);
-            if (problems.length && !shrinkingSince) shrinkingSince = Date.now();
-            return problems.length === 0;
+      /**
+       * What one request costs the API process, alone on it: 20 in a row of each legitimate operation and of
+       * each abuse, CPU read from /proc before and after (10 ms ticks, hence the repetitions).
+       */
+      const costs: Record<string, number> = {};
+      const measureProblems: string[] = [];
+      const measure = async (
+        name: string,
+        headers: Record<string, string>,
+        body: () => string,
+        localAddress: string,
+      ) => {
+        const n = 20;
+        const before = serverCpu();
+        for (let i = 0; i < n; i++) {
+          const sent = body();
+          const r = await send(
+            abuseUrl,
+            { method: 'POST', path: '/graphql', headers, body: Buffer.from(sent) },
+            { localAddress },
+          );
+          const { problems } = judge(r, sent, true);
+          if (problems.length && measureProblems.length < 5) measureProblems.push(`${name}: ${problems.join('; ')}`);
+        }
+        costs[name] = Math.round(((serverCpu() - before) * 1000 * 10) / n) / 10;
+      };
+      const legitHeaders = { 'content-type': 'application/json', authorization: `Bearer ${accounts.legit0.token}` };
+      let m = 0;
+      await measure(
+        'legit: orders(first: 20)',
+        legitHeaders,
+        () => JSON.stringify({ query: LIST, variables: { c: legitCustomers[m++ % 4] } }),
+        '127.0.0.1',
+      );
+      await measure(
+        'legit: order(id)',
+        legitHeaders,
+        () => JSON.stringify({ query: ONE, variables: { id: legitOrderIds[m++ % legitOrderIds.length] } }),
+        '127.0.0.1',
+      );
+      await measure(
+        'legit: placeOrder',
+        legitHeaders,
+        () =>
+          JSON.stringify({
+            query: PLACE,
+            variables: { input: orderInput(legitCustomers[m++ % 4], [{ sku: legitSkus[m % 4], quantity: 1 }]) },
           }),
-          { seed: seed + round * 7919, numRuns: Number.MAX_SAFE_INTEGER, endOnFailure: false, plugins: [fc.interruptAfterTimeLimit(Math.max(1, deadline - Date.now()))] } as fc.Parameters<[T]>,
-        );
-        if (details.failed && details.counterexample) counterexamples.push(`seed ${seed + round * 7919}: ${describeCase(details.counterexample[0])}`);
-        else if (!details.failed) break;
+        '127.0.0.1',
+      );
+      for (const [i, k] of kinds.entries()) {
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          ...(k.auth === 'account' ? { authorization: `Bearer ${accounts[`abuser${i}`].token}` } : {}),
+          ...(k.headers ?? {}),
+        };
+        await measure(k.name, headers, k.body, k.auth === 'anonymous' ? `127.0.0.${60 + i}` : '127.0.0.2');
       }
-    };
 
-    const ops = operationArb(schema, pools);
-    const started = Date.now();
-    // Three operation workers, one for malformed requests, one for bodies around the size limit (slow, few).
-    await Promise.all([worker(ops, runOp, SEED), worker(ops, runOp, SEED + 1), worker(ops, runOp, SEED + 2), worker(rawArb(), runRaw, SEED + 3), worker(sizeArb(MAX_BODY_BYTES), runRaw, SEED + 4, 500)]);
-    await Promise.allSettled([...inFlight]);
-    const seconds = (Date.now() - started) / 1000;
+      const rate = (kind: Phase['kind']) => {
+        const ps = phases.filter((p) => p.kind === kind);
+        const ok = ps.reduce((a, p) => a + p.ok, 0);
+        const seconds = ps.reduce((a, p) => a + (p.endedAt - p.startedAt), 0) / 1000;
+        return ok / seconds;
+      };
+      const cpuShare = (kind: Phase['kind']) => {
+        const ps = phases.filter((p) => p.kind === kind);
+        return (
+          ps.reduce((a, p) => a + p.cpuAtEnd - p.cpuAtStart, 0) /
+          (ps.reduce((a, p) => a + (p.endedAt - p.startedAt), 0) / 1000)
+        );
+      };
+      const alone = rate('alone');
+      const abused = rate('abused');
+      /** Legitimate requests per CPU second of the API: what abuse costs it, whatever else runs on the machine. */
+      const perCpu = (kind: Phase['kind']) => rate(kind) / cpuShare(kind);
+      const ratio = abused / alone;
+      const sentAbusive = abuse.reduce((a, k) => a + k.sent, 0);
+      const abusiveSeconds =
+        phases.filter((p) => p.kind === 'abused').reduce((a, p) => a + (p.endedAt - p.startedAt), 0) / 1000;
+      const sorted = legitLatencies.sort((a, b) => a - b);
+      Object.assign(summary, {
+        abuse: {
+          legitClients: LEGIT_CLIENTS,
+          windowSeconds: WINDOW_MS / 1000,
+          rounds: ROUNDS,
+          legitPerSecondAlone: Math.round(alone * 10) / 10,
+          legitPerSecondAbused: Math.round(abused * 10) / 10,
+          ratio: Math.round(ratio * 1000) / 1000,
+          legitFailures: phases.reduce((a, p) => a + p.failed, 0),
+          legitP95Ms: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+          windows: phases
+            .filter((p) => p.kind !== 'warmup')
+            .map(
+              (p) =>
+                `${p.kind} ${((p.ok * 1000) / (p.endedAt - p.startedAt)).toFixed(1)}/s cpu ${((p.cpuAtEnd - p.cpuAtStart) / ((p.endedAt - p.startedAt) / 1000)).toFixed(2)}`,
+            ),
+          legitPerApiCpuSecondRatio: Math.round((perCpu('abused') / perCpu('alone')) * 1000) / 1000,
+          apiCpuAlone: Math.round(cpuShare('alone') * 100) / 100,
+          apiCpuAbused: Math.round(cpuShare('abused') * 100) / 100,
+          apiCpuMsPerRequest: costs,
+          abusivePerSecond: Math.round(sentAbusive / abusiveSeconds),
+          abusiveSent: sentAbusive,
+          abusiveRefused: abuse.reduce((a, k) => a + k.refused, 0),
+          abusive5xx: abuse.reduce((a, k) => a + k.status5xx, 0),
+          byKind: Object.fromEntries(
+            abuse.map((k) => [
+              k.kind,
+              {
+                sent: k.sent,
+                refused: k.refused,
+                meanMs: Math.round(k.ms / Math.max(1, k.sent)),
+                outcomes: Object.fromEntries(k.outcomes),
+              },
+            ]),
+          ),
+        },
+      });
+      console.log(
+        `hostile abuse: legitimate ${alone.toFixed(1)}/s alone, ${abused.toFixed(1)}/s with ${Math.round(sentAbusive / abusiveSeconds)} abusive requests/s (ratio ${ratio.toFixed(3)}); ` +
+          `abusive: ${JSON.stringify(abuse.map((k) => ({ kind: k.kind, sent: k.sent, refused: k.refused, outcomes: Object.fromEntries(k.outcomes) })))}`,
+      );
 
-    const db = new Client({ connectionString: api.databaseUrl });
-    await db.connect();
-    let violations: Violation[];
-    try {
-      violations = await findViolations(db);
-    } finally {
-      await db.end();
-    }
+      assert.deepEqual(legitFailures, [], 'legitimate requests all succeed');
+      assert.deepEqual(measureProblems, [], 'no 5xx or internals while measuring costs either');
+      for (const k of abuse) {
+        assert.ok(k.sent > 0, `${k.kind}: nothing was sent`);
+        assert.equal(k.status5xx, 0, `${k.kind}: ${k.status5xx} answers were 5xx: ${k.samples.join(' | ')}`);
+        assert.equal(
+          k.refused,
+          k.sent,
+          `${k.kind}: ${k.sent - k.refused} of ${k.sent} were not refused cleanly: ${k.samples.join(' | ')}`,
+        );
+      }
+      assert.ok(
+        ratio >= 0.8,
+        `legitimate throughput under abuse is ${(ratio * 100).toFixed(1)} % of what it is alone (${abused.toFixed(1)}/s vs ${alone.toFixed(1)}/s)`,
+      );
+    },
+  );
 
-    Object.assign(summary, {
-      fuzz: {
-        seconds: Math.round(seconds),
-        requests: tally.total,
-        perSecond: Math.round(tally.total / seconds),
-        status5xx: tally.status5xx,
-        leaks: tally.leaks,
-        internalErrors: tally.internal,
-        untypedErrors: tally.untyped,
-        noAnswer: tally.noAnswer,
-        requestsWithProblems: tally.problemCount,
-        relogins,
-        shrinkRequests,
-        counterexamples: counterexamples.length,
-        invariantViolations: violations.length,
-        rootFields: coverage.size,
-        rootFieldsRun: [...coverage.values()].filter((c) => c.ran > 0).length,
-        coverage: Object.fromEntries([...coverage.entries()].sort().map(([f, c]) => [f, `${c.ran}/${c.sent}`])),
-        outcomes: tally.outcomes(),
-      },
-    });
-    console.log(`hostile fuzzer: ${tally.total} requests in ${seconds.toFixed(1)} s (seed ${SEED}); outcomes ${JSON.stringify(tally.outcomes())}`);
-    if (counterexamples.length) console.log(`hostile fuzzer: minimal failing cases (shrunk by fast-check):\n${counterexamples.join('\n')}`);
-    if (tally.problems.length) console.log(`hostile fuzzer problems (first ${tally.problems.length} of ${tally.problemCount}):\n${tally.problems.map((p) => JSON.stringify(p)).join('\n')}`);
+  it(
+    `fuzzes the API with operations from the schema and malformed requests for ${FUZZ_MS / 1000} s: no 5xx, no internals shown, every error typed, invariants hold`,
+    { skip: ONLY === 'abuse' },
+    async () => {
+      const schema = loadSchema();
+      const tally = new Tally();
+      const tokens: Record<Exclude<Identity, 'anonymous' | 'badToken'>, string> = {
+        admin: accounts.admin.token,
+        warehouse: accounts.warehouse.token,
+        service: accounts.service.token,
+        dispatcher: accounts.dispatcher.token,
+        apiKey: apiKeySecret,
+      };
+      const emails: Record<string, string> = {
+        admin: accounts.admin.email,
+        warehouse: accounts.warehouse.email,
+        service: accounts.service.email,
+        dispatcher: accounts.dispatcher.email,
+      };
+      let relogins = 0;
+      /** Requests sent while fast-check shrinks a failing case: judged, but not counted in the figures. */
+      let shrinkRequests = 0;
+      let n = 0;
 
-    assert.ok(tally.total > (FULL ? 5000 : 500), `only ${tally.total} requests were sent`);
-    const rootFields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
-    assert.deepEqual(rootFields.filter((f) => !coverage.has(f)), [], 'every Query and Mutation field was fuzzed');
-    assert.deepEqual(violations, [], 'stock and order invariants hold after the fuzzing');
-    assert.equal(tally.problemCount, 0, `${tally.problemCount} answers had problems (5xx: ${tally.status5xx}, leaks: ${tally.leaks}, internal: ${tally.internal}, untyped: ${tally.untyped}, no answer: ${tally.noAnswer}): ${JSON.stringify(tally.problems.slice(0, 5), null, 1)}`);
-    assert.deepEqual(counterexamples, [], 'fast-check found no failing (shrunk) case');
-  });
+      const authHeader = (identity: Identity): Record<string, string> =>
+        identity === 'anonymous'
+          ? {}
+          : identity === 'badToken'
+            ? { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.bad' }
+            : { authorization: `Bearer ${tokens[identity]}` };
+
+      /** Sends one request and judges it; a fuzzed logout or password change ends a session: sign in again. */
+      /** Requests still running: fast-check returns at its time limit without waiting for the last one. */
+      const inFlight = new Set<Promise<unknown>>();
+      const fire = (
+        identity: Identity,
+        req: { method: string; path: string; headers: Record<string, string>; body: Buffer | null },
+        label: string,
+        counted: boolean,
+      ) => {
+        const p = fireNow(identity, req, label, counted);
+        inFlight.add(p);
+        return p.finally(() => inFlight.delete(p));
+      };
+      const fireNow = async (
+        identity: Identity,
+        req: { method: string; path: string; headers: Record<string, string>; body: Buffer | null },
+        label: string,
+        counted: boolean,
+      ) => {
+        const localAddress = FUZZ_ADDRESSES[n++ % FUZZ_ADDRESSES.length];
+        const reply = await send(api.url, req, { localAddress, timeoutMs: 30_000 });
+        const requestText = `${label}\n${req.method} ${req.path}\n${JSON.stringify(req.headers)}\n${req.body?.toString('utf8') ?? ''}`;
+        const verdict = judge(reply, requestText, req.path.toLowerCase().startsWith('/graphql'));
+        if (counted) tally.add(verdict, reply, requestText);
+        else shrinkRequests++;
+        if (reply.status === 401 && identity in emails && /session has ended/.test(reply.text)) {
+          tokens[identity as keyof typeof emails as 'admin'] = await login(emails[identity], RELOGIN_ADDRESS);
+          relogins++;
+        }
+        return verdict;
+      };
+
+      /** Per root field: operations sent, and how many ran (an answer with data or userErrors, no error). */
+      const coverage = new Map<string, { sent: number; ran: number }>();
+      const runOp = async (op: OpCase, counted: boolean) => {
+        const { query, variables, operationName } = renderOperation(op);
+        const body = Buffer.from(JSON.stringify({ query, variables, operationName }));
+        const verdict = await fire(
+          op.identity,
+          {
+            method: 'POST',
+            path: '/graphql',
+            headers: { 'content-type': 'application/json', ...authHeader(op.identity) },
+            body,
+          },
+          `op as ${op.identity}${op.wild ? ' (wild)' : ''}`,
+          counted,
+        );
+        for (const c of op.calls) {
+          const f = coverage.get(c.field) ?? { sent: 0, ran: 0 };
+          f.sent++;
+          if (/^200 (data|userErrors)/.test(verdict.outcome)) f.ran++;
+          coverage.set(c.field, f);
+        }
+        return verdict;
+      };
+      const runRaw = async (r: RawCase, counted: boolean) => {
+        const headers =
+          r.auth && !('authorization' in r.headers)
+            ? { ...r.headers, authorization: `Bearer ${tokens.admin}` }
+            : r.headers;
+        return fire(
+          r.auth ? 'admin' : 'anonymous',
+          { method: r.method, path: r.path, headers, body: r.body },
+          r.label,
+          counted,
+        );
+      };
+      const describeCase = (c: OpCase | RawCase) => {
+        if (c.kind === 'raw')
+          return `${c.label}: ${c.method} ${c.path.slice(0, 200)} ${JSON.stringify(c.headers)} ${c.body?.toString('utf8').slice(0, 400) ?? ''}`;
+        const { query, variables } = renderOperation(c);
+        return `as ${c.identity}: ${query.slice(0, 600)} variables ${JSON.stringify(variables).slice(0, 400)}`;
+      };
+
+      /**
+       * One fuzzing worker: fast-check generates cases until the deadline. A case with a problem fails the
+       * property and fast-check shrinks it to a minimal one (for a few seconds at most; requests sent while
+       * shrinking are not counted), which is kept; then the worker starts again with the next seed.
+       */
+      const counterexamples: string[] = [];
+      const deadline = Date.now() + FUZZ_MS;
+      const worker = async <T extends OpCase | RawCase>(
+        arb: fc.Arbitrary<T>,
+        run: (c: T, counted: boolean) => Promise<ReturnType<typeof judge>>,
+        seed: number,
+        pauseMs = 0,
+      ) => {
+        for (let round = 0; Date.now() < deadline - 200; round++) {
+          let shrinkingSince = 0;
+          const details: fc.RunDetails<[T]> = await fc.check(
+            fc.asyncProperty(arb, async (c: T) => {
+              if (shrinkingSince && Date.now() - shrinkingSince > SHRINK_MS) return true; // shrinking budget spent: keep the smallest so far
+              if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+              const { problems } = await run(c, !shrinkingSince);
+              if (problems.length && !shrinkingSince) shrinkingSince = Date.now();
+              return problems.length === 0;
+            }),
+            {
+              seed: seed + round * 7919,
+              numRuns: Number.MAX_SAFE_INTEGER,
+              endOnFailure: false,
+              plugins: [fc.interruptAfterTimeLimit(Math.max(1, deadline - Date.now()))],
+            } as fc.Parameters<[T]>,
+          );
+          if (details.failed && details.counterexample)
+            counterexamples.push(`seed ${seed + round * 7919}: ${describeCase(details.counterexample[0])}`);
+          else if (!details.failed) break;
+        }
+      };
+
+      const ops = operationArb(schema, pools);
+      const started = Date.now();
+      // Three operation workers, one for malformed requests, one for bodies around the size limit (slow, few).
+      await Promise.all([
+        worker(ops, runOp, SEED),
+        worker(ops, runOp, SEED + 1),
+        worker(ops, runOp, SEED + 2),
+        worker(rawArb(), runRaw, SEED + 3),
+        worker(sizeArb(MAX_BODY_BYTES), runRaw, SEED + 4, 500),
+      ]);
+      await Promise.allSettled([...inFlight]);
+      const seconds = (Date.now() - started) / 1000;
+
+      const db = new Client({ connectionString: api.databaseUrl });
+      await db.connect();
+      let violations: Violation[];
+      try {
+        violations = await findViolations(db);
+      } finally {
+        await db.end();
+      }
+
+      Object.assign(summary, {
+        fuzz: {
+          seconds: Math.round(seconds),
+          requests: tally.total,
+          perSecond: Math.round(tally.total / seconds),
+          status5xx: tally.status5xx,
+          leaks: tally.leaks,
+          internalErrors: tally.internal,
+          untypedErrors: tally.untyped,
+          noAnswer: tally.noAnswer,
+          requestsWithProblems: tally.problemCount,
+          relogins,
+          shrinkRequests,
+          counterexamples: counterexamples.length,
+          invariantViolations: violations.length,
+          rootFields: coverage.size,
+          rootFieldsRun: [...coverage.values()].filter((c) => c.ran > 0).length,
+          coverage: Object.fromEntries([...coverage.entries()].sort().map(([f, c]) => [f, `${c.ran}/${c.sent}`])),
+          outcomes: tally.outcomes(),
+        },
+      });
+      console.log(
+        `hostile fuzzer: ${tally.total} requests in ${seconds.toFixed(1)} s (seed ${SEED}); outcomes ${JSON.stringify(tally.outcomes())}`,
+      );
+      if (counterexamples.length)
+        console.log(`hostile fuzzer: minimal failing cases (shrunk by fast-check):\n${counterexamples.join('\n')}`);
+      if (tally.problems.length)
+        console.log(
+          `hostile fuzzer problems (first ${tally.problems.length} of ${tally.problemCount}):\n${tally.problems.map((p) => JSON.stringify(p)).join('\n')}`,
+        );
+
+      assert.ok(tally.total > (FULL ? 5000 : 500), `only ${tally.total} requests were sent`);
+      const rootFields = [
+        ...Object.keys(schema.getQueryType()!.getFields()),
+        ...Object.keys(schema.getMutationType()!.getFields()),
+      ];
+      assert.deepEqual(
+        rootFields.filter((f) => !coverage.has(f)),
+        [],
+        'every Query and Mutation field was fuzzed',
+      );
+      assert.deepEqual(violations, [], 'stock and order invariants hold after the fuzzing');
+      assert.equal(
+        tally.problemCount,
+        0,
+        `${tally.problemCount} answers had problems (5xx: ${tally.status5xx}, leaks: ${tally.leaks}, internal: ${tally.internal}, untyped: ${tally.untyped}, no answer: ${tally.noAnswer}): ${JSON.stringify(tally.problems.slice(0, 5), null, 1)}`,
+      );
+      assert.deepEqual(counterexamples, [], 'fast-check found no failing (shrunk) case');
+    },
+  );
 });

@@ -18,7 +18,10 @@ export interface Violation {
  * - no partial orders: each has lines and a gapless event history ending at last_event_sequence.
  */
 const RULES: { rule: string; sql: string }[] = [
-  { rule: 'available never negative', sql: `SELECT id, on_hand, reserved FROM stock_level WHERE reserved > on_hand OR reserved < 0 OR on_hand < 0` },
+  {
+    rule: 'available never negative',
+    sql: `SELECT id, on_hand, reserved FROM stock_level WHERE reserved > on_hand OR reserved < 0 OR on_hand < 0`,
+  },
   {
     rule: 'levels equal their movement ledger',
     sql: `SELECT sl.id, sl.on_hand, sl.reserved, m.on_hand AS ledger_on_hand, m.reserved AS ledger_reserved

@@ -7,7 +7,9 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * runner's file pattern (/(?<!int-)spec\.js$/) also matches *.rel-spec.js: there they skip instead of
  * loading the machine for minutes (or failing for want of a database).
  */
-export const SKIP_OUTSIDE_RELIABILITY_RUN = process.env.TEST_DATABASE_URL ? false : 'reliability spec: run with `run-tests.js reliability`';
+export const SKIP_OUTSIDE_RELIABILITY_RUN = process.env.TEST_DATABASE_URL
+  ? false
+  : 'reliability spec: run with `run-tests.js reliability`';
 
 /** 'short' in `npm test` (about a minute per file), 'full' in `npm run test:reliability`. */
 export const MODE: 'short' | 'full' = process.env.RELIABILITY === 'full' ? 'full' : 'short';
@@ -23,7 +25,13 @@ export interface GqlAnswer<T = any> {
  * One POST to /graphql. Network failures (refused, reset, timeout) throw; every HTTP answer is
  * returned, whatever its status, for the caller to judge.
  */
-export async function gqlPost<T = any>(url: string, auth: string | null, query: string, variables?: Record<string, unknown>, timeoutMs = 30_000): Promise<GqlAnswer<T>> {
+export async function gqlPost<T = any>(
+  url: string,
+  auth: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+  timeoutMs = 30_000,
+): Promise<GqlAnswer<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },

@@ -28,9 +28,15 @@ function breakTheStockPath() {
   };
 
   // Reservations stage their writes into the order's one-statement batch (StockRepository.stage).
-  StockRepository.prototype.stage = function (this: StockRepository, batch: WriteBatch, changes: StockChange[], actor: Actor): void {
+  StockRepository.prototype.stage = function (
+    this: StockRepository,
+    batch: WriteBatch,
+    changes: StockChange[],
+    actor: Actor,
+  ): void {
     // Releases and receipts keep the real path; only reservations are broken.
-    if (changes.length === 0 || changes.some((c) => c.reason !== 'RESERVATION')) return original.stage.call(this, batch, changes, actor);
+    if (changes.length === 0 || changes.some((c) => c.reason !== 'RESERVATION'))
+      return original.stage.call(this, batch, changes, actor);
     for (const c of changes) c.level.reserved += c.reservedDelta;
     calls.absoluteWrites += changes.length;
     const levels = [...new Map(changes.map((c) => [c.level.id, c.level])).values()];
@@ -64,47 +70,58 @@ function restoreTheStockPath() {
   StockRepository.prototype.stage = original.stage;
 }
 
-describe(`sensitivity: the soak catches a lost-update stock path (${MODE})`, { skip: SKIP_OUTSIDE_RELIABILITY_RUN }, () => {
-  let api: TestApi;
-  const logLevel = logger.level;
-  before(async () => {
-    api = await startTestApi();
-    // The broken path makes the server fail requests (releases run into the CHECK constraint): expected
-    // here, and not worth pages of logged stack traces.
-    logger.level = 'fatal';
-  });
-  after(async () => {
-    restoreTheStockPath();
-    logger.level = logLevel;
-    await api?.stop();
-  });
-
-  it('finds invariant violations when reservations read without a lock and write absolute values', { timeout: 10 * 60_000 }, async () => {
-    breakTheStockPath();
-    let report: SoakReport;
-    try {
-      report = await runSoak(api, { ...SOAK_PRESETS[MODE], seed: seedFromEnv(), stopOnViolation: true });
-    } finally {
+describe(
+  `sensitivity: the soak catches a lost-update stock path (${MODE})`,
+  { skip: SKIP_OUTSIDE_RELIABILITY_RUN },
+  () => {
+    let api: TestApi;
+    const logLevel = logger.level;
+    before(async () => {
+      api = await startTestApi();
+      // The broken path makes the server fail requests (releases run into the CHECK constraint): expected
+      // here, and not worth pages of logged stack traces.
+      logger.level = 'fatal';
+    });
+    after(async () => {
       restoreTheStockPath();
-    }
-    const rules = [...new Set(report.violations.map((v) => v.rule))];
-    const first = report.violations[0];
-    printSummary({
-      spec: 'sensitivity',
-      mode: MODE,
-      ...soakFigures(report),
-      brokenReservations: calls.absoluteWrites,
-      firstViolationAtMs: first?.atMs ?? null,
-      rulesViolated: rules,
+      logger.level = logLevel;
+      await api?.stop();
     });
 
-    assert.ok(calls.lock > 0 && calls.absoluteWrites > 0, 'the broken path was used');
-    assert.ok(report.violations.length >= 1, `the soak must fail on the broken stock path, but found no violation in ${report.checks} checks`);
-    assert.ok(
-      rules.includes('reserved equals open allocations') || rules.includes('levels equal their movement ledger'),
-      `lost updates show as reserved ≠ allocations or ≠ ledger; found ${rules.join(', ')}`,
+    it(
+      'finds invariant violations when reservations read without a lock and write absolute values',
+      { timeout: 10 * 60_000 },
+      async () => {
+        breakTheStockPath();
+        let report: SoakReport;
+        try {
+          report = await runSoak(api, { ...SOAK_PRESETS[MODE], seed: seedFromEnv(), stopOnViolation: true });
+        } finally {
+          restoreTheStockPath();
+        }
+        const rules = [...new Set(report.violations.map((v) => v.rule))];
+        const first = report.violations[0];
+        printSummary({
+          spec: 'sensitivity',
+          mode: MODE,
+          ...soakFigures(report),
+          brokenReservations: calls.absoluteWrites,
+          firstViolationAtMs: first?.atMs ?? null,
+          rulesViolated: rules,
+        });
+
+        assert.ok(calls.lock > 0 && calls.absoluteWrites > 0, 'the broken path was used');
+        assert.ok(
+          report.violations.length >= 1,
+          `the soak must fail on the broken stock path, but found no violation in ${report.checks} checks`,
+        );
+        assert.ok(
+          rules.includes('reserved equals open allocations') || rules.includes('levels equal their movement ledger'),
+          `lost updates show as reserved ≠ allocations or ≠ ledger; found ${rules.join(', ')}`,
+        );
+        // The real path is back: the prototype is the original again.
+        assert.equal(StockRepository.prototype.stage, original.stage);
+      },
     );
-    // The real path is back: the prototype is the original again.
-    assert.equal(StockRepository.prototype.stage, original.stage);
-  });
-});
+  },
+);

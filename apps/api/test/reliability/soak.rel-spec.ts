@@ -36,10 +36,25 @@ describe(`oversell soak (${MODE})`, { skip: SKIP_OUTSIDE_RELIABILITY_RUN }, () =
     assert.equal(report.final.reservedAllocations, report.initialUnits, 'open allocations = initial stock');
     // What the clients were told adds up: units accepted − units released = initial stock, and the
     // released units are exactly those the database marked released.
-    assert.equal(report.unitsAccepted - report.unitsReleased, report.initialUnits, 'accepted − released = initial stock');
-    assert.equal(report.final.releasedAllocations, report.unitsReleased, 'released allocations = units the clients released');
-    assert.ok(report.cancels > 0 && report.edits > 0, `the release paths ran (${report.cancels} cancels, ${report.edits} edits)`);
+    assert.equal(
+      report.unitsAccepted - report.unitsReleased,
+      report.initialUnits,
+      'accepted − released = initial stock',
+    );
+    assert.equal(
+      report.final.releasedAllocations,
+      report.unitsReleased,
+      'released allocations = units the clients released',
+    );
+    assert.ok(
+      report.cancels > 0 && report.edits > 0,
+      `the release paths ran (${report.cancels} cancels, ${report.edits} edits)`,
+    );
     assert.ok(report.outOfStock > 0, 'buyers were turned away once stock ran out');
-    assert.equal(report.final.ordersByStatus.ALLOCATED, report.orders - report.cancels, 'every order not cancelled is ALLOCATED');
+    assert.equal(
+      report.final.ordersByStatus.ALLOCATED,
+      report.orders - report.cancels,
+      'every order not cancelled is ALLOCATED',
+    );
   });
 });

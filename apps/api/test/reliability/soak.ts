@@ -84,8 +84,24 @@ export interface SoakReport {
 }
 
 export const SOAK_PRESETS: Record<'short' | 'full', Omit<SoakOptions, 'seed'>> = {
-  short: { buyers: 200, skus: 20, unitsPerLevel: 15, releaseShare: 0.15, maxReleases: 60, checkEveryMs: 100, timeLimitMs: 60_000 },
-  full: { buyers: 200, skus: 20, unitsPerLevel: 120, releaseShare: 0.1, maxReleases: 600, checkEveryMs: 100, timeLimitMs: 600_000 },
+  short: {
+    buyers: 200,
+    skus: 20,
+    unitsPerLevel: 15,
+    releaseShare: 0.15,
+    maxReleases: 60,
+    checkEveryMs: 100,
+    timeLimitMs: 60_000,
+  },
+  full: {
+    buyers: 200,
+    skus: 20,
+    unitsPerLevel: 120,
+    releaseShare: 0.1,
+    maxReleases: 600,
+    checkEveryMs: 100,
+    timeLimitMs: 600_000,
+  },
 };
 
 const ORDER_FIELDS = `order { id status allocations { sku quantity status } } userErrors { code field message }`;
@@ -158,7 +174,15 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     deadlocks: 0,
     soldOut: false,
     timedOut: false,
-    final: { onHand: 0, reserved: 0, available: 0, levelsWithStockLeft: 0, reservedAllocations: 0, releasedAllocations: 0, ordersByStatus: {} },
+    final: {
+      onHand: 0,
+      reserved: 0,
+      available: 0,
+      levelsWithStockLeft: 0,
+      reservedAllocations: 0,
+      releasedAllocations: 0,
+      ordersByStatus: {},
+    },
   };
   const clientError = (what: string, detail: string) => {
     report.clientErrors++;
@@ -175,16 +199,26 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
   const run = opts.seed.toString(36).toUpperCase();
   const skus: string[] = [];
   for (let i = 0; i < opts.skus; i++) {
-    const p = await createProduct(api.ds, { sku: `SOAK-${run}-${String(i).padStart(2, '0')}`, priceFen: 12_00, stock: Object.fromEntries(WAREHOUSES.map((w) => [w, 0])), low: 0 });
+    const p = await createProduct(api.ds, {
+      sku: `SOAK-${run}-${String(i).padStart(2, '0')}`,
+      priceFen: 12_00,
+      stock: Object.fromEntries(WAREHOUSES.map((w) => [w, 0])),
+      low: 0,
+    });
     skus.push(p.sku);
   }
   for (const sku of skus) {
     for (const warehouseCode of WAREHOUSES) {
-      const a = await gqlPost(api.url, auth, ADJUST, { input: { sku, warehouseCode, delta: opts.unitsPerLevel, reason: 'RECEIPT', note: 'soak' } });
-      if (a.status !== 200 || a.errors || a.data.adjustStock.userErrors.length) throw new Error(`receipt failed: ${a.text}`);
+      const a = await gqlPost(api.url, auth, ADJUST, {
+        input: { sku, warehouseCode, delta: opts.unitsPerLevel, reason: 'RECEIPT', note: 'soak' },
+      });
+      if (a.status !== 200 || a.errors || a.data.adjustStock.userErrors.length)
+        throw new Error(`receipt failed: ${a.text}`);
     }
   }
-  const customers = await Promise.all(Array.from({ length: 20 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'NORTH' : 'EAST' })));
+  const customers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'NORTH' : 'EAST' })),
+  );
 
   // --- Shared view of the buyers: which SKUs may still have units. A SKU leaves the set when a line of
   // quantity 1 for it was refused, unless a release of that SKU finished after the refused attempt began.
@@ -239,7 +273,8 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
   const heldBy = (a: OrderAnswer, lines: Line[], what: string): number => {
     const held = a.order!.allocations.filter((x) => x.status === 'RESERVED').reduce((s, x) => s + x.quantity, 0);
     const wanted = lines.reduce((s, l) => s + l.quantity, 0);
-    if (a.order!.status !== 'ALLOCATED' || held !== wanted) unexpected(`${what}: ${a.order!.status}, ${held} of ${wanted} reserved`);
+    if (a.order!.status !== 'ALLOCATED' || held !== wanted)
+      unexpected(`${what}: ${a.order!.status}, ${held} of ${wanted} reserved`);
     return held;
   };
   const answered = (res: GqlAnswer, field: string, what: string): OrderAnswer | null => {
@@ -255,7 +290,12 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
       maybeAvailable.add(l.sku);
     }
   };
-  const send = async (query: string, input: Record<string, unknown>, field: string, what: string): Promise<OrderAnswer | null> => {
+  const send = async (
+    query: string,
+    input: Record<string, unknown>,
+    field: string,
+    what: string,
+  ): Promise<OrderAnswer | null> => {
     try {
       return answered(await gqlPost(api.url, auth, query, { input }, 60_000), field, what);
     } catch (e) {
@@ -277,13 +317,19 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
         releasesInFlight++;
         try {
           if (r.chance(0.5)) {
-            const a = await send(CANCEL, { orderId: o.id, reason: 'soak: customer changed their mind' }, 'cancelOrder', 'cancelOrder');
+            const a = await send(
+              CANCEL,
+              { orderId: o.id, reason: 'soak: customer changed their mind' },
+              'cancelOrder',
+              'cancelOrder',
+            );
             if (!a) continue;
             if (!a.order) {
               unexpected(`cancel refused: ${JSON.stringify(a.userErrors)}`);
               continue;
             }
-            if (a.order.status !== 'CANCELLED' || a.order.allocations.some((x) => x.status === 'RESERVED')) unexpected(`cancelled order still ${a.order.status} / holding stock`);
+            if (a.order.status !== 'CANCELLED' || a.order.allocations.some((x) => x.status === 'RESERVED'))
+              unexpected(`cancelled order still ${a.order.status} / holding stock`);
             report.cancels++;
             releasesDone++;
             report.unitsReleased += o.held;
@@ -294,7 +340,12 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
             // sometimes anything that may still be in stock.
             const ownSkus = o.lines.map((l) => l.sku);
             const lines = pickLines(r, r.chance(0.7) ? ownSkus : [...new Set([...ownSkus, ...maybeAvailable])]);
-            const a = await send(UPDATE, { orderId: o.id, lines, reason: 'soak: customer changed the lines' }, 'updateOrder', 'updateOrder');
+            const a = await send(
+              UPDATE,
+              { orderId: o.id, lines, reason: 'soak: customer changed the lines' },
+              'updateOrder',
+              'updateOrder',
+            );
             if (!a) continue;
             if (!a.order) {
               if (a.userErrors.every((e) => e.code === 'OUT_OF_STOCK')) report.editsOutOfStock++;
@@ -328,7 +379,14 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
       probe = null;
       const epochs = lines.map((l) => releaseEpoch.get(l.sku)!);
       report.attempts++;
-      const input = { idempotencyKey: `soak-${run}-${n}-${k++}`, customerId: customer.gid, lines, paymentMethod: 'WECHAT_PAY', paid: true, channel: 'WEB' };
+      const input = {
+        idempotencyKey: `soak-${run}-${n}-${k++}`,
+        customerId: customer.gid,
+        lines,
+        paymentMethod: 'WECHAT_PAY',
+        paid: true,
+        channel: 'WEB',
+      };
       const a = await send(PLACE, input, 'placeOrder', 'placeOrder');
       if (!a) continue;
       if (a.order) {
@@ -373,7 +431,9 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
   const [allocs] = await api.ds.query(
     `SELECT coalesce(sum(quantity) FILTER (WHERE status = 'RESERVED'), 0)::int AS reserved, coalesce(sum(quantity) FILTER (WHERE status = 'RELEASED'), 0)::int AS released FROM order_allocation`,
   );
-  const statuses: { status: string; n: number }[] = await api.ds.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status`);
+  const statuses: { status: string; n: number }[] = await api.ds.query(
+    `SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status`,
+  );
   report.final = {
     onHand: levels.on_hand,
     reserved: levels.reserved,

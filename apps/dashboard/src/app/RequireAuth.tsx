@@ -19,7 +19,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (state.status === 'anonymous') {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason: state.endedReason }} />;
+    return (
+      <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason: state.endedReason }} />
+    );
   }
   return (
     <ApolloProvider client={state.client}>

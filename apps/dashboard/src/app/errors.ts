@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 
 /** What went wrong, reduced to what the UI shows: a code it has a message for, and a request id to quote. */
 export interface ErrorInfo {
-  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'NETWORK' | 'INTERNAL_SERVER_ERROR' | 'UNKNOWN';
+  code:
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'BAD_USER_INPUT'
+    | 'NOT_FOUND'
+    | 'RATE_LIMITED'
+    | 'NETWORK'
+    | 'INTERNAL_SERVER_ERROR'
+    | 'UNKNOWN';
   detail?: string;
   requestId?: string;
 }
@@ -13,7 +21,11 @@ const KNOWN = new Set<ErrorInfo['code']>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_U
 function fromGraphQLErrors(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): ErrorInfo {
   const first = errors[0];
   const raw = String(first?.extensions?.code ?? 'UNKNOWN');
-  const code: ErrorInfo['code'] = KNOWN.has(raw as ErrorInfo['code']) ? (raw as ErrorInfo['code']) : raw === 'QUERY_TOO_COMPLEX' ? 'BAD_USER_INPUT' : 'UNKNOWN';
+  const code: ErrorInfo['code'] = KNOWN.has(raw as ErrorInfo['code'])
+    ? (raw as ErrorInfo['code'])
+    : raw === 'QUERY_TOO_COMPLEX'
+      ? 'BAD_USER_INPUT'
+      : 'UNKNOWN';
   const requestId = first?.extensions?.requestId;
   return { code, detail: first?.message, requestId: typeof requestId === 'string' ? requestId : undefined };
 }
@@ -23,7 +35,9 @@ export function errorInfo(error: unknown): ErrorInfo {
   if (ServerError.is(error)) {
     if (error.statusCode === 429) return { code: 'RATE_LIMITED' };
     try {
-      const body = JSON.parse(error.bodyText) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      const body = JSON.parse(error.bodyText) as {
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      };
       if (body.errors?.length) return fromGraphQLErrors(body.errors);
     } catch {
       /* not JSON: fall through */

@@ -48,12 +48,30 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, ...page('ORDER_READ', async () => (await import('../modules/overview/pages/OverviewPage')).OverviewPage) },
-      { path: 'orders', ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrdersPage')).OrdersPage) },
-      { path: 'orders/:number', ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrderPage')).OrderPage) },
-      { path: 'review', ...page('ORDER_REVIEW', async () => (await import('../modules/review/pages/ReviewQueuePage')).ReviewQueuePage) },
-      { path: 'stock', ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockPage')).StockPage) },
-      { path: 'stock/:id', ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockLevelPage')).StockLevelPage) },
+      {
+        index: true,
+        ...page('ORDER_READ', async () => (await import('../modules/overview/pages/OverviewPage')).OverviewPage),
+      },
+      {
+        path: 'orders',
+        ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrdersPage')).OrdersPage),
+      },
+      {
+        path: 'orders/:number',
+        ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrderPage')).OrderPage),
+      },
+      {
+        path: 'review',
+        ...page('ORDER_REVIEW', async () => (await import('../modules/review/pages/ReviewQueuePage')).ReviewQueuePage),
+      },
+      {
+        path: 'stock',
+        ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockPage')).StockPage),
+      },
+      {
+        path: 'stock/:id',
+        ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockLevelPage')).StockLevelPage),
+      },
       { path: '*', Component: NotFound },
     ],
   },

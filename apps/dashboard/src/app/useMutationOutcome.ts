@@ -37,7 +37,11 @@ export function useMutationOutcome() {
   const [failure, setFailure] = useState<OutcomeMessage[] | null>(null);
 
   /** Resolves to true when the mutation succeeded. */
-  async function run<TData extends PayloadMutation, TVariables extends OperationVariables>({ mutation, variables, success }: RunOptions<TData, TVariables>): Promise<boolean> {
+  async function run<TData extends PayloadMutation, TVariables extends OperationVariables>({
+    mutation,
+    variables,
+    success,
+  }: RunOptions<TData, TVariables>): Promise<boolean> {
     setBusy(true);
     setFailure(null);
     try {

@@ -21,7 +21,19 @@ interface DialogProps {
 /**
  * A modal on the native <dialog>: focus stays inside, Esc closes, focus returns to the opener.
  */
-export function Dialog({ open, title, onClose, children, footerNote, onSubmit, submitLabel, submitTone = 'primary', submitDisabled, busy, wide }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  footerNote,
+  onSubmit,
+  submitLabel,
+  submitTone = 'primary',
+  submitDisabled,
+  busy,
+  wide,
+}: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

@@ -23,7 +23,22 @@ interface SearchPickerProps<T> {
 }
 
 /** A text box that searches as you type and offers matches (ARIA combobox: arrows, Enter, Esc). */
-export function SearchPicker<T>({ label, placeholder, text, onTextChange, items, loading, itemKey, renderItem, onSelect, minChars = 1, hideLabel, id, emptyText, listLabel }: SearchPickerProps<T>) {
+export function SearchPicker<T>({
+  label,
+  placeholder,
+  text,
+  onTextChange,
+  items,
+  loading,
+  itemKey,
+  renderItem,
+  onSelect,
+  minChars = 1,
+  hideLabel,
+  id,
+  emptyText,
+  listLabel,
+}: SearchPickerProps<T>) {
   const { t } = useTranslation();
   const autoId = useId();
   const inputId = id ?? `${autoId}-input`;

@@ -58,7 +58,15 @@ export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetr
 }
 
 /** Inline message under a form or in a dialog. */
-export function InlineMessage({ tone, title, detail }: { tone: 'error' | 'success' | 'info'; title: string; detail?: string }) {
+export function InlineMessage({
+  tone,
+  title,
+  detail,
+}: {
+  tone: 'error' | 'success' | 'info';
+  title: string;
+  detail?: string;
+}) {
   return (
     <div className={`inline-message inline-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <strong>{title}</strong>

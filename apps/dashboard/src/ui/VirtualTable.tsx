@@ -61,7 +61,11 @@ export function VirtualTable<T>({
 }: Props<T>) {
   const { t } = useTranslation();
   const windowed = rowHeight !== undefined;
-  const v = useVirtualRows({ count: rows.length, rowHeight: rowHeight ?? 1, onNearEnd: windowed && hasNextPage ? onLoadMore : undefined });
+  const v = useVirtualRows({
+    count: rows.length,
+    rowHeight: rowHeight ?? 1,
+    onNearEnd: windowed && hasNextPage ? onLoadMore : undefined,
+  });
   const start = windowed ? v.start : 0;
   const end = windowed ? v.end : rows.length;
   const padTop = windowed ? v.padTop : 0;
@@ -86,7 +90,12 @@ export function VirtualTable<T>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined} title={c.headerHint ? t(c.headerHint) : undefined}>
+              <th
+                key={c.header}
+                scope="col"
+                className={c.numeric ? 'num' : undefined}
+                title={c.headerHint ? t(c.headerHint) : undefined}
+              >
                 {t(c.header)}
               </th>
             ))}

@@ -5,7 +5,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  * rendered, so a table of 100,000 loaded rows costs the same as one of 50. Calls onNearEnd when the
  * view comes close to the last loaded row, to load the next keyset page.
  */
-export function useVirtualRows({ count, rowHeight, overscan = 12, onNearEnd }: { count: number; rowHeight: number; overscan?: number; onNearEnd?: () => void }) {
+export function useVirtualRows({
+  count,
+  rowHeight,
+  overscan = 12,
+  onNearEnd,
+}: {
+  count: number;
+  rowHeight: number;
+  overscan?: number;
+  onNearEnd?: () => void;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);

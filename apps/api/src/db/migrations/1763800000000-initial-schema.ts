@@ -70,7 +70,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX stock_level_sku_warehouse_idx ON stock_level (sku, warehouse_code)`);
     await q.query(`CREATE INDEX stock_level_warehouse_sku_idx ON stock_level (warehouse_code, sku)`);
-    await q.query(`CREATE INDEX stock_level_below_threshold_idx ON stock_level (sku, warehouse_code) WHERE on_hand - reserved <= low_threshold`);
+    await q.query(
+      `CREATE INDEX stock_level_below_threshold_idx ON stock_level (sku, warehouse_code) WHERE on_hand - reserved <= low_threshold`,
+    );
 
     await q.query(`
       CREATE TABLE stock_movement (
@@ -174,7 +176,17 @@ export class InitialSchema1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['order_event', 'order_allocation', 'order_line', 'orders', 'stock_movement', 'stock_level', 'customer', 'product', 'warehouse']) {
+    for (const t of [
+      'order_event',
+      'order_allocation',
+      'order_line',
+      'orders',
+      'stock_movement',
+      'stock_level',
+      'customer',
+      'product',
+      'warehouse',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP SEQUENCE IF EXISTS order_number_seq`);

@@ -71,8 +71,12 @@ export class AccessAndAudit1763900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_log_action_idx ON audit_log (action, id DESC)`);
     await q.query(`CREATE INDEX audit_log_target_idx ON audit_log (target_id, id DESC)`);
     // Login throttling counts recent failures per account and per client address.
-    await q.query(`CREATE INDEX audit_log_login_failures_idx ON audit_log (target_id, at) WHERE action = 'LOGIN' AND outcome = 'FAILURE'`);
-    await q.query(`CREATE INDEX audit_log_login_failures_ip_idx ON audit_log (client_ip, at) WHERE action = 'LOGIN' AND outcome = 'FAILURE'`);
+    await q.query(
+      `CREATE INDEX audit_log_login_failures_idx ON audit_log (target_id, at) WHERE action = 'LOGIN' AND outcome = 'FAILURE'`,
+    );
+    await q.query(
+      `CREATE INDEX audit_log_login_failures_ip_idx ON audit_log (client_ip, at) WHERE action = 'LOGIN' AND outcome = 'FAILURE'`,
+    );
     // The audit log is append-only: history cannot be edited or erased through the database either.
     await q.query(`
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -87,6 +91,7 @@ export class AccessAndAudit1763900000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS audit_log`);
     await q.query(`DROP FUNCTION IF EXISTS audit_log_append_only`);
-    for (const t of ['app_setting', 'api_key', 'staff_session', 'staff_user']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['app_setting', 'api_key', 'staff_session', 'staff_user'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
   }
 }

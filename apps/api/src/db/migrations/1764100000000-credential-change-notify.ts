@@ -24,13 +24,17 @@ export class CredentialChangeNotify1764100000000 implements MigrationInterface {
       CREATE TRIGGER staff_session_changed AFTER UPDATE ON staff_session FOR EACH ROW
         WHEN (ROW(OLD.user_id, OLD.expires_at, OLD.revoked_at) IS DISTINCT FROM ROW(NEW.user_id, NEW.expires_at, NEW.revoked_at))
         EXECUTE FUNCTION notify_credential_changed()`);
-    await q.query(`CREATE TRIGGER staff_session_deleted AFTER DELETE ON staff_session FOR EACH ROW EXECUTE FUNCTION notify_credential_changed()`);
+    await q.query(
+      `CREATE TRIGGER staff_session_deleted AFTER DELETE ON staff_session FOR EACH ROW EXECUTE FUNCTION notify_credential_changed()`,
+    );
     // Sign-in time, locale and display name do not change what a session may do.
     await q.query(`
       CREATE TRIGGER staff_user_changed AFTER UPDATE ON staff_user FOR EACH ROW
         WHEN (ROW(OLD.email, OLD.role, OLD.active, OLD.password_hash) IS DISTINCT FROM ROW(NEW.email, NEW.role, NEW.active, NEW.password_hash))
         EXECUTE FUNCTION notify_credential_changed()`);
-    await q.query(`CREATE TRIGGER staff_user_deleted AFTER DELETE ON staff_user FOR EACH ROW EXECUTE FUNCTION notify_credential_changed()`);
+    await q.query(
+      `CREATE TRIGGER staff_user_deleted AFTER DELETE ON staff_user FOR EACH ROW EXECUTE FUNCTION notify_credential_changed()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

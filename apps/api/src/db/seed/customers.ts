@@ -46,7 +46,10 @@ function buildCustomer(rng: Random, now: number, kind: Kind, phones: Set<string>
     creditStatus,
     createdAt: now - Math.floor(ageDays * DAY),
     // Customers outside the delivery area rarely come back after their first order is refused.
-    activity: Math.exp(rng.between(-1, 1.3)) * (isNew ? 3 : kind === 'blocked' ? 0.4 : 1) * (city.region === 'NORTHWEST' ? 0.5 : 1),
+    activity:
+      Math.exp(rng.between(-1, 1.3)) *
+      (isNew ? 3 : kind === 'blocked' ? 0.4 : 1) *
+      (city.region === 'NORTHWEST' ? 0.5 : 1),
     business: kind === 'business',
   };
 }

@@ -3,7 +3,15 @@ import { DAY } from './clock';
 import { HistoryContext } from './context';
 import { buildCustomers } from './customers';
 import { StockLedger } from './ledger';
-import { CustomerSeed, MovementSeed, OrderEventSeed, OrderSeed, ProductSeed, StockLevelSeed, WarehouseSeed } from './model';
+import {
+  CustomerSeed,
+  MovementSeed,
+  OrderEventSeed,
+  OrderSeed,
+  ProductSeed,
+  StockLevelSeed,
+  WarehouseSeed,
+} from './model';
 import { draftOrders, HISTORY_DAYS } from './order-drafts';
 import { OrderHistory } from './orders';
 import { Random } from './random';
@@ -37,7 +45,13 @@ export function generateDemoData(now: number, seed: number): DemoData {
   const levels = planStockLevels(root.fork('stock'), products, warehouses, drafts);
 
   const ledger = new StockLedger(levels);
-  const ctx: HistoryContext = { rng: root.fork('history'), scheduler: new Scheduler(now), ledger, start: now - HISTORY_DAYS * DAY, now };
+  const ctx: HistoryContext = {
+    rng: root.fork('history'),
+    scheduler: new Scheduler(now),
+    ledger,
+    start: now - HISTORY_DAYS * DAY,
+    now,
+  };
   const history = new OrderHistory(ctx, warehouses);
   new StockKeeping(ctx, (productId, at, actor) => history.serveBackorders(productId, at, actor)).scheduleAll();
   history.schedule(drafts);

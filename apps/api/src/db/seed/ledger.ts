@@ -58,9 +58,12 @@ export class StockLedger {
     level.onHand += c.onHandDelta;
     level.reserved += c.reservedDelta;
     if (level.reserved < 0 || level.reserved > level.onHand) {
-      throw new Error(`${level.product.sku}@${level.warehouse.code}: ${c.reason} leaves reserved ${level.reserved} of ${level.onHand}`);
+      throw new Error(
+        `${level.product.sku}@${level.warehouse.code}: ${c.reason} leaves reserved ${level.reserved} of ${level.onHand}`,
+      );
     }
-    if (at < level.updatedAt) throw new Error(`${level.product.sku}@${level.warehouse.code}: movement before the previous one`);
+    if (at < level.updatedAt)
+      throw new Error(`${level.product.sku}@${level.warehouse.code}: movement before the previous one`);
     level.updatedAt = at;
     const movement: MovementSeed = {
       level,

@@ -23,7 +23,10 @@ export interface OrderDraft {
 export const HISTORY_DAYS = 90;
 
 /** Orders per hour of the Shanghai day: a morning peak and a bigger evening one. */
-const HOURLY = [0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.8, 1.4, 1.8, 1.9, 1.7, 1.4, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.2, 2.4, 2.1, 1.4, 0.7];
+const HOURLY = [
+  0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.8, 1.4, 1.8, 1.9, 1.7, 1.4, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.2, 2.4, 2.1, 1.4,
+  0.7,
+];
 /** Sunday first: weekends sell more groceries. */
 const WEEKDAY = [1.2, 0.9, 0.92, 0.95, 1.0, 1.08, 1.25];
 
@@ -38,7 +41,13 @@ const CHANNELS: readonly (readonly [SalesChannel, number])[] = [
 /** Stores, sales and customer service enter orders in working hours only. */
 const ONLINE_CHANNELS = CHANNELS.filter(([c]) => c === 'MOBILE_APP' || c === 'WEB' || c === 'PARTNER');
 
-export function draftOrders(rng: Random, now: number, count: number, customers: readonly CustomerSeed[], products: readonly ProductSeed[]): OrderDraft[] {
+export function draftOrders(
+  rng: Random,
+  now: number,
+  count: number,
+  customers: readonly CustomerSeed[],
+  products: readonly ProductSeed[],
+): OrderDraft[] {
   const picker = new CustomerPicker(customers);
   const catalogue = new ProductPicker(products.filter((p) => p.active));
   const drafts = orderTimes(rng, now, count).map((t) => draftOrder(rng, t, picker, catalogue, inPromotion(t, now)));
@@ -57,7 +66,13 @@ function orderTimes(rng: Random, now: number, count: number): number[] {
     if (shanghaiHour(from) === 0 || buckets.length === 0) dayNoise = rng.between(0.85, 1.15);
     const growth = 0.55 + 0.9 * ((from - start) / (now - start));
     const promotion = inPromotion(from, now) ? PROMOTION_INTAKE : 1;
-    total += ((to - from) / HOUR) * HOURLY[shanghaiHour(from)] * WEEKDAY[shanghaiWeekday(from)] * growth * dayNoise * promotion;
+    total +=
+      ((to - from) / HOUR) *
+      HOURLY[shanghaiHour(from)] *
+      WEEKDAY[shanghaiWeekday(from)] *
+      growth *
+      dayNoise *
+      promotion;
     buckets.push({ from, to, cumulative: total });
   }
   const times = Array.from({ length: count }, () => {
@@ -68,7 +83,13 @@ function orderTimes(rng: Random, now: number, count: number): number[] {
   return times.sort((a, b) => a - b);
 }
 
-function draftOrder(rng: Random, placedAt: number, customers: CustomerPicker, catalogue: ProductPicker, promotion: boolean): OrderDraft {
+function draftOrder(
+  rng: Random,
+  placedAt: number,
+  customers: CustomerPicker,
+  catalogue: ProductPicker,
+  promotion: boolean,
+): OrderDraft {
   const hour = shanghaiHour(placedAt);
   let channel = rng.weighted(hour >= 9 && hour < 21 ? CHANNELS : ONLINE_CHANNELS);
   const business = channel === 'WHOLESALE' ? customers.pick(rng, placedAt, true) : null;
@@ -98,37 +119,81 @@ function draftOrder(rng: Random, placedAt: number, customers: CustomerPicker, ca
 }
 
 function paymentMethodFor(rng: Random, channel: SalesChannel, customer: CustomerSeed): PaymentMethod {
-  if (channel === 'WHOLESALE') return rng.weighted([['CARD', 35], ['CASH_ON_DELIVERY', 30], ['WECHAT_PAY', 20], ['ALIPAY', 15]] as const);
-  if (customer.isNew) return rng.weighted([['WECHAT_PAY', 32], ['ALIPAY', 23], ['CARD', 5], ['CASH_ON_DELIVERY', 40]] as const);
-  return rng.weighted([['WECHAT_PAY', 48], ['ALIPAY', 34], ['CARD', 5], ['CASH_ON_DELIVERY', 13]] as const);
+  if (channel === 'WHOLESALE')
+    return rng.weighted([
+      ['CARD', 35],
+      ['CASH_ON_DELIVERY', 30],
+      ['WECHAT_PAY', 20],
+      ['ALIPAY', 15],
+    ] as const);
+  if (customer.isNew)
+    return rng.weighted([
+      ['WECHAT_PAY', 32],
+      ['ALIPAY', 23],
+      ['CARD', 5],
+      ['CASH_ON_DELIVERY', 40],
+    ] as const);
+  return rng.weighted([
+    ['WECHAT_PAY', 48],
+    ['ALIPAY', 34],
+    ['CARD', 5],
+    ['CASH_ON_DELIVERY', 13],
+  ] as const);
 }
 
-function linesFor(rng: Random, channel: SalesChannel, customer: CustomerSeed, catalogue: ProductPicker): OrderDraft['lines'] {
+function linesFor(
+  rng: Random,
+  channel: SalesChannel,
+  customer: CustomerSeed,
+  catalogue: ProductPicker,
+): OrderDraft['lines'] {
   const count = rng.weighted(
     channel === 'WHOLESALE'
-      ? ([[1, 30], [2, 35], [3, 25], [4, 10]] as const)
-      : ([[1, 38], [2, 30], [3, 20], [4, 12]] as const),
+      ? ([
+          [1, 30],
+          [2, 35],
+          [3, 25],
+          [4, 10],
+        ] as const)
+      : ([
+          [1, 38],
+          [2, 30],
+          [3, 20],
+          [4, 12],
+        ] as const),
   );
   // Shops buy by the dozen; some new customers start with a big first order (office water, a party).
   const factor = channel === 'WHOLESALE' ? rng.int(6, 15) : customer.isNew && rng.chance(0.5) ? rng.int(3, 8) : 1;
-  return catalogue.distinct(rng, count).map((product) => ({ product, quantity: rng.int(...product.quantity) * factor }));
+  return catalogue
+    .distinct(rng, count)
+    .map((product) => ({ product, quantity: rng.int(...product.quantity) * factor }));
 }
 
 function deliveryFor(rng: Random, c: CustomerSeed): Delivery {
   // Sometimes someone else receives the goods at the customer's address.
-  const other = rng.chance(0.08) ? { contactName: personName(rng).name, phone: mobilePhone(rng) } : { contactName: c.name, phone: c.phone };
+  const other = rng.chance(0.08)
+    ? { contactName: personName(rng).name, phone: mobilePhone(rng) }
+    : { contactName: c.name, phone: c.phone };
   return { ...other, address: c.address, city: c.city, region: c.region };
 }
 
 /** Two company gift purchases big enough to need a person's approval (LARGE_ORDER). */
-function corporateGiftOrders(rng: Random, now: number, customers: CustomerPicker, catalogue: ProductPicker): OrderDraft[] {
+function corporateGiftOrders(
+  rng: Random,
+  now: number,
+  customers: CustomerPicker,
+  catalogue: ProductPicker,
+): OrderDraft[] {
   const oil = catalogue.byName('鲁花 5S压榨一级花生油');
   const rice = catalogue.byName('五常稻花香大米');
   if (!oil || !rice) return [];
   const earlier = shanghaiMidnight(now - rng.int(20, 40) * DAY) + rng.int(10, 17) * HOUR;
   const recent = now - rng.int(3, 8) * HOUR;
   // Entered by customer service in office hours: the same afternoon, or the day before.
-  const latest = shanghaiHour(recent) >= 10 && shanghaiHour(recent) < 18 ? recent : shanghaiMidnight(recent - 10 * HOUR) + rng.int(10, 17) * HOUR;
+  const latest =
+    shanghaiHour(recent) >= 10 && shanghaiHour(recent) < 18
+      ? recent
+      : shanghaiMidnight(recent - 10 * HOUR) + rng.int(10, 17) * HOUR;
   return [earlier, latest].flatMap((placedAt) => {
     const customer = customers.pick(rng, placedAt, true);
     if (!customer) return [];
@@ -173,7 +238,10 @@ class CustomerPicker {
 
   pick(rng: Random, at: number, business: boolean): CustomerSeed | null {
     const list = business ? this.business : this.all;
-    return list.pick(rng, lowerBound(list.items, (c) => c.createdAt >= at - HOUR));
+    return list.pick(
+      rng,
+      lowerBound(list.items, (c) => c.createdAt >= at - HOUR),
+    );
   }
 }
 
@@ -213,7 +281,12 @@ class WeightedList<T> {
   pick(rng: Random, n: number): T | null {
     if (n <= 0) return null;
     const u = rng.next() * this.cumulative[n - 1];
-    return this.items[Math.min(n - 1, lowerBound(this.cumulative, (c) => c > u))];
+    return this.items[
+      Math.min(
+        n - 1,
+        lowerBound(this.cumulative, (c) => c > u),
+      )
+    ];
   }
 }
 

@@ -27,10 +27,20 @@ type LineDraft = Omit<OrderLineSeed, 'id'>;
 /** Share of deliveries that miss the promise even though the order went straight through. */
 const LATE_SHARE = 0.02;
 
-const CUSTOMER_CANCELS = ['客户申请取消：买多了', '客户申请取消：已在别处购买', '客户申请取消：收货时间不方便', '客户重复下单，取消其中一单'];
+const CUSTOMER_CANCELS = [
+  '客户申请取消：买多了',
+  '客户申请取消：已在别处购买',
+  '客户申请取消：收货时间不方便',
+  '客户重复下单，取消其中一单',
+];
 const DELAYS = ['客户要求延迟配送', '客户出差，要求暂缓发货', '收货地址待客户确认'];
 const BACKORDER_CANCELS = ['缺货等待时间过长，客户要求取消', '商品长时间缺货，与客户协商取消'];
-const DELIVERED = ['Delivered, signed for by recipient', 'Delivered to parcel locker', 'Delivered, left at the door as requested', 'Delivered to reception'];
+const DELIVERED = [
+  'Delivered, signed for by recipient',
+  'Delivered to parcel locker',
+  'Delivered, left at the door as requested',
+  'Delivered to reception',
+];
 
 /**
  * Plays every drafted order through the lifecycle the order service enforces: placement with
@@ -88,7 +98,12 @@ export class OrderHistory {
     }
     const o = this.newOrder(d, lines, at);
     const actor = placementActor(d, this.ctx.rng.next());
-    this.record(o, at, { type: 'PLACED', from: null, to: 'PENDING_REVIEW', reason: `Received via ${d.channel}` }, actor);
+    this.record(
+      o,
+      at,
+      { type: 'PLACED', from: null, to: 'PENDING_REVIEW', reason: `Received via ${d.channel}` },
+      actor,
+    );
     const reserved = result.shortages.length === 0;
     if (reserved) this.reserveAll(o, result.allocations, at, actor);
 
@@ -147,9 +162,12 @@ export class OrderHistory {
     o.statusReason = holdReasonText(reasons);
     const placed = o.events[o.events.length - 1];
     placed.reason = `${placed.reason ?? ''}; held for review: ${o.statusReason}`;
-    if (!reasons.includes('PAYMENT_PENDING')) return this.next(o, this.reviewTime(o, at), (t) => this.resolveHold(o, t));
+    if (!reasons.includes('PAYMENT_PENDING'))
+      return this.next(o, this.reviewTime(o, at), (t) => this.resolveHold(o, t));
     if (rng.chance(0.35)) {
-      return this.next(o, at + 30 * MINUTE, (t) => this.cancel(o, t, 'system', '支付超时（30分钟）未完成，订单自动取消'));
+      return this.next(o, at + 30 * MINUTE, (t) =>
+        this.cancel(o, t, 'system', '支付超时（30分钟）未完成，订单自动取消'),
+      );
     }
     // The payment arrives a few minutes later; customer service then releases the order.
     this.next(o, at + rng.int(2 * MINUTE, 25 * MINUTE), (t) => {
@@ -184,10 +202,16 @@ export class OrderHistory {
     const staff = serviceActor(rng.next());
     const reasons = o.holdReasons;
     if (reasons.includes('CREDIT_BLOCKED')) return this.cancel(o, at, staff, '客户信用已冻结，订单取消');
-    if (reasons.includes('UNDELIVERABLE_REGION')) return this.cancel(o, at, staff, '收货地址所在地区暂未开通配送，已电话告知客户并取消');
-    if (reasons.includes('LARGE_ORDER') && !holdsStock(o)) return this.cancel(o, at, staff, '库存不足以一次发货，已与客户协商改为分批下单');
+    if (reasons.includes('UNDELIVERABLE_REGION'))
+      return this.cancel(o, at, staff, '收货地址所在地区暂未开通配送，已电话告知客户并取消');
+    if (reasons.includes('LARGE_ORDER') && !holdsStock(o))
+      return this.cancel(o, at, staff, '库存不足以一次发货，已与客户协商改为分批下单');
     if (reasons.includes('NEW_CUSTOMER_CREDIT_CHECK')) {
-      const decision = rng.weighted([['approve', 70], ['hold', 18], ['cancel', 12]] as const);
+      const decision = rng.weighted([
+        ['approve', 70],
+        ['hold', 18],
+        ['cancel', 12],
+      ] as const);
       if (decision === 'cancel') return this.cancel(o, at, staff, '电话回访客户，客户表示不再需要');
       if (decision === 'hold') {
         this.move(o, at, 'ON_HOLD', '等待客户补充身份信息以完成信用评估', staff);
@@ -217,7 +241,9 @@ export class OrderHistory {
     const { rng } = this.ctx;
     this.backorders.push(o);
     if (!rng.chance(0.55)) return;
-    this.next(o, duringHours(at + rng.int(2 * DAY, 6 * DAY), 9, 21, rng), (t) => this.cancel(o, t, serviceActor(rng.next()), rng.pick(BACKORDER_CANCELS)));
+    this.next(o, duringHours(at + rng.int(2 * DAY, 6 * DAY), 9, 21, rng), (t) =>
+      this.cancel(o, t, serviceActor(rng.next()), rng.pick(BACKORDER_CANCELS)),
+    );
   }
 
   private cancel(o: OrderSeed, at: number, actor: string, reason: string): void {
@@ -234,7 +260,9 @@ export class OrderHistory {
     const { rng } = this.ctx;
     const r = detours ? rng.next() : 1;
     if (r < 0.02) {
-      this.next(o, at + rng.int(10 * MINUTE, 5 * HOUR), (t) => this.cancel(o, t, serviceActor(rng.next()), rng.pick(CUSTOMER_CANCELS)));
+      this.next(o, at + rng.int(10 * MINUTE, 5 * HOUR), (t) =>
+        this.cancel(o, t, serviceActor(rng.next()), rng.pick(CUSTOMER_CANCELS)),
+      );
     } else if (r < 0.07) {
       this.next(o, at + rng.int(10 * MINUTE, 3 * HOUR), (t) => this.delay(o, t));
     } else if (r < 0.1) {
@@ -279,8 +307,8 @@ export class OrderHistory {
    */
   private fulfil(o: OrderSeed, allocatedAt: number): void {
     const { rng } = this.ctx;
-    const sites = [...new Set(o.allocations.filter((a) => a.status === 'RESERVED').map((a) => a.level.warehouse))].sort((a, b) =>
-      a.code.localeCompare(b.code),
+    const sites = [...new Set(o.allocations.filter((a) => a.status === 'RESERVED').map((a) => a.level.warehouse))].sort(
+      (a, b) => a.code.localeCompare(b.code),
     );
     const codes = sites.map((s) => s.code).join(', ');
     const picker = staffActor(sites[0], rng);
@@ -293,7 +321,9 @@ export class OrderHistory {
     this.next(o, times.pick, (t) => {
       this.move(o, t, 'PICKING', `Picking started at ${codes}`, picker);
       if (cancelWhilePicking) {
-        return this.next(o, t + rng.int(5 * MINUTE, 30 * MINUTE), (t2) => this.cancel(o, t2, picker, '拣货时发现商品破损且无替换库存，已与客户协商取消'));
+        return this.next(o, t + rng.int(5 * MINUTE, 30 * MINUTE), (t2) =>
+          this.cancel(o, t2, picker, '拣货时发现商品破损且无替换库存，已与客户协商取消'),
+        );
       }
       this.next(o, times.pack, (t2) => {
         this.move(o, t2, 'PACKED', `Packed: ${sites.length} parcel${sites.length > 1 ? 's' : ''}`, picker);
@@ -310,7 +340,10 @@ export class OrderHistory {
     });
   }
 
-  private fulfilmentTimes(o: OrderSeed, from: number): { pick: number; pack: number; ship: number; outForDelivery: number; deliver: number } {
+  private fulfilmentTimes(
+    o: OrderSeed,
+    from: number,
+  ): { pick: number; pack: number; ship: number; outForDelivery: number; deliver: number } {
     const { rng } = this.ctx;
     const express = o.priority !== 'NORMAL';
     // In the promotion's backlog a normal order's steps take longer, and the warehouse (open 7:00–22:00)
@@ -319,7 +352,11 @@ export class OrderHistory {
     const after = (t: number, min: number, max: number) => t + Math.round(rng.int(min, max) * pace(t));
     const inShift = (t: number) => duringHours(t, 7, 22, rng, HOUR * pace(t));
     const pick = inShift(
-      o.priority === 'URGENT' ? after(from, 10 * MINUTE, 45 * MINUTE) : express ? after(from, 20 * MINUTE, 2 * HOUR) : after(from, 1 * HOUR, 10 * HOUR),
+      o.priority === 'URGENT'
+        ? after(from, 10 * MINUTE, 45 * MINUTE)
+        : express
+          ? after(from, 20 * MINUTE, 2 * HOUR)
+          : after(from, 1 * HOUR, 10 * HOUR),
     );
     // Some picks wait for a cold-chain or multi-site consolidation wave.
     const pack = inShift(rng.chance(0.3) ? after(pick, 2 * HOUR, 8 * HOUR) : after(pick, 20 * MINUTE, 2 * HOUR));
@@ -327,7 +364,9 @@ export class OrderHistory {
     // Express goes out with the next courier; normal parcels join the next delivery run.
     let outForDelivery = express ? duringHours(after(ship, 30 * MINUTE, 3 * HOUR), 8, 20, rng) : deliveryRun(ship, rng);
     // Nobody home: the courier tries again the next morning.
-    const attempt = rng.chance(0.08) ? shanghaiMidnight(outForDelivery) + DAY + 9 * HOUR + rng.int(0, 3 * HOUR) : after(outForDelivery, 30 * MINUTE, 5 * HOUR);
+    const attempt = rng.chance(0.08)
+      ? shanghaiMidnight(outForDelivery) + DAY + 9 * HOUR + rng.int(0, 3 * HOUR)
+      : after(outForDelivery, 30 * MINUTE, 5 * HOUR);
     let deliver = duringHours(attempt, 8, 21, rng);
     const times = { pick, pack, ship, outForDelivery, deliver };
 
@@ -344,7 +383,13 @@ export class OrderHistory {
     // The carrier hurries: squeeze the remaining steps into the time left.
     const k = (target - from) / (deliver - from);
     const squeeze = (t: number) => from + Math.floor((t - from) * k);
-    return { pick: squeeze(pick), pack: squeeze(pack), ship: squeeze(ship), outForDelivery: squeeze(outForDelivery), deliver: squeeze(deliver) };
+    return {
+      pick: squeeze(pick),
+      pack: squeeze(pack),
+      ship: squeeze(ship),
+      outForDelivery: squeeze(outForDelivery),
+      deliver: squeeze(deliver),
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -367,8 +412,22 @@ export class OrderHistory {
     const { ledger, rng } = this.ctx;
     for (const a of allocations) {
       const level = ledger.level(a.stockLevelId);
-      ledger.change(level, at, { reason: 'RESERVATION', onHandDelta: 0, reservedDelta: a.quantity, actor, reference: o.number });
-      o.allocations.push({ id: rng.uuid(), lineNo: a.lineNo, product: level.product, level, quantity: a.quantity, status: 'RESERVED', at });
+      ledger.change(level, at, {
+        reason: 'RESERVATION',
+        onHandDelta: 0,
+        reservedDelta: a.quantity,
+        actor,
+        reference: o.number,
+      });
+      o.allocations.push({
+        id: rng.uuid(),
+        lineNo: a.lineNo,
+        product: level.product,
+        level,
+        quantity: a.quantity,
+        status: 'RESERVED',
+        at,
+      });
     }
     const i = this.backorders.indexOf(o);
     if (i >= 0) this.backorders.splice(i, 1);
@@ -376,7 +435,13 @@ export class OrderHistory {
 
   private release(o: OrderSeed, at: number, actor: string): void {
     for (const a of o.allocations.filter((x) => x.status === 'RESERVED')) {
-      this.ctx.ledger.change(a.level, at, { reason: 'RELEASE', onHandDelta: 0, reservedDelta: -a.quantity, actor, reference: o.number });
+      this.ctx.ledger.change(a.level, at, {
+        reason: 'RELEASE',
+        onHandDelta: 0,
+        reservedDelta: -a.quantity,
+        actor,
+        reference: o.number,
+      });
       a.status = 'RELEASED';
     }
     const i = this.backorders.indexOf(o);
@@ -387,7 +452,13 @@ export class OrderHistory {
   private ship(o: OrderSeed, at: number): void {
     for (const a of o.allocations.filter((x) => x.status === 'RESERVED')) {
       const actor = staffActor(a.level.warehouse, this.ctx.rng);
-      this.ctx.ledger.change(a.level, at, { reason: 'SHIPMENT', onHandDelta: -a.quantity, reservedDelta: -a.quantity, actor, reference: o.number });
+      this.ctx.ledger.change(a.level, at, {
+        reason: 'SHIPMENT',
+        onHandDelta: -a.quantity,
+        reservedDelta: -a.quantity,
+        actor,
+        reference: o.number,
+      });
       a.status = 'SHIPPED';
     }
   }

@@ -40,7 +40,7 @@ export class Scheduler {
   private push(task: Task): void {
     const h = this.heap;
     h.push(task);
-    for (let i = h.length - 1; i > 0; ) {
+    for (let i = h.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!this.before(h[i], h[parent])) break;
       [h[i], h[parent]] = [h[parent], h[i]];
@@ -54,7 +54,7 @@ export class Scheduler {
     const last = h.pop();
     if (h.length > 0 && last) {
       h[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let min = i;

@@ -51,7 +51,8 @@ export class StockKeeping {
     level.restockDue = false;
     if (level.supplyStopped) return;
     const quantity = niceRound(level.capacity * this.ctx.rng.between(0.85, 1) - available(level));
-    if (quantity > 0) this.receive(level, at, quantity, `供应商到货入库，采购单 PO${shanghaiYmd(at)}${this.ctx.rng.digits(4)}`);
+    if (quantity > 0)
+      this.receive(level, at, quantity, `供应商到货入库，采购单 PO${shanghaiYmd(at)}${this.ctx.rng.digits(4)}`);
   }
 
   private receive(level: StockLevelSeed, at: number, quantity: number, note: string): void {
@@ -66,7 +67,14 @@ export class StockKeeping {
     for (let day = shanghaiMidnight(start); day < now; day += DAY) {
       if (shanghaiYmd(day).slice(4, 6) === shanghaiYmd(day + DAY).slice(4, 6)) continue;
       for (const level of rng.shuffle(this.levels).slice(0, 12)) {
-        const delta = rng.weighted([[-3, 8], [-2, 15], [-1, 30], [1, 25], [2, 12], [3, 5]] as const);
+        const delta = rng.weighted([
+          [-3, 8],
+          [-2, 15],
+          [-1, 30],
+          [1, 25],
+          [2, 12],
+          [3, 5],
+        ] as const);
         scheduler.at(day + rng.int(18 * HOUR, 21 * HOUR), (t) => this.count(level, t, delta));
       }
     }
@@ -76,7 +84,13 @@ export class StockKeeping {
     if (level.onHand + delta < level.reserved) return;
     const actor = staffActor(level.warehouse, this.ctx.rng);
     const note = `月度盘点：实盘${delta < 0 ? '少' : '多'}${Math.abs(delta)}件`;
-    this.ctx.ledger.change(level, at, { reason: 'COUNT_ADJUSTMENT', onHandDelta: delta, reservedDelta: 0, actor, note });
+    this.ctx.ledger.change(level, at, {
+      reason: 'COUNT_ADJUSTMENT',
+      onHandDelta: delta,
+      reservedDelta: 0,
+      actor,
+      note,
+    });
     if (delta > 0) this.stockAdded(level.product.id, at, actor);
   }
 
@@ -85,7 +99,9 @@ export class StockKeeping {
     const delicate = this.levels.filter((l) => l.product.packaging.some((p) => p === 'FRAGILE' || p === 'PERISHABLE'));
     for (let i = 0; i < count && delicate.length; i++) {
       const level = rng.pick(delicate);
-      scheduler.at(duringHours(rng.int(start, now), 8, 20, rng), (t) => this.damage(level, t, rng.int(1, 3), damageNote(level.product, this.ctx.rng.next())));
+      scheduler.at(duringHours(rng.int(start, now), 8, 20, rng), (t) =>
+        this.damage(level, t, rng.int(1, 3), damageNote(level.product, this.ctx.rng.next())),
+      );
     }
   }
 
@@ -140,7 +156,9 @@ export class StockKeeping {
     for (const level of rng.shuffle(candidates).slice(0, Math.round(this.levels.length * 0.03))) {
       level.promoted = true;
       scheduler.at(duringHours(now - rng.int(1, 9) * DAY, 9, 17, rng), (t) => {
-        const quantity = niceRound(level.capacity * this.ctx.rng.between(0.5, 0.8) + Math.max(0, level.capacity - available(level)));
+        const quantity = niceRound(
+          level.capacity * this.ctx.rng.between(0.5, 0.8) + Math.max(0, level.capacity - available(level)),
+        );
         this.receive(level, t, quantity, '促销活动备货入库');
       });
     }

@@ -47,8 +47,18 @@ function regionShares(drafts: readonly OrderDraft[]): Map<Region, number> {
 }
 
 /** 2–5 sites in different regions where possible, busier regions first; popular items go wider. */
-function chooseSites(rng: Random, product: ProductSeed, warehouses: readonly WarehouseSeed[], regionWeight: Map<Region, number>): WarehouseSeed[] {
-  const base = rng.weighted([[2, 20], [3, 35], [4, 30], [5, 15]] as const);
+function chooseSites(
+  rng: Random,
+  product: ProductSeed,
+  warehouses: readonly WarehouseSeed[],
+  regionWeight: Map<Region, number>,
+): WarehouseSeed[] {
+  const base = rng.weighted([
+    [2, 20],
+    [3, 35],
+    [4, 30],
+    [5, 15],
+  ] as const);
   const count = Math.min(5, base + (product.popularity > 4 ? 1 : 0));
   const regions = [...new Set(warehouses.map((w) => w.region))];
   // Weighted shuffle (Efraimidis–Spirakis): a random order that favours regions with more orders.
@@ -137,7 +147,10 @@ export function settleThresholds(rng: Random, levels: readonly StockLevelSeed[])
 function setLow(rng: Random, l: StockLevelSeed): void {
   const a = available(l);
   // "Just below": the threshold sits a little above what is left, but not absurdly low for the site.
-  l.lowThreshold = a === 0 ? l.reorderPoint : Math.max(a + rng.int(0, Math.max(1, Math.round(a * 0.25))), Math.round(l.reorderPoint / 2));
+  l.lowThreshold =
+    a === 0
+      ? l.reorderPoint
+      : Math.max(a + rng.int(0, Math.max(1, Math.round(a * 0.25))), Math.round(l.reorderPoint / 2));
   l.highThreshold = Math.max(l.capacity, Math.ceil(l.lowThreshold * 2.5));
 }
 

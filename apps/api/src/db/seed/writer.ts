@@ -1,5 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { CustomerSeed, MovementSeed, OrderEventSeed, OrderSeed, ProductSeed, StockLevelSeed, WarehouseSeed } from './model';
+import {
+  CustomerSeed,
+  MovementSeed,
+  OrderEventSeed,
+  OrderSeed,
+  ProductSeed,
+  StockLevelSeed,
+  WarehouseSeed,
+} from './model';
 
 interface Column<T> {
   name: string;
@@ -203,7 +211,10 @@ export function insertAllocations(m: EntityManager, orders: readonly OrderSeed[]
   );
 }
 
-export function insertEvents(m: EntityManager, log: readonly { order: OrderSeed; event: OrderEventSeed; sequence: number }[]): Promise<void> {
+export function insertEvents(
+  m: EntityManager,
+  log: readonly { order: OrderSeed; event: OrderEventSeed; sequence: number }[],
+): Promise<void> {
   return insertAll<(typeof log)[number]>(
     m,
     'order_event',

@@ -1,6 +1,12 @@
 import { errorCodes, ErrorCodesOf } from '../../common/user-error';
 
-export const ACCESS_ERROR_CODES = errorCodes(['INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'EMAIL_TAKEN', 'WEAK_PASSWORD', 'ALREADY_REVOKED']);
+export const ACCESS_ERROR_CODES = errorCodes([
+  'INVALID_CREDENTIALS',
+  'LOGIN_THROTTLED',
+  'EMAIL_TAKEN',
+  'WEAK_PASSWORD',
+  'ALREADY_REVOKED',
+]);
 
 declare module '../../common/user-error' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -48,7 +48,7 @@ export class UpdateUserInput {
   @Field(() => Role, { nullable: true, description: "Changing the role ends the user's sessions." })
   role?: RoleT;
 
-  @Field({ nullable: true, description: "false disables the account and ends its sessions." })
+  @Field({ nullable: true, description: 'false disables the account and ends its sessions.' })
   active?: boolean;
 
   @Field({ nullable: true })

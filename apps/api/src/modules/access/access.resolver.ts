@@ -2,8 +2,24 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
 import { PageArgs } from '../../common/page-args';
 import { userError } from '../../common/user-error';
-import { CreateApiKeyInput, CreateUserInput, LoginInput, RevokeApiKeyInput, UpdateMyPreferencesInput, UpdateUserInput } from './access.inputs';
-import { ApiKeyConnection, ApiKeyPayload, CreateApiKeyPayload, LoginPayload, LogoutPayload, RenewTokenPayload, UserConnection, UserPayload } from './access.types';
+import {
+  CreateApiKeyInput,
+  CreateUserInput,
+  LoginInput,
+  RevokeApiKeyInput,
+  UpdateMyPreferencesInput,
+  UpdateUserInput,
+} from './access.inputs';
+import {
+  ApiKeyConnection,
+  ApiKeyPayload,
+  CreateApiKeyPayload,
+  LoginPayload,
+  LogoutPayload,
+  RenewTokenPayload,
+  UserConnection,
+  UserPayload,
+} from './access.types';
 import { unauthenticated, Requires } from './requires';
 import { StaffUser } from './staff-user.entity';
 
@@ -11,7 +27,9 @@ const LOCALES = ['zh-CN', 'en'];
 
 @Resolver()
 export class AccessResolver {
-  @Mutation(() => LoginPayload, { description: 'Signs a staff member in. Open to everyone; attempts are throttled per account and per address.' })
+  @Mutation(() => LoginPayload, {
+    description: 'Signs a staff member in. Open to everyone; attempts are throttled per account and per address.',
+  })
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
     return Object.assign(new LoginPayload(), await ctx.services.auth.login(input.email, input.password, ctx.actor));
   }
@@ -24,7 +42,9 @@ export class AccessResolver {
   }
 
   @Requires(null)
-  @Mutation(() => LogoutPayload, { description: 'Ends the current session; its tokens and live connections stop working.' })
+  @Mutation(() => LogoutPayload, {
+    description: 'Ends the current session; its tokens and live connections stop working.',
+  })
   async logout(@Ctx() ctx: Context) {
     if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
     await ctx.services.auth.logout(ctx.actor);
@@ -43,7 +63,10 @@ export class AccessResolver {
   async updateMyPreferences(@Arg('input') input: UpdateMyPreferencesInput, @Ctx() ctx: Context) {
     if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
     if (!LOCALES.includes(input.locale)) {
-      return Object.assign(new UserPayload(), { user: null, userErrors: [userError('INVALID_INPUT', `locale must be one of ${LOCALES.join(', ')}`, ['input', 'locale'])] });
+      return Object.assign(new UserPayload(), {
+        user: null,
+        userErrors: [userError('INVALID_INPUT', `locale must be one of ${LOCALES.join(', ')}`, ['input', 'locale'])],
+      });
     }
     return Object.assign(new UserPayload(), await ctx.services.access.setLocale(input.locale, ctx.actor));
   }
@@ -61,14 +84,20 @@ export class AccessResolver {
   }
 
   @Requires('USER_MANAGE')
-  @Mutation(() => UserPayload, { description: 'Renames, changes the role of, disables or resets the password of a staff account.' })
+  @Mutation(() => UserPayload, {
+    description: 'Renames, changes the role of, disables or resets the password of a staff account.',
+  })
   async updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
     return Object.assign(new UserPayload(), await ctx.services.access.updateUser(input, ctx.actor));
   }
 
   @Requires('APIKEY_MANAGE')
   @Query(() => ApiKeyConnection, { description: 'Integrator API keys, newest first; secrets are never shown.' })
-  apiKeys(@Args() page: PageArgs, @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean, @Ctx() ctx: Context) {
+  apiKeys(
+    @Args() page: PageArgs,
+    @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.access.listApiKeys(page, includeRevoked);
   }
 
@@ -79,9 +108,10 @@ export class AccessResolver {
   }
 
   @Requires('APIKEY_MANAGE')
-  @Mutation(() => ApiKeyPayload, { description: 'Revokes an API key: its next use fails, and its live connections close.' })
+  @Mutation(() => ApiKeyPayload, {
+    description: 'Revokes an API key: its next use fails, and its live connections close.',
+  })
   async revokeApiKey(@Arg('input') input: RevokeApiKeyInput, @Ctx() ctx: Context) {
     return Object.assign(new ApiKeyPayload(), await ctx.services.access.revokeApiKey(input.apiKeyId, ctx.actor));
   }
 }
-

@@ -6,10 +6,16 @@ import { StaffUser } from './staff-user.entity';
 
 @ObjectType()
 export class LoginPayload extends MutationPayload {
-  @Field(() => String, { nullable: true, description: 'Send as "Authorization: Bearer <token>" (HTTP) or connectionParams.authorization (graphql-ws).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Send as "Authorization: Bearer <token>" (HTTP) or connectionParams.authorization (graphql-ws).',
+  })
   token: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'The token stops working then; renewToken gives a new one while the session lasts.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The token stops working then; renewToken gives a new one while the session lasts.',
+  })
   expiresAt: Date | null;
 
   @Field(() => StaffUser, { nullable: true })
@@ -45,7 +51,10 @@ export class CreateApiKeyPayload extends MutationPayload {
   @Field(() => ApiKey, { nullable: true })
   apiKey: ApiKey | null;
 
-  @Field(() => String, { nullable: true, description: 'The full key. Shown only now: store it safely, it cannot be read again.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The full key. Shown only now: store it safely, it cannot be read again.',
+  })
   secret: string | null;
 }
 

@@ -58,9 +58,10 @@ export class AuthService {
   private signingKey(): Promise<Uint8Array> {
     this.secret ??= (async () => {
       if (this.settings.authSecret) return new TextEncoder().encode(this.settings.authSecret);
-      await this.ds.query(`INSERT INTO app_setting (key, value) VALUES ('auth_secret', $1) ON CONFLICT (key) DO NOTHING`, [
-        randomBytes(48).toString('base64url'),
-      ]);
+      await this.ds.query(
+        `INSERT INTO app_setting (key, value) VALUES ('auth_secret', $1) ON CONFLICT (key) DO NOTHING`,
+        [randomBytes(48).toString('base64url')],
+      );
       const [row] = await this.ds.query(`SELECT value FROM app_setting WHERE key = 'auth_secret'`);
       return new TextEncoder().encode(row.value);
     })();
@@ -69,7 +70,12 @@ export class AuthService {
 
   async login(email: string, password: string, actor: Actor): Promise<LoginResult> {
     const account = email.trim().toLowerCase().slice(0, 200);
-    const fail = (code: UserErrorCode, message: string): LoginResult => ({ token: null, expiresAt: null, user: null, userErrors: [userError(code, message, ['input'])] });
+    const fail = (code: UserErrorCode, message: string): LoginResult => ({
+      token: null,
+      expiresAt: null,
+      user: null,
+      userErrors: [userError(code, message, ['input'])],
+    });
 
     const [{ account_failures, address_failures }] = await this.ds.query(
       `SELECT (SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE' AND target_id = $1 AND at > now() - $3::interval)::int AS account_failures,
@@ -77,14 +83,30 @@ export class AuthService {
       [account, actor.clientIp, `${THROTTLE_WINDOW_MINUTES} minutes`],
     );
     if (account_failures >= MAX_FAILURES_PER_ACCOUNT || address_failures >= MAX_FAILURES_PER_ADDRESS) {
-      await audit(this.ds, actor, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'FAILURE', details: { reason: 'THROTTLED' } });
+      await audit(this.ds, actor, {
+        action: 'LOGIN',
+        targetType: 'User',
+        targetId: account,
+        outcome: 'FAILURE',
+        details: { reason: 'THROTTLED' },
+      });
       return fail('LOGIN_THROTTLED', `Too many failed sign-ins. Try again in ${THROTTLE_WINDOW_MINUTES} minutes.`);
     }
 
-    const user = await this.ds.getRepository(StaffUser).createQueryBuilder('u').where('lower(u.email) = :account', { account }).getOne();
+    const user = await this.ds
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :account', { account })
+      .getOne();
     const valid = await argon2Verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
     if (!user || !valid || !user.active) {
-      await audit(this.ds, actor, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'FAILURE', details: { reason: 'INVALID_CREDENTIALS' } });
+      await audit(this.ds, actor, {
+        action: 'LOGIN',
+        targetType: 'User',
+        targetId: account,
+        outcome: 'FAILURE',
+        details: { reason: 'INVALID_CREDENTIALS' },
+      });
       // One message for unknown e-mail, wrong password and disabled account: nothing to enumerate.
       return fail('INVALID_CREDENTIALS', 'E-mail or password is incorrect.');
     }
@@ -96,7 +118,11 @@ export class AuthService {
     );
     await this.ds.query(`UPDATE staff_user SET last_login_at = now() WHERE id = $1`, [user.id]);
     const principal = this.userPrincipal(user, session.id, sessionExpires);
-    await audit(this.ds, { ...actor, principal }, { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'SUCCESS' });
+    await audit(
+      this.ds,
+      { ...actor, principal },
+      { action: 'LOGIN', targetType: 'User', targetId: account, outcome: 'SUCCESS' },
+    );
     const { token, expiresAt } = await this.issueToken(user.id, session.id, sessionExpires);
     return { token, expiresAt, user, userErrors: [] };
   }
@@ -114,8 +140,15 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE staff_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [actor.principal!.sessionId]);
-      await audit(m, actor, { action: 'LOGOUT', targetType: 'User', targetId: actor.principal!.id, outcome: 'SUCCESS' });
+      await m.query(`UPDATE staff_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+        actor.principal!.sessionId,
+      ]);
+      await audit(m, actor, {
+        action: 'LOGOUT',
+        targetType: 'User',
+        targetId: actor.principal!.id,
+        outcome: 'SUCCESS',
+      });
       await notifyOnCommit(m, 'ACCESS_REVOKED', [{ sessionId: actor.principal!.sessionId }]);
     });
     this.credentials.forget({ sessionId: actor.principal!.sessionId });
@@ -142,7 +175,8 @@ export class AuthService {
         this.verified.set(token, claims);
       }
     }
-    if (!claims || claims.expiresAt.getTime() <= Date.now()) throw new InvalidCredential('The token is invalid or has expired; sign in again');
+    if (!claims || claims.expiresAt.getTime() <= Date.now())
+      throw new InvalidCredential('The token is invalid or has expired; sign in again');
     let session: CachedSession | undefined = this.credentials.session(claims.sessionId);
     if (!session || session.userId !== claims.userId || session.sessionExpiresAt <= Date.now()) {
       const generation = this.credentials.begin();
@@ -152,14 +186,35 @@ export class AuthService {
         [claims.sessionId, claims.userId],
       );
       if (!row) throw new InvalidCredential('The session has ended; sign in again');
-      session = { userId: row.id, email: row.email, role: row.role, sessionExpiresAt: (row.expires_at as Date).getTime() };
+      session = {
+        userId: row.id,
+        email: row.email,
+        role: row.role,
+        sessionExpiresAt: (row.expires_at as Date).getTime(),
+      };
       this.credentials.store(generation, claims.sessionId, session);
     }
-    return { kind: 'USER', id: session.userId, name: session.email, role: session.role, permissions: permissionsOf(session.role), sessionId: claims.sessionId, expiresAt: claims.expiresAt };
+    return {
+      kind: 'USER',
+      id: session.userId,
+      name: session.email,
+      role: session.role,
+      permissions: permissionsOf(session.role),
+      sessionId: claims.sessionId,
+      expiresAt: claims.expiresAt,
+    };
   }
 
   private userPrincipal(user: StaffUser, sessionId: string, expiresAt: Date): Principal {
-    return { kind: 'USER', id: user.id, name: user.email, role: user.role, permissions: permissionsOf(user.role), sessionId, expiresAt };
+    return {
+      kind: 'USER',
+      id: user.id,
+      name: user.email,
+      role: user.role,
+      permissions: permissionsOf(user.role),
+      sessionId,
+      expiresAt,
+    };
   }
 
   /**
@@ -174,16 +229,28 @@ export class AuthService {
     if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new InvalidCredential('This API key has expired');
     // last_used_at is kept to the minute: written only when the row shows it is older than that.
     if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - 60_000) {
-      await this.ds.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [row.id]);
+      await this.ds.query(
+        `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [row.id],
+      );
     }
-    return { kind: 'API_KEY', id: row.id, name: row.name, role: null, permissions: permissionsOfScopes(row.scopes), sessionId: null, expiresAt: row.expiresAt };
+    return {
+      kind: 'API_KEY',
+      id: row.id,
+      name: row.name,
+      role: null,
+      permissions: permissionsOfScopes(row.scopes),
+      sessionId: null,
+      expiresAt: row.expiresAt,
+    };
   }
 
   /** Demo accounts (password "demo") and the first admin of a real deployment. */
   async ensureUsers(opts: { demo: boolean; adminEmail?: string; adminPassword?: string }): Promise<void> {
     const wanted: { email: string; name: string; role: Role; password: string }[] = [];
     if (opts.demo) wanted.push(...DEMO_USERS.map((u) => ({ ...u, password: 'demo' })));
-    if (opts.adminEmail && opts.adminPassword) wanted.push({ email: opts.adminEmail, name: 'Administrator', role: 'ADMIN', password: opts.adminPassword });
+    if (opts.adminEmail && opts.adminPassword)
+      wanted.push({ email: opts.adminEmail, name: 'Administrator', role: 'ADMIN', password: opts.adminPassword });
     for (const u of wanted) {
       const exists = await this.ds.query(`SELECT 1 FROM staff_user WHERE lower(email) = lower($1)`, [u.email]);
       if (exists.length) continue;

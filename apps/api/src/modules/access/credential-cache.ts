@@ -93,7 +93,8 @@ export class CredentialCache {
   forget(revoked: AccessRevokedMessage): void {
     this.generation++;
     if (revoked.sessionId) this.sessions.delete(revoked.sessionId);
-    if (revoked.userId) for (const [id, e] of this.sessions) if (e.value.userId === revoked.userId) this.sessions.delete(id);
+    if (revoked.userId)
+      for (const [id, e] of this.sessions) if (e.value.userId === revoked.userId) this.sessions.delete(id);
   }
 
   private clear(): void {
@@ -137,7 +138,10 @@ export class CredentialCache {
       this.generation++;
       this.listening = true;
     } catch (e) {
-      logger.warn({ err: (e as Error).message }, 'credential cache cannot listen; sessions are checked in the database until it can');
+      logger.warn(
+        { err: (e as Error).message },
+        'credential cache cannot listen; sessions are checked in the database until it can',
+      );
       client.removeAllListeners('end');
       client.end().catch(() => undefined);
       this.reconnect(url);

@@ -9,7 +9,12 @@ import { can } from './principal';
  * Personal data is shown as stored to callers with CUSTOMER_PII_READ (and noted for the audit log),
  * masked for everyone else.
  */
-export function personalData(ctx: Context, owner: string, value: string | null, mask: (v: string) => string): string | null {
+export function personalData(
+  ctx: Context,
+  owner: string,
+  value: string | null,
+  mask: (v: string) => string,
+): string | null {
   if (value === null) return null;
   if (can(ctx.actor.principal, 'CUSTOMER_PII_READ')) {
     ctx.piiShown.add(owner);
@@ -18,7 +23,12 @@ export function personalData(ctx: Context, owner: string, value: string | null, 
   return mask(value);
 }
 
-export const masks = { name: maskName, phone: maskPhone, email: maskEmail, address: (city: string) => (a: string) => maskAddress(a, city) };
+export const masks = {
+  name: maskName,
+  phone: maskPhone,
+  email: maskEmail,
+  address: (city: string) => (a: string) => maskAddress(a, city),
+};
 
 /** The audit entry for the personal data a response showed unmasked (and forgets it), or null. */
 function takePersonalDataShown(ctx: Context): AuditEntry | null {
@@ -101,7 +111,9 @@ export class PersonalDataAuditQueue {
     const width = batch[0].length;
     for (let at = 0; at < batch.length; at += this.maxRowsPerStatement) {
       const chunk = batch.slice(at, at + this.maxRowsPerStatement);
-      const tuples = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+      const tuples = chunk.map(
+        (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+      );
       try {
         await this.ds().query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${tuples.join(', ')}`, chunk.flat());
       } catch (e) {

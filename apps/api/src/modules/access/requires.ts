@@ -13,7 +13,9 @@ export const requiresDirective = new GraphQLDirective({
 });
 
 export function unauthenticated(): GraphQLError {
-  return new GraphQLError('Sign in first: send "Authorization: Bearer <token or API key>"', { extensions: { code: 'UNAUTHENTICATED' } });
+  return new GraphQLError('Sign in first: send "Authorization: Bearer <token or API key>"', {
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
 }
 
 /**
@@ -31,9 +33,17 @@ export async function assertPermitted(
   const p = ctx.actor.principal;
   if (!p) throw unauthenticated();
   if (!permission || p.permissions.has(permission)) return;
-  await audit(ctx.services.ds, ctx.actor, { action: 'ACCESS_DENIED', targetType: 'Operation', targetId: operation, outcome: 'DENIED', details: { required: permission } });
+  await audit(ctx.services.ds, ctx.actor, {
+    action: 'ACCESS_DENIED',
+    targetType: 'Operation',
+    targetId: operation,
+    outcome: 'DENIED',
+    details: { required: permission },
+  });
   neededFor ??= `for ${operation.slice(operation.indexOf('.') + 1)}`;
-  throw new GraphQLError(`You do not have the ${permission} permission needed ${neededFor}`, { extensions: { code: 'FORBIDDEN', permission } });
+  throw new GraphQLError(`You do not have the ${permission} permission needed ${neededFor}`, {
+    extensions: { code: 'FORBIDDEN', permission },
+  });
 }
 
 /**

@@ -11,7 +11,12 @@ export interface TokenClaims {
 
 const ISSUER = 'fulfilment-platform';
 
-export async function signToken(secret: Uint8Array, userId: string, sessionId: string, expiresAt: Date): Promise<string> {
+export async function signToken(
+  secret: Uint8Array,
+  userId: string,
+  sessionId: string,
+  expiresAt: Date,
+): Promise<string> {
   const { SignJWT } = await jose;
   return new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: 'HS256' })
@@ -27,7 +32,8 @@ export async function verifyToken(secret: Uint8Array, token: string): Promise<To
   const { jwtVerify } = await jose;
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] });
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number')
+      return null;
     return { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
   } catch {
     return null;

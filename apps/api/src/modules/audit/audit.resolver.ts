@@ -9,7 +9,11 @@ import { AuditEntryConnection } from './audit.types';
 export class AuditResolver {
   @Requires('AUDIT_READ')
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
-  auditLog(@Args() page: PageArgs, @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined, @Ctx() ctx: Context) {
+  auditLog(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.auditQueries.list(filter ?? {}, page);
   }
 }

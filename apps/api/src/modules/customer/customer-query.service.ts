@@ -12,6 +12,15 @@ export class CustomerQueryService {
     if (filter.isNew !== undefined && filter.isNew !== null) qb.andWhere('c.is_new = :isNew', { isNew: filter.isNew });
     const search = filterText(filter.search, 'search', 64);
     if (search) qb.andWhere(`(c.name || ' ' || c.phone) ILIKE :q`, { q: `%${escapeLike(search)}%` });
-    return paginate(qb, { columns: ['c.createdAt', 'c.id'], kinds: ['timestamp', 'uuid'], direction: 'DESC', values: (c) => [c.createdAt, c.id] }, page);
+    return paginate(
+      qb,
+      {
+        columns: ['c.createdAt', 'c.id'],
+        kinds: ['timestamp', 'uuid'],
+        direction: 'DESC',
+        values: (c) => [c.createdAt, c.id],
+      },
+      page,
+    );
   }
 }

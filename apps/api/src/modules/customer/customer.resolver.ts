@@ -13,7 +13,11 @@ import { masks, personalData } from '../access/pii';
 export class CustomerResolver {
   @Requires('CUSTOMER_READ')
   @Query(() => CustomerConnection, { description: 'Customers, newest first.' })
-  customers(@Args() page: PageArgs, @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined, @Ctx() ctx: Context) {
+  customers(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.customerQueries.list(filter ?? {}, page);
   }
 

@@ -23,7 +23,10 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
 @Resolver()
 export class NodeResolver {
   @Requires(null)
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; needs the read permission of its type (e.g. ORDER_READ for an Order).' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; needs the read permission of its type (e.g. ORDER_READ for an Order).',
+  })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;

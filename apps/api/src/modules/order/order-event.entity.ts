@@ -6,7 +6,10 @@ import { toGlobalId } from '../../common/global-id';
 import { Node } from '../node/node.interface';
 
 @Entity()
-@ObjectType({ implements: Node, description: 'One step in an order\'s history, written in the same transaction as the change.' })
+@ObjectType({
+  implements: Node,
+  description: "One step in an order's history, written in the same transaction as the change.",
+})
 export class OrderEvent implements Node {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

@@ -36,18 +36,30 @@ export class OrderPlacementService {
     try {
       return await this.mutations.run(actor, { action: 'PLACE_ORDER', targetType: 'Order', invalid }, async (tx) => {
         const skus = [...new Set(input.lines.map((l) => l.sku))];
-        const facts = await this.repo.placementFacts(tx.m, input.customerId, skus, input.deliveryAddress?.region ?? null);
+        const facts = await this.repo.placementFacts(
+          tx.m,
+          input.customerId,
+          skus,
+          input.deliveryAddress?.region ?? null,
+        );
         const customer = facts.customer ?? fail('NOT_FOUND', 'No customer with this id', ['input', 'customerId']);
         const drafts = priceLines(facts.products, input.lines, ['input', 'lines']);
         const now = new Date();
-        if (input.promisedBy && input.promisedBy.getTime() <= now.getTime()) fail('INVALID_INPUT', 'promisedBy must be in the future', ['input', 'promisedBy']);
+        if (input.promisedBy && input.promisedBy.getTime() <= now.getTime())
+          fail('INVALID_INPUT', 'promisedBy must be in the future', ['input', 'promisedBy']);
         const totals = orderTotals(drafts.map((d) => ({ quantity: d.quantity, unitPriceFen: d.product.unitPriceFen })));
         const placed = await this.repo.insertPlaced(
           tx.m,
           {
             channel: input.channel,
             customerId: customer.id,
-            delivery: input.deliveryAddress ?? { contactName: customer.name, phone: customer.phone, address: customer.address, city: customer.city, region: customer.region },
+            delivery: input.deliveryAddress ?? {
+              contactName: customer.name,
+              phone: customer.phone,
+              address: customer.address,
+              city: customer.city,
+              region: customer.region,
+            },
             paymentMethod: input.paymentMethod,
             paymentStatus: initialPaymentStatus(input.paymentMethod, input.paid),
             priority: input.priority,
@@ -63,7 +75,12 @@ export class OrderPlacementService {
         if (!placed) throw new IdempotentReplay();
         const { order } = placed;
         const change = this.transitions.begin(tx, order);
-        const placedEvent = { type: 'PLACED', from: null, to: 'PENDING_REVIEW', reason: `Received via ${input.channel}` } as const;
+        const placedEvent = {
+          type: 'PLACED',
+          from: null,
+          to: 'PENDING_REVIEW',
+          reason: `Received via ${input.channel}`,
+        } as const;
         change.record({ ...placedEvent });
         const levels = placed.levels.map((r) => lockedLevel(tx.m, r));
         change.reserved = await this.reservations.reserve(tx, reserverOf(order), drafts, change.batch, levels);
@@ -85,7 +102,8 @@ export class OrderPlacementService {
         return { order: await this.transitions.save(change, 'PLACE_ORDER') };
       });
     } catch (e) {
-      if (e instanceof IdempotentReplay || (pgErrorCode(e) === '23505' && input.idempotencyKey)) return this.replay(input.idempotencyKey!, requestHash);
+      if (e instanceof IdempotentReplay || (pgErrorCode(e) === '23505' && input.idempotencyKey))
+        return this.replay(input.idempotencyKey!, requestHash);
       throw e;
     }
   }
@@ -94,7 +112,14 @@ export class OrderPlacementService {
     const order = await this.ds.getRepository(Order).findOneBy({ idempotencyKey: key });
     if (!order) throw new Error('idempotency key conflict without an order');
     if (order.requestHash !== requestHash) {
-      return { userErrors: [userError('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used for a different order', ['input', 'idempotencyKey'])] };
+      return {
+        userErrors: [
+          userError('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used for a different order', [
+            'input',
+            'idempotencyKey',
+          ]),
+        ],
+      };
     }
     return { order, userErrors: [] };
   }

@@ -33,7 +33,9 @@ export class OrderQueryService {
     if (filter.warehouseCode) {
       const w = await this.ds.getRepository(Warehouse).findOneBy({ code: filter.warehouseCode });
       if (!w) badInput(`No warehouse with code ${filter.warehouseCode}`, 'filter');
-      where.push(`EXISTS (SELECT 1 FROM order_allocation a WHERE a.order_id = o.id AND a.warehouse_id = ${p(w.id, 'uuid')})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM order_allocation a WHERE a.order_id = o.id AND a.warehouse_id = ${p(w.id, 'uuid')})`,
+      );
     }
     if (filter.createdAfter) where.push(`o.created_at >= ${p(filter.createdAfter, 'timestamptz')}`);
     if (filter.createdBefore) where.push(`o.created_at < ${p(filter.createdBefore, 'timestamptz')}`);
@@ -44,7 +46,12 @@ export class OrderQueryService {
       rowShape(this.ds, Order, 'o'),
       'o',
       { where, params },
-      { columns: ['o.created_at', 'o.id'], kinds: ['timestamp', 'uuid'], direction: 'DESC', values: (o) => [o.createdAt, o.id] },
+      {
+        columns: ['o.created_at', 'o.id'],
+        kinds: ['timestamp', 'uuid'],
+        direction: 'DESC',
+        values: (o) => [o.createdAt, o.id],
+      },
       page,
     );
   }

@@ -77,7 +77,11 @@ export class OrderTransitions {
   /** One step: refused by the table or a guard, the whole change fails with ILLEGAL_TRANSITION. */
   async move(c: OrderChange, to: OrderStatus, reason: string | null): Promise<void> {
     const o = c.order;
-    const step = orderMachine.step(o.status, to, { holdReasons: o.holdReasons, reserved: c.reserved ?? false, allowBackorder: o.allowBackorder });
+    const step = orderMachine.step(o.status, to, {
+      holdReasons: o.holdReasons,
+      reserved: c.reserved ?? false,
+      allowBackorder: o.allowBackorder,
+    });
     if (!step.ok) fail('ILLEGAL_TRANSITION', step.reason, ['input', 'orderId']);
     c.events.push({ type: 'STATUS_CHANGED', from: o.status, to, reason });
     o.status = to;
@@ -95,7 +99,8 @@ export class OrderTransitions {
    * caller's transaction. `orderId` is the order's database id.
    */
   async apply(tx: Tx, orderId: string, to: OrderStatus, reason: string, action: string | null = null): Promise<Order> {
-    const order = (await this.repo.lock(tx.m, orderId)) ?? fail('NOT_FOUND', 'No order with this id', ['input', 'orderId']);
+    const order =
+      (await this.repo.lock(tx.m, orderId)) ?? fail('NOT_FOUND', 'No order with this id', ['input', 'orderId']);
     const change = this.begin(tx, order, await this.reservations.hasReservations(tx.m, order.id));
     await this.move(change, to, reason);
     return this.save(change, action);
@@ -103,7 +108,9 @@ export class OrderTransitions {
 
   /** The order's lines with their products, as reserving them needs. */
   async draftsOf(c: OrderChange): Promise<LineDraft[]> {
-    const lines = await c.tx.m.getRepository(OrderLine).find({ where: { orderId: c.order.id }, order: { lineNo: 'ASC' } });
+    const lines = await c.tx.m
+      .getRepository(OrderLine)
+      .find({ where: { orderId: c.order.id }, order: { lineNo: 'ASC' } });
     const products = await c.tx.m.getRepository(Product).findBy({ id: In(lines.map((l) => l.productId)) });
     const byId = new Map(products.map((p) => [p.id, p]));
     return lines.map((l) => ({ lineNo: l.lineNo, product: byId.get(l.productId)!, quantity: l.quantity }));

@@ -1,7 +1,21 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { HoldReason as HoldReasonT, OrderStatus as OrderStatusT, PaymentMethod as PaymentMethodT, PaymentStatus as PaymentStatusT, Region as RegionT } from '@fulfilment/domain';
-import { HoldReason, OrderPriority, OrderStatus, PaymentMethod, PaymentStatus, Region, SalesChannel } from '../../common/enums';
+import type {
+  HoldReason as HoldReasonT,
+  OrderStatus as OrderStatusT,
+  PaymentMethod as PaymentMethodT,
+  PaymentStatus as PaymentStatusT,
+  Region as RegionT,
+} from '@fulfilment/domain';
+import {
+  HoldReason,
+  OrderPriority,
+  OrderStatus,
+  PaymentMethod,
+  PaymentStatus,
+  Region,
+  SalesChannel,
+} from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money.type';
 import { Node } from '../node/node.interface';
@@ -79,7 +93,10 @@ export class Order implements Node {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   holdReasons: HoldReasonT[];
 
-  @Field(() => String, { nullable: true, description: 'Reason given with the last status change (hold, cancel, review).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reason given with the last status change (hold, cancel, review).',
+  })
   @Column({ type: 'text', nullable: true })
   statusReason: string | null;
 

@@ -1,4 +1,14 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { PaymentMethod as PaymentMethodT, Region as RegionT } from '@fulfilment/domain';
 import { OrderPriority, PaymentMethod, Region, SalesChannel } from '../../common/enums';
@@ -49,7 +59,10 @@ export class DeliveryAddressInput {
 
 @InputType()
 export class PlaceOrderInput {
-  @Field({ nullable: true, description: 'Send the same key again (even concurrently) to get the first result instead of a second order.' })
+  @Field({
+    nullable: true,
+    description: 'Send the same key again (even concurrently) to get the first result instead of a second order.',
+  })
   @IsOptional()
   @MaxLength(100, code('TOO_LONG', 'idempotencyKey must be at most 100 characters'))
   idempotencyKey?: string;
@@ -84,7 +97,10 @@ export class PlaceOrderInput {
   @IsOptional()
   promisedBy?: Date;
 
-  @Field({ defaultValue: false, description: 'When stock is short, keep the order as a backorder instead of rejecting it.' })
+  @Field({
+    defaultValue: false,
+    description: 'When stock is short, keep the order as a backorder instead of rejecting it.',
+  })
   allowBackorder: boolean;
 
   @Field({ nullable: true })

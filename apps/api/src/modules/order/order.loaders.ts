@@ -82,7 +82,11 @@ export function orderLoaders(ds: DataSource, cache: boolean, catalog: CatalogLoa
   const event = rowShape(ds, OrderEvent, 'e');
   const orderEvents = new DataLoader<string, OrderEvent[]>(
     async (orderIds) => {
-      const rows = await readRows(ds, `SELECT ${event.select} FROM ${event.table} e WHERE e.order_id = ANY($1::uuid[]) ORDER BY e.order_id, e.sequence`, [orderIds]);
+      const rows = await readRows(
+        ds,
+        `SELECT ${event.select} FROM ${event.table} e WHERE e.order_id = ANY($1::uuid[]) ORDER BY e.order_id, e.sequence`,
+        [orderIds],
+      );
       return groupByParent(
         orderIds,
         rows.map((r) => event.hydrate(r)),

@@ -70,8 +70,17 @@ export class OrderRepository {
   constructor(private readonly stock: StockRepository) {}
 
   /** The customer, the ordered products and whether any warehouse serves the region: one round trip. */
-  async placementFacts(m: EntityManager, customerId: string, skus: string[], region: string | null): Promise<PlacementFacts> {
-    const [row]: { customer: Record<string, unknown> | null; products: Record<string, unknown>[]; region_served: boolean }[] = await queryPrepared(
+  async placementFacts(
+    m: EntityManager,
+    customerId: string,
+    skus: string[],
+    region: string | null,
+  ): Promise<PlacementFacts> {
+    const [row]: {
+      customer: Record<string, unknown> | null;
+      products: Record<string, unknown>[];
+      region_served: boolean;
+    }[] = await queryPrepared(
       m,
       `SELECT (SELECT row_to_json(c) FROM customer c WHERE c.id = $1) AS customer,
               (SELECT coalesce(json_agg(p), '[]') FROM product p WHERE p.sku = ANY($2::text[])) AS products,
@@ -90,7 +99,11 @@ export class OrderRepository {
    * products, in one statement. Null when the key is taken: a concurrent twin waits here, then finds
    * the key taken and answers with the first order.
    */
-  async insertPlaced(m: EntityManager, o: PlacedOrderRow, drafts: LineDraft[]): Promise<{ order: Order; levels: Record<string, unknown>[] } | null> {
+  async insertPlaced(
+    m: EntityManager,
+    o: PlacedOrderRow,
+    drafts: LineDraft[],
+  ): Promise<{ order: Order; levels: Record<string, unknown>[] } | null> {
     const inserted: Record<string, unknown>[] = await queryPrepared(
       m,
       `WITH o AS (
@@ -136,7 +149,10 @@ export class OrderRepository {
       ],
     );
     if (inserted.length === 0) return null;
-    return { order: hydrate(m, Order, inserted[0]), levels: (inserted[0].locked_levels ?? []) as Record<string, unknown>[] };
+    return {
+      order: hydrate(m, Order, inserted[0]),
+      levels: (inserted[0].locked_levels ?? []) as Record<string, unknown>[],
+    };
   }
 
   /**
@@ -148,7 +164,9 @@ export class OrderRepository {
       .getRepository(Order)
       .createQueryBuilder('o')
       .where(`o.status = 'BACKORDERED'`)
-      .andWhere('EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.product_id = ANY(:ids))', { ids: productIds })
+      .andWhere('EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.product_id = ANY(:ids))', {
+        ids: productIds,
+      })
       .orderBy('array_position(:priorities::text[], o.priority)')
       .addOrderBy('o.createdAt', 'ASC')
       .setParameter('priorities', ORDER_PRIORITIES)
@@ -160,7 +178,10 @@ export class OrderRepository {
 
   /** Whether any warehouse or station serves the region (placementFacts asks the same inside its read). */
   async regionServed(m: EntityManager, region: string): Promise<boolean> {
-    const [row]: { served: boolean }[] = await m.query(`SELECT EXISTS (SELECT 1 FROM warehouse w WHERE w.region = $1) AS served`, [region]);
+    const [row]: { served: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM warehouse w WHERE w.region = $1) AS served`,
+      [region],
+    );
     return row.served;
   }
 
@@ -174,7 +195,14 @@ export class OrderRepository {
    * one statement, since it runs while stock rows are locked. Every column an order change may touch
    * is written; the rest (number, customer, channel, idempotency) never changes.
    */
-  async save(m: EntityManager, order: Order, events: readonly LifecycleEvent[], actor: Actor, action: string | null, batch: WriteBatch): Promise<Order> {
+  async save(
+    m: EntityManager,
+    order: Order,
+    events: readonly LifecycleEvent[],
+    actor: Actor,
+    action: string | null,
+    batch: WriteBatch,
+  ): Promise<Order> {
     batch.add(
       'saved',
       `UPDATE orders SET status = $2, status_reason = $3, hold_reasons = $4, payment_status = $5, delivery_contact_name = $6,
@@ -201,8 +229,18 @@ export class OrderRepository {
     );
     appendEvents(batch, ORDER_EVENTS, order, events, actorLabel(actor), 'saved');
     if (action) {
-      const values = auditValues(actor, { action, targetType: 'Order', targetId: order.id, outcome: 'SUCCESS', details: { number: order.number, status: order.status } });
-      batch.add('audited', `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+      const values = auditValues(actor, {
+        action,
+        targetType: 'Order',
+        targetId: order.id,
+        outcome: 'SUCCESS',
+        details: { number: order.number, status: order.status },
+      });
+      batch.add(
+        'audited',
+        `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
+        values,
+      );
     }
     const [row] = await batch.run(m, 'SELECT * FROM saved');
     return hydrate(m, Order, row);

@@ -23,7 +23,11 @@ const payload = (r: MutationResult<{ order: Order }>) => Object.assign(new Order
 export class OrderResolver {
   @Requires('ORDER_READ')
   @Query(() => OrderConnection, { description: 'Orders, newest first.' })
-  orders(@Args() page: PageArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
+  orders(
+    @Args() page: PageArgs,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.orderQueries.list(filter ?? {}, page);
   }
 
@@ -42,20 +46,25 @@ export class OrderResolver {
 
   @Requires('ORDER_READ')
   @Query(() => OrderEventConnection, {
-    description: 'Order events across all orders in the order they were written; a client re-reads what it missed from its last cursor.',
+    description:
+      'Order events across all orders in the order they were written; a client re-reads what it missed from its last cursor.',
   })
   orderEvents(@Args() page: PageArgs, @Ctx() ctx: Context) {
     return ctx.services.orderQueries.events(page);
   }
 
   @Requires('ORDER_CREATE')
-  @Mutation(() => OrderPayload, { description: 'Places an order: reviews it, reserves and allocates stock, confirms it when every check passes.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Places an order: reviews it, reserves and allocates stock, confirms it when every check passes.',
+  })
   async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.placement.placeOrder(input, ctx.actor));
   }
 
   @Requires('ORDER_REVIEW')
-  @Mutation(() => OrderPayload, { description: 'Approves an order held for review (or releases a hold): it is confirmed and allocated.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Approves an order held for review (or releases a hold): it is confirmed and allocated.',
+  })
   async approveOrder(@Arg('input') input: ApproveOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.approveOrder(input.orderId, ctx.actor));
   }
@@ -73,7 +82,9 @@ export class OrderResolver {
   }
 
   @Requires('ORDER_EDIT')
-  @Mutation(() => OrderPayload, { description: 'Changes lines (before picking), delivery address (before shipment) or note.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Changes lines (before picking), delivery address (before shipment) or note.',
+  })
   async updateOrder(@Arg('input') input: UpdateOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.orders.updateOrder(input, ctx.actor));
   }
@@ -84,13 +95,19 @@ export class OrderResolver {
     // of filtering every event of every order.
     topics: ({ args }) => (args.orderId ? 'ORDER_EVENT_OF_ORDER' : 'ORDER_EVENT'),
     topicId: ({ args }) => (args.orderId ? (localId(args.orderId, 'Order') ?? 'not-an-order') : undefined),
-    description: 'Every event of one order (or of all orders when orderId is omitted), after it is committed, with its per-order sequence number.',
+    description:
+      'Every event of one order (or of all orders when orderId is omitted), after it is committed, with its per-order sequence number.',
   })
-  orderStatusChanged(@Root() message: OrderEventMessage, @Arg('orderId', () => ID, { nullable: true }) _orderId?: string): OrderEvent {
+  orderStatusChanged(
+    @Root() message: OrderEventMessage,
+    @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
+  ): OrderEvent {
     return Object.assign(new OrderEvent(), message, { createdAt: new Date(message.createdAt) });
   }
 
-  @FieldResolver(() => DeliveryAddress, { description: 'Contact name, phone and street are masked without CUSTOMER_PII_READ.' })
+  @FieldResolver(() => DeliveryAddress, {
+    description: 'Contact name, phone and street are masked without CUSTOMER_PII_READ.',
+  })
   delivery(@Root() order: Order, @Ctx() ctx: Context): DeliveryAddress {
     const d = order.delivery;
     const owner = `Order:${order.id}`;
@@ -112,7 +129,9 @@ export class OrderResolver {
     return ctx.loaders.orderLines.load(order.id);
   }
 
-  @FieldResolver(() => [OrderAllocation], { description: 'Stock reserved for (or shipped from) each warehouse; released ones are kept for history.' })
+  @FieldResolver(() => [OrderAllocation], {
+    description: 'Stock reserved for (or shipped from) each warehouse; released ones are kept for history.',
+  })
   allocations(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.orderAllocations.load(order.id);
   }

@@ -1,5 +1,12 @@
 import { DataSource, In } from 'typeorm';
-import { ADDRESS_EDITABLE_STATUSES, HoldReason, holdReasonText, LINE_EDITABLE_STATUSES, orderTotals, reviewOrder } from '@fulfilment/domain';
+import {
+  ADDRESS_EDITABLE_STATUSES,
+  HoldReason,
+  holdReasonText,
+  LINE_EDITABLE_STATUSES,
+  orderTotals,
+  reviewOrder,
+} from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { localId } from '../../common/global-id';
 import { Mutations, Tx } from '../../common/mutation';
@@ -39,19 +46,27 @@ export class OrderService {
   }
 
   holdOrder(orderId: string, reason: string, actor: Actor): Promise<OrderResult> {
-    return this.mutations.run(actor, { action: 'HOLD_ORDER', targetType: 'Order', invalid: reasonErrors(reason) }, async (tx) => {
-      const change = this.transitions.begin(tx, await this.lockOrder(tx, orderId));
-      await this.transitions.move(change, 'ON_HOLD', reason);
-      return { order: await this.transitions.save(change, 'HOLD_ORDER') };
-    });
+    return this.mutations.run(
+      actor,
+      { action: 'HOLD_ORDER', targetType: 'Order', invalid: reasonErrors(reason) },
+      async (tx) => {
+        const change = this.transitions.begin(tx, await this.lockOrder(tx, orderId));
+        await this.transitions.move(change, 'ON_HOLD', reason);
+        return { order: await this.transitions.save(change, 'HOLD_ORDER') };
+      },
+    );
   }
 
   cancelOrder(orderId: string, reason: string, actor: Actor): Promise<OrderResult> {
-    return this.mutations.run(actor, { action: 'CANCEL_ORDER', targetType: 'Order', invalid: reasonErrors(reason) }, async (tx) => {
-      const change = this.transitions.begin(tx, await this.lockOrder(tx, orderId));
-      await this.transitions.move(change, 'CANCELLED', reason);
-      return { order: await this.transitions.save(change, 'CANCEL_ORDER') };
-    });
+    return this.mutations.run(
+      actor,
+      { action: 'CANCEL_ORDER', targetType: 'Order', invalid: reasonErrors(reason) },
+      async (tx) => {
+        const change = this.transitions.begin(tx, await this.lockOrder(tx, orderId));
+        await this.transitions.move(change, 'CANCELLED', reason);
+        return { order: await this.transitions.save(change, 'CANCEL_ORDER') };
+      },
+    );
   }
 
   async updateOrder(input: UpdateOrderInput, actor: Actor): Promise<OrderResult> {
@@ -66,7 +81,10 @@ export class OrderService {
       const changed: string[] = [];
       if (input.deliveryAddress) {
         if (!ADDRESS_EDITABLE_STATUSES.includes(order.status)) {
-          fail('NOT_EDITABLE', `The address cannot change once the order is ${order.status}`, ['input', 'deliveryAddress']);
+          fail('NOT_EDITABLE', `The address cannot change once the order is ${order.status}`, [
+            'input',
+            'deliveryAddress',
+          ]);
         }
         order.delivery = { ...input.deliveryAddress } as DeliveryAddressInput;
         changed.push('delivery address');
@@ -76,7 +94,8 @@ export class OrderService {
         changed.push('note');
       }
       if (input.lines) {
-        if (!LINE_EDITABLE_STATUSES.includes(order.status)) fail('NOT_EDITABLE', `Lines cannot change once the order is ${order.status}`, ['input', 'lines']);
+        if (!LINE_EDITABLE_STATUSES.includes(order.status))
+          fail('NOT_EDITABLE', `Lines cannot change once the order is ${order.status}`, ['input', 'lines']);
         await this.replaceLines(change, input.lines);
         changed.push('lines');
       }
@@ -93,7 +112,10 @@ export class OrderService {
   async allocateBackorders(tx: Tx, productIds: string[]): Promise<void> {
     for (const order of await this.repo.lockWaitingBackorders(tx.m, productIds)) {
       const change = this.transitions.begin(tx, order);
-      if (!(await this.reservations.reserve(tx, reserverOf(order), await this.transitions.draftsOf(change), change.batch))) continue;
+      if (
+        !(await this.reservations.reserve(tx, reserverOf(order), await this.transitions.draftsOf(change), change.batch))
+      )
+        continue;
       change.reserved = true;
       await this.transitions.move(change, 'ALLOCATED', 'Goods arrived');
       await this.transitions.save(change, null);
@@ -135,11 +157,16 @@ export class OrderService {
       })),
     );
     const totalBefore = order.totalFen;
-    Object.assign(order, orderTotals(drafts.map((d) => ({ quantity: d.quantity, unitPriceFen: d.product.unitPriceFen }))));
+    Object.assign(
+      order,
+      orderTotals(drafts.map((d) => ({ quantity: d.quantity, unitPriceFen: d.product.unitPriceFen }))),
+    );
 
     change.reserved = await this.reservations.reserve(tx, reserverOf(order), drafts, change.batch);
-    if (order.status === 'ALLOCATED' && !change.reserved) await this.transitions.move(change, 'BACKORDERED', 'Not enough stock for the changed lines');
-    else if (order.status === 'BACKORDERED' && change.reserved) await this.transitions.move(change, 'ALLOCATED', 'Stock reserved');
+    if (order.status === 'ALLOCATED' && !change.reserved)
+      await this.transitions.move(change, 'BACKORDERED', 'Not enough stock for the changed lines');
+    else if (order.status === 'BACKORDERED' && change.reserved)
+      await this.transitions.move(change, 'ALLOCATED', 'Stock reserved');
 
     if (order.totalFen > totalBefore && (order.status === 'ALLOCATED' || order.status === 'BACKORDERED')) {
       const reasons = await this.review(change);

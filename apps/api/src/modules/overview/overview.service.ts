@@ -44,7 +44,9 @@ export class OverviewService {
       generatedAt: new Date(),
       ordersToday: today.orders,
       amountToday: Money.ofFen(Number(today.fen)),
-      ordersByStatus: byStatus.map((r: { status: OrderStatus; count: number }) => Object.assign(new OrderStatusCount(), r)),
+      ordersByStatus: byStatus.map((r: { status: OrderStatus; count: number }) =>
+        Object.assign(new OrderStatusCount(), r),
+      ),
       awaitingReview: counts.get('PENDING_REVIEW') ?? 0,
       onHold: counts.get('ON_HOLD') ?? 0,
       backordered: counts.get('BACKORDERED') ?? 0,

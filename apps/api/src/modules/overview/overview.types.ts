@@ -55,16 +55,28 @@ export class OperationsOverview {
   @Field(() => Int)
   outOfStockLevels: number;
 
-  @Field(() => Float, { nullable: true, description: 'Average minutes from placing to confirmation, orders of the last 7 days.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average minutes from placing to confirmation, orders of the last 7 days.',
+  })
   averageMinutesToConfirm: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Average minutes from placing to allocation, orders of the last 7 days.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average minutes from placing to allocation, orders of the last 7 days.',
+  })
   averageMinutesToAllocate: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Average hours from placing to shipment, orders shipped in the last 30 days.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average hours from placing to shipment, orders shipped in the last 30 days.',
+  })
   averageHoursToShip: number | null;
 
-  @Field(() => Float, { nullable: true, description: '90th percentile of hours from placing to shipment, last 30 days.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '90th percentile of hours from placing to shipment, last 30 days.',
+  })
   p90HoursToShip: number | null;
 
   @Field(() => Kpi, { description: 'Deliveries of the last 30 days made by the promised time (target ≥ 95%).' })

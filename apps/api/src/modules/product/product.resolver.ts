@@ -10,7 +10,11 @@ import { ProductConnection } from './product.types';
 export class ProductResolver {
   @Requires('CATALOG_READ')
   @Query(() => ProductConnection, { description: 'The catalogue, by SKU.' })
-  products(@Args() page: PageArgs, @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined, @Ctx() ctx: Context) {
+  products(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.productQueries.list(filter ?? {}, page);
   }
 }

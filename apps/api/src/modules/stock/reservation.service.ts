@@ -42,8 +42,19 @@ export class ReservationService {
    * otherwise fails the whole transaction with OUT_OF_STOCK naming the short lines. The writes join
    * `batch` (levels, ledger, allocations), which the caller runs.
    */
-  async reserve(tx: Tx, order: Reserver, drafts: LineDraft[], batch: WriteBatch, locked?: LockedLevel[]): Promise<boolean> {
-    const levels = locked ?? (await this.repo.lockLevelsOfProducts(tx.m, drafts.map((d) => d.product.id)));
+  async reserve(
+    tx: Tx,
+    order: Reserver,
+    drafts: LineDraft[],
+    batch: WriteBatch,
+    locked?: LockedLevel[],
+  ): Promise<boolean> {
+    const levels =
+      locked ??
+      (await this.repo.lockLevelsOfProducts(
+        tx.m,
+        drafts.map((d) => d.product.id),
+      ));
     const result = allocate(
       drafts.map((d) => ({ lineNo: d.lineNo, productId: d.product.id, quantity: d.quantity })),
       levels,
@@ -54,14 +65,24 @@ export class ReservationService {
       throw new UserFailure(
         result.shortages.map((s) => {
           const d = drafts.find((x) => x.lineNo === s.lineNo)!;
-          return userError('OUT_OF_STOCK', `Only ${s.available} of ${d.product.sku} available, ${s.requested} ordered`, ['input', 'lines', s.lineNo - 1, 'quantity']);
+          return userError(
+            'OUT_OF_STOCK',
+            `Only ${s.available} of ${d.product.sku} available, ${s.requested} ordered`,
+            ['input', 'lines', s.lineNo - 1, 'quantity'],
+          );
         }),
       );
     }
     const byLevel = new Map(levels.map((l) => [l.stockLevelId, l.level]));
     this.repo.stage(
       batch,
-      result.allocations.map((a) => ({ level: byLevel.get(a.stockLevelId)!, reason: 'RESERVATION', onHandDelta: 0, reservedDelta: a.quantity, reference: order.number })),
+      result.allocations.map((a) => ({
+        level: byLevel.get(a.stockLevelId)!,
+        reason: 'RESERVATION',
+        onHandDelta: 0,
+        reservedDelta: a.quantity,
+        reference: order.number,
+      })),
       tx.actor,
     );
     batch.add(
@@ -98,7 +119,10 @@ export class ReservationService {
   private async settle(tx: Tx, order: Reserver, outcome: 'RELEASED' | 'SHIPPED'): Promise<void> {
     const held = await tx.m.getRepository(OrderAllocation).findBy({ orderId: order.id, status: 'RESERVED' });
     if (held.length === 0) return;
-    const levels = await this.repo.lockLevels(tx.m, held.map((a) => a.stockLevelId));
+    const levels = await this.repo.lockLevels(
+      tx.m,
+      held.map((a) => a.stockLevelId),
+    );
     const shipped = outcome === 'SHIPPED';
     await this.repo.apply(
       tx.m,

@@ -33,7 +33,9 @@ export class StockMovement implements Node {
   @Column('integer')
   onHandDelta: number;
 
-  @Field(() => Int, { description: 'Change of reserved units (positive for reservations, negative for releases and shipments).' })
+  @Field(() => Int, {
+    description: 'Change of reserved units (positive for reservations, negative for releases and shipments).',
+  })
   @Column('integer')
   reservedDelta: number;
 

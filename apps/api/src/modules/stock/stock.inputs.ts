@@ -24,7 +24,10 @@ export class AdjustStockInput {
   @Max(MAX_STOCK_CHANGE, code('INVALID_QUANTITY', `delta must be at most ${MAX_STOCK_CHANGE}`))
   delta?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Units found by a count; the difference is booked as an adjustment.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Units found by a count; the difference is booked as an adjustment.',
+  })
   @IsOptional()
   @Min(0, code('INVALID_QUANTITY', 'countedQuantity must not be negative'))
   @Max(MAX_STOCK_CHANGE, code('INVALID_QUANTITY', `countedQuantity must be at most ${MAX_STOCK_CHANGE}`))

@@ -42,13 +42,18 @@ export class StockRepository {
 
   async lockLevelsOfProducts(m: EntityManager, productIds: string[]): Promise<LockedLevel[]> {
     if (productIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await queryPrepared(m, this.lockedLevelsQuery('$1'), [[...new Set(productIds)]]);
+    const rows: Record<string, unknown>[] = await queryPrepared(m, this.lockedLevelsQuery('$1'), [
+      [...new Set(productIds)],
+    ]);
     return rows.map((r) => lockedLevel(m, r));
   }
 
   async lockLevels(m: EntityManager, ids: string[]): Promise<Map<string, StockLevel>> {
     if (ids.length === 0) return new Map();
-    const rows: Record<string, unknown>[] = await m.query(`SELECT * FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT * FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id as string, hydrate(m, StockLevel, r)]));
   }
 

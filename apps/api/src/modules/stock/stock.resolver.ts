@@ -13,18 +13,27 @@ import { AdjustStockPayload, StockAlert, StockLevelConnection, StockMovementConn
 export class StockResolver {
   @Requires('STOCK_READ')
   @Query(() => StockLevelConnection, { description: 'Stock per product and warehouse, by SKU then warehouse code.' })
-  stockLevels(@Args() page: PageArgs, @Arg('filter', () => StockLevelFilter, { nullable: true }) filter: StockLevelFilter | undefined, @Ctx() ctx: Context) {
+  stockLevels(
+    @Args() page: PageArgs,
+    @Arg('filter', () => StockLevelFilter, { nullable: true }) filter: StockLevelFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.stock.listLevels(filter ?? {}, page);
   }
 
   @Requires('STOCK_ADJUST')
-  @Mutation(() => AdjustStockPayload, { description: 'Books a receipt, count, damage, return or correction against one stock level.' })
+  @Mutation(() => AdjustStockPayload, {
+    description: 'Books a receipt, count, damage, return or correction against one stock level.',
+  })
   async adjustStock(@Arg('input') input: AdjustStockInput, @Ctx() ctx: Context) {
     return Object.assign(new AdjustStockPayload(), await ctx.services.stock.adjustStock(input, ctx.actor));
   }
 
   @Requires('STOCK_READ')
-  @Subscription(() => StockAlert, { topics: 'STOCK_ALERT', description: 'A stock level crossed its low or high threshold.' })
+  @Subscription(() => StockAlert, {
+    topics: 'STOCK_ALERT',
+    description: 'A stock level crossed its low or high threshold.',
+  })
   stockAlert(@Root() message: StockAlertMessage): StockAlert {
     return Object.assign(new StockAlert(), message, { createdAt: new Date(message.createdAt) });
   }

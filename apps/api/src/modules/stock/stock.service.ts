@@ -28,22 +28,31 @@ export class StockService {
     }
     if (input.delta === 0) invalid.push(userError('INVALID_QUANTITY', 'delta must not be zero', ['input', 'delta']));
     if (!MANUAL_MOVEMENT_REASONS.includes(input.reason)) {
-      invalid.push(userError('INVALID_INPUT', `reason must be one of ${MANUAL_MOVEMENT_REASONS.join(', ')}`, ['input', 'reason']));
+      invalid.push(
+        userError('INVALID_INPUT', `reason must be one of ${MANUAL_MOVEMENT_REASONS.join(', ')}`, ['input', 'reason']),
+      );
     }
     return this.mutations.run(actor, { action: 'ADJUST_STOCK', targetType: 'StockLevel', invalid }, async (tx) => {
       const { m } = tx;
-      const found: { id: string }[] = await m.query(`SELECT sl.id FROM stock_level sl WHERE sl.sku = $1 AND sl.warehouse_code = $2`, [
-        input.sku,
-        input.warehouseCode,
-      ]);
+      const found: { id: string }[] = await m.query(
+        `SELECT sl.id FROM stock_level sl WHERE sl.sku = $1 AND sl.warehouse_code = $2`,
+        [input.sku, input.warehouseCode],
+      );
       if (found.length === 0) await this.explainMissingLevel(m, input);
       const level = (await this.repo.lockLevels(m, [found[0].id])).get(found[0].id)!;
       const delta = input.delta ?? input.countedQuantity! - level.onHand;
       if (delta === 0) {
-        await audit(m, actor, { action: 'ADJUST_STOCK', targetType: 'StockLevel', targetId: level.id, outcome: 'SUCCESS', details: { delta: 0, counted: input.countedQuantity } });
+        await audit(m, actor, {
+          action: 'ADJUST_STOCK',
+          targetType: 'StockLevel',
+          targetId: level.id,
+          outcome: 'SUCCESS',
+          details: { delta: 0, counted: input.countedQuantity },
+        });
         return { stockLevel: level, movement: null };
       }
-      if (level.onHand + delta < 0) fail('INVALID_QUANTITY', `Only ${level.onHand} on hand; cannot remove ${-delta}`, ['input', 'delta']);
+      if (level.onHand + delta < 0)
+        fail('INVALID_QUANTITY', `Only ${level.onHand} on hand; cannot remove ${-delta}`, ['input', 'delta']);
       if (level.onHand + delta < level.reserved) {
         fail(
           'BELOW_RESERVED',
@@ -52,10 +61,20 @@ export class StockService {
         );
       }
       const reason = input.countedQuantity != null && input.reason === 'RECEIPT' ? 'COUNT_ADJUSTMENT' : input.reason;
-      const [movement] = await this.repo.apply(m, [{ level, reason, onHandDelta: delta, reservedDelta: 0, reference: null, note: input.note ?? null }], actor);
+      const [movement] = await this.repo.apply(
+        m,
+        [{ level, reason, onHandDelta: delta, reservedDelta: 0, reference: null, note: input.note ?? null }],
+        actor,
+      );
       if (delta > 0) await tx.emit('STOCK_ADDED', { productIds: [level.productId] });
       const stockLevel = await m.getRepository(StockLevel).findOneByOrFail({ id: level.id });
-      await audit(m, actor, { action: 'ADJUST_STOCK', targetType: 'StockLevel', targetId: level.id, outcome: 'SUCCESS', details: { delta, reason, movementId: movement.id } });
+      await audit(m, actor, {
+        action: 'ADJUST_STOCK',
+        targetType: 'StockLevel',
+        targetId: level.id,
+        outcome: 'SUCCESS',
+        details: { delta, reason, movementId: movement.id },
+      });
       return { stockLevel, movement };
     });
   }
@@ -75,11 +94,23 @@ export class StockService {
     const warehouseCode = filterText(filter.warehouseCode, 'warehouseCode', 32);
     if (warehouseCode) qb.andWhere('sl.warehouse_code = :wc', { wc: warehouseCode });
     if (filter.belowThreshold) qb.andWhere('sl.on_hand - sl.reserved <= sl.low_threshold');
-    return paginate(qb, { columns: ['sl.sku', 'sl.warehouseCode'], kinds: ['text', 'text'], direction: 'ASC', values: (l) => [l.sku, l.warehouseCode] }, page);
+    return paginate(
+      qb,
+      {
+        columns: ['sl.sku', 'sl.warehouseCode'],
+        kinds: ['text', 'text'],
+        direction: 'ASC',
+        values: (l) => [l.sku, l.warehouseCode],
+      },
+      page,
+    );
   }
 
   listMovements(stockLevelId: string, page: { first?: number; after?: string }) {
-    const qb = this.ds.getRepository(StockMovement).createQueryBuilder('mv').where('mv.stock_level_id = :id', { id: stockLevelId });
+    const qb = this.ds
+      .getRepository(StockMovement)
+      .createQueryBuilder('mv')
+      .where('mv.stock_level_id = :id', { id: stockLevelId });
     return paginate(qb, { columns: ['mv.id'], kinds: ['bigint'], direction: 'DESC', values: (mv) => [mv.id] }, page);
   }
 }

@@ -11,7 +11,10 @@ export class AdjustStockPayload extends MutationPayload {
   @Field(() => StockLevel, { nullable: true })
   stockLevel: StockLevel | null;
 
-  @Field(() => StockMovement, { nullable: true, description: 'The ledger entry written; null when a count matched the books.' })
+  @Field(() => StockMovement, {
+    nullable: true,
+    description: 'The ledger entry written; null when a count matched the books.',
+  })
   movement: StockMovement | null;
 }
 

@@ -43,7 +43,11 @@ export function AppShell() {
           <ul>
             {NAV_ITEMS.filter((item) => can(item.permission)).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                <NavLink
+                  to={item.to}
+                  end={item.to === '/'}
+                  className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                >
                   <NavIcon name={item.icon} />
                   <span>{t(item.label)}</span>
                 </NavLink>
@@ -54,7 +58,10 @@ export function AppShell() {
       </aside>
       <div className="main-column">
         <header className="topbar">
-          <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden="true" />
+          <div
+            className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'}
+            aria-hidden="true"
+          />
           <LiveIndicator />
           <div className="topbar-right">
             <LanguageSwitch />

@@ -13,7 +13,10 @@ export function LiveIndicator() {
   const title =
     link.state === 'online'
       ? lastCatchUp
-        ? t('live.lastCatchUp', { time: f.time(new Date(lastCatchUp.at).toISOString(), true), count: lastCatchUp.replayed })
+        ? t('live.lastCatchUp', {
+            time: f.time(new Date(lastCatchUp.at).toISOString(), true),
+            count: lastCatchUp.replayed,
+          })
         : t('live.onlineHint')
       : link.downSince
         ? t('live.downSince', { time: f.time(new Date(link.downSince).toISOString(), true) })
@@ -22,7 +25,9 @@ export function LiveIndicator() {
     <div className={`live-indicator live-${state}`} role="status" aria-live="polite" title={title}>
       <span className="live-dot" aria-hidden="true" />
       <span>{label}</span>
-      {link.attempt > 0 && link.state !== 'online' && <span className="muted small">({t('live.attempt', { count: link.attempt })})</span>}
+      {link.attempt > 0 && link.state !== 'online' && (
+        <span className="muted small">({t('live.attempt', { count: link.attempt })})</span>
+      )}
     </div>
   );
 }

@@ -2,7 +2,8 @@ const PATHS = {
   overview: 'M3 13h7V3H3v10Zm0 8h7v-6H3v6Zm11 0h7V11h-7v10Zm0-18v6h7V3h-7Z',
   orders: 'M7 4h10l1 3H6l1-3Zm-2 5h14v11H5V9Zm4 3v2h6v-2H9Z',
   review: 'M12 3 4 6v6c0 4.4 3.4 8.5 8 9 4.6-.5 8-4.6 8-9V6l-8-3Zm-1 13-4-4 1.4-1.4L11 13.2l4.6-4.6L17 10l-6 6Z',
-  stock: 'M12 2 3 6.5v11L12 22l9-4.5v-11L12 2Zm0 2.2 6.6 3.3L12 10.8 5.4 7.5 12 4.2ZM5 9.1l6 3v7.6l-6-3V9.1Zm8 10.6v-7.6l6-3v7.6l-6 3Z',
+  stock:
+    'M12 2 3 6.5v11L12 22l9-4.5v-11L12 2Zm0 2.2 6.6 3.3L12 10.8 5.4 7.5 12 4.2ZM5 9.1l6 3v7.6l-6-3V9.1Zm8 10.6v-7.6l6-3v7.6l-6 3Z',
 } as const;
 
 export type NavIconName = keyof typeof PATHS;

@@ -29,7 +29,14 @@ export function UserMenu() {
   const initial = [...user.name.trim()][0] ?? '?';
   return (
     <div className="user-menu" ref={ref}>
-      <button type="button" className="user-button" aria-haspopup="true" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="user-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span className="avatar" aria-hidden="true">
           {initial}
         </span>

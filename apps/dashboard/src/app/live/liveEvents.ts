@@ -62,8 +62,17 @@ export class LiveEvents {
     private readonly live: LiveConnection,
     private readonly options: LiveEventsOptions,
   ) {
-    this.open = options.streams.map((stream) => ({ stream, sub: null, listeners: new Set(), seen: new Set(), position: null }));
-    this.snapshot = { feeds: Object.fromEntries(options.streams.map((s) => [s.name, []])), catchUp: { catchingUp: false, lastCatchUp: null } };
+    this.open = options.streams.map((stream) => ({
+      stream,
+      sub: null,
+      listeners: new Set(),
+      seen: new Set(),
+      position: null,
+    }));
+    this.snapshot = {
+      feeds: Object.fromEntries(options.streams.map((s) => [s.name, []])),
+      catchUp: { catchingUp: false, lastCatchUp: null },
+    };
   }
 
   start() {
@@ -213,7 +222,8 @@ export class LiveEvents {
     } catch {
       complete = false;
     } finally {
-      if (!this.stopped) this.setSnapshot({ catchUp: { catchingUp: false, lastCatchUp: { at: Date.now(), replayed, complete } } });
+      if (!this.stopped)
+        this.setSnapshot({ catchUp: { catchingUp: false, lastCatchUp: { at: Date.now(), replayed, complete } } });
     }
   }
 }

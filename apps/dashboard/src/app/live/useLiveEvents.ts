@@ -27,7 +27,10 @@ export function useCatchUpState(): CatchUpState {
 /** The stream's recent events, as its feed keeps them (empty when the user may not read the stream). */
 export function useLiveFeed<TEvent>(stream: LiveStream<TEvent>): readonly TEvent[] {
   const { events } = useHub();
-  const read = useCallback(() => (events.getSnapshot().feeds[stream.name] ?? NONE) as readonly TEvent[], [events, stream.name]);
+  const read = useCallback(
+    () => (events.getSnapshot().feeds[stream.name] ?? NONE) as readonly TEvent[],
+    [events, stream.name],
+  );
   return useSyncExternalStore(events.subscribe, read);
 }
 

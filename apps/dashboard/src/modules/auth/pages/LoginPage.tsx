@@ -39,7 +39,8 @@ export function LoginPage() {
       if (errors.length) {
         const code = errors[0].code;
         setFailure({
-          title: code === 'INVALID_CREDENTIALS' || code === 'LOGIN_THROTTLED' ? t(`userErrors.${code}`) : t('login.failed'),
+          title:
+            code === 'INVALID_CREDENTIALS' || code === 'LOGIN_THROTTLED' ? t(`userErrors.${code}`) : t('login.failed'),
           detail: errors[0].message,
         });
       } else {
@@ -74,13 +75,28 @@ export function LoginPage() {
             <label htmlFor="login-email" className="field-label">
               {t('login.email')}
             </label>
-            <input id="login-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus />
+            <input
+              id="login-email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              autoFocus
+            />
           </div>
           <div className="field">
             <label htmlFor="login-password" className="field-label">
               {t('login.password')}
             </label>
-            <input id="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              id="login-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </div>
           {failure && <InlineMessage tone="error" title={failure.title} detail={failure.detail} />}
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
@@ -91,7 +107,14 @@ export function LoginPage() {
         <p className="muted small">{t('login.demoHint')}</p>
         <div className="segmented login-lang" role="group" aria-label={t('shell.language')}>
           {LOCALES.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={current === l} className={current === l ? 'active' : undefined} onClick={() => void setLocale(l)}>
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              aria-pressed={current === l}
+              className={current === l ? 'active' : undefined}
+              onClick={() => void setLocale(l)}
+            >
               {l === 'zh-CN' ? '简体中文' : 'English'}
             </button>
           ))}

@@ -4,8 +4,20 @@ import { errorInfo } from '../../../app/errors';
 import i18n, { currentLocale, toLocale, type Locale } from '../../../app/i18n';
 import { createLiveConnection, type LiveConnection } from '../../../app/live/liveConnection';
 import type { Permission } from '../../../gql/graphql';
-import { loginMutation, logoutMutation, meQuery, renewTokenMutation, updateMyPreferencesMutation } from '../graphql/auth';
-import { SessionContext, type SessionApi, type SessionEndReason, type SessionState, type SessionUser } from './sessionContext';
+import {
+  loginMutation,
+  logoutMutation,
+  meQuery,
+  renewTokenMutation,
+  updateMyPreferencesMutation,
+} from '../graphql/auth';
+import {
+  SessionContext,
+  type SessionApi,
+  type SessionEndReason,
+  type SessionState,
+  type SessionUser,
+} from './sessionContext';
 import { tokenStore, type StoredToken } from './tokenStore';
 
 /** Renew this long before the token expires (tokens live 30 minutes). */
@@ -85,7 +97,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback<SessionApi['login']>(
     async (email, password) => {
-      const { data } = await publicClient.mutate({ mutation: loginMutation, variables: { input: { email, password } } });
+      const { data } = await publicClient.mutate({
+        mutation: loginMutation,
+        variables: { input: { email, password } },
+      });
       const payload = data?.login;
       if (!payload) return [{ code: 'UNKNOWN', message: '' }];
       if (payload.userErrors.length || !payload.token || !payload.expiresAt || !payload.user) {
@@ -169,6 +184,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const permissions = state.status === 'authenticated' ? state.user.permissions : null;
   const can = useCallback((p: Permission) => Boolean(permissions?.includes(p)), [permissions]);
 
-  const api = useMemo<SessionApi>(() => ({ state, login, logout, renew, setLocale, can }), [state, login, logout, renew, setLocale, can]);
+  const api = useMemo<SessionApi>(
+    () => ({ state, login, logout, renew, setLocale, can }),
+    [state, login, logout, renew, setLocale, can],
+  );
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }

@@ -10,12 +10,24 @@ import { productSearchQuery } from '../graphql/catalog';
 export type PickedProduct = ProductSearchQuery['products']['edges'][number]['node'];
 
 /** Finds a product by part of its SKU or name. */
-export function ProductPicker({ onSelect, label, hideLabel }: { onSelect: (p: PickedProduct) => void; label?: string; hideLabel?: boolean }) {
+export function ProductPicker({
+  onSelect,
+  label,
+  hideLabel,
+}: {
+  onSelect: (p: PickedProduct) => void;
+  label?: string;
+  hideLabel?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), 250);
-  const { data, loading } = useQuery(productSearchQuery, { variables: { search }, skip: search.length < 1, fetchPolicy: 'cache-first' });
+  const { data, loading } = useQuery(productSearchQuery, {
+    variables: { search },
+    skip: search.length < 1,
+    fetchPolicy: 'cache-first',
+  });
   const items = search.length ? (data?.products.edges.map((e) => e.node) ?? []) : [];
   return (
     <SearchPicker

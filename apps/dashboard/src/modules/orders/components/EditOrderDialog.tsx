@@ -27,7 +27,13 @@ interface Props {
 }
 
 function linesOf(order: OrderDetailFragment): Line[] {
-  return order.lines.map((l) => ({ sku: l.sku, name: l.productName, spec: l.spec, quantity: l.quantity, unitFen: l.unitPrice.fen }));
+  return order.lines.map((l) => ({
+    sku: l.sku,
+    name: l.productName,
+    spec: l.spec,
+    quantity: l.quantity,
+    unitFen: l.unitPrice.fen,
+  }));
 }
 
 /** Changes lines (before picking), delivery address (before shipment) or note, with the customer's reason. */
@@ -38,7 +44,8 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
   const id = useId();
   const linesEditable = (LINE_EDITABLE_STATUSES as readonly string[]).includes(order.status);
   // Only someone who sees the real address may change it (otherwise the masked text would be saved).
-  const addressEditable = (ADDRESS_EDITABLE_STATUSES as readonly string[]).includes(order.status) && can('CUSTOMER_PII_READ');
+  const addressEditable =
+    (ADDRESS_EDITABLE_STATUSES as readonly string[]).includes(order.status) && can('CUSTOMER_PII_READ');
   const [lines, setLines] = useState<Line[]>(() => linesOf(order));
   const [address, setAddress] = useState(order.delivery);
   const [note, setNote] = useState(order.note ?? '');
@@ -57,7 +64,8 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
   }, [open]);
 
   const original = linesOf(order);
-  const linesChanged = JSON.stringify(lines.map((l) => [l.sku, l.quantity])) !== JSON.stringify(original.map((l) => [l.sku, l.quantity]));
+  const linesChanged =
+    JSON.stringify(lines.map((l) => [l.sku, l.quantity])) !== JSON.stringify(original.map((l) => [l.sku, l.quantity]));
   const addressChanged = JSON.stringify(address) !== JSON.stringify(order.delivery);
   const noteChanged = note !== (order.note ?? '');
   const subtotal = lines.reduce((s, l) => s + l.unitFen * l.quantity, 0);
@@ -79,10 +87,20 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
     onSave(input);
   };
 
-  const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const setLine = (i: number, patch: Partial<Line>) =>
+    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
   return (
-    <Dialog open={open} wide title={t('orders.edit.title', { number: order.number })} onClose={onClose} onSubmit={save} submitLabel={t('orders.edit.save')} busy={busy} submitDisabled={invalidQty || lines.length === 0}>
+    <Dialog
+      open={open}
+      wide
+      title={t('orders.edit.title', { number: order.number })}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel={t('orders.edit.save')}
+      busy={busy}
+      submitDisabled={invalidQty || lines.length === 0}
+    >
       <div className="stack">
         <section aria-labelledby={`${id}-lines`}>
           <h3 id={`${id}-lines`}>{t('orders.lines.title')}</h3>
@@ -134,7 +152,13 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
                   <td className="num">{f.money(l.unitFen * (Number.isNaN(l.quantity) ? 0 : l.quantity))}</td>
                   {linesEditable && (
                     <td>
-                      <button type="button" className="btn btn-small btn-ghost" disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))} aria-label={t('orders.edit.removeLine', { sku: l.sku })}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-ghost"
+                        disabled={lines.length === 1}
+                        onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
+                        aria-label={t('orders.edit.removeLine', { sku: l.sku })}
+                      >
                         {t('orders.edit.remove')}
                       </button>
                     </td>
@@ -178,19 +202,32 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
                 <label className="field-label" htmlFor={`${id}-contact`}>
                   {t('orders.delivery.contactName')}
                 </label>
-                <input id={`${id}-contact`} value={address.contactName} onChange={(e) => setAddress({ ...address, contactName: e.target.value })} />
+                <input
+                  id={`${id}-contact`}
+                  value={address.contactName}
+                  onChange={(e) => setAddress({ ...address, contactName: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label className="field-label" htmlFor={`${id}-phone`}>
                   {t('orders.delivery.phone')}
                 </label>
-                <input id={`${id}-phone`} type="tel" value={address.phone} onChange={(e) => setAddress({ ...address, phone: e.target.value })} />
+                <input
+                  id={`${id}-phone`}
+                  type="tel"
+                  value={address.phone}
+                  onChange={(e) => setAddress({ ...address, phone: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label className="field-label" htmlFor={`${id}-region`}>
                   {t('orders.delivery.region')}
                 </label>
-                <select id={`${id}-region`} value={address.region} onChange={(e) => setAddress({ ...address, region: e.target.value as Region })}>
+                <select
+                  id={`${id}-region`}
+                  value={address.region}
+                  onChange={(e) => setAddress({ ...address, region: e.target.value as Region })}
+                >
                   {(REGIONS as readonly Region[]).map((r) => (
                     <option key={r} value={r}>
                       {t(`region.${r}`)}
@@ -202,13 +239,21 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
                 <label className="field-label" htmlFor={`${id}-city`}>
                   {t('orders.delivery.city')}
                 </label>
-                <input id={`${id}-city`} value={address.city} onChange={(e) => setAddress({ ...address, city: e.target.value })} />
+                <input
+                  id={`${id}-city`}
+                  value={address.city}
+                  onChange={(e) => setAddress({ ...address, city: e.target.value })}
+                />
               </div>
               <div className="field span-2">
                 <label className="field-label" htmlFor={`${id}-street`}>
                   {t('orders.delivery.address')}
                 </label>
-                <input id={`${id}-street`} value={address.address} onChange={(e) => setAddress({ ...address, address: e.target.value })} />
+                <input
+                  id={`${id}-street`}
+                  value={address.address}
+                  onChange={(e) => setAddress({ ...address, address: e.target.value })}
+                />
               </div>
             </div>
           )}
@@ -219,17 +264,32 @@ export function EditOrderDialog({ open, order, busy, failure, onSave, onClose }:
             <label className="field-label" htmlFor={`${id}-note`}>
               {t('orders.edit.note')}
             </label>
-            <textarea id={`${id}-note`} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              id={`${id}-note`}
+              rows={2}
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-reason`}>
               {t('orders.edit.reason')}
             </label>
-            <textarea id={`${id}-reason`} rows={2} maxLength={500} value={reason} placeholder={t('orders.edit.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              id={`${id}-reason`}
+              rows={2}
+              maxLength={500}
+              value={reason}
+              placeholder={t('orders.edit.reasonPlaceholder')}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
         </div>
         {nothing && <InlineMessage tone="info" title={t('userErrors.NOTHING_TO_CHANGE')} />}
-        {failure?.map((fl, i) => <InlineMessage key={i} tone="error" title={fl.title} detail={fl.detail} />)}
+        {failure?.map((fl, i) => (
+          <InlineMessage key={i} tone="error" title={fl.title} detail={fl.detail} />
+        ))}
       </div>
     </Dialog>
   );

@@ -8,7 +8,10 @@ import { EditOrderDialog } from './EditOrderDialog';
 import { ReasonDialog } from './ReasonDialog';
 
 /** What this user may do with an order in its current status (the server decides again). */
-export function allowedActions(status: OrderStatus, can: (p: 'ORDER_REVIEW' | 'ORDER_CANCEL' | 'ORDER_EDIT') => boolean): OrderAction[] {
+export function allowedActions(
+  status: OrderStatus,
+  can: (p: 'ORDER_REVIEW' | 'ORDER_CANCEL' | 'ORDER_EDIT') => boolean,
+): OrderAction[] {
   const next = ORDER_TRANSITIONS[status] as readonly OrderStatus[];
   const actions: OrderAction[] = [];
   if (can('ORDER_REVIEW') && (status === 'PENDING_REVIEW' || status === 'ON_HOLD')) actions.push('approve');
@@ -18,7 +21,13 @@ export function allowedActions(status: OrderStatus, can: (p: 'ORDER_REVIEW' | 'O
   return actions;
 }
 
-export function OrderActions({ order, compact }: { order: OrderDetailFragment | { id: string; number: string; status: OrderStatus; total: { fen: number } }; compact?: boolean }) {
+export function OrderActions({
+  order,
+  compact,
+}: {
+  order: OrderDetailFragment | { id: string; number: string; status: OrderStatus; total: { fen: number } };
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const actions = useOrderActions(order.number);
@@ -35,7 +44,11 @@ export function OrderActions({ order, compact }: { order: OrderDetailFragment | 
   return (
     <div className="action-bar" role="group" aria-label={t('orders.actions.title')}>
       {allowed.includes('approve') && (
-        <button type="button" className={compact ? 'btn btn-small btn-primary' : 'btn btn-primary'} onClick={() => setOpen('approve')}>
+        <button
+          type="button"
+          className={compact ? 'btn btn-small btn-primary' : 'btn btn-primary'}
+          onClick={() => setOpen('approve')}
+        >
           {order.status === 'ON_HOLD' ? t('orders.actions.release') : t('orders.actions.approve')}
         </button>
       )}
@@ -50,14 +63,22 @@ export function OrderActions({ order, compact }: { order: OrderDetailFragment | 
         </button>
       )}
       {allowed.includes('cancel') && (
-        <button type="button" className={compact ? 'btn btn-small btn-danger-outline' : 'btn btn-danger-outline'} onClick={() => setOpen('cancel')}>
+        <button
+          type="button"
+          className={compact ? 'btn btn-small btn-danger-outline' : 'btn btn-danger-outline'}
+          onClick={() => setOpen('cancel')}
+        >
           {compact ? t('orders.actions.cancelShort') : t('orders.actions.cancel')}
         </button>
       )}
 
       <ReasonDialog
         open={open === 'approve'}
-        title={order.status === 'ON_HOLD' ? t('orders.actions.releaseTitle', { number: order.number }) : t('orders.actions.approveTitle', { number: order.number })}
+        title={
+          order.status === 'ON_HOLD'
+            ? t('orders.actions.releaseTitle', { number: order.number })
+            : t('orders.actions.approveTitle', { number: order.number })
+        }
         message={t('orders.actions.approveMessage')}
         withReason={false}
         confirmLabel={order.status === 'ON_HOLD' ? t('orders.actions.release') : t('orders.actions.approve')}
@@ -72,7 +93,11 @@ export function OrderActions({ order, compact }: { order: OrderDetailFragment | 
         title={t('orders.actions.holdTitle', { number: order.number })}
         message={t('orders.actions.holdMessage')}
         withReason
-        reasonSuggestions={[t('orders.actions.holdReasons.contact'), t('orders.actions.holdReasons.address'), t('orders.actions.holdReasons.payment')]}
+        reasonSuggestions={[
+          t('orders.actions.holdReasons.contact'),
+          t('orders.actions.holdReasons.address'),
+          t('orders.actions.holdReasons.payment'),
+        ]}
         confirmLabel={t('orders.actions.hold')}
         tone="primary"
         busy={actions.busy === 'hold'}
@@ -85,7 +110,11 @@ export function OrderActions({ order, compact }: { order: OrderDetailFragment | 
         title={t('orders.actions.cancelTitle', { number: order.number })}
         message={t('orders.actions.cancelMessage')}
         withReason
-        reasonSuggestions={[t('orders.actions.cancelReasons.customer'), t('orders.actions.cancelReasons.stock'), t('orders.actions.cancelReasons.credit')]}
+        reasonSuggestions={[
+          t('orders.actions.cancelReasons.customer'),
+          t('orders.actions.cancelReasons.stock'),
+          t('orders.actions.cancelReasons.credit'),
+        ]}
         confirmLabel={t('orders.actions.cancelConfirm')}
         tone="danger"
         busy={actions.busy === 'cancel'}
@@ -94,7 +123,14 @@ export function OrderActions({ order, compact }: { order: OrderDetailFragment | 
         onClose={close}
       />
       {'lines' in order && (
-        <EditOrderDialog open={open === 'edit'} order={order} busy={actions.busy === 'edit'} failure={actions.failure} onSave={(input) => void actions.update(input).then(after)} onClose={close} />
+        <EditOrderDialog
+          open={open === 'edit'}
+          order={order}
+          busy={actions.busy === 'edit'}
+          failure={actions.failure}
+          onSave={(input) => void actions.update(input).then(after)}
+          onClose={close}
+        />
       )}
     </div>
   );

@@ -3,21 +3,28 @@ import { useFormat } from '../../../app/format';
 import type { OrderDetailFragment } from '../../../gql/graphql';
 import { Badge, type Tone } from '../../../ui/Badge';
 
-const TONE: Record<OrderDetailFragment['allocations'][number]['status'], Tone> = { RESERVED: 'info', SHIPPED: 'success', RELEASED: 'neutral' };
+const TONE: Record<OrderDetailFragment['allocations'][number]['status'], Tone> = {
+  RESERVED: 'info',
+  SHIPPED: 'success',
+  RELEASED: 'neutral',
+};
 
 /** Stock reserved for (or shipped from) each warehouse, grouped by warehouse. */
 export function OrderAllocations({ order }: { order: OrderDetailFragment }) {
   const { t } = useTranslation();
   const f = useFormat();
   const byWarehouse = new Map<string, OrderDetailFragment['allocations']>();
-  for (const a of order.allocations) byWarehouse.set(a.warehouse.code, [...(byWarehouse.get(a.warehouse.code) ?? []), a]);
+  for (const a of order.allocations)
+    byWarehouse.set(a.warehouse.code, [...(byWarehouse.get(a.warehouse.code) ?? []), a]);
   return (
     <section className="card" aria-labelledby="order-alloc-title">
       <h2 id="order-alloc-title" className="card-title">
         {t('orders.allocations.title')}
       </h2>
       {order.allocations.length === 0 ? (
-        <p className="muted">{order.status === 'BACKORDERED' ? t('orders.allocations.backordered') : t('orders.allocations.none')}</p>
+        <p className="muted">
+          {order.status === 'BACKORDERED' ? t('orders.allocations.backordered') : t('orders.allocations.none')}
+        </p>
       ) : (
         <div className="stack-sm">
           {[...byWarehouse.entries()].map(([code, allocations]) => (

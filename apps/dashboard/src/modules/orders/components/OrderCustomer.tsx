@@ -23,9 +23,12 @@ export function OrderCustomer({ order }: { order: OrderDetailFragment }) {
       <dl className="details">
         <dt>{t('orders.customer.name')}</dt>
         <dd>
-          {c.name}{' '}
-          {c.isNew && <Badge tone="info">{t('orders.customer.new')}</Badge>}{' '}
-          {c.creditStatus !== 'GOOD' && <Badge tone={c.creditStatus === 'BLOCKED' ? 'danger' : 'warning'}>{t(`creditStatus.${c.creditStatus}`)}</Badge>}
+          {c.name} {c.isNew && <Badge tone="info">{t('orders.customer.new')}</Badge>}{' '}
+          {c.creditStatus !== 'GOOD' && (
+            <Badge tone={c.creditStatus === 'BLOCKED' ? 'danger' : 'warning'}>
+              {t(`creditStatus.${c.creditStatus}`)}
+            </Badge>
+          )}
         </dd>
         <dt>{t('orders.customer.phone')}</dt>
         <dd className="mono">{c.phone}</dd>

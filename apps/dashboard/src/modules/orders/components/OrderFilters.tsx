@@ -33,13 +33,21 @@ export function OrderFilters({ values, search, onSearchChange, onChange, onReset
 
   return (
     <section className="filters" aria-label={t('orders.filters.title')}>
-      <OrderSearchBox text={search} onTextChange={onSearchChange} onPickCustomer={(c) => onChange({ customerId: c.id, customerName: c.name })} />
+      <OrderSearchBox
+        text={search}
+        onTextChange={onSearchChange}
+        onPickCustomer={(c) => onChange({ customerId: c.id, customerName: c.name })}
+      />
 
       <div className="field">
         <span className="field-label" id="status-filter-label">
           {t('orders.filters.status')}
         </span>
-        <details ref={statusRef} className="multi-select" onToggle={(e) => setStatusOpen((e.target as HTMLDetailsElement).open)}>
+        <details
+          ref={statusRef}
+          className="multi-select"
+          onToggle={(e) => setStatusOpen((e.target as HTMLDetailsElement).open)}
+        >
           <summary aria-labelledby="status-filter-label status-filter-value">
             <span id="status-filter-value">
               {values.status.length === 0
@@ -70,7 +78,11 @@ export function OrderFilters({ values, search, onSearchChange, onChange, onReset
         <label htmlFor="channel-filter" className="field-label">
           {t('orders.filters.channel')}
         </label>
-        <select id="channel-filter" value={values.channel} onChange={(e) => onChange({ channel: e.target.value as OrderFilterValues['channel'] })}>
+        <select
+          id="channel-filter"
+          value={values.channel}
+          onChange={(e) => onChange({ channel: e.target.value as OrderFilterValues['channel'] })}
+        >
           <option value="">{t('common.all')}</option>
           {SALES_CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -84,7 +96,11 @@ export function OrderFilters({ values, search, onSearchChange, onChange, onReset
         <label htmlFor="region-filter" className="field-label">
           {t('orders.filters.region')}
         </label>
-        <select id="region-filter" value={values.region} onChange={(e) => onChange({ region: e.target.value as OrderFilterValues['region'] })}>
+        <select
+          id="region-filter"
+          value={values.region}
+          onChange={(e) => onChange({ region: e.target.value as OrderFilterValues['region'] })}
+        >
           <option value="">{t('common.all')}</option>
           {ALL_REGIONS.map((r) => (
             <option key={r} value={r}>
@@ -98,7 +114,11 @@ export function OrderFilters({ values, search, onSearchChange, onChange, onReset
         <label htmlFor="warehouse-filter" className="field-label">
           {t('orders.filters.warehouse')}
         </label>
-        <select id="warehouse-filter" value={values.warehouse} onChange={(e) => onChange({ warehouse: e.target.value })}>
+        <select
+          id="warehouse-filter"
+          value={values.warehouse}
+          onChange={(e) => onChange({ warehouse: e.target.value })}
+        >
           <option value="">{t('common.all')}</option>
           {warehouses.map((w) => (
             <option key={w.code} value={w.code}>
@@ -112,13 +132,25 @@ export function OrderFilters({ values, search, onSearchChange, onChange, onReset
         <label htmlFor="from-filter" className="field-label">
           {t('orders.filters.from')}
         </label>
-        <input id="from-filter" type="date" value={values.from} max={values.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
+        <input
+          id="from-filter"
+          type="date"
+          value={values.from}
+          max={values.to || undefined}
+          onChange={(e) => onChange({ from: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="to-filter" className="field-label">
           {t('orders.filters.to')}
         </label>
-        <input id="to-filter" type="date" value={values.to} min={values.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+        <input
+          id="to-filter"
+          type="date"
+          value={values.to}
+          min={values.from || undefined}
+          onChange={(e) => onChange({ to: e.target.value })}
+        />
       </div>
 
       {values.customerId && (
@@ -126,7 +158,12 @@ export function OrderFilters({ values, search, onSearchChange, onChange, onReset
           <span className="field-label">{t('orders.filters.customer')}</span>
           <span className="chip">
             {values.customerName || t('orders.filters.oneCustomer')}
-            <button type="button" className="chip-remove" aria-label={t('orders.filters.removeCustomer')} onClick={() => onChange({ customerId: '', customerName: '' })}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={t('orders.filters.removeCustomer')}
+              onClick={() => onChange({ customerId: '', customerName: '' })}
+            >
               ×
             </button>
           </span>

@@ -39,7 +39,12 @@ export function OrderTable({ rows, hasNextPage, loadingMore, onLoadMore, changed
         </Link>
       ),
     },
-    { header: 'orders.columns.createdAt', width: '11%', title: (o) => f.dateTime(o.createdAt), cell: (o) => f.shortDateTime(o.createdAt) },
+    {
+      header: 'orders.columns.createdAt',
+      width: '11%',
+      title: (o) => f.dateTime(o.createdAt),
+      cell: (o) => f.shortDateTime(o.createdAt),
+    },
     { header: 'orders.columns.customer', width: '10%', className: 'truncate', cell: (o) => o.customer.name },
     { header: 'orders.columns.region', width: '9%', cell: (o) => t(`region.${o.delivery.region}`) },
     { header: 'orders.columns.channel', width: '10%', cell: (o) => t(`channel.${o.channel}`) },
@@ -61,7 +66,11 @@ export function OrderTable({ rows, hasNextPage, loadingMore, onLoadMore, changed
       header: 'orders.columns.priority',
       width: '10%',
       cell: (o) =>
-        o.priority !== 'NORMAL' ? <Badge tone={o.priority === 'URGENT' ? 'danger' : 'warning'}>{t(`priority.${o.priority}`)}</Badge> : <span className="muted">{t('priority.NORMAL')}</span>,
+        o.priority !== 'NORMAL' ? (
+          <Badge tone={o.priority === 'URGENT' ? 'danger' : 'warning'}>{t(`priority.${o.priority}`)}</Badge>
+        ) : (
+          <span className="muted">{t('priority.NORMAL')}</span>
+        ),
     },
   ];
 
@@ -73,7 +82,14 @@ export function OrderTable({ rows, hasNextPage, loadingMore, onLoadMore, changed
       rowHeight={ROW_HEIGHT}
       tableClassName="orders-table"
       stale={stale}
-      rowClassName={(o) => [changed.has(o.id) ? 'row-flash' : '', statusFilter.length && !statusFilter.includes(o.status) ? 'row-outside' : ''].join(' ').trim()}
+      rowClassName={(o) =>
+        [
+          changed.has(o.id) ? 'row-flash' : '',
+          statusFilter.length && !statusFilter.includes(o.status) ? 'row-outside' : '',
+        ]
+          .join(' ')
+          .trim()
+      }
       onRowClick={(o) => navigate(`/orders/${o.number}`)}
       hasNextPage={hasNextPage}
       loadingMore={loadingMore}

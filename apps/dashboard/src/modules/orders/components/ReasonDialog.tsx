@@ -20,7 +20,19 @@ interface Props {
 }
 
 /** Confirms an order action, with a required reason where the action records one. */
-export function ReasonDialog({ open, title, message, withReason, reasonSuggestions = [], confirmLabel, tone, busy, failure, onConfirm, onClose }: Props) {
+export function ReasonDialog({
+  open,
+  title,
+  message,
+  withReason,
+  reasonSuggestions = [],
+  confirmLabel,
+  tone,
+  busy,
+  failure,
+  onConfirm,
+  onClose,
+}: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -78,7 +90,9 @@ export function ReasonDialog({ open, title, message, withReason, reasonSuggestio
             )}
           </div>
         )}
-        {failure?.map((f, i) => <InlineMessage key={i} tone="error" title={f.title} detail={f.detail} />)}
+        {failure?.map((f, i) => (
+          <InlineMessage key={i} tone="error" title={f.title} detail={f.detail} />
+        ))}
       </div>
     </Dialog>
   );

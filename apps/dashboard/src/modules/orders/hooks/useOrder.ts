@@ -20,7 +20,13 @@ export function useOrder(number: string) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void refetch(), 150);
     const last = mine[mine.length - 1];
-    setLiveNote(t('orders.detail.liveUpdate', { event: t(`eventType.${last.type}`), status: t(`orderStatus.${last.toStatus}`), actor: last.actor }));
+    setLiveNote(
+      t('orders.detail.liveUpdate', {
+        event: t(`eventType.${last.type}`),
+        status: t(`orderStatus.${last.toStatus}`),
+        actor: last.actor,
+      }),
+    );
   });
 
   return { order, error, loading, liveNote, dismissLiveNote: () => setLiveNote(null), refresh: () => void refetch() };

@@ -21,9 +21,13 @@ export function useOrderActions(orderNumber: string) {
     busy: busy ? action : null,
     failure,
     clearFailure,
-    approve: (orderId: string) => run({ mutation: approveOrderMutation, variables: { input: { orderId } }, success: begin('approve') }),
-    hold: (orderId: string, reason: string) => run({ mutation: holdOrderMutation, variables: { input: { orderId, reason } }, success: begin('hold') }),
-    cancel: (orderId: string, reason: string) => run({ mutation: cancelOrderMutation, variables: { input: { orderId, reason } }, success: begin('cancel') }),
-    update: (input: UpdateOrderInput) => run({ mutation: updateOrderMutation, variables: { input }, success: begin('edit') }),
+    approve: (orderId: string) =>
+      run({ mutation: approveOrderMutation, variables: { input: { orderId } }, success: begin('approve') }),
+    hold: (orderId: string, reason: string) =>
+      run({ mutation: holdOrderMutation, variables: { input: { orderId, reason } }, success: begin('hold') }),
+    cancel: (orderId: string, reason: string) =>
+      run({ mutation: cancelOrderMutation, variables: { input: { orderId, reason } }, success: begin('cancel') }),
+    update: (input: UpdateOrderInput) =>
+      run({ mutation: updateOrderMutation, variables: { input }, success: begin('edit') }),
   };
 }

@@ -21,7 +21,17 @@ export interface OrderFilterValues {
   customerName: string;
 }
 
-const EMPTY: OrderFilterValues = { status: [], channel: '', region: '', warehouse: '', from: '', to: '', search: '', customerId: '', customerName: '' };
+const EMPTY: OrderFilterValues = {
+  status: [],
+  channel: '',
+  region: '',
+  warehouse: '',
+  from: '',
+  to: '',
+  search: '',
+  customerId: '',
+  customerName: '',
+};
 
 export function useOrderFilters() {
   const [params, setParams] = useSearchParams();

@@ -15,7 +15,15 @@ const HEAD_SIZE = 50;
  */
 export function useOrdersList(filter: OrderFilter) {
   const client = useApolloClient();
-  const { data: current, previousData, error, networkStatus, fetchMore, refetch, updateQuery } = useQuery(ordersQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    networkStatus,
+    fetchMore,
+    refetch,
+    updateQuery,
+  } = useQuery(ordersQuery, {
     variables: { first: PAGE_SIZE, filter },
     notifyOnNetworkStatusChange: true,
   });
@@ -57,7 +65,10 @@ export function useOrdersList(filter: OrderFilter) {
         updateQuery((_unsafe, { complete, previousData: prev }) => {
           if (!complete) return undefined;
           const ids = new Set(prev.orders.edges.map((e) => e.node.id));
-          return { ...prev, orders: { ...prev.orders, edges: [...fresh.filter((e) => !ids.has(e.node.id)), ...prev.orders.edges] } };
+          return {
+            ...prev,
+            orders: { ...prev.orders, edges: [...fresh.filter((e) => !ids.has(e.node.id)), ...prev.orders.edges] },
+          };
         });
         const now = Date.now();
         setChanged((m) => new Map([...m, ...fresh.map((e) => [e.node.id, now] as const)]));
@@ -77,7 +88,9 @@ export function useOrdersList(filter: OrderFilter) {
     // An older order moving into a filtered status is not in this list yet: offer a refresh.
     const wanted = filterRef.current.status;
     if (wanted?.length) {
-      const entering = events.filter((e) => e.type !== 'PLACED' && wanted.includes(e.toStatus) && !shown.has(e.order.id)).length;
+      const entering = events.filter(
+        (e) => e.type !== 'PLACED' && wanted.includes(e.toStatus) && !shown.has(e.order.id),
+      ).length;
       if (entering) setOutsideView((n) => n + entering);
     }
   });

@@ -43,10 +43,18 @@ export const orderStream: LiveStream<LiveOrderEvent, OrderEventsLiveSubscription
     },
     cursorAfter: cursorAt,
     async page(client, after, first) {
-      const { data } = await client.query({ query: orderEventsSinceQuery, variables: { first, after }, fetchPolicy: 'network-only' });
+      const { data } = await client.query({
+        query: orderEventsSinceQuery,
+        variables: { first, after },
+        fetchPolicy: 'network-only',
+      });
       const conn = data?.orderEvents;
       if (!conn) return null;
-      return { events: conn.edges.map((e) => ({ ...e.node, replayed: true })), endCursor: conn.pageInfo.endCursor ?? null, hasNextPage: conn.pageInfo.hasNextPage };
+      return {
+        events: conn.edges.map((e) => ({ ...e.node, replayed: true })),
+        endCursor: conn.pageInfo.endCursor ?? null,
+        hasNextPage: conn.pageInfo.hasNextPage,
+      };
     },
   },
 };

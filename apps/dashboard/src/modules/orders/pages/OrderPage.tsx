@@ -33,14 +33,17 @@ export function OrderPage() {
   return (
     <div className="page">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/orders">{t('nav.orders')}</Link> <span aria-hidden="true">/</span> <span aria-current="page">{order.number}</span>
+        <Link to="/orders">{t('nav.orders')}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{order.number}</span>
       </nav>
       <PageHeader
         title={
           <span className="title-with-badge">
             <span className="mono">{order.number}</span>
             <OrderStatusBadge status={order.status} />
-            {order.priority !== 'NORMAL' && <Badge tone={order.priority === 'URGENT' ? 'danger' : 'warning'}>{t(`priority.${order.priority}`)}</Badge>}
+            {order.priority !== 'NORMAL' && (
+              <Badge tone={order.priority === 'URGENT' ? 'danger' : 'warning'}>{t(`priority.${order.priority}`)}</Badge>
+            )}
           </span>
         }
         actions={<OrderActions order={order} />}

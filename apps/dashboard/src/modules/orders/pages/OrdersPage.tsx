@@ -25,7 +25,11 @@ export function OrdersPage() {
     <div className="page page-fill">
       <PageHeader
         title={t('orders.title')}
-        subtitle={list.rows.length ? t('orders.loaded', { count: list.rows.length, more: list.hasNextPage ? '+' : '' }) : t('orders.subtitle')}
+        subtitle={
+          list.rows.length
+            ? t('orders.loaded', { count: list.rows.length, more: list.hasNextPage ? '+' : '' })
+            : t('orders.subtitle')
+        }
         actions={
           <button type="button" className="btn" onClick={() => void list.refresh()} disabled={list.refetching}>
             {t('common.refresh')}
@@ -58,7 +62,14 @@ export function OrdersPage() {
       ) : list.rows.length === 0 ? (
         <EmptyState title={active ? t('orders.emptyFiltered') : t('orders.empty')}>
           {active && (
-            <button type="button" className="btn" onClick={() => { setSearch(''); reset(); }}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setSearch('');
+                reset();
+              }}
+            >
               {t('orders.filters.reset')}
             </button>
           )}

@@ -18,13 +18,28 @@ export function OrdersPerMinuteChart({ data }: { data: Overview['ordersPerMinute
           {t('live.badge')}
         </span>
       </h2>
-      <p className="muted small">{t('overview.perMinute.summary', { total: f.number(total), last5: f.number(last5), peak: f.number(peak) })}</p>
+      <p className="muted small">
+        {t('overview.perMinute.summary', { total: f.number(total), last5: f.number(last5), peak: f.number(peak) })}
+      </p>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -20 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="minute" tickFormatter={(m: string) => f.time(m)} interval={9} tick={{ fontSize: 11, fill: 'var(--muted)' }} tickLine={false} axisLine={{ stroke: 'var(--border)' }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted)' }} tickLine={false} axisLine={false} width={44} />
+            <XAxis
+              dataKey="minute"
+              tickFormatter={(m: string) => f.time(m)}
+              interval={9}
+              tick={{ fontSize: 11, fill: 'var(--muted)' }}
+              tickLine={false}
+              axisLine={{ stroke: 'var(--border)' }}
+            />
+            <YAxis
+              allowDecimals={false}
+              tick={{ fontSize: 11, fill: 'var(--muted)' }}
+              tickLine={false}
+              axisLine={false}
+              width={44}
+            />
             <Tooltip
               cursor={{ fill: 'rgba(29, 78, 216, 0.08)' }}
               labelFormatter={(m) => f.time(String(m))}

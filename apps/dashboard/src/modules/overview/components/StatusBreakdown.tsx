@@ -20,7 +20,10 @@ export function StatusBreakdown({ rows }: { rows: Overview['ordersByStatus'] }) 
             <Link to={`/orders?status=${r.status}`} className="bar-row">
               <span className="bar-label">{t(`orderStatus.${r.status}`)}</span>
               <span className="bar-track" aria-hidden="true">
-                <span className={`bar-fill tone-${ORDER_STATUS_TONE[r.status]}`} style={{ width: `${(r.count / max) * 100}%` }} />
+                <span
+                  className={`bar-fill tone-${ORDER_STATUS_TONE[r.status]}`}
+                  style={{ width: `${(r.count / max) * 100}%` }}
+                />
               </span>
               <span className="bar-value">{f.number(r.count)}</span>
             </Link>

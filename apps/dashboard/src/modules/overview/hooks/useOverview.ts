@@ -205,7 +205,10 @@ export function useOverview() {
   // Stock figures come from the server only.
   useLiveListener(stockStream, () => requestRead());
 
-  const overview = useMemo(() => (snapshot ? applyEvents(snapshot, events, serverNow) : null), [snapshot, events, serverNow]);
+  const overview = useMemo(
+    () => (snapshot ? applyEvents(snapshot, events, serverNow) : null),
+    [snapshot, events, serverNow],
+  );
 
   return { overview, loading: !snapshot || reloading, error: error ?? null, reload };
 }

@@ -40,35 +40,79 @@ export function OverviewPage() {
         <>
           {error && <ErrorState compact error={error} onRetry={() => void reload()} />}
           <section className="kpi-grid" aria-label={t('overview.kpis')}>
-            <KpiTile label={t('overview.kpi.ordersToday')} value={f.number(o.ordersToday)} hint={t('overview.kpi.ordersTodayHint')} to="/orders" />
-            <KpiTile label={t('overview.kpi.amountToday')} value={f.money(o.amountTodayFen)} hint={t('overview.kpi.amountTodayHint')} />
+            <KpiTile
+              label={t('overview.kpi.ordersToday')}
+              value={f.number(o.ordersToday)}
+              hint={t('overview.kpi.ordersTodayHint')}
+              to="/orders"
+            />
+            <KpiTile
+              label={t('overview.kpi.amountToday')}
+              value={f.money(o.amountTodayFen)}
+              hint={t('overview.kpi.amountTodayHint')}
+            />
             <KpiTile
               label={t('overview.kpi.awaitingReview')}
               value={f.number(o.awaitingReview + o.onHold)}
-              hint={t('overview.kpi.awaitingReviewHint', { pending: f.number(o.awaitingReview), hold: f.number(o.onHold) })}
+              hint={t('overview.kpi.awaitingReviewHint', {
+                pending: f.number(o.awaitingReview),
+                hold: f.number(o.onHold),
+              })}
               tone={o.awaitingReview + o.onHold > 0 ? 'warn' : 'good'}
               to={can('ORDER_REVIEW') ? '/review' : '/orders?status=PENDING_REVIEW,ON_HOLD'}
             />
-            <KpiTile label={t('overview.kpi.backorders')} value={f.number(o.backordered)} hint={t('overview.kpi.backordersHint')} tone={o.backordered > 0 ? 'warn' : 'good'} to="/orders?status=BACKORDERED" />
+            <KpiTile
+              label={t('overview.kpi.backorders')}
+              value={f.number(o.backordered)}
+              hint={t('overview.kpi.backordersHint')}
+              tone={o.backordered > 0 ? 'warn' : 'good'}
+              to="/orders?status=BACKORDERED"
+            />
             <KpiTile
               label={t('overview.kpi.stockAlerts')}
               value={f.number(o.lowStockLevels)}
-              hint={t('overview.kpi.stockAlertsHint', { low: f.number(Math.max(0, o.lowStockLevels - o.outOfStockLevels)), out: f.number(o.outOfStockLevels) })}
+              hint={t('overview.kpi.stockAlertsHint', {
+                low: f.number(Math.max(0, o.lowStockLevels - o.outOfStockLevels)),
+                out: f.number(o.outOfStockLevels),
+              })}
               tone={o.outOfStockLevels > 0 ? 'bad' : o.lowStockLevels > 0 ? 'warn' : 'good'}
               to={can('STOCK_READ') ? '/stock?low=1' : undefined}
             />
             <KpiTile
               label={t('overview.kpi.onTime')}
               value={o.onTimeDelivery.value === null ? dash : f.percent(o.onTimeDelivery.value)}
-              hint={t('overview.kpi.onTimeHint', { target: f.percent(o.onTimeDelivery.target, 0), n: f.number(o.onTimeDelivery.sampleSize) })}
+              hint={t('overview.kpi.onTimeHint', {
+                target: f.percent(o.onTimeDelivery.target, 0),
+                n: f.number(o.onTimeDelivery.sampleSize),
+              })}
               tone={o.onTimeDelivery.meetsTarget === null ? 'neutral' : o.onTimeDelivery.meetsTarget ? 'good' : 'bad'}
             />
           </section>
           <section className="kpi-grid kpi-grid-small" aria-label={t('overview.stageTimes')}>
-            <KpiTile size="small" label={t('overview.kpi.toConfirm')} value={mins(o.averageMinutesToConfirm)} hint={t('overview.kpi.last7Days')} />
-            <KpiTile size="small" label={t('overview.kpi.toAllocate')} value={mins(o.averageMinutesToAllocate)} hint={t('overview.kpi.last7Days')} />
-            <KpiTile size="small" label={t('overview.kpi.toShip')} value={hours(o.averageHoursToShip)} hint={t('overview.kpi.last30Days')} />
-            <KpiTile size="small" label={t('overview.kpi.toShipP90')} value={hours(o.p90HoursToShip)} hint={t('overview.kpi.last30Days')} />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.toConfirm')}
+              value={mins(o.averageMinutesToConfirm)}
+              hint={t('overview.kpi.last7Days')}
+            />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.toAllocate')}
+              value={mins(o.averageMinutesToAllocate)}
+              hint={t('overview.kpi.last7Days')}
+            />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.toShip')}
+              value={hours(o.averageHoursToShip)}
+              hint={t('overview.kpi.last30Days')}
+            />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.toShipP90')}
+              value={hours(o.p90HoursToShip)}
+              hint={t('overview.kpi.last30Days')}
+            />
           </section>
           <div className="overview-grid">
             <div className="stack">

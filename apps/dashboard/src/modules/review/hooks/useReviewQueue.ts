@@ -66,7 +66,9 @@ export function useReviewQueue() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   useLiveListener(orderStream, (events) => {
-    const relevant = events.some((e) => QUEUE_STATUSES.includes(e.toStatus) || (e.fromStatus && QUEUE_STATUSES.includes(e.fromStatus)));
+    const relevant = events.some(
+      (e) => QUEUE_STATUSES.includes(e.toStatus) || (e.fromStatus && QUEUE_STATUSES.includes(e.fromStatus)),
+    );
     if (!relevant) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void load(), 500);

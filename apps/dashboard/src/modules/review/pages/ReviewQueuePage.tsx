@@ -39,7 +39,16 @@ export function ReviewQueuePage() {
       />
       <div className="tabs" role="tablist" aria-label={t('review.tabs')}>
         {(['PENDING_REVIEW', 'ON_HOLD', 'ALL'] as const).map((k) => (
-          <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls="review-panel" className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls="review-panel"
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => setTab(k)}
+          >
             {k === 'ALL' ? t('common.all') : t(`orderStatus.${k}`)}
             <span className="tab-count">{f.number(counts[k])}</span>
           </button>
@@ -81,7 +90,11 @@ export function ReviewQueuePage() {
                   return (
                     <tr key={o.id}>
                       <td>
-                        <strong className={waitedMin > 240 ? 'text-danger' : waitedMin > 60 ? 'text-warning' : undefined}>{f.minutes(waitedMin)}</strong>
+                        <strong
+                          className={waitedMin > 240 ? 'text-danger' : waitedMin > 60 ? 'text-warning' : undefined}
+                        >
+                          {f.minutes(waitedMin)}
+                        </strong>
                         <div className="muted small">{f.shortDateTime(o.createdAt)}</div>
                       </td>
                       <td>
@@ -89,14 +102,22 @@ export function ReviewQueuePage() {
                           {o.number}
                         </Link>
                         <div className="small">
-                          {o.status === 'ON_HOLD' ? <Badge tone="danger">{t('orderStatus.ON_HOLD')}</Badge> : <span className="muted">{t(`channel.${o.channel}`)}</span>}
+                          {o.status === 'ON_HOLD' ? (
+                            <Badge tone="danger">{t('orderStatus.ON_HOLD')}</Badge>
+                          ) : (
+                            <span className="muted">{t(`channel.${o.channel}`)}</span>
+                          )}
                         </div>
                       </td>
                       <td>
                         {o.customer.name}
                         <div className="badges">
                           {o.customer.isNew && <Badge tone="info">{t('orders.customer.new')}</Badge>}
-                          {o.customer.creditStatus !== 'GOOD' && <Badge tone={o.customer.creditStatus === 'BLOCKED' ? 'danger' : 'warning'}>{t(`creditStatus.${o.customer.creditStatus}`)}</Badge>}
+                          {o.customer.creditStatus !== 'GOOD' && (
+                            <Badge tone={o.customer.creditStatus === 'BLOCKED' ? 'danger' : 'warning'}>
+                              {t(`creditStatus.${o.customer.creditStatus}`)}
+                            </Badge>
+                          )}
                         </div>
                       </td>
                       <td className="reasons" title={o.statusReason ?? undefined}>
@@ -108,12 +129,16 @@ export function ReviewQueuePage() {
                           ))}
                         </div>
                         {/* A manual hold carries the agent's own words; automatic review's reasons are the badges. */}
-                        {o.status === 'ON_HOLD' && o.statusReason && <div className="small muted">{o.statusReason}</div>}
+                        {o.status === 'ON_HOLD' && o.statusReason && (
+                          <div className="small muted">{o.statusReason}</div>
+                        )}
                       </td>
                       <td className="num">
                         <strong>{f.money(o.total.fen)}</strong>
                         <div className="small muted">{t(`paymentMethod.${o.paymentMethod}`)}</div>
-                        <div className={o.paymentStatus === 'PENDING' ? 'small text-warning' : 'small muted'}>{t(`paymentStatus.${o.paymentStatus}`)}</div>
+                        <div className={o.paymentStatus === 'PENDING' ? 'small text-warning' : 'small muted'}>
+                          {t(`paymentStatus.${o.paymentStatus}`)}
+                        </div>
                       </td>
                       <td>
                         <OrderActions order={o} compact />

@@ -45,7 +45,10 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
           ...(note.trim() ? { note: note.trim() } : {}),
         },
       },
-      success: (payload) => (payload.movement ? t('stock.adjust.done', { sku: level.sku, warehouse: level.warehouseCode }) : t('stock.adjust.countMatched')),
+      success: (payload) =>
+        payload.movement
+          ? t('stock.adjust.done', { sku: level.sku, warehouse: level.warehouseCode })
+          : t('stock.adjust.countMatched'),
     });
     if (!done) return;
     setConfirming(false);
@@ -98,7 +101,9 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
               onChange={(e) => setAmount(e.target.value)}
             />
             <span id={`${id}-hint`} className="muted small">
-              {mode === 'count' ? t('stock.adjust.countedHint', { onHand: f.number(level.onHand) }) : t('stock.adjust.deltaHint')}
+              {mode === 'count'
+                ? t('stock.adjust.countedHint', { onHand: f.number(level.onHand) })
+                : t('stock.adjust.deltaHint')}
             </span>
           </div>
           <div className="field">
@@ -121,10 +126,18 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
             <label htmlFor={`${id}-note`} className="field-label">
               {t('stock.adjust.note')}
             </label>
-            <input id={`${id}-note`} maxLength={500} value={note} placeholder={t('stock.adjust.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
+            <input
+              id={`${id}-note`}
+              maxLength={500}
+              value={note}
+              placeholder={t('stock.adjust.notePlaceholder')}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
         </div>
-        {failure && !confirming && failure.map((fl, i) => <InlineMessage key={i} tone="error" title={fl.title} detail={fl.detail} />)}
+        {failure &&
+          !confirming &&
+          failure.map((fl, i) => <InlineMessage key={i} tone="error" title={fl.title} detail={fl.detail} />)}
         <div>
           <button type="submit" className="btn btn-primary" disabled={!valid}>
             {mode === 'count' ? t('stock.adjust.submitCount') : t('stock.adjust.submitDelta')}
@@ -146,7 +159,8 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
             <dd>{t(`movementReason.${effectiveReason}`)}</dd>
             <dt>{t('stock.columns.onHand')}</dt>
             <dd>
-              {f.number(level.onHand)} → <strong>{Number.isFinite(newOnHand) ? f.number(newOnHand) : '—'}</strong> ({change > 0 ? '+' : ''}
+              {f.number(level.onHand)} → <strong>{Number.isFinite(newOnHand) ? f.number(newOnHand) : '—'}</strong> (
+              {change > 0 ? '+' : ''}
               {Number.isFinite(change) ? f.number(change) : '—'})
             </dd>
             {note.trim() && (
@@ -157,8 +171,16 @@ export function AdjustStockForm({ level, onDone }: { level: StockLevelRowFragmen
             )}
           </dl>
           {mode === 'count' && change === 0 && <InlineMessage tone="info" title={t('stock.adjust.noDifference')} />}
-          {newOnHand < level.reserved && !failure && <InlineMessage tone="error" title={t('userErrors.BELOW_RESERVED')} detail={t('stock.adjust.belowReservedHint', { reserved: level.reserved })} />}
-          {failure?.map((fl, i) => <InlineMessage key={i} tone="error" title={fl.title} detail={fl.detail} />)}
+          {newOnHand < level.reserved && !failure && (
+            <InlineMessage
+              tone="error"
+              title={t('userErrors.BELOW_RESERVED')}
+              detail={t('stock.adjust.belowReservedHint', { reserved: level.reserved })}
+            />
+          )}
+          {failure?.map((fl, i) => (
+            <InlineMessage key={i} tone="error" title={fl.title} detail={fl.detail} />
+          ))}
         </div>
       </Dialog>
     </section>

@@ -6,19 +6,41 @@ import { VirtualTable, type Column } from '../../../ui/VirtualTable';
 function Delta({ n }: { n: number }) {
   const f = useFormat();
   if (n === 0) return <span className="muted">0</span>;
-  return <span className={n > 0 ? 'text-success' : 'text-danger'}>{`${n > 0 ? '+' : '−'}${f.number(Math.abs(n))}`}</span>;
+  return (
+    <span className={n > 0 ? 'text-success' : 'text-danger'}>{`${n > 0 ? '+' : '−'}${f.number(Math.abs(n))}`}</span>
+  );
 }
 
 /** The ledger of one stock level, newest first: every change with its reason, so on-hand can be explained. */
-export function MovementHistory({ movements, hasNextPage, loadingMore, onLoadMore }: { movements: StockMovementRowFragment[]; hasNextPage: boolean; loadingMore: boolean; onLoadMore: () => void }) {
+export function MovementHistory({
+  movements,
+  hasNextPage,
+  loadingMore,
+  onLoadMore,
+}: {
+  movements: StockMovementRowFragment[];
+  hasNextPage: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
 
   const columns: Column<StockMovementRowFragment>[] = [
-    { header: 'stock.movements.when', width: '18%', title: (m) => f.dateTime(m.createdAt), cell: (m) => f.shortDateTime(m.createdAt) },
+    {
+      header: 'stock.movements.when',
+      width: '18%',
+      title: (m) => f.dateTime(m.createdAt),
+      cell: (m) => f.shortDateTime(m.createdAt),
+    },
     { header: 'stock.movements.reason', width: '13%', cell: (m) => t(`movementReason.${m.reason}`) },
     { header: 'stock.movements.onHandDelta', width: '12%', numeric: true, cell: (m) => <Delta n={m.onHandDelta} /> },
-    { header: 'stock.movements.reservedDelta', width: '12%', numeric: true, cell: (m) => <Delta n={m.reservedDelta} /> },
+    {
+      header: 'stock.movements.reservedDelta',
+      width: '12%',
+      numeric: true,
+      cell: (m) => <Delta n={m.reservedDelta} />,
+    },
     {
       header: 'stock.movements.after',
       headerHint: 'stock.movements.afterHint',

@@ -52,7 +52,13 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
     },
     { header: 'stock.columns.onHand', width: '8%', numeric: true, cell: (s) => f.number(s.onHand) },
     { header: 'stock.columns.reserved', width: '10%', numeric: true, cell: (s) => f.number(s.reserved) },
-    { header: 'stock.columns.available', width: '10%', numeric: true, className: 'strong', cell: (s) => f.number(s.available) },
+    {
+      header: 'stock.columns.available',
+      width: '10%',
+      numeric: true,
+      className: 'strong',
+      cell: (s) => f.number(s.available),
+    },
     {
       header: 'stock.columns.thresholds',
       width: '10%',
@@ -74,7 +80,9 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
       rowKey={(s) => s.id}
       rowHeight={ROW_HEIGHT}
       tableClassName="stock-table"
-      rowClassName={(s) => (s.status === 'OUT_OF_STOCK' ? 'row-danger' : s.status === 'LOW' ? 'row-warning' : undefined)}
+      rowClassName={(s) =>
+        s.status === 'OUT_OF_STOCK' ? 'row-danger' : s.status === 'LOW' ? 'row-warning' : undefined
+      }
       onRowClick={(s) => navigate(`/stock/${s.id}`)}
       hasNextPage={hasNextPage}
       loadingMore={loadingMore}

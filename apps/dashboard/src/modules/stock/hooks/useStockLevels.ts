@@ -28,7 +28,8 @@ export function useStockLevels(filter: StockLevelFilter) {
     error,
     hasNextPage: conn?.pageInfo.hasNextPage ?? false,
     loadingMore,
-    loadMore: () => conn?.pageInfo.hasNextPage && !loadingMore && void fetchMore({ variables: { after: conn.pageInfo.endCursor } }),
+    loadMore: () =>
+      conn?.pageInfo.hasNextPage && !loadingMore && void fetchMore({ variables: { after: conn.pageInfo.endCursor } }),
     refresh: () => void refetch(),
   };
 }

@@ -14,7 +14,8 @@ export function StockLevelPage() {
   const f = useFormat();
   const can = useCan();
   const { id = '' } = useParams();
-  const { level, loaded, error, movements, hasMoreMovements, loadingMoreMovements, loadMoreMovements, refresh } = useStockLevel(id);
+  const { level, loaded, error, movements, hasMoreMovements, loadingMoreMovements, loadMoreMovements, refresh } =
+    useStockLevel(id);
 
   if (error && !level) return <ErrorState error={error} onRetry={refresh} />;
   if (!loaded) return <LoadingState rows={6} />;
@@ -60,10 +61,20 @@ export function StockLevelPage() {
           <span className="kpi-label">{t('stock.columns.reserved')}</span>
           <span className="kpi-value">{f.number(level.reserved)}</span>
         </div>
-        <div className={`kpi ${level.status === 'OUT_OF_STOCK' ? 'kpi-bad' : level.status === 'LOW' ? 'kpi-warn' : ''}`}>
+        <div
+          className={`kpi ${level.status === 'OUT_OF_STOCK' ? 'kpi-bad' : level.status === 'LOW' ? 'kpi-warn' : ''}`}
+        >
           <span className="kpi-label">{t('stock.columns.available')}</span>
           <span className="kpi-value">{f.number(level.available)}</span>
-          <div className="meter" role="img" aria-label={t('stock.detail.meter', { available: level.available, low: level.lowThreshold, high: level.highThreshold })}>
+          <div
+            className="meter"
+            role="img"
+            aria-label={t('stock.detail.meter', {
+              available: level.available,
+              low: level.lowThreshold,
+              high: level.highThreshold,
+            })}
+          >
             <div className="meter-fill" style={{ width: `${pct}%` }} />
             <div className="meter-mark" style={{ left: `${lowPct}%` }} />
           </div>
@@ -77,7 +88,12 @@ export function StockLevelPage() {
         </div>
       </section>
       <div className={can('STOCK_ADJUST') ? 'detail-grid detail-grid-wide-left' : ''}>
-        <MovementHistory movements={movements} hasNextPage={hasMoreMovements} loadingMore={loadingMoreMovements} onLoadMore={loadMoreMovements} />
+        <MovementHistory
+          movements={movements}
+          hasNextPage={hasMoreMovements}
+          loadingMore={loadingMoreMovements}
+          onLoadMore={loadMoreMovements}
+        />
         {can('STOCK_ADJUST') && <AdjustStockForm level={level} onDone={refresh} />}
       </div>
     </div>

@@ -68,7 +68,12 @@ export function StockPage() {
             <span className="field-label">{t('stock.filters.product')}</span>
             <span className="chip">
               <code>{sku}</code> {skuName}
-              <button type="button" className="chip-remove" aria-label={t('stock.filters.removeProduct')} onClick={() => set({ sku: '', skuName: '' })}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('stock.filters.removeProduct')}
+                onClick={() => set({ sku: '', skuName: '' })}
+              >
                 ×
               </button>
             </span>
@@ -83,7 +88,11 @@ export function StockPage() {
           {t('stock.filters.belowThreshold')}
         </label>
         {active && (
-          <button type="button" className="btn btn-ghost filters-reset" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <button
+            type="button"
+            className="btn btn-ghost filters-reset"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
             {t('orders.filters.reset')}
           </button>
         )}
