@@ -1208,13 +1208,14 @@ export async function send(
   opts: { localAddress?: string; timeoutMs?: number } = {},
 ): Promise<Reply> {
   const first = await sendOnce(base, req, opts);
-  return first.retry ? sendOnce(base, req, opts) : first;
+  // On a new connection indeed: the pool may hand out another socket the server is closing just then.
+  return first.retry ? sendOnce(base, req, { ...opts, fresh: true }) : first;
 }
 
 function sendOnce(
   base: string,
   req: Request,
-  opts: { localAddress?: string; timeoutMs?: number },
+  opts: { localAddress?: string; timeoutMs?: number; fresh?: boolean },
 ): Promise<Reply & { retry?: boolean }> {
   // The path goes out as written (new URL would read "//graphql" as a host name).
   const url = new URL(base);
@@ -1237,7 +1238,9 @@ function sendOnce(
           method: req.method,
           path: req.path,
           headers,
-          agent: agentFor(opts.localAddress),
+          agent: opts.fresh
+            ? new http.Agent({ keepAlive: false, localAddress: opts.localAddress })
+            : agentFor(opts.localAddress),
         },
         (res) => {
           const chunks: Buffer[] = [];
