@@ -31,7 +31,7 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
 
   const orderRepo = new OrderRepository(stockRepo);
   const orderTransitions = new OrderTransitions(orderRepo, reservations);
-  const orders = new OrderService(ds, mutations, orderRepo, orderTransitions, reservations);
+  const orders = new OrderService(mutations, orderRepo, orderTransitions, reservations);
   const placement = new OrderPlacementService(ds, mutations, orderRepo, orderTransitions, reservations);
 
   const authService = new AuthService(ds, auth);

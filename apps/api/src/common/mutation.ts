@@ -60,14 +60,6 @@ export class Mutations {
     }
   }
 
-  /**
-   * A Tx on a transaction that is already open, for work that joins it (e.g. a handler's service call
-   * made with the caller's EntityManager). After-commit work of such a Tx is the opener's to run.
-   */
-  join(m: EntityManager, actor: Actor, afterCommit: (() => void)[]): Tx {
-    return this.tx(m, actor, afterCommit);
-  }
-
   private tx(m: EntityManager, actor: Actor, committed: (() => void)[]): Tx {
     const tx: Tx = {
       m,

@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import {
   ADDRESS_EDITABLE_STATUSES,
   HoldReason,
@@ -27,7 +27,6 @@ import { OrderChange, OrderTransitions, reserverOf } from './order-transitions';
 /** Customer service's changes to orders, and serving backorders when goods arrive. Placing: order-placement.service.ts. */
 export class OrderService {
   constructor(
-    private readonly ds: DataSource,
     private readonly mutations: Mutations,
     private readonly repo: OrderRepository,
     private readonly transitions: OrderTransitions,
