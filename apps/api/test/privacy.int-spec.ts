@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, getNamedType, isInputObjectType } from 'graphql';
+import { maskName, maskPhone } from '@fulfilment/domain';
+import { REPO_ROOT } from '../src/config';
 import { toGlobalId } from '../src/common/global-id';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
 import { postRaw, settle, startTestApi, subscribe, TestApi } from './helpers';
@@ -130,6 +135,123 @@ describe('personal data is masked for those who may not read it', () => {
       },
     );
     assert.deepEqual(r.body.data.order, { customer: { phone: '139****5678' }, delivery: { phone: '139****5678' } });
+  });
+
+  /** Every root list with a `filter: { search }`, read from the committed schema (later modules included). */
+  const searchableLists = () => {
+    const schema = buildSchema(fs.readFileSync(path.join(REPO_ROOT, 'schema.graphql'), 'utf8'));
+    return Object.values(schema.getQueryType()!.getFields())
+      .filter((f) => {
+        const filter = f.args.find((a) => a.name === 'filter');
+        const type = filter && getNamedType(filter.type);
+        return type && isInputObjectType(type) && 'search' in type.getFields();
+      })
+      .map((f) => f.name);
+  };
+
+  it('answers no search with more than a masked caller is shown (the search oracle)', async () => {
+    const lists = searchableLists();
+    assert.ok(lists.includes('customers') && lists.includes('orders'), lists.join());
+    // The full number, the hidden middle digits with a visible neighbour, the full name, the hidden given name.
+    const probes = [PHONE, '91234', '12345678', '欧阳晓明', '阳晓明'];
+    for (const list of lists) {
+      for (const search of probes) {
+        const q = `query($s: String!) { ${list}(first: 100, filter: { search: $s }) { edges { node { id } } } }`;
+        const r = await postRaw(api.url, JSON.stringify({ query: q, variables: { s: search } }), {
+          authorization: `Bearer ${tokens.warehouse}`,
+        });
+        if (r.body.errors?.[0]?.extensions?.code === 'FORBIDDEN') continue;
+        assert.equal(r.body.errors, undefined, r.text);
+        assert.deepEqual(r.body.data[list].edges, [], `${list} found "${search}" for a masked caller`);
+      }
+    }
+    const found = async (who: 'manager' | 'warehouse', search: string) =>
+      (
+        await as(
+          who,
+          `query($s: String!) { customers(first: 100, filter: { search: $s }) { edges { node { id } } } }`,
+          {
+            s: search,
+          },
+        )
+      ).body.data.customers.edges.some((e: any) => e.node.id === customer.gid);
+    // What the masked caller is shown, it may search for; everything else only with CUSTOMER_PII_READ.
+    assert.equal(await found('warehouse', '5678'), true);
+    assert.equal(await found('warehouse', '139****5678'), true);
+    assert.equal(await found('warehouse', '欧**'), true);
+    assert.equal(await found('manager', PHONE), true);
+    assert.equal(await found('manager', '欧阳晓明'), true);
+  });
+
+  it('refuses searches too short to use an index', async () => {
+    for (const list of searchableLists()) {
+      const q = `{ ${list}(first: 5, filter: { search: "13" }) { edges { node { id } } } }`;
+      const r = await postRaw(api.url, JSON.stringify({ query: q }), { authorization: `Bearer ${tokens.manager}` });
+      assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', `${list}: ${r.text}`);
+      assert.match(r.body.errors[0].message, /at least 3 characters/);
+    }
+  });
+
+  it('masks the SQL search exactly like the fields (SQL and TypeScript masks agree)', async () => {
+    const phones = [PHONE, '021-62345678', '12345', '+86 139 1234 5678', '', '①②③④⑤⑥⑦⑧'];
+    const names = ['欧阳晓明', '张伟', 'Li', 'X', ' 王 ', '\u3000李娜\u3000', '', '𠮷野家'];
+    for (const phone of phones) {
+      const [{ m }] = await api.ds.query(`SELECT mask_phone($1) AS m`, [phone]);
+      assert.equal(m, maskPhone(phone), `phone ${JSON.stringify(phone)}`);
+    }
+    for (const name of names) {
+      const [{ m }] = await api.ds.query(`SELECT mask_name($1) AS m`, [name]);
+      assert.equal(m, maskName(name), `name ${JSON.stringify(name)}`);
+    }
+  });
+
+  it('masks contact details written into notes and reasons, on reads and live', async () => {
+    const note = `请联系 ${PHONE} 或 xiaoming@example.cn`;
+    const live = subscribe(api.ws(`Bearer ${tokens.warehouse}`), `subscription { orderStatusChanged { reason } }`);
+    await settle();
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
+    const placed = await api.data(PLACE_ORDER, {
+      input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }], { note }),
+    });
+    const id = placed.placeOrder.order.id;
+    await api.data(`mutation($input: HoldOrderInput!) { holdOrder(input: $input) { userErrors { code } } }`, {
+      input: { orderId: id, reason: `客户改号 ${PHONE}` },
+    });
+    const q = `query($id: ID!) { order(id: $id) { note statusReason events { reason } } }`;
+    const masked = (await as('warehouse', q, { id })).body.data.order;
+    assert.equal(masked.note, '请联系 139****5678 或 x***@example.cn');
+    assert.equal(masked.statusReason, '客户改号 139****5678');
+    assert.equal(masked.events.at(-1).reason, '客户改号 139****5678');
+    assert.ok(!JSON.stringify(masked).includes(PHONE));
+    const clear = (await as('manager', q, { id })).body.data.order;
+    assert.equal(clear.note, note);
+    assert.equal(clear.statusReason, `客户改号 ${PHONE}`);
+    const events = await live.waitFor(2);
+    assert.ok(!JSON.stringify(events).includes(PHONE), JSON.stringify(events));
+    assert.ok(JSON.stringify(events).includes('139****5678'));
+  });
+
+  it('keeps the street out of a masked address whose words only end like a district', async () => {
+    const other = await createCustomer(api.ds);
+    await api.ds.query(`UPDATE customer SET address = '人民路8号阳光小区1栋', city = '上海' WHERE id = $1`, [other.id]);
+    const q = `query($id: ID!) { node(id: $id) { ... on Customer { address } } }`;
+    assert.equal((await as('warehouse', q, { id: other.gid })).body.data.node.address, '上海');
+  });
+
+  it('shows staff who acted by name, never by their sign-in e-mail', async () => {
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
+    const placed = await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) });
+    const q = `query($id: ID!) { order(id: $id) { events { actor } allocations { warehouse { code } } } }`;
+    const r = await as('warehouse', q, { id: placed.placeOrder.order.id });
+    const actors = r.body.data.order.events.map((e: any) => e.actor);
+    assert.ok(actors.includes('系统管理员 陈静'), actors.join());
+    const levels = await as(
+      'warehouse',
+      `{ stockLevels(first: 100) { edges { node { movements(first: 10) { edges { node { actor } } } } } } }`,
+    );
+    const text = JSON.stringify([r.body, levels.body]);
+    assert.ok(!text.includes('@demo.local'), 'no staff e-mail in events or movements');
+    assert.ok(text.includes('系统管理员 陈静'));
   });
 
   it('records who saw personal data unmasked, without the data itself', async () => {

@@ -9,4 +9,6 @@ export * from './regions';
 export * from './promise';
 export * from './access';
 export * from './masking';
+export * from './districts';
+export * from './search';
 export * from './kpi';

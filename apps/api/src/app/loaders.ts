@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { accessLoaders } from '../modules/access/access.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
 import { productLoaders } from '../modules/product/product.loaders';
@@ -10,6 +11,7 @@ export function createLoaders(ds: DataSource, cache = true) {
   const catalog = { ...productLoaders(ds, cache), ...warehouseLoaders(ds, cache) };
   return {
     ...catalog,
+    ...accessLoaders(ds, cache),
     ...customerLoaders(ds, cache),
     ...stockLoaders(ds, cache),
     ...orderLoaders(ds, cache, catalog),

@@ -18,7 +18,7 @@ import { PRODUCT_ERROR_CODES } from '../modules/product/product.errors';
 import { ProductResolver } from '../modules/product/product.resolver';
 import { STOCK_ERROR_CODES } from '../modules/stock/stock.errors';
 import { STOCK_CHANNELS } from '../modules/stock/stock.events';
-import { StockAlertResolver, StockResolver } from '../modules/stock/stock.resolver';
+import { StockAlertResolver, StockMovementResolver, StockResolver } from '../modules/stock/stock.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -41,7 +41,11 @@ export const MODULES: Record<string, ModuleParts> = {
     errorCodes: ORDER_ERROR_CODES,
     channels: ORDER_CHANNELS,
   },
-  stock: { resolvers: [StockResolver, StockAlertResolver], errorCodes: STOCK_ERROR_CODES, channels: STOCK_CHANNELS },
+  stock: {
+    resolvers: [StockResolver, StockAlertResolver, StockMovementResolver],
+    errorCodes: STOCK_ERROR_CODES,
+    channels: STOCK_CHANNELS,
+  },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },
   customer: { resolvers: [CustomerResolver], errorCodes: [] },

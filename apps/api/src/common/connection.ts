@@ -1,6 +1,7 @@
 import { ClassType, Field, ObjectType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { SEARCH_LENGTH, searchable } from '@fulfilment/domain';
 import { readRows, type RowShape } from './rows';
 
 @ObjectType()
@@ -55,6 +56,18 @@ export function filterText(value: string | null | undefined, name: string, max: 
   if (value === undefined || value === null) return undefined;
   if (value.length > max) badInput(`filter.${name} must be at most ${max} characters`, 'filter');
   return value;
+}
+
+/** A filter's search text (refused outside SEARCH_LENGTH), escaped and wrapped for ILIKE '%…%'. */
+export function searchPattern(value: string | null | undefined, name = 'search'): string | undefined {
+  const text = filterText(value?.trim(), name, SEARCH_LENGTH.max);
+  if (!text) return undefined;
+  if (!searchable(text))
+    badInput(
+      `filter.${name} must be at least ${SEARCH_LENGTH.min} characters (a shorter pattern would read every row)`,
+      'filter',
+    );
+  return `%${escapeLike(text)}%`;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;

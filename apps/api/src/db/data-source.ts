@@ -13,6 +13,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { AccessAndAudit1763900000000 } from './migrations/1763900000000-access-and-audit';
 import { OverviewIndexes1764000000000 } from './migrations/1764000000000-overview-indexes';
 import { CredentialChangeNotify1764100000000 } from './migrations/1764100000000-credential-change-notify';
+import { MaskedSearch1764200000000 } from './migrations/1764200000000-masked-search';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   AccessAndAudit1763900000000,
   OverviewIndexes1764000000000,
   CredentialChangeNotify1764100000000,
+  MaskedSearch1764200000000,
 ];
 
 export function createDataSource(url: string, poolSize = 20): DataSource {

@@ -1,4 +1,4 @@
-import { maskAddress, maskEmail, maskName, maskPhone } from '@fulfilment/domain';
+import { maskAddress, maskContactsInText, maskEmail, maskName, maskPhone } from '@fulfilment/domain';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../app/context';
 import { logger } from '../../common/logger';
@@ -21,6 +21,45 @@ export function personalData(
     return value;
   }
   return mask(value);
+}
+
+/**
+ * Free text written by customers or staff (notes, reasons): shown as stored to callers with
+ * CUSTOMER_PII_READ (noted for the audit log when it holds contact details), with the phone numbers,
+ * e-mail addresses and ID numbers in it masked for everyone else.
+ */
+export function personalText(ctx: Context, owner: string, value: string | null): string | null {
+  if (value === null) return null;
+  const masked = maskContactsInText(value);
+  if (masked === value) return value;
+  return personalData(ctx, owner, value, () => masked);
+}
+
+/** SQL text a filter may match personal data against; see searchablePersonalData. */
+export interface PersonalDataSearch {
+  /** The stored values, e.g. `c.name || ' ' || c.phone`. */
+  plain: string;
+  /** The same values as masked callers are shown them, with the SQL masks (migration 1764200000000). */
+  masked: string;
+}
+
+/**
+ * The one rule for every filter, search and sort that touches personal data: callers without
+ * CUSTOMER_PII_READ match only on what they are shown (the masked values), so no answer can tell them
+ * more than the masked fields do. Both expressions have a trigram index.
+ */
+export function searchablePersonalData(ctx: Pick<Context, 'actor'>, text: PersonalDataSearch): string {
+  return can(ctx.actor.principal, 'CUSTOMER_PII_READ') ? text.plain : text.masked;
+}
+
+/**
+ * Who did something (an order event's or stock movement's actor) as shown in the graph: staff by
+ * their name (their e-mail is their sign-in name and stays in the audit log), API keys and the system
+ * as recorded.
+ */
+export async function actorShown(ctx: Context, recorded: string): Promise<string> {
+  if (recorded.startsWith('key:') || !recorded.includes('@')) return recorded;
+  return (await ctx.loaders.staffName.load(recorded.toLowerCase())) ?? 'staff';
 }
 
 export const masks = {

@@ -4,7 +4,11 @@ import { Region } from '../../common/enums';
 
 @InputType()
 export class CustomerFilter {
-  @Field({ nullable: true, description: 'Part of the name or phone number.' })
+  @Field({
+    nullable: true,
+    description:
+      '3 to 64 characters of the name or phone number. Callers without CUSTOMER_PII_READ match only what they are shown: the surname and the first three and last four digits ("138****5678").',
+  })
   search?: string;
 
   @Field(() => Region, { nullable: true })

@@ -18,7 +18,7 @@ export class CustomerResolver {
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.customerQueries.list(filter ?? {}, page);
+    return ctx.services.customerQueries.list(filter ?? {}, page, ctx);
   }
 
   @FieldResolver(() => String, { description: 'Masked (surname only) without CUSTOMER_PII_READ.' })

@@ -38,11 +38,9 @@ export class OrderEvent implements Node {
   @Column({ type: 'text' })
   toStatus: OrderStatusT;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
-  @Field()
   @Column()
   actor: string;
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { badInput, escapeLike, filterText, paginate, paginateRows } from '../../common/connection';
+import { badInput, paginate, paginateRows, searchPattern } from '../../common/connection';
 import { rowShape } from '../../common/rows';
 import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
@@ -39,8 +39,8 @@ export class OrderQueryService {
     }
     if (filter.createdAfter) where.push(`o.created_at >= ${p(filter.createdAfter, 'timestamptz')}`);
     if (filter.createdBefore) where.push(`o.created_at < ${p(filter.createdBefore, 'timestamptz')}`);
-    const search = filterText(filter.search, 'search', 64);
-    if (search) where.push(`o.number ILIKE ${p(`%${escapeLike(search)}%`, 'text')}`);
+    const search = searchPattern(filter.search);
+    if (search) where.push(`o.number ILIKE ${p(search, 'text')}`);
     return paginateRows(
       this.ds,
       rowShape(this.ds, Order, 'o'),

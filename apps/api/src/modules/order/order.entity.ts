@@ -93,10 +93,6 @@ export class Order implements Node {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   holdReasons: HoldReasonT[];
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Reason given with the last status change (hold, cancel, review).',
-  })
   @Column({ type: 'text', nullable: true })
   statusReason: string | null;
 
@@ -128,7 +124,6 @@ export class Order implements Node {
     return Money.ofFen(this.totalFen);
   }
 
-  @Field(() => String, { nullable: true, description: 'Customer note or special requirements.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

@@ -10,7 +10,7 @@ import { Customer } from '../customer/customer.entity';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { DeliveryAddress, Order } from './order.entity';
-import { masks, personalData } from '../access/pii';
+import { actorShown, masks, personalData, personalText } from '../access/pii';
 import { OrderAllocation } from './order-allocation.entity';
 import { OrderEvent } from './order-event.entity';
 import { OrderLine } from './order-line.entity';
@@ -119,6 +119,24 @@ export class OrderResolver {
     };
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Customer note or special requirements; phone numbers and e-mail addresses in it are masked without CUSTOMER_PII_READ.',
+  })
+  note(@Root() order: Order, @Ctx() ctx: Context) {
+    return personalText(ctx, `Order:${order.id}`, order.note);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Reason given with the last status change (hold, cancel, review); contact details in it are masked without CUSTOMER_PII_READ.',
+  })
+  statusReason(@Root() order: Order, @Ctx() ctx: Context) {
+    return personalText(ctx, `Order:${order.id}`, order.statusReason);
+  }
+
   @FieldResolver(() => Customer)
   customer(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.customer.load(order.customerId);
@@ -160,6 +178,22 @@ export class OrderAllocationResolver {
 
 @Resolver(() => OrderEvent)
 export class OrderEventResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why, as given by staff or the integrator; contact details in it are masked without CUSTOMER_PII_READ.',
+  })
+  reason(@Root() e: OrderEvent, @Ctx() ctx: Context) {
+    return personalText(ctx, `Order:${e.orderId}`, e.reason);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Who: a staff member by name, "key:<name>" for an API key, or "system".',
+  })
+  actor(@Root() e: OrderEvent, @Ctx() ctx: Context) {
+    return actorShown(ctx, e.actor);
+  }
+
   @FieldResolver(() => Order)
   order(@Root() e: OrderEvent, @Ctx() ctx: Context) {
     return ctx.loaders.order.load(e.orderId);

@@ -35,7 +35,7 @@ export class OrderFilter {
   @Field({ nullable: true, description: 'Created before.' })
   createdBefore?: Date;
 
-  @Field({ nullable: true, description: 'Part of the order number, e.g. "000123".' })
+  @Field({ nullable: true, description: '3 to 64 characters of the order number, e.g. "000123".' })
   search?: string;
 }
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { escapeLike, filterText, paginate } from '../../common/connection';
+import { paginate, searchPattern } from '../../common/connection';
 import { Product } from './product.entity';
 import { ProductFilter } from './product.inputs';
 
@@ -9,8 +9,8 @@ export class ProductQueryService {
   list(filter: ProductFilter, page: { first?: number; after?: string }) {
     const qb = this.ds.getRepository(Product).createQueryBuilder('p');
     if (filter.category) qb.andWhere('p.category = :category', { category: filter.category });
-    const search = filterText(filter.search, 'search', 64);
-    if (search) qb.andWhere(`(p.sku || ' ' || p.name) ILIKE :q`, { q: `%${escapeLike(search)}%` });
+    const search = searchPattern(filter.search);
+    if (search) qb.andWhere(`(p.sku || ' ' || p.name) ILIKE :q`, { q: search });
     return paginate(qb, { columns: ['p.sku'], kinds: ['text'], direction: 'ASC', values: (p) => [p.sku] }, page);
   }
 }

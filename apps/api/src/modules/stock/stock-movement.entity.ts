@@ -51,11 +51,9 @@ export class StockMovement implements Node {
   @Column({ type: 'text', nullable: true })
   reference: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Field()
   @Column()
   actor: string;
 

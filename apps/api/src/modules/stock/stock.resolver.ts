@@ -6,6 +6,8 @@ import { PageArgs } from '../../common/page-args';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { StockLevel } from './stock-level.entity';
+import { StockMovement } from './stock-movement.entity';
+import { actorShown, personalText } from '../access/pii';
 import { AdjustStockInput, StockLevelFilter } from './stock.inputs';
 import { AdjustStockPayload, StockAlert, StockLevelConnection, StockMovementConnection } from './stock.types';
 
@@ -59,5 +61,23 @@ export class StockAlertResolver {
   @FieldResolver(() => StockLevel)
   stockLevel(@Root() alert: StockAlert, @Ctx() ctx: Context) {
     return ctx.loaders.stockLevel.load(alert.stockLevelId);
+  }
+}
+
+@Resolver(() => StockMovement)
+export class StockMovementResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What staff wrote with the change; contact details in it are masked without CUSTOMER_PII_READ.',
+  })
+  note(@Root() m: StockMovement, @Ctx() ctx: Context) {
+    return personalText(ctx, `StockMovement:${m.id}`, m.note);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Who: a staff member by name, "key:<name>" for an API key, or "system".',
+  })
+  actor(@Root() m: StockMovement, @Ctx() ctx: Context) {
+    return actorShown(ctx, m.actor);
   }
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { SEARCH_LENGTH, searchable } from '@fulfilment/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
@@ -25,10 +26,10 @@ export function ProductPicker({
   const search = useDebounced(text.trim(), 250);
   const { data, loading } = useQuery(productSearchQuery, {
     variables: { search },
-    skip: search.length < 1,
+    skip: !searchable(search),
     fetchPolicy: 'cache-first',
   });
-  const items = search.length ? (data?.products.edges.map((e) => e.node) ?? []) : [];
+  const items = searchable(search) ? (data?.products.edges.map((e) => e.node) ?? []) : [];
   return (
     <SearchPicker
       label={label ?? t('catalog.product')}
@@ -38,6 +39,7 @@ export function ProductPicker({
       onTextChange={setText}
       items={items}
       loading={loading}
+      minChars={SEARCH_LENGTH.min}
       itemKey={(p) => p.id}
       renderItem={(p) => (
         <span className="picker-item">

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { SEARCH_LENGTH, searchable } from '@fulfilment/domain';
 import { useTranslation } from 'react-i18next';
 import { SearchPicker } from '../../../ui/SearchPicker';
 import { useDebounced } from '../../../ui/useDebounced';
@@ -22,10 +23,10 @@ export function OrderSearchBox({ text, onTextChange, onPickCustomer }: Props) {
   const search = useDebounced(text.trim(), 250);
   const { data, loading } = useQuery(customerSearchQuery, {
     variables: { search },
-    skip: !mayFindCustomers || search.length < 2,
+    skip: !mayFindCustomers || !searchable(search),
     fetchPolicy: 'cache-first',
   });
-  const items = mayFindCustomers && search.length >= 2 ? (data?.customers.edges.map((e) => e.node) ?? []) : [];
+  const items = mayFindCustomers && searchable(search) ? (data?.customers.edges.map((e) => e.node) ?? []) : [];
   return (
     <div className="field field-search">
       <SearchPicker
@@ -36,7 +37,7 @@ export function OrderSearchBox({ text, onTextChange, onPickCustomer }: Props) {
         onTextChange={onTextChange}
         items={items}
         loading={loading}
-        minChars={2}
+        minChars={SEARCH_LENGTH.min}
         emptyText={null}
         listLabel={t('orders.filters.customerSuggestions')}
         itemKey={(c) => c.id}

@@ -71,9 +71,12 @@ export function ReasonDialog({
               value={reason}
               required
               aria-invalid={touched && missing}
-              aria-describedby={touched && missing ? `${id}-reason-error` : undefined}
+              aria-describedby={touched && missing ? `${id}-reason-error` : `${id}-reason-hint`}
               onChange={(e) => setReason(e.target.value)}
             />
+            <span id={`${id}-reason-hint`} className="muted small">
+              {t('orders.actions.reasonPrivacy')}
+            </span>
             {reasonSuggestions.length > 0 && (
               <div className="suggestions" aria-label={t('orders.actions.suggestions')}>
                 {reasonSuggestions.map((s) => (

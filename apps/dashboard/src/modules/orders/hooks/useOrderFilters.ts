@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { searchable } from '@fulfilment/domain';
 import { ORDER_STATUSES, REGIONS } from '@fulfilment/domain';
 import { businessDayStartIso } from '../../../app/format';
 import type { OrderFilter, OrderStatus, Region, SalesChannel } from '../../../gql/graphql';
@@ -99,7 +100,7 @@ export function toOrderFilter(v: OrderFilterValues, search: string): OrderFilter
   const before = v.to ? businessDayStartIso(v.to, 1) : null;
   if (after) filter.createdAfter = after;
   if (before) filter.createdBefore = before;
-  if (isOrderNumberLike(search)) filter.search = search.trim().toUpperCase();
+  if (isOrderNumberLike(search) && searchable(search)) filter.search = search.trim().toUpperCase();
   if (v.customerId) filter.customerId = v.customerId;
   return filter;
 }
