@@ -89,6 +89,43 @@ describe('concurrency', () => {
     );
   });
 
+  it('scopes idempotency keys to the caller: two integrators retrying 20 times each with one key get one order each', async () => {
+    const customer = await createCustomer(api.ds);
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 100 } });
+    const keyOf = async (name: string) =>
+      (
+        await api.data(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, {
+          input: { name, scopes: ['ORDERS_WRITE'] },
+        })
+      ).createApiKey.secret as string;
+    const [a, b] = [await keyOf('tmall'), await keyOf('jd')];
+    const input = orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }], { idempotencyKey: 'order-1' });
+    const place = (key: string, body = input) =>
+      api.gql(
+        `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } userErrors { code } } }`,
+        { input: body },
+        {
+          authorization: `Bearer ${key}`,
+        },
+      );
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => place(i % 2 ? b : a)));
+    const idsOf = (parity: number) =>
+      new Set(
+        results
+          .filter((_, i) => i % 2 === parity)
+          .map((r) => r.body.data?.placeOrder.order?.id ?? JSON.stringify(r.body)),
+      );
+    const [ofA, ofB] = [idsOf(0), idsOf(1)];
+    assert.equal(ofA.size, 1, [...ofA].join());
+    assert.equal(ofB.size, 1, [...ofB].join());
+    assert.notEqual([...ofA][0], [...ofB][0], "B was answered with A's order");
+    const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM orders WHERE idempotency_key = 'order-1'`);
+    assert.equal(n, 2);
+    // A different order under B's key is B's mistake, not a hint that A used the key.
+    const other = await place(b, { ...input, lines: [{ sku: p.sku, quantity: 2 }] });
+    assert.deepEqual(other.body.data.placeOrder.userErrors, [{ code: 'IDEMPOTENCY_KEY_REUSED' }]);
+  });
+
   it('keeps available non-negative while cancels, edits and new orders race on the same stock', async () => {
     const p = await createProduct(api.ds, { stock: { 'SH-01': 20 } });
     const customer = await createCustomer(api.ds);

@@ -242,6 +242,7 @@ describe('rowShape', () => {
       total_fen: 13850,
       note: null,
       idempotency_key: 'k1',
+      placed_by_id: 'c0a80101-0000-4000-8000-000000000009',
       request_hash: 'h1',
       last_event_sequence: 3,
       created_at: new Date('2026-11-22T09:00:00Z'),

@@ -16,7 +16,7 @@ import { OrderTransitions, reserverOf } from './order-transitions';
 
 export type OrderResult = MutationResult<{ order: Order }>;
 
-/** Placing orders: review, reservation and confirmation in one transaction, idempotent per key. */
+/** Placing orders: review, reservation and confirmation in one transaction, idempotent per caller and key. */
 export class OrderPlacementService {
   constructor(
     private readonly ds: DataSource,
@@ -68,6 +68,7 @@ export class OrderPlacementService {
             ...totals,
             note: input.note ?? null,
             idempotencyKey: input.idempotencyKey ?? null,
+            placedById: actor.principal!.id,
             requestHash,
           },
           drafts,
@@ -103,13 +104,14 @@ export class OrderPlacementService {
       });
     } catch (e) {
       if (e instanceof IdempotentReplay || (pgErrorCode(e) === '23505' && input.idempotencyKey))
-        return this.replay(input.idempotencyKey!, requestHash);
+        return this.replay(actor.principal!.id, input.idempotencyKey!, requestHash);
       throw e;
     }
   }
 
-  private async replay(key: string, requestHash: string): Promise<OrderResult> {
-    const order = await this.ds.getRepository(Order).findOneBy({ idempotencyKey: key });
+  /** The caller's own order under this key (another caller's key is not looked at). */
+  private async replay(placedById: string, key: string, requestHash: string): Promise<OrderResult> {
+    const order = await this.ds.getRepository(Order).findOneBy({ placedById, idempotencyKey: key });
     if (!order) throw new Error('idempotency key conflict without an order');
     if (order.requestHash !== requestHash) {
       return {

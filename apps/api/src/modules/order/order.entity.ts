@@ -130,6 +130,10 @@ export class Order implements Node {
   @Column({ type: 'text', nullable: true })
   idempotencyKey: string | null;
 
+  /** Who placed the order (staff user or API key id): its idempotency key is unique per placer. */
+  @Column({ type: 'uuid', nullable: true })
+  placedById: string | null;
+
   @Column({ type: 'text', nullable: true })
   requestHash: string | null;
 

@@ -63,6 +63,8 @@ export interface PlacedOrderRow {
   totalFen: number;
   note: string | null;
   idempotencyKey: string | null;
+  /** The caller placing the order: idempotency keys are unique per caller. */
+  placedById: string;
   requestHash: string;
 }
 
@@ -95,7 +97,7 @@ export class OrderRepository {
   }
 
   /**
-   * Inserts the order (claiming its idempotency key) and its lines, and locks the stock rows of its
+   * Inserts the order (claiming its idempotency key, unique per caller) and its lines, and locks the stock rows of its
    * products, in one statement. Null when the key is taken: a concurrent twin waits here, then finds
    * the key taken and answers with the first order.
    */
@@ -110,10 +112,10 @@ export class OrderRepository {
          INSERT INTO orders (number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address,
                              delivery_city, delivery_region, payment_method, payment_status, priority, promised_by,
                              status, allow_backorder, subtotal_fen, delivery_fee_fen, total_fen, note,
-                             idempotency_key, request_hash)
+                             idempotency_key, request_hash, placed_by_id)
          VALUES ('SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'),
-                 $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_REVIEW', $12, $13, $14, $15, $16, $17, $18)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING *),
+                 $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_REVIEW', $12, $13, $14, $15, $16, $17, $18, $27)
+         ON CONFLICT (placed_by_id, idempotency_key) DO NOTHING RETURNING *),
        lines AS (
          INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
          SELECT o.id, d.* FROM o, unnest($19::int[], $20::uuid[], $21::text[], $22::text[], $23::text[], $24::int[], $25::int[]) AS d),
@@ -146,6 +148,7 @@ export class OrderRepository {
         drafts.map((d) => d.quantity),
         drafts.map((d) => d.product.unitPriceFen),
         [...new Set(drafts.map((d) => d.product.id))],
+        o.placedById,
       ],
     );
     if (inserted.length === 0) return null;
