@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { toGlobalId } from '../src/common/global-id';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../src/modules/access/auth.service';
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, MAX_FAILURES_PER_ADDRESS } from '../src/modules/access/auth.service';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
 import { createServices } from '../src/app/services';
 import { postRaw, settle, startTestApi, subscribe, TestApi, testConfig } from './helpers';
@@ -49,8 +49,8 @@ describe('staff sign-in and sessions', () => {
     assert.equal(wrong.body.data.login.token, null);
   });
 
-  it(`throttles an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password, and not other accounts`, async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+  it(`throttles an account on an address after ${MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS} failures there, even with the right password, and not other accounts`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       assert.equal(
         (await login('purchasing@demo.local', `guess${i}`)).body.data.login.userErrors[0].code,
         'INVALID_CREDENTIALS',
@@ -61,7 +61,7 @@ describe('staff sign-in and sessions', () => {
     assert.equal(blocked.body.data.login.token, null);
     assert.equal((await login('dispatcher@demo.local', 'demo')).body.data.login.userErrors.length, 0);
     // Unknown accounts are throttled the same way, so throttling reveals nothing either.
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await login('ghost@demo.local', 'x');
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) await login('ghost@demo.local', 'x');
     assert.equal((await login('ghost@demo.local', 'x')).body.data.login.userErrors[0].code, 'LOGIN_THROTTLED');
   });
 

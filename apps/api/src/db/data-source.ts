@@ -14,6 +14,7 @@ import { AccessAndAudit1763900000000 } from './migrations/1763900000000-access-a
 import { OverviewIndexes1764000000000 } from './migrations/1764000000000-overview-indexes';
 import { CredentialChangeNotify1764100000000 } from './migrations/1764100000000-credential-change-notify';
 import { MaskedSearch1764200000000 } from './migrations/1764200000000-masked-search';
+import { SignInAttempts1764320000000 } from './migrations/1764320000000-sign-in-attempts';
 import { IdempotencyPerCaller1764310000000 } from './migrations/1764310000000-idempotency-per-caller';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   OverviewIndexes1764000000000,
   CredentialChangeNotify1764100000000,
   MaskedSearch1764200000000,
+  SignInAttempts1764320000000,
   IdempotencyPerCaller1764310000000,
 ];
 

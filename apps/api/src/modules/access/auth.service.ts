@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { Permission, permissionsOfRole, permissionsOfScopes, Role } from '@fulfilment/domain';
@@ -6,10 +6,12 @@ import { logger } from '../../common/logger';
 import { notifyOnCommit } from '../../live/publish';
 import { UserError, UserErrorCode, userError } from '../../common/user-error';
 import { audit } from '../../common/audit';
+import { addressKey } from '../../common/client-address';
 import { ApiKey } from './api-key.entity';
 import { CachedSession, CredentialCache } from './credential-cache';
 import { Actor, Principal } from '../../common/actor';
 import { StaffUser } from './staff-user.entity';
+import { SignInThrottle, SIGN_IN_WINDOW_MINUTES } from './sign-in-throttle';
 import { API_KEY_PATTERN, hashApiKey, sameHash, signToken, TokenClaims, verifyToken } from './tokens';
 
 export interface AuthSettings {
@@ -36,14 +38,21 @@ export interface LoginResult {
   userErrors: UserError[];
 }
 
-const THROTTLE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+export {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS,
+  SIGN_IN_WINDOW_MINUTES,
+} from './sign-in-throttle';
+/** What counts as e-mail-shaped when deciding whether a failed sign-in may name what was typed. */
+const EMAIL_SHAPE = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 /** Verified against when the e-mail is unknown, so both cases take the same time. */
 const DUMMY_HASH = argon2Hash('not-a-password-' + randomBytes(8).toString('hex'));
 
 export class AuthService {
   private secret: Promise<Uint8Array> | null = null;
+  private markKey: Promise<Buffer> | null = null;
+  private readonly throttle: SignInThrottle;
   /** Sessions and API keys between requests; started by the server, see CredentialCache for revocation. */
   readonly credentials = new CredentialCache();
   /** Tokens whose signature was verified: the same text verifies the same way (its expiry is checked on every use). */
@@ -52,7 +61,9 @@ export class AuthService {
   constructor(
     private readonly ds: DataSource,
     private readonly settings: AuthSettings,
-  ) {}
+  ) {
+    this.throttle = new SignInThrottle(ds);
+  }
 
   /** The token signing key: AUTH_SECRET, or one generated once and shared through the database. */
   private signingKey(): Promise<Uint8Array> {
@@ -68,6 +79,21 @@ export class AuthService {
     return this.secret;
   }
 
+  /**
+   * HMAC-SHA256 of a typed account under a key derived from the signing key: what the throttle counts
+   * by, and (shortened) what a failed sign-in's audit row names when the text may be a password.
+   */
+  private async accountMark(account: string): Promise<string> {
+    this.markKey ??= this.signingKey().then((k) => createHmac('sha256', k).update('sign-in account marks').digest());
+    return createHmac('sha256', await this.markKey)
+      .update(account)
+      .digest('hex');
+  }
+
+  /**
+   * Signs in with e-mail and password. The attempt is reserved with the throttle before the password
+   * is checked (SignInThrottle: per account and address, per address, and an account-wide ceiling).
+   */
   async login(email: string, password: string, actor: Actor): Promise<LoginResult> {
     const account = email.trim().toLowerCase().slice(0, 200);
     const fail = (code: UserErrorCode, message: string): LoginResult => ({
@@ -77,39 +103,42 @@ export class AuthService {
       userErrors: [userError(code, message, ['input'])],
     });
 
-    const [{ account_failures, address_failures }] = await this.ds.query(
-      `SELECT (SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE' AND target_id = $1 AND at > now() - $3::interval)::int AS account_failures,
-              (SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND outcome = 'FAILURE' AND client_ip = $2 AND at > now() - $3::interval)::int AS address_failures`,
-      [account, actor.clientIp, `${THROTTLE_WINDOW_MINUTES} minutes`],
-    );
-    if (account_failures >= MAX_FAILURES_PER_ACCOUNT || address_failures >= MAX_FAILURES_PER_ADDRESS) {
-      await audit(this.ds, actor, {
-        action: 'LOGIN',
-        targetType: 'User',
-        targetId: account,
-        outcome: 'FAILURE',
-        details: { reason: 'THROTTLED' },
-      });
-      return fail('LOGIN_THROTTLED', `Too many failed sign-ins. Try again in ${THROTTLE_WINDOW_MINUTES} minutes.`);
-    }
-
     const user = await this.ds
       .getRepository(StaffUser)
       .createQueryBuilder('u')
       .where('lower(u.email) = :account', { account })
       .getOne();
-    const valid = await argon2Verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
-    if (!user || !valid || !user.active) {
+    const accountMark = await this.accountMark(account);
+    // What the audit row names: the account when it exists or looks like an e-mail; otherwise (it may
+    // be a password typed into the wrong field) a keyed hash that tells repeated attempts apart.
+    const targetId = user || EMAIL_SHAPE.test(account) ? account : `unrecognised:${accountMark.slice(0, 16)}`;
+    const address = addressKey(actor.clientIp);
+    const reserved = await this.throttle.reserve(accountMark, address);
+    if ('throttledBy' in reserved) {
       await audit(this.ds, actor, {
         action: 'LOGIN',
         targetType: 'User',
-        targetId: account,
+        targetId,
+        outcome: 'FAILURE',
+        details: { reason: 'THROTTLED', limit: reserved.throttledBy },
+      });
+      return fail('LOGIN_THROTTLED', `Too many failed sign-ins. Try again in ${SIGN_IN_WINDOW_MINUTES} minutes.`);
+    }
+
+    const valid = await argon2Verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    if (!user || !valid || !user.active) {
+      // The reserved attempt stays as the failure.
+      await audit(this.ds, actor, {
+        action: 'LOGIN',
+        targetType: 'User',
+        targetId,
         outcome: 'FAILURE',
         details: { reason: 'INVALID_CREDENTIALS' },
       });
       // One message for unknown e-mail, wrong password and disabled account: nothing to enumerate.
       return fail('INVALID_CREDENTIALS', 'E-mail or password is incorrect.');
     }
+    await this.throttle.succeeded(reserved.attemptId, accountMark, address);
 
     const sessionExpires = new Date(Date.now() + this.settings.sessionHours * 3600_000);
     const [session] = await this.ds.query(
