@@ -37,6 +37,8 @@ export interface Config {
    * the server listens on 127.0.0.1 only.
    */
   guards: boolean;
+  /** How often each process re-reads the credential of every open graphql-ws connection (a backstop for missed notifications). */
+  credentialRecheckSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     guards: guards === 'on',
+    credentialRecheckSeconds: intFromEnv(env, 'CREDENTIAL_RECHECK_SECONDS', 60),
   };
 }

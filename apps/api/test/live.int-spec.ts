@@ -156,3 +156,116 @@ describe('two API processes on one database', () => {
     await clientB.dispose();
   });
 });
+
+/** Helpers for the revocation specs, on the given API. */
+function revocation(api: () => TestApi) {
+  /** graphql-ws reports a closed socket as a CloseEvent; 4403 is Forbidden. */
+  const closeCodes = (errors: unknown[]) => errors.map((e) => (e as { code?: number }).code);
+  const closedWithin = async (sub: ReturnType<typeof subscribe>, ms: number) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until && sub.errors.length === 0) await settle(25);
+    return closeCodes(sub.errors);
+  };
+  const newKey = async (name: string, scopes = ['ORDERS_READ']) => {
+    const r = await api().data(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { prefix } } }`,
+      { input: { name, scopes } },
+    );
+    return { secret: r.createApiKey.secret as string, prefix: r.createApiKey.apiKey.prefix as string };
+  };
+  const watch = async (authorization: string) => {
+    const sub = subscribe(api().ws(authorization), ORDER_EVENTS);
+    await settle();
+    assert.deepEqual(sub.errors, [], 'the subscription started');
+    return sub;
+  };
+  /** A statement the triggers do not see (as when replicated or restored): only the re-check notices it. */
+  const unseen = async (sql: string, params: unknown[]) => {
+    const runner = api().ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL session_replication_role = replica`);
+      await runner.query(sql, params);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  };
+
+  return { closedWithin, newKey, watch, unseen };
+}
+
+describe('credentials revoked outside the API', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startTestApi();
+  });
+  after(() => api.stop());
+
+  const { closedWithin, newKey, watch } = revocation(() => api);
+
+  it('closes the live connections of an API key revoked with plain SQL within half a second', async () => {
+    const key = await newKey('revoked by SQL');
+    const sub = await watch(`Bearer ${key.secret}`);
+    await api.ds.query(`UPDATE api_key SET revoked_at = now() WHERE prefix = $1`, [key.prefix]);
+    assert.deepEqual(await closedWithin(sub, 500), [4403]);
+  });
+
+  it("closes an API key's connections when its scopes or expiry change, or the row is deleted", async () => {
+    for (const change of [
+      `UPDATE api_key SET scopes = '{CATALOG_READ}' WHERE prefix = $1`,
+      `UPDATE api_key SET expires_at = now() + interval '1 day' WHERE prefix = $1`,
+      `DELETE FROM api_key WHERE prefix = $1`,
+    ]) {
+      const key = await newKey(change.slice(0, 30));
+      const sub = await watch(`Bearer ${key.secret}`);
+      await api.ds.query(change, [key.prefix]);
+      assert.deepEqual(await closedWithin(sub, 500), [4403], change);
+    }
+  });
+
+  it('closes the live connections of a session revoked with plain SQL within half a second', async () => {
+    const token = await api.loginAs('DISPATCHER');
+    const sub = await watch(`Bearer ${token}`);
+    const other = await watch(`Bearer ${await api.loginAs('DISPATCHER')}`);
+    const [session] = await api.ds.query(
+      `SELECT s.id FROM staff_session s JOIN staff_user u ON u.id = s.user_id
+        WHERE u.email = 'dispatcher@demo.local' AND s.revoked_at IS NULL ORDER BY s.created_at LIMIT 1`,
+    );
+    await api.ds.query(`UPDATE staff_session SET revoked_at = now() WHERE id = $1`, [session.id]);
+    assert.deepEqual(await closedWithin(sub, 500), [4403]);
+    await settle(200);
+    assert.deepEqual(other.errors, [], "the user's other session keeps its connection");
+  });
+
+  it('closes every connection when sessions are emptied with TRUNCATE', async () => {
+    const sub = await watch(`Bearer ${await api.loginAs('PURCHASING')}`);
+    await api.ds.query(`TRUNCATE staff_session`);
+    assert.deepEqual(await closedWithin(sub, 500), [4403]);
+  });
+});
+
+describe('the periodic re-check of live credentials', () => {
+  let api: TestApi;
+  before(async () => {
+    // Every second here (60 s by default), so the backstop can be seen.
+    api = await startTestApi({ env: { CREDENTIAL_RECHECK_SECONDS: '1' } });
+  });
+  after(() => api.stop());
+  const { closedWithin, newKey, watch, unseen } = revocation(() => api);
+
+  it('closes connections whose revocation no trigger saw, at the next periodic re-check', async () => {
+    const key = await newKey('revoked unseen');
+    const keySub = await watch(`Bearer ${key.secret}`);
+    const token = await api.loginAs('WAREHOUSE');
+    const sessionSub = await watch(`Bearer ${token}`);
+    await unseen(`UPDATE api_key SET revoked_at = now() WHERE prefix = $1`, [key.prefix]);
+    await unseen(
+      `UPDATE staff_session SET revoked_at = now() WHERE user_id = (SELECT id FROM staff_user WHERE email = 'warehouse@demo.local')`,
+      [],
+    );
+    assert.deepEqual(await closedWithin(keySub, 2500), [4403]);
+    assert.deepEqual(await closedWithin(sessionSub, 500), [4403]);
+  });
+});

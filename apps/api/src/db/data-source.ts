@@ -15,6 +15,7 @@ import { OverviewIndexes1764000000000 } from './migrations/1764000000000-overvie
 import { CredentialChangeNotify1764100000000 } from './migrations/1764100000000-credential-change-notify';
 import { MaskedSearch1764200000000 } from './migrations/1764200000000-masked-search';
 import { SignInAttempts1764320000000 } from './migrations/1764320000000-sign-in-attempts';
+import { ApiKeyChangeNotify1764300000000 } from './migrations/1764300000000-api-key-change-notify';
 import { IdempotencyPerCaller1764310000000 } from './migrations/1764310000000-idempotency-per-caller';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   OverviewIndexes1764000000000,
   CredentialChangeNotify1764100000000,
   MaskedSearch1764200000000,
+  ApiKeyChangeNotify1764300000000,
   SignInAttempts1764320000000,
   IdempotencyPerCaller1764310000000,
 ];

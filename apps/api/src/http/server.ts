@@ -68,6 +68,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     maxPayload: config.maxBodyBytes,
     validationRules,
     limits,
+    credentialRecheckMs: config.credentialRecheckSeconds * 1000,
   });
 
   const apollo = new ApolloServer<Context>({

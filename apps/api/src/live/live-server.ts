@@ -22,6 +22,7 @@ import { maskError } from '../common/errors';
 import { QueryLimits } from '../common/limits';
 import { logger } from '../common/logger';
 import { PersonalDataAuditQueue } from '../modules/access/pii';
+import { concerns, withdrawnPrincipals } from '../modules/access/credential-check';
 import { assertPermitted, requiredPermission } from '../modules/access/requires';
 import { DocumentCache, liveSubscribe, personalDataShownBy, shareKey } from './execution';
 import type { LivePubSub } from './pubsub';
@@ -45,6 +46,8 @@ interface LiveOptions {
   validationRules: ValidationRule[];
   /** The token cap and cost limit, shared with HTTP. */
   limits: QueryLimits;
+  /** How often the credentials of all connections are read again (one statement); 0: never. */
+  credentialRecheckMs: number;
 }
 
 interface Extra {
@@ -68,19 +71,45 @@ export function createLiveServer(opts: LiveOptions) {
     extra.socket.close(code, reason);
   };
 
-  void (async () => {
-    for await (const revoked of opts.pubSub.subscribe('ACCESS_REVOKED')) {
-      for (const extra of connections) {
-        const p = extra.actor?.principal;
-        if (!p) continue;
-        const hit =
-          (revoked.sessionId && revoked.sessionId === p.sessionId) ||
-          (revoked.apiKeyId && revoked.apiKeyId === p.id) ||
-          (revoked.userId && p.kind === 'USER' && revoked.userId === p.id);
-        if (hit) close(extra, CloseCode.Forbidden, 'Access revoked');
+  // Revocations the API commits (ACCESS_REVOKED) and changes the database's triggers report, plain
+  // SQL included (CREDENTIAL_CHANGED), from any process: connections using that credential close.
+  for (const topic of ['ACCESS_REVOKED', 'CREDENTIAL_CHANGED'] as const) {
+    void (async () => {
+      for await (const revoked of opts.pubSub.subscribe(topic)) {
+        for (const extra of [...connections]) {
+          const p = extra.actor?.principal;
+          if (p && concerns(revoked, p)) close(extra, CloseCode.Forbidden, 'Access revoked');
+        }
       }
+    })();
+  }
+
+  // The backstop for a change no notification reported (made with triggers off, or lost between the
+  // database and this process without the relay noticing): every connection's credential is read
+  // again periodically, all of this process's in one statement.
+  let rechecking = false;
+  const recheck = async () => {
+    if (rechecking || connections.size === 0) return;
+    rechecking = true;
+    try {
+      const open = [...connections].filter((extra) => extra.actor?.principal);
+      const withdrawn = new Set(
+        await withdrawnPrincipals(
+          services.ds,
+          open.map((extra) => extra.actor!.principal!),
+        ),
+      );
+      for (const extra of open)
+        if (withdrawn.has(extra.actor!.principal!)) close(extra, CloseCode.Forbidden, 'Access revoked');
+    } catch (e) {
+      logger.warn({ err: (e as Error).message }, 'live credentials could not be re-checked; trying again later');
+    } finally {
+      rechecking = false;
     }
-  })();
+  };
+  const recheckTimer =
+    opts.credentialRecheckMs > 0 ? setInterval(() => void recheck(), opts.credentialRecheckMs) : null;
+  recheckTimer?.unref();
 
   // The relay was cut off from the database for a while: events committed meanwhile reached no
   // subscriber here. Every connection is closed (try again later) so its client reconnects and
@@ -228,6 +257,7 @@ export function createLiveServer(opts: LiveOptions) {
 
   return {
     dispose: async () => {
+      if (recheckTimer) clearInterval(recheckTimer);
       await cleanup.dispose();
       await personalDataAudit.flush();
       await liveReady;

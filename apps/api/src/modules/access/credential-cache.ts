@@ -19,10 +19,10 @@ interface Entry {
 
 /**
  * access_revoked: what the API commits when it ends sessions (logout, role change, deactivation,
- * password reset); credential_changed: what triggers on staff_session and staff_user send for any
- * other change of a row a session depends on, plain SQL included (migration CredentialChangeNotify).
+ * password reset); credential_changed: what triggers on staff_session, staff_user and api_key send for
+ * any other change of a row a credential depends on, plain SQL included (see access.events.ts).
  */
-const CHANNELS = [channelOf('ACCESS_REVOKED'), 'credential_changed'];
+const CHANNELS = [channelOf('ACCESS_REVOKED'), channelOf('CREDENTIAL_CHANGED')];
 const MAX_ENTRIES = 10_000;
 
 /**
@@ -91,6 +91,7 @@ export class CredentialCache {
 
   /** Forgets the session, or every session of the user, that a revocation names (from NOTIFY, or locally after commit). */
   forget(revoked: AccessRevokedMessage): void {
+    if (revoked.everyone) return this.clear();
     this.generation++;
     if (revoked.sessionId) this.sessions.delete(revoked.sessionId);
     if (revoked.userId)
