@@ -207,9 +207,15 @@ describe('integrator API keys', () => {
     ).createApiKey;
     const customer = await createCustomer(api.ds);
     const p = await createProduct(api.ds, { stock: { 'SH-01': 5 } });
-    const placed = await withKey(secret, PLACE_ORDER, {
-      input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]),
-    });
+    const input = orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]);
+    // PLACE_ORDER reads back the order's history too, which needs ORDER_READ: refused as a whole.
+    const refused = await withKey(secret, PLACE_ORDER, { input });
+    assert.equal(refused.body.errors![0].extensions!.code, 'FORBIDDEN');
+    const placed = await withKey(
+      secret,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { number status } userErrors { code } } }`,
+      { input },
+    );
     assert.deepEqual(placed.body.data.placeOrder.userErrors, []);
     const [event] = await api.ds.query(
       `SELECT actor FROM order_event WHERE order_id = (SELECT id FROM orders ORDER BY created_at DESC LIMIT 1) AND sequence = 1`,

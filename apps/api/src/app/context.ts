@@ -1,4 +1,5 @@
 import type { Actor } from '../common/actor';
+import type { DeniedField } from '../modules/access/requires';
 import { createLoaders, Loaders } from './loaders';
 import type { Services } from './services';
 
@@ -10,6 +11,8 @@ export interface Context {
   services: Services;
   /** Personal data shown unmasked in this response ("Customer:<id>", "Order:<id>"), audited once per response. */
   piiShown: Set<string>;
+  /** Fields refused to the caller in this request, by field and permission; audited once when it is answered. */
+  accessDenied: Map<string, DeniedField>;
 }
 
 /**
@@ -21,5 +24,5 @@ export function createContext(
   actor: Actor,
   loaders: Loaders = createLoaders(services.ds),
 ): Context {
-  return { requestId: actor.requestId, actor, loaders, services, piiShown: new Set() };
+  return { requestId: actor.requestId, actor, loaders, services, piiShown: new Set(), accessDenied: new Map() };
 }

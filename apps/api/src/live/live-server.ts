@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import {
-  DocumentNode,
-  ExecutionArgs,
-  GraphQLError,
-  GraphQLSchema,
-  Kind,
-  OperationTypeNode,
-  specifiedRules,
-  ValidationRule,
-} from 'graphql';
+import { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema, specifiedRules, ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -23,7 +14,7 @@ import { QueryLimits } from '../common/limits';
 import { logger } from '../common/logger';
 import { PersonalDataAuditQueue } from '../modules/access/pii';
 import { concerns, withdrawnPrincipals } from '../modules/access/credential-check';
-import { assertPermitted, requiredPermission } from '../modules/access/requires';
+import { assertOperationPermitted, auditAccessDenied } from '../modules/access/requires';
 import { DocumentCache, liveSubscribe, personalDataShownBy, shareKey } from './execution';
 import type { LivePubSub } from './pubsub';
 import { serveGraphqlWs, sharedPayload, TRY_AGAIN_LATER } from './socket';
@@ -203,21 +194,13 @@ export function createLiveServer(opts: LiveOptions) {
           return [e as GraphQLError];
         }
         const contextValue = createContext(services, actor, loaders);
-        for (const def of document.definitions) {
-          if (def.kind !== Kind.OPERATION_DEFINITION || def.operation !== OperationTypeNode.SUBSCRIPTION) continue;
-          for (const sel of def.selectionSet.selections) {
-            if (sel.kind !== Kind.FIELD) continue;
-            try {
-              await assertPermitted(
-                contextValue,
-                requiredPermission(schema.getSubscriptionType(), sel.name.value),
-                `Subscription.${sel.name.value}`,
-              );
-            } catch (e) {
-              if (!(e instanceof GraphQLError)) throw e;
-              return [e];
-            }
-          }
+        // Every field the operation selects, at any depth, checked with the same function as HTTP.
+        try {
+          assertOperationPermitted(contextValue, schema, document, payload.operationName);
+        } catch (e) {
+          if (!(e instanceof GraphQLError)) throw e;
+          await auditAccessDenied(contextValue);
+          return [e];
         }
         if (actor.principal!.kind === 'API_KEY') {
           await audit(services.ds, actor, {
@@ -245,6 +228,8 @@ export function createLiveServer(opts: LiveOptions) {
         const context = args.contextValue as Context;
         for (const owner of personalDataShownBy(result)) context.piiShown.add(owner);
         const audited = personalDataAudit.add(context);
+        // Refusals noted while it ran, if any (operations are checked before they run): one write.
+        if (context.accessDenied.size) void auditAccessDenied(context);
         const payload = result.errors
           ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, `ws:${id}`)) }
           : (sharedPayload(result) as never);

@@ -137,7 +137,10 @@ export class OrderResolver {
     return personalText(ctx, `Order:${order.id}`, order.statusReason);
   }
 
-  @FieldResolver(() => Customer)
+  // A write-only API key reads back the order it wrote (placeOrder, updateOrder, cancelOrder), not
+  // what lies beyond it: the customer and the history need their own read permissions.
+  @Requires('CUSTOMER_READ')
+  @FieldResolver(() => Customer, { description: 'The customer who placed the order.' })
   customer(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.customer.load(order.customerId);
   }
@@ -154,6 +157,7 @@ export class OrderResolver {
     return ctx.loaders.orderAllocations.load(order.id);
   }
 
+  @Requires('ORDER_READ')
   @FieldResolver(() => [OrderEvent], { description: 'The order history, oldest first.' })
   events(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.orderEvents.load(order.id);

@@ -50,6 +50,8 @@ export class StockResolver {
     return ctx.loaders.warehouse.load(level.warehouseId);
   }
 
+  // A stock:write key reads back the level it adjusted, not its ledger.
+  @Requires('STOCK_READ')
   @FieldResolver(() => StockMovementConnection, { description: 'The ledger of this level, newest first.' })
   movements(@Root() level: StockLevel, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return ctx.services.stock.listMovements(level.id, page);
