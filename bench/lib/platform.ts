@@ -109,6 +109,9 @@ export async function startApi(
       ADMIN_PASSWORD: ADMIN.password,
       RATE_LIMIT_PER_MINUTE: '100000000',
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
+      // Bench 7 opens 10,000 graphql-ws connections of four staff sessions from one address.
+      LIVE_CONNECTIONS_PER_CALLER: '100000000',
+      LIVE_CONNECTIONS_PER_ADDRESS: '100000000',
       ...env,
     },
   });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy, TrustProxy } from './common/client-address';
 
 /** The repository root, found from this file so start-up works from any working directory. */
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -39,6 +40,19 @@ export interface Config {
   guards: boolean;
   /** How often each process re-reads the credential of every open graphql-ws connection (a backstop for missed notifications). */
   credentialRecheckSeconds: number;
+  /**
+   * TRUST_PROXY: which proxies in front of the API are believed about the client's address
+   * (X-Forwarded-For): a hop count or a list of addresses and CIDR ranges. Off by default.
+   */
+  trustProxy: TrustProxy;
+  /** Longest a statement of the API may run (ms; lock waits included); 0: no limit. */
+  statementTimeoutMs: number;
+  /** Longest a transaction may sit idle before PostgreSQL ends its session (ms); 0: no limit. */
+  idleInTransactionTimeoutMs: number;
+  /** Open graphql-ws connections one user or API key may have at once. */
+  liveConnectionsPerCaller: number;
+  /** Open graphql-ws connections one client address (an IPv6 /64) may have at once. */
+  liveConnectionsPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     guards: guards === 'on',
     credentialRecheckSeconds: intFromEnv(env, 'CREDENTIAL_RECHECK_SECONDS', 60),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    statementTimeoutMs: intFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000),
+    idleInTransactionTimeoutMs: intFromEnv(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
+    liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
   };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { logger } from './common/logger';
-import { createDataSource } from './db/data-source';
+import { createDataSource, NO_TIMEOUTS } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded';
 import { seedDemoDataIfEmpty } from './db/seed/seed';
 import { createServer } from './http/server';
@@ -13,11 +13,16 @@ async function main() {
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   if (embedded) logger.info({ url: embedded.url }, 'embedded PostgreSQL is running');
 
-  const ds = createDataSource(databaseUrl, config.dbPoolSize);
-  await ds.initialize();
-  const applied = await ds.runMigrations({ transaction: 'each' });
+  // Migrations and the demo seed may run statements longer than a request may: on connections of
+  // their own without the statement timeout, closed before the API's pool (with it) opens.
+  const setup = createDataSource(databaseUrl, 2, NO_TIMEOUTS);
+  await setup.initialize();
+  const applied = await setup.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  if (config.seed === 'demo') await seedDemoDataIfEmpty(ds);
+  if (config.seed === 'demo') await seedDemoDataIfEmpty(setup);
+  await setup.destroy();
+  const ds = createDataSource(databaseUrl, config.dbPoolSize, config);
+  await ds.initialize();
 
   const server = await createServer({ ds, databaseUrl, config });
   await server.services.auth.ensureUsers({

@@ -92,11 +92,12 @@ export async function startTestApi(
   const db = opts.databaseUrl ? null : await createTestDatabase();
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const queries = new CountingLogger();
-  const ds = createDataSource(databaseUrl, 30);
+  const config = testConfig(opts.env);
+  const ds = createDataSource(databaseUrl, 30, config);
   ds.setOptions({ logger: queries, logging: ['query'] });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const server: RunningServer = await createServer({ ds, databaseUrl, config: testConfig(opts.env) });
+  const server: RunningServer = await createServer({ ds, databaseUrl, config });
   await server.services.auth.ensureUsers({ demo: true });
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;

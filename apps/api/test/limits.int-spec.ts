@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { getIntrospectionQuery, GraphQLSchema, Lexer, parse, Source, TokenKind } from 'graphql';
 import { Client as WsClient, createClient } from 'graphql-ws';
+import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { LIMITS, queryCost } from '../src/common/limits';
 import { LivePubSub } from '../src/live/pubsub';
@@ -470,6 +473,25 @@ describe('request limits with default settings', () => {
       client = api.ws();
     });
 
+    it(`accepts ${LIMITS.maxSubscriptionsPerConnection} subscriptions on one connection and refuses the next, keeping the connection`, async () => {
+      const live = new RawLive(api.wsUrl, { authorization: `Bearer ${api.token}` });
+      assert.equal(await live.acknowledged, true);
+      // A long text (comments and whitespace do not count as tokens) is not kept open either.
+      const long = await live.send(`${STOCK_ALERTS} # ${'x'.repeat(LIMITS.maxSubscriptionQueryLength)}`);
+      assert.equal((await live.refusal(long.id)).extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
+      const ids: string[] = [];
+      for (let i = 0; i < LIMITS.maxSubscriptionsPerConnection; i++) ids.push((await live.send(STOCK_ALERTS)).id);
+      const over = await live.send(STOCK_ALERTS);
+      const e = await live.refusal(over.id);
+      assert.equal(e.extensions?.code, 'TOO_MANY_SUBSCRIPTIONS');
+      assert.match(
+        e.message,
+        new RegExp(`Too many subscriptions on this connection \\(limit ${LIMITS.maxSubscriptionsPerConnection}\\)`),
+      );
+      for (const id of ids) assert.equal(live.messages.get(id), undefined, `subscription ${id} is open`);
+      await live.close();
+    });
+
     it('refuses a subscription over the token cap with an error, keeps the connection, and accepts one exactly at the cap', async () => {
       const past = subscribe(client, subscriptionOfTokens(LIMITS.maxTokens + 1));
       const e = await firstWsError(past);
@@ -570,9 +592,13 @@ describe('request body size (MAX_BODY_BYTES=20000)', () => {
   let api: TestApi;
   const responses: Reply[] = [];
 
-  /** A request body of exactly `bytes` bytes: `{ __typename }` with an unused, padded variable. */
+  /** A request body of exactly `bytes` bytes: a padded variable naming a type that does not exist. */
   const bodyOf = (bytes: number) => {
-    const build = (n: number) => JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(n) } });
+    const build = (n: number) =>
+      JSON.stringify({
+        query: 'query($pad: String!) { __type(name: $pad) { name } }',
+        variables: { pad: 'x'.repeat(n) },
+      });
     const body = build(bytes - Buffer.byteLength(build(0)));
     assert.equal(Buffer.byteLength(body), bytes);
     return body;
@@ -738,5 +764,524 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE=30, ANONYMOUS_RATE_LIMIT_PER_MINUTE
     for (let i = 1; i <= PER_ADDRESS; i++) await ask({}, '127.0.0.6');
     const r = await ask({ authorization: 'Bearer fk_not-a-real-key' }, '127.0.0.6');
     assert.equal(r.status, 429, r.text);
+  });
+});
+
+/**
+ * A graphql-ws (graphql-transport-ws) connection spoken by hand, so a test sees what the server does:
+ * the HTTP status of a refused upgrade, close codes and reasons, each subscription's messages.
+ */
+class RawLive {
+  readonly messages = new Map<string, { type: string; payload?: any }[]>();
+  /** The close code and reason once closed; the HTTP status when the upgrade was refused (code 0). */
+  readonly closed: Promise<{ code: number; reason: string; status?: number }>;
+  /** True once connection_ack arrived, false when the connection closed first. */
+  readonly acknowledged: Promise<boolean>;
+  private readonly ws: WebSocket;
+  private nextId = 1;
+
+  constructor(
+    url: string,
+    opts: {
+      authorization?: string | null;
+      localAddress?: string;
+      headers?: Record<string, string>;
+      init?: boolean;
+    } = {},
+  ) {
+    this.ws = new WebSocket(url, 'graphql-transport-ws', { localAddress: opts.localAddress, headers: opts.headers });
+    let ack: (v: boolean) => void;
+    this.acknowledged = new Promise((r) => (ack = r));
+    this.closed = new Promise((resolve) => {
+      this.ws.on('unexpected-response', (_req, res) => {
+        ack(false);
+        resolve({ code: 0, reason: res.statusMessage ?? '', status: res.statusCode });
+        this.ws.terminate();
+      });
+      this.ws.on('error', () => undefined);
+      this.ws.on('close', (code, reason) => {
+        ack(false);
+        resolve({ code, reason: String(reason) });
+      });
+    });
+    this.ws.on('open', () => {
+      if (opts.init === false) return;
+      const payload = opts.authorization ? { authorization: opts.authorization } : {};
+      this.ws.send(JSON.stringify({ type: 'connection_init', payload }));
+    });
+    this.ws.on('message', (data) => {
+      const m = JSON.parse(String(data));
+      if (m.type === 'connection_ack') ack(true);
+      if (m.id) {
+        const list = this.messages.get(m.id) ?? [];
+        list.push(m);
+        this.messages.set(m.id, list);
+      }
+    });
+  }
+
+  /** Sends a subscribe message; resolves with its first answer (next or error) within a few seconds. */
+  async send(query: string, variables?: Record<string, unknown>, operationName?: string) {
+    const id = String(this.nextId++);
+    this.ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables, operationName } }));
+    return { id, first: () => this.first(id) };
+  }
+
+  async first(id: string, timeoutMs = 5000): Promise<{ type: string; payload?: any }> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.messages.get(id)?.length) {
+      if (Date.now() > deadline) throw new Error(`no answer to subscription ${id}`);
+      await settle(10);
+    }
+    return this.messages.get(id)![0];
+  }
+
+  /** The first error of a subscription that was refused. */
+  async refusal(id: string): Promise<{ message: string; extensions?: Record<string, unknown> }> {
+    const m = await this.first(id);
+    assert.equal(m.type, 'error', JSON.stringify(m));
+    return m.payload[0];
+  }
+
+  /** The close (or refused upgrade) the server made within `ms`; code -1 when the connection is still open. */
+  closedWithin(ms = 5000): Promise<{ code: number; reason: string; status?: number }> {
+    let timer: NodeJS.Timeout;
+    const open = new Promise<{ code: number; reason: string }>((resolve) => {
+      timer = setTimeout(() => {
+        this.ws.terminate();
+        resolve({ code: -1, reason: `still open after ${ms} ms` });
+      }, ms);
+    });
+    return Promise.race([this.closed, open]).finally(() => clearTimeout(timer));
+  }
+
+  close() {
+    this.ws.close();
+    return this.closedWithin();
+  }
+}
+
+const STOCK_ALERTS = `subscription { stockAlert { sku } }`;
+
+describe('graphql-ws with the protections of HTTP', () => {
+  const PER_CALLER = 20;
+  const PER_ADDRESS = 8;
+  const CONNECTIONS_PER_CALLER = 3;
+  const CONNECTIONS_PER_ADDRESS = 5;
+  let api: TestApi;
+  const responses: Reply[] = [];
+
+  before(async () => {
+    api = await startTestApi({
+      env: {
+        RATE_LIMIT_PER_MINUTE: String(PER_CALLER),
+        ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS),
+        LIVE_CONNECTIONS_PER_CALLER: String(CONNECTIONS_PER_CALLER),
+        LIVE_CONNECTIONS_PER_ADDRESS: String(CONNECTIONS_PER_ADDRESS),
+      },
+    });
+  });
+  after(() => stopThenCheck(api, responses));
+
+  it('refuses queries and mutations, sign-in included, and keeps serving subscriptions on the connection', async () => {
+    const token = await api.loginAs('MANAGER');
+    const live = new RawLive(api.wsUrl, { authorization: `Bearer ${token}`, localAddress: '127.0.0.20' });
+    assert.equal(await live.acknowledged, true);
+    const query = await live.send(`{ me { email } orders(first: 1) { edges { cursor } } }`);
+    const q = await live.refusal(query.id);
+    assert.equal(q.extensions?.code, 'BAD_REQUEST');
+    assert.match(q.message, /Only subscriptions are served over WebSocket; send queries with HTTP POST to \/graphql/);
+    const login = await live.send(
+      `mutation { login(input: { email: "manager@demo.local", password: "wrong" }) { token userErrors { code } } }`,
+    );
+    const m = await live.refusal(login.id);
+    assert.equal(m.extensions?.code, 'BAD_REQUEST');
+    assert.match(m.message, /send mutations with HTTP POST/);
+    const sub = await live.send(STOCK_ALERTS);
+    await settle(200);
+    assert.equal(live.messages.get(sub.id), undefined, 'the subscription is open and waiting');
+    await live.close();
+  });
+
+  it(`counts every subscribe message against the caller's budget of ${PER_CALLER} a minute, shared with HTTP`, async () => {
+    const token = await api.loginAs('WAREHOUSE');
+    // Half the budget over HTTP…
+    for (let i = 1; i <= PER_CALLER / 2; i++) {
+      const r = await post(api.url, JSON.stringify({ query: '{ me { email } }' }), bearer(token));
+      responses.push(r);
+      assert.equal(r.status, 200, `HTTP request ${i}: ${r.text}`);
+    }
+    // …the connection_init and the rest over WebSocket…
+    const live = new RawLive(api.wsUrl, { authorization: `Bearer ${token}`, localAddress: '127.0.0.21' });
+    assert.equal(await live.acknowledged, true);
+    const accepted: string[] = [];
+    for (let i = 1; i < PER_CALLER / 2; i++) accepted.push((await live.send(STOCK_ALERTS)).id);
+    const over = await live.send(STOCK_ALERTS);
+    const e = await live.refusal(over.id);
+    assert.equal(e.extensions?.code, 'RATE_LIMITED');
+    assert.match(e.message, /Too many requests; retry in \d+ s/);
+    for (const id of accepted) assert.equal(live.messages.get(id), undefined, `subscription ${id} is open`);
+    // …and HTTP is over the budget as well.
+    const r = await post(api.url, JSON.stringify({ query: '{ me { email } }' }), bearer(token));
+    responses.push(r);
+    assert.equal(r.status, 429, r.text);
+    await live.close();
+  });
+
+  it(`counts connections without a valid credential against the address (${PER_ADDRESS} a minute), then stops auditing them and refuses the upgrade`, async () => {
+    const denied = async (from: string) =>
+      (
+        await api.ds.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'AUTHENTICATION' AND outcome = 'DENIED' AND client_ip = $1`,
+          [from],
+        )
+      )[0].n as number;
+    const attempt = (from: string, i: number) =>
+      new RawLive(api.wsUrl, { authorization: i % 2 ? 'Bearer not-a-token' : null, localAddress: from }).closedWithin();
+    const kind = (c: { code: number; status?: number }) => (c.code === 0 ? `HTTP ${c.status}` : String(c.code));
+
+    // One after another: each failed connection_init is counted and audited (4403) until the budget is
+    // used; from then on the upgrade is refused (HTTP 429 with Retry-After) and nothing is audited.
+    const one = '127.0.0.22';
+    const kinds: string[] = [];
+    for (let i = 0; i < PER_ADDRESS + 3; i++) kinds.push(kind(await attempt(one, i)));
+    assert.deepEqual(kinds, [...Array(PER_ADDRESS).fill('4403'), 'HTTP 429', 'HTTP 429', 'HTTP 429']);
+    assert.equal(await denied(one), PER_ADDRESS, 'one audit row per counted attempt, none once limited');
+
+    // All at once: those past the budget are closed "try again later" (1013) without an audit row, or
+    // refused before the upgrade (over the budget or over the open sockets per address).
+    const two = '127.0.0.25';
+    const burst = await Promise.all(Array.from({ length: 2 * PER_ADDRESS }, (_, i) => attempt(two, i)));
+    const burstKinds = burst.map(kind);
+    assert.ok(
+      burstKinds.every((k) => ['4403', '1013', 'HTTP 429'].includes(k)),
+      burstKinds.join(' '),
+    );
+    for (const c of burst.filter((c) => c.code === 1013)) assert.match(c.reason, /Too many requests; retry in \d+ s/);
+    const audited = await denied(two);
+    assert.equal(audited, burstKinds.filter((k) => k === '4403').length, burstKinds.join(' '));
+    assert.ok(audited <= PER_ADDRESS, `${audited} audit rows`);
+
+    // Over HTTP the address is limited too (one budget), and a signed-in caller from another is not.
+    const r = await post(api.url, JSON.stringify({ query: '{ __typename }' }), {}, one);
+    responses.push(r);
+    assert.equal(r.status, 429);
+    const ok = new RawLive(api.wsUrl, { authorization: `Bearer ${api.token}`, localAddress: '127.0.0.23' });
+    assert.equal(await ok.acknowledged, true);
+    await ok.close();
+  });
+
+  it('counts sockets that never send connection_init against the address', async () => {
+    const from = '127.0.0.24';
+    for (let i = 0; i < PER_ADDRESS; i++) {
+      const silent = new RawLive(api.wsUrl, { localAddress: from, init: false });
+      await settle(20);
+      await silent.close();
+    }
+    await settle(100);
+    const refused = await new RawLive(api.wsUrl, { localAddress: from, init: false }).closedWithin(2000);
+    assert.equal(refused.status, 429, JSON.stringify(refused));
+  });
+
+  it(`lets a caller hold ${CONNECTIONS_PER_CALLER} connections at once and closes the next with a reason`, async () => {
+    const token = await api.loginAs('DISPATCHER');
+    const open: RawLive[] = [];
+    for (let i = 0; i < CONNECTIONS_PER_CALLER; i++) {
+      const live = new RawLive(api.wsUrl, { authorization: `Bearer ${token}`, localAddress: `127.0.0.${30 + i}` });
+      assert.equal(await live.acknowledged, true, `connection ${i + 1}`);
+      open.push(live);
+    }
+    const extra = new RawLive(api.wsUrl, { authorization: `Bearer ${token}`, localAddress: '127.0.0.39' });
+    assert.equal(await extra.acknowledged, false);
+    const closed = await extra.closedWithin();
+    assert.equal(closed.code, 1008);
+    assert.equal(closed.reason, `Too many open connections for this caller (limit ${CONNECTIONS_PER_CALLER})`);
+    // Another caller is not affected; a closed connection frees its place.
+    const other = new RawLive(api.wsUrl, { authorization: `Bearer ${api.token}`, localAddress: '127.0.0.39' });
+    assert.equal(await other.acknowledged, true);
+    await open.pop()!.close();
+    await settle(50);
+    const again = new RawLive(api.wsUrl, { authorization: `Bearer ${token}`, localAddress: '127.0.0.39' });
+    assert.equal(await again.acknowledged, true);
+    for (const c of [...open, other, again]) await c.close();
+  });
+
+  it(`refuses the upgrade past ${CONNECTIONS_PER_ADDRESS} open sockets from one address`, async () => {
+    const from = '127.0.0.40';
+    const tokens = [api.token, await api.loginAs('CUSTOMER_SERVICE')];
+    await settle(100); // the admin's connections of the tests before are closed on the server too
+    const open: RawLive[] = [];
+    for (let i = 0; i < CONNECTIONS_PER_ADDRESS; i++) {
+      const live = new RawLive(api.wsUrl, { authorization: `Bearer ${tokens[i % 2]}`, localAddress: from });
+      assert.equal(await live.acknowledged, true, `connection ${i + 1}`);
+      open.push(live);
+    }
+    const refused = await new RawLive(api.wsUrl, {
+      authorization: `Bearer ${api.token}`,
+      localAddress: from,
+    }).closedWithin();
+    assert.deepEqual([refused.code, refused.status], [0, 429], JSON.stringify(refused));
+    await open.pop()!.close();
+    await settle(50);
+    const again = new RawLive(api.wsUrl, { authorization: `Bearer ${tokens[1]}`, localAddress: from });
+    assert.equal(await again.acknowledged, true);
+    for (const c of [...open, again]) await c.close();
+  });
+});
+
+describe('variables (no undeclared or oversized variables)', () => {
+  let api: TestApi;
+  const responses: Reply[] = [];
+  const send = async (body: unknown, headers: Record<string, string> = bearer(api.token)) => {
+    const r = await post(api.url, JSON.stringify(body), headers);
+    responses.push(r);
+    return r;
+  };
+
+  before(async () => {
+    api = await startTestApi();
+  });
+  after(() => stopThenCheck(api, responses));
+
+  it('refuses a variable the operation does not declare, naming it, from anyone', async () => {
+    for (const headers of [bearer(api.token), {}]) {
+      const r = await send({ query: 'query Q1 { __typename }', variables: { x: 'y' } }, headers);
+      assert.equal(r.status, 400, r.text);
+      assert.equal(firstError(r).extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(firstError(r).message, 'Variable $x is not declared by operation Q1');
+    }
+    const two = await send({
+      query: 'query($a: Int) { customers(first: $a) { edges { cursor } } }',
+      variables: { a: 1, b: 2, c: 3 },
+    });
+    assert.equal(two.status, 400);
+    assert.equal(firstError(two).message, 'Variables $b, $c are not declared by operation (anonymous)');
+    assertOk(
+      await send({ query: 'query($a: Int) { customers(first: $a) { edges { cursor } } }', variables: { a: 1 } }),
+    );
+  });
+
+  it(`passes variables of exactly ${LIMITS.maxVariablesBytes} bytes as JSON and refuses one byte more`, async () => {
+    const q = 'query($s: String!) { __type(name: $s) { name } }';
+    const of = (bytes: number) => {
+      const v = { s: 'x'.repeat(bytes - JSON.stringify({ s: '' }).length) };
+      assert.equal(Buffer.byteLength(JSON.stringify(v)), bytes);
+      return v;
+    };
+    assertOk(await send({ query: q, variables: of(LIMITS.maxVariablesBytes) }));
+    const r = await send({ query: q, variables: of(LIMITS.maxVariablesBytes + 1) });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(firstError(r).extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(
+      firstError(r).message,
+      `Variables take ${LIMITS.maxVariablesBytes + 1} bytes as JSON; at most ${LIMITS.maxVariablesBytes} are accepted`,
+    );
+  });
+
+  it('refuses undeclared and oversized variables over graphql-ws too', async () => {
+    const live = new RawLive(api.wsUrl, { authorization: `Bearer ${api.token}` });
+    assert.equal(await live.acknowledged, true);
+    const undeclared = await live.send(STOCK_ALERTS, { x: 1 });
+    const e1 = await live.refusal(undeclared.id);
+    assert.equal(e1.extensions?.code, 'BAD_USER_INPUT');
+    assert.match(e1.message, /Variable \$x is not declared/);
+    const big = await live.send(`subscription($id: ID) { orderStatusChanged(orderId: $id) { sequence } }`, {
+      id: 'x'.repeat(LIMITS.maxVariablesBytes),
+    });
+    const e2 = await live.refusal(big.id);
+    assert.equal(e2.extensions?.code, 'BAD_USER_INPUT');
+    assert.match(e2.message, /at most 65536 are accepted/);
+    const nul = await live.send(`subscription($id: ID) { orderStatusChanged(orderId: $id) { sequence } }`, {
+      id: 'a\u0000b',
+    });
+    assert.match((await live.refusal(nul.id)).message, /NUL/);
+    await live.close();
+  });
+
+  it('keeps the heap bounded under hundreds of requests with fresh 500 KiB variables and new operation names', async () => {
+    const gc = (() => {
+      v8.setFlagsFromString('--expose-gc');
+      return runInNewContext('gc') as () => void;
+    })();
+    const heap = async () => {
+      for (let i = 0; i < 3; i++) {
+        gc();
+        await settle(20);
+      }
+      return process.memoryUsage().heapUsed;
+    };
+    const REQUESTS = 300;
+    const pad = 'x'.repeat(500 * 1024 - 64);
+    // Warm-up: the first requests allocate what every request shares (compiled code, caches' first entries).
+    for (let i = 0; i < 20; i++) await post(api.url, JSON.stringify({ query: `query W${i} { __typename }` }), {});
+    const before = await heap();
+    let refused = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      const body = JSON.stringify({
+        query: `query Q${i} { __typename }`,
+        variables: { x: `${i}-${pad}`, [`v${i}`]: `${pad}-${i}`.slice(0, 1000) },
+      });
+      const r = await post(api.url, body, i % 2 ? bearer(api.token) : {}, '127.0.0.50');
+      if (r.status === 400) refused++;
+      assertClean(r);
+    }
+    const growth = (await heap()) - before;
+    const sent = REQUESTS * pad.length;
+    console.log(
+      `heap growth after ${REQUESTS} requests with ${(sent / 1024 / 1024).toFixed(0)} MiB of variables: ${(growth / 1024 / 1024).toFixed(1)} MiB (${refused} refused)`,
+    );
+    assert.equal(refused, REQUESTS);
+    assert.ok(growth < 16 * 1024 * 1024, `heap grew by ${(growth / 1024 / 1024).toFixed(1)} MiB`);
+  });
+});
+
+describe('client addresses: IPv6 per /64 and TRUST_PROXY', () => {
+  const PER_ADDRESS = 3;
+
+  it('ignores X-Forwarded-For by default', async () => {
+    const api = await startTestApi({ env: { ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS) } });
+    const responses: Reply[] = [];
+    try {
+      for (let i = 0; i < PER_ADDRESS; i++) {
+        const r = await post(
+          api.url,
+          JSON.stringify({ query: '{ __typename }' }),
+          { 'x-forwarded-for': `203.0.113.${i}` },
+          '127.0.0.60',
+        );
+        responses.push(r);
+        assert.equal(r.status, 200);
+      }
+      const spoofed = await post(
+        api.url,
+        JSON.stringify({ query: '{ __typename }' }),
+        { 'x-forwarded-for': '203.0.113.99' },
+        '127.0.0.60',
+      );
+      responses.push(spoofed);
+      assert.equal(spoofed.status, 429, 'a spoofed X-Forwarded-For does not buy a fresh budget');
+      const denied = await post(
+        api.url,
+        JSON.stringify({ query: '{ __typename }' }),
+        { authorization: 'Bearer nope', 'x-forwarded-for': '203.0.113.98' },
+        '127.0.0.61',
+      );
+      responses.push(denied);
+      assert.equal(denied.status, 401);
+      const [row] = await api.ds.query(
+        `SELECT client_ip FROM audit_log WHERE action = 'AUTHENTICATION' ORDER BY id DESC LIMIT 1`,
+      );
+      assert.match(row.client_ip, /(^|:)127\.0\.0\.61$/);
+    } finally {
+      await stopThenCheck(api, responses);
+    }
+  });
+
+  it('takes the address from X-Forwarded-For of a trusted proxy (HTTP and WebSocket) and counts IPv6 per /64', async () => {
+    const api = await startTestApi({
+      env: { ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS), TRUST_PROXY: '127.0.0.70' },
+    });
+    const responses: Reply[] = [];
+    const via = async (client: string, proxy = '127.0.0.70', headers: Record<string, string> = {}) => {
+      const r = await post(
+        api.url,
+        JSON.stringify({ query: '{ __typename }' }),
+        { 'x-forwarded-for': client, ...headers },
+        proxy,
+      );
+      responses.push(r);
+      return r;
+    };
+    try {
+      // Three addresses of one /64 share its budget…
+      for (const client of ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:aaaa:bbbb:cccc:dddd'])
+        assert.equal((await via(client)).status, 200, client);
+      assert.equal((await via('2001:db8:1:2::99')).status, 429, 'a fourth address of the /64 is over the budget');
+      // …and the next /64, and IPv4 clients behind the same proxy, have their own.
+      assert.equal((await via('2001:db8:1:3::1')).status, 200);
+      assert.equal((await via('203.0.113.7')).status, 200);
+      // The address is the client's in the audit log, for HTTP and for a WebSocket upgrade.
+      assert.equal((await via('203.0.113.8', '127.0.0.70', { authorization: 'Bearer nope' })).status, 401);
+      const live = new RawLive(api.wsUrl, {
+        authorization: 'Bearer nope',
+        localAddress: '127.0.0.70',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
+      assert.equal((await live.closedWithin()).code, 4403);
+      const rows = await api.ds.query(`SELECT client_ip FROM audit_log WHERE action = 'AUTHENTICATION' ORDER BY id`);
+      assert.deepEqual(
+        rows.map((r: { client_ip: string }) => r.client_ip),
+        ['203.0.113.8', '203.0.113.9'],
+      );
+      // From an address that is not the trusted proxy, X-Forwarded-For is still a claim of the caller.
+      for (let i = 0; i < PER_ADDRESS; i++) assert.equal((await via(`198.51.100.${i}`, '127.0.0.71')).status, 200);
+      assert.equal((await via('198.51.100.99', '127.0.0.71')).status, 429);
+    } finally {
+      await stopThenCheck(api, responses);
+    }
+  });
+});
+
+describe('costly root fields and the statement timeout', () => {
+  it('refuses 20 aliases of operationsOverview (QUERY_TOO_COMPLEX) and runs the aggregates once for several', async () => {
+    const api = await startTestApi();
+    const responses: Reply[] = [];
+    try {
+      const aliases = (n: number) =>
+        `{ ${Array.from({ length: n }, (_, i) => `a${i}: operationsOverview { ordersToday }`).join(' ')} }`;
+      const twenty = await post(api.url, JSON.stringify({ query: aliases(20) }), bearer(api.token));
+      responses.push(twenty);
+      assert.equal(twenty.status, 400, twenty.text);
+      assert.equal(firstError(twenty).extensions?.code, 'QUERY_TOO_COMPLEX');
+      const before = api.queries.count;
+      const few = await post(api.url, JSON.stringify({ query: aliases(3) }), bearer(api.token));
+      responses.push(few);
+      assertOk(few);
+      assert.deepEqual(Object.keys(few.body.data), ['a0', 'a1', 'a2']);
+      assert.ok(api.queries.count - before <= 7 + 3, `${api.queries.count - before} statements for three aliases`);
+    } finally {
+      await stopThenCheck(api, responses);
+    }
+  });
+
+  it('ends a statement that runs past DB_STATEMENT_TIMEOUT_MS with a typed error, not an internal one', async () => {
+    const api = await startTestApi({ env: { DB_STATEMENT_TIMEOUT_MS: '1000' } });
+    const responses: Reply[] = [];
+    const locker = new PgClient({ connectionString: api.databaseUrl });
+    await locker.connect();
+    try {
+      assert.deepEqual(await api.ds.query('SHOW statement_timeout'), [{ statement_timeout: '1s' }]);
+      assert.deepEqual(await api.ds.query('SHOW idle_in_transaction_session_timeout'), [
+        { idle_in_transaction_session_timeout: '1min' },
+      ]);
+      // The overview's aggregates wait for a lock held elsewhere: longer than the timeout allows.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE orders IN ACCESS EXCLUSIVE MODE');
+      const release = setTimeout(() => void locker.query('ROLLBACK'), 8000);
+      const started = Date.now();
+      const r = await post(
+        api.url,
+        JSON.stringify({ query: '{ operationsOverview { ordersToday } }' }),
+        bearer(api.token),
+      );
+      responses.push(r);
+      clearTimeout(release);
+      await locker.query('ROLLBACK');
+      const e = firstError(r);
+      assert.equal(e.extensions?.code, 'STATEMENT_TIMEOUT', r.text);
+      assert.match(e.message, /did not answer in time \(statement timeout\)/);
+      assert.ok(Date.now() - started < 5000, `answered after ${Date.now() - started} ms`);
+      // And the next request is served.
+      const next = await post(
+        api.url,
+        JSON.stringify({ query: '{ operationsOverview { ordersToday } }' }),
+        bearer(api.token),
+      );
+      responses.push(next);
+      assertOk(next);
+    } finally {
+      await locker.end();
+      await stopThenCheck(api, responses);
+    }
   });
 });

@@ -27,12 +27,33 @@ export function uncodedClientError(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * PostgreSQL cancelled a statement that ran past statement_timeout (SQLSTATE 57014, "canceling statement
+ * due to statement timeout"): found on the error or the errors it wraps (GraphQL → TypeORM → pg).
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === '57014' && typeof message === 'string' && message.includes('statement timeout')) return true;
+    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function maskError(
   formatted: GraphQLFormattedError,
   error: unknown,
   requestId: string | undefined,
   signedIn = true,
 ): GraphQLFormattedError {
+  if (isStatementTimeout(error)) {
+    logger.warn({ requestId, path: formatted.path }, 'statement timeout');
+    return {
+      message: `The database did not answer in time (statement timeout); try again later or ask for less. Request id ${requestId ?? 'unknown'}.`,
+      path: formatted.path,
+      extensions: { code: 'STATEMENT_TIMEOUT', requestId },
+    };
+  }
   const code = uncodedClientError(error) ?? (formatted.extensions?.code as string | undefined);
   if (code && CLIENT_ERROR_CODES.has(code)) {
     const { stacktrace: _s, ...rest } = formatted.extensions ?? {};

@@ -9,12 +9,16 @@ import {
   getNullableType,
   Kind,
   Lexer,
+  OperationDefinitionNode,
   Source,
   TokenKind,
   ValidationRule,
   visit,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { createHash } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { addressKey } from './client-address';
 import { DEFAULT_PAGE_SIZE } from './connection';
 import { TextMemo } from './text-memo';
 
@@ -26,12 +30,28 @@ export const LIMITS = {
   maxDirectives: 10,
   /** Cost: 1 per field; a connection multiplies its contents by `first`; other lists by 10. */
   maxCost: 25_000,
+  /** All variables of one operation, as JSON. */
+  maxVariablesBytes: 64 * 1024,
+  /** Open subscriptions on one graphql-ws connection. */
+  maxSubscriptionsPerConnection: 50,
+  /**
+   * Characters of a subscription's query text: a subscription keeps its text (and document) for as long
+   * as it is open, so comments and whitespace, which the token cap does not count, are limited too.
+   */
+  maxSubscriptionQueryLength: 16 * 1024,
 };
 
 /** Plain lists (lines, allocations, events of an order) are short; this is their assumed length. */
 const LIST_LENGTH_ESTIMATE = 10;
 
+/**
+ * Cost: a field may declare its own weight beside it (type-graphql's `complexity` option, kept in the
+ * field's extensions) when it does much more work than one field, e.g. a root field that runs several
+ * aggregates; its selections are added to it.
+ */
 const estimator: ComplexityEstimator = ({ field, type, args, childComplexity }) => {
+  const weight = (field.extensions as { complexity?: unknown } | undefined)?.complexity;
+  if (typeof weight === 'number') return weight + childComplexity;
   const returns = getNullableType(field.type);
   if (getNamedType(returns).name.endsWith('Connection'))
     return 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE);
@@ -108,6 +128,42 @@ export function assertWellFormedText(
   if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 }
 
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+}
+
+/**
+ * Refuses variables larger than LIMITS.maxVariablesBytes as JSON. `variables` is the parsed object, or
+ * the JSON text as it arrived (GET). A request body within the limit cannot hold larger variables, so
+ * callers may skip the check for small bodies.
+ */
+export function assertVariablesWithinSize(variables: unknown): void {
+  if (variables === undefined || variables === null) return;
+  const bytes = Buffer.byteLength(typeof variables === 'string' ? variables : (JSON.stringify(variables) ?? ''));
+  if (bytes > LIMITS.maxVariablesBytes)
+    throw badInput(`Variables take ${bytes} bytes as JSON; at most ${LIMITS.maxVariablesBytes} are accepted`);
+}
+
+/**
+ * Refuses variables the operation does not declare: graphql-js would ignore them, but they would still
+ * be carried (and remembered by whatever keys on the variables) for nothing.
+ */
+export function assertDeclaredVariables(
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown> | undefined | null,
+): void {
+  if (!operation || !variables) return;
+  const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
+  const undeclared = Object.keys(variables).filter((name) => !declared.has(name));
+  if (undeclared.length) {
+    const names = undeclared.slice(0, 5).map((n) => `$${n.length > 64 ? `${n.slice(0, 64)}…` : n}`);
+    throw badInput(
+      `Variable${undeclared.length > 1 ? 's' : ''} ${names.join(', ')}${undeclared.length > 5 ? ` and ${undeclared.length - 5} more` : ''} ` +
+        `${undeclared.length > 1 ? 'are' : 'is'} not declared by operation ${operation.name?.value ?? '(anonymous)'}`,
+    );
+  }
+}
+
 /**
  * True when a query has more tokens than allowed. Checked before parsing (one pass of the lexer), so
  * a huge query is refused before any work is done on it; syntax errors are left to the parser.
@@ -125,7 +181,8 @@ export function tooManyTokens(query: string): boolean {
 /**
  * The token cap and the cost limit, for HTTP and graphql-ws alike, remembering what they found:
  * clients repeat the same few queries, so a query text is lexed once and an operation with its
- * variables costed once. One per server; what it remembers is bounded in bytes (see TextMemo).
+ * variables costed once. One per server; what it remembers is bounded in bytes (see TextMemo), and a
+ * long text is remembered by its hash, so each entry is small whatever the caller sent.
  */
 export class QueryLimits {
   /** Query texts within the token cap. */
@@ -137,12 +194,13 @@ export class QueryLimits {
 
   /** Refuses a query of more than LIMITS.maxTokens tokens before anything parses it. */
   assertWithinTokens(query: string): void {
-    if (this.withinTokens.get(query)) return;
+    const key = memoKey(query);
+    if (this.withinTokens.get(key)) return;
     if (tooManyTokens(query))
       throw new GraphQLError(`Query has more than ${LIMITS.maxTokens} tokens`, {
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       });
-    this.withinTokens.set(query, true);
+    this.withinTokens.set(key, true);
   }
 
   /** Refuses an operation costing more than LIMITS.maxCost (QUERY_TOO_COMPLEX, HTTP 400). */
@@ -152,7 +210,7 @@ export class QueryLimits {
     variables: Record<string, unknown> | undefined | null,
     operationName: string | undefined | null,
   ): void {
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`;
+    const key = memoKey(`${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`);
     let cost = this.costs.get(key);
     if (cost === undefined)
       this.costs.set(key, (cost = costOf(this.schema, document, variables ?? undefined, operationName ?? undefined)));
@@ -165,6 +223,63 @@ export class QueryLimits {
       );
     }
   }
+}
+
+/** Keys longer than this are remembered by their SHA-256 instead: an entry then costs the same whatever the text. */
+const LONG_KEY = 512;
+
+function memoKey(text: string): string {
+  return text.length <= LONG_KEY ? text : `sha256:${createHash('sha256').update(text).digest('base64')}`;
+}
+
+/**
+ * The rate limits, one instance per server for HTTP and graphql-ws alike, so that both together share
+ * one budget: per signed-in caller (user or API key), and per client address (an IPv6 /64) for
+ * anonymous requests, failed credentials and WebSocket connections that never signed in.
+ */
+export class RateLimits {
+  private readonly perCaller: RateLimiterMemory;
+  private readonly perAddress: RateLimiterMemory;
+
+  constructor(perCallerPerMinute: number, perAddressPerMinute: number) {
+    this.perCaller = new RateLimiterMemory({ points: perCallerPerMinute, duration: 60 });
+    this.perAddress = new RateLimiterMemory({ points: perAddressPerMinute, duration: 60 });
+  }
+
+  /** Counts a request of a signed-in caller: null when within the budget, else the seconds to wait. */
+  caller(principalId: string): Promise<number | null> {
+    return consume(this.perCaller, principalId);
+  }
+
+  /** Counts a request of an anonymous caller or a failed credential from this address: as caller(). */
+  address(ip: string | null): Promise<number | null> {
+    return consume(this.perAddress, addressKey(ip));
+  }
+
+  /** Without counting: the seconds until this address may try again when it used its budget, else null. */
+  async addressBlocked(ip: string | null): Promise<number | null> {
+    const res = await this.perAddress.get(addressKey(ip));
+    return res && res.remainingPoints <= 0 ? retrySeconds(res) : null;
+  }
+}
+
+async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    return retrySeconds(e);
+  }
+}
+
+const retrySeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** The refusal of a request over its rate limit, as a GraphQL error (graphql-ws; HTTP answers 429 itself). */
+export function rateLimited(seconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests; retry in ${seconds} s`, {
+    extensions: { code: 'RATE_LIMITED', retryAfter: seconds },
+  });
 }
 
 /** graphql-armor's depth, alias and directive limits as validation rules (tokens and cost: above). */

@@ -46,7 +46,22 @@ export const MIGRATIONS = [
   IdempotencyPerCaller1764310000000,
 ];
 
-export function createDataSource(url: string, poolSize = 20): DataSource {
+/** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */
+export interface StatementTimeouts {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+/** What the API's pools use unless configured (DB_STATEMENT_TIMEOUT_MS, DB_IDLE_IN_TRANSACTION_TIMEOUT_MS). */
+export const DEFAULT_TIMEOUTS: StatementTimeouts = { statementTimeoutMs: 15_000, idleInTransactionTimeoutMs: 60_000 };
+/** For migrations and seeding, whose statements may run longer than any request's. */
+export const NO_TIMEOUTS: StatementTimeouts = { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
+
+export function createDataSource(
+  url: string,
+  poolSize = 20,
+  timeouts: StatementTimeouts = DEFAULT_TIMEOUTS,
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -59,6 +74,9 @@ export function createDataSource(url: string, poolSize = 20): DataSource {
       max: poolSize,
       application_name: 'fulfilment-api',
       options: '-c default_transaction_isolation=read\\ committed',
+      // Set on every connection of the pool (node-postgres leaves a 0 unset: no limit).
+      statement_timeout: timeouts.statementTimeoutMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
     },
   });
 }

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { logger } from '../common/logger';
-import { createDataSource } from './data-source';
+import { createDataSource, NO_TIMEOUTS } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
 
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database). */
 async function main() {
   const config = loadConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const ds = createDataSource(config.databaseUrl ?? embedded!.url, 2);
+  const ds = createDataSource(config.databaseUrl ?? embedded!.url, 2, NO_TIMEOUTS);
   await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
   logger.info(

@@ -2,15 +2,16 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../app/context';
 import { audit } from '../common/audit';
-import { assertWellFormedText, QueryLimits } from '../common/limits';
+import { assertDeclaredVariables, assertWellFormedText, QueryLimits } from '../common/limits';
 import { auditPersonalDataShown } from '../modules/access/pii';
 import { assertOperationPermitted, auditAccessDenied } from '../modules/access/requires';
 
 /**
  * What Apollo checks of every HTTP operation once it is parsed, and records after it answered:
- * subscriptions are refused (they are served over graphql-ws), text must be well formed, the cost
- * must be within the limit (with guards on), every field must be allowed to the caller; personal data
- * shown unmasked, API-key use and refused fields (one row per field and request) are audited.
+ * subscriptions are refused (they are served over graphql-ws), every variable must be declared by the
+ * operation, text must be well formed, the cost must be within the limit (with guards on), every field
+ * must be allowed to the caller; personal data shown unmasked, API-key use and refused fields (one row
+ * per field and request) are audited.
  */
 export function limitsPlugin(limits: QueryLimits, guards: boolean): ApolloServerPlugin<Context> {
   return {
@@ -22,6 +23,7 @@ export function limitsPlugin(limits: QueryLimits, guards: boolean): ApolloServer
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });
           }
+          assertDeclaredVariables(operation, request.variables);
           assertWellFormedText(document, request.variables);
           if (guards) limits.assertWithinCost(source, document, request.variables, request.operationName);
           try {

@@ -12,7 +12,7 @@ import { createServices, Services } from '../app/services';
 import { Actor } from '../common/actor';
 import { maskRequestError, noteRequestOfErrors } from '../common/errors';
 import { fastResolvers } from '../common/fast-resolvers';
-import { armorRules, QueryLimits } from '../common/limits';
+import { armorRules, QueryLimits, RateLimits } from '../common/limits';
 import { logger } from '../common/logger';
 import { Config } from '../config';
 import { createLiveServer } from '../live/live-server';
@@ -54,6 +54,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   }
   const validationRules = guards ? armorRules() : [];
   const limits = new QueryLimits(schema);
+  // One budget per caller and per address for HTTP and graphql-ws together.
+  const rateLimits = new RateLimits(config.rateLimitPerMinute, config.anonymousRateLimitPerMinute);
 
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +70,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     maxPayload: config.maxBodyBytes,
     validationRules,
     limits,
+    rateLimits,
+    config,
     credentialRecheckMs: config.credentialRecheckSeconds * 1000,
   });
 
@@ -122,7 +126,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
-  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), authenticate(services, config, limits));
+  app.use('/graphql', express.json({ limit: config.maxBodyBytes }), authenticate(services, config, limits, rateLimits));
   app.use(
     '/graphql',
     expressMiddleware(apollo, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   createSourceEventStream,
   DocumentNode,
@@ -62,7 +63,11 @@ export function loadersForEvent(ds: DataSource, event: object): Loaders {
   return loaders;
 }
 
-/** What makes two subscriptions' results equal for the same event. */
+/**
+ * What makes two subscriptions' results equal for the same event: their permissions, operation name,
+ * variables and query text, as one SHA-256 (a subscription keeps its key while it is open, so the key
+ * is small whatever the texts).
+ */
 export function shareKey(
   query: string,
   operationName: string | null | undefined,
@@ -70,7 +75,9 @@ export function shareKey(
   ctx: Context,
 ): string {
   const permissions = [...(ctx.actor.principal?.permissions ?? [])].sort().join(',');
-  return `${permissions}\u0000${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`;
+  return createHash('sha256')
+    .update(`${permissions}\u0000${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`)
+    .digest('base64');
 }
 
 /**

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema, specifiedRules, ValidationRule } from 'graphql';
+import {
+  DocumentNode,
+  ExecutionArgs,
+  GraphQLError,
+  getOperationAST,
+  GraphQLSchema,
+  OperationTypeNode,
+  specifiedRules,
+  ValidationRule,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -10,8 +19,18 @@ import type { Services } from '../app/services';
 import { Actor } from '../common/actor';
 import { audit } from '../common/audit';
 import { maskError } from '../common/errors';
-import { QueryLimits } from '../common/limits';
+import { addressKey, clientAddress } from '../common/client-address';
+import {
+  assertDeclaredVariables,
+  assertVariablesWithinSize,
+  assertWellFormedText,
+  LIMITS,
+  QueryLimits,
+  rateLimited,
+  RateLimits,
+} from '../common/limits';
 import { logger } from '../common/logger';
+import type { Config } from '../config';
 import { PersonalDataAuditQueue } from '../modules/access/pii';
 import { concerns, withdrawnPrincipals } from '../modules/access/credential-check';
 import { assertOperationPermitted, auditAccessDenied } from '../modules/access/requires';
@@ -27,6 +46,14 @@ const LIVE_POOL_SIZE = 4;
  * 60 s, with 40 % of the pings (10,000 idle dashboards: 330 a second instead of 830).
  */
 const KEEPALIVE_MS = 30_000;
+/** Close code "policy violation": for a caller over its cap of open connections (clients retry it later). */
+const POLICY_VIOLATION = 1008;
+
+function countDown(counts: Map<string, number>, key: string): void {
+  const n = (counts.get(key) ?? 0) - 1;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
+}
 
 interface LiveOptions {
   httpServer: http.Server;
@@ -37,6 +64,10 @@ interface LiveOptions {
   validationRules: ValidationRule[];
   /** The token cap and cost limit, shared with HTTP. */
   limits: QueryLimits;
+  /** The rate limits per caller and per address, shared with HTTP. */
+  rateLimits: RateLimits;
+  /** TRUST_PROXY and the caps on open connections per caller and per address. */
+  config: Pick<Config, 'trustProxy' | 'liveConnectionsPerCaller' | 'liveConnectionsPerAddress'>;
   /** How often the credentials of all connections are read again (one statement); 0: never. */
   credentialRecheckMs: number;
 }
@@ -46,6 +77,8 @@ interface Extra {
   socket: WebSocket;
   request: http.IncomingMessage;
   actor?: Actor;
+  /** The principal whose open connections this one counts toward (see onConnect). */
+  countedFor?: string;
 }
 
 /**
@@ -53,8 +86,42 @@ interface Extra {
  * connectionParams.authorization; it is closed when that credential expires or is revoked anywhere.
  */
 export function createLiveServer(opts: LiveOptions) {
-  const { services, schema } = opts;
-  const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql', maxPayload: opts.maxPayload });
+  const { services, schema, rateLimits, config } = opts;
+  const addressOf = (request: http.IncomingMessage) => clientAddress(request, config.trustProxy);
+  /** Open sockets per client address (addressKey), and open connections per signed-in caller. */
+  const openPerAddress = new Map<string, number>();
+  const openPerCaller = new Map<string, number>();
+  const wsServer = new WebSocketServer({
+    server: opts.httpServer,
+    path: '/graphql',
+    maxPayload: opts.maxPayload,
+    // Upgrades are refused (HTTP 429) from an address that used up its budget of anonymous requests
+    // and failed sign-ins, or that has as many sockets open as it may.
+    verifyClient: ({ req }, done) => {
+      const ip = addressOf(req);
+      rateLimits.addressBlocked(ip).then(
+        (seconds) => {
+          if (seconds !== null)
+            return done(false, 429, `Too many requests from this address; retry in ${seconds} s`, {
+              'Retry-After': String(seconds),
+            });
+          if ((openPerAddress.get(addressKey(ip)) ?? 0) >= config.liveConnectionsPerAddress)
+            return done(
+              false,
+              429,
+              `Too many open connections from this address (limit ${config.liveConnectionsPerAddress})`,
+            );
+          done(true);
+        },
+        () => done(false, 500),
+      );
+    },
+  });
+  wsServer.on('connection', (socket, request) => {
+    const key = addressKey(addressOf(request));
+    openPerAddress.set(key, (openPerAddress.get(key) ?? 0) + 1);
+    socket.once('close', () => countDown(openPerAddress, key));
+  });
   const connections = new Set<Extra>();
 
   const close = (extra: Extra, code: number, reason: string) => {
@@ -138,18 +205,27 @@ export function createLiveServer(opts: LiveOptions) {
   const cleanup = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      // connection_init: a connection without a valid credential counts against its address (as an
+      // anonymous HTTP request does), and once the address is over its budget it is closed without
+      // writing an audit row; a signed-in one counts against its caller's budget and open connections.
       onConnect: async (ctx) => {
         const actor: Actor = {
           principal: null,
           requestId: `ws:${randomUUID()}`,
-          clientIp: ctx.extra.request.socket.remoteAddress ?? null,
+          clientIp: addressOf(ctx.extra.request),
         };
         try {
           actor.principal = await services.auth.authenticate(ctx.connectionParams?.authorization as string | undefined);
         } catch {
           actor.principal = null;
         }
+        const refuse = (code: number, reason: string) => {
+          ctx.extra.socket.close(code, reason);
+          return false;
+        };
         if (!actor.principal) {
+          const seconds = await rateLimits.address(actor.clientIp);
+          if (seconds !== null) return refuse(TRY_AGAIN_LATER, `Too many requests; retry in ${seconds} s`);
           await audit(services.ds, actor, {
             action: 'AUTHENTICATION',
             targetType: 'Subscription',
@@ -157,6 +233,16 @@ export function createLiveServer(opts: LiveOptions) {
           }).catch(() => undefined);
           return false;
         }
+        const seconds = await rateLimits.caller(actor.principal.id);
+        if (seconds !== null) return refuse(TRY_AGAIN_LATER, `Too many requests; retry in ${seconds} s`);
+        const open = openPerCaller.get(actor.principal.id) ?? 0;
+        if (open >= config.liveConnectionsPerCaller)
+          return refuse(
+            POLICY_VIOLATION,
+            `Too many open connections for this caller (limit ${config.liveConnectionsPerCaller})`,
+          );
+        openPerCaller.set(actor.principal.id, open + 1);
+        ctx.extra.countedFor = actor.principal.id;
         ctx.extra.actor = actor;
         connections.add(ctx.extra);
         const expiresAt = actor.principal.expiresAt;
@@ -168,13 +254,37 @@ export function createLiveServer(opts: LiveOptions) {
       },
       onClose: (ctx) => {
         connections.delete(ctx.extra);
+        if (ctx.extra.countedFor) countDown(openPerCaller, ctx.extra.countedFor);
+        ctx.extra.countedFor = undefined;
+        // A socket that never said who it is (no connection_init) counts as an anonymous request.
+        if (!ctx.connectionInitReceived) void rateLimits.address(addressOf(ctx.extra.request));
       },
+      // Every subscribe message counts against the caller's rate limit, as an HTTP request does, and
+      // passes the same checks: token cap, size of the variables, well-formed text, declared
+      // variables, cost. Queries and mutations are refused: they are served over HTTP, where they
+      // pass the HTTP-only checks too (sign-in throttle by address, audit of API-key use per request).
       onSubscribe: async (ctx, _id, payload) => {
         const actor = ctx.extra.actor!;
+        // Counted before anything is awaited: the subscriptions open or being opened, this one included.
+        if (Object.keys(ctx.subscriptions).length > LIMITS.maxSubscriptionsPerConnection)
+          return [
+            new GraphQLError(
+              `Too many subscriptions on this connection (limit ${LIMITS.maxSubscriptionsPerConnection}); complete some first`,
+              { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: LIMITS.maxSubscriptionsPerConnection } },
+            ),
+          ];
+        const seconds = await rateLimits.caller(actor.principal!.id);
+        if (seconds !== null) return [rateLimited(seconds)];
         let document: DocumentNode;
         let errors: readonly GraphQLError[];
         try {
           opts.limits.assertWithinTokens(payload.query);
+          if (payload.query.length > LIMITS.maxSubscriptionQueryLength)
+            throw new GraphQLError(
+              `A subscription's query may have at most ${LIMITS.maxSubscriptionQueryLength} characters`,
+              { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+            );
+          assertVariablesWithinSize(payload.variables);
         } catch (e) {
           return [e as GraphQLError];
         }
@@ -188,7 +298,23 @@ export function createLiveServer(opts: LiveOptions) {
           ];
         }
         if (errors.length) return [...errors];
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation)
+          return [
+            new GraphQLError('Unable to identify the operation: name it with operationName', {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+            }),
+          ];
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
+          return [
+            new GraphQLError(
+              `Only subscriptions are served over WebSocket; send ${operation.operation === OperationTypeNode.MUTATION ? 'mutations' : 'queries'} with HTTP POST to /graphql`,
+              { extensions: { code: 'BAD_REQUEST' } },
+            ),
+          ];
         try {
+          assertDeclaredVariables(operation, payload.variables);
+          assertWellFormedText(document, payload.variables);
           opts.limits.assertWithinCost(payload.query, document, payload.variables, payload.operationName);
         } catch (e) {
           return [e as GraphQLError];

@@ -8,9 +8,27 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 /** Each figure is one SQL aggregate over indexed columns; nothing is counted in JavaScript. */
 export class OverviewService {
+  /** The run under way: callers arriving meanwhile share it (the overview is the same for every caller). */
+  private running: Promise<OperationsOverview> | null = null;
+
   constructor(private readonly ds: DataSource) {}
 
-  async overview(): Promise<OperationsOverview> {
+  /**
+   * The overview. Concurrent calls (aliases in one request, managers' dashboards refreshing together)
+   * share one run of the aggregates instead of running them once each: a call arriving while a run is
+   * under way gets that run's figures, which started at most one run's time before it.
+   */
+  overview(): Promise<OperationsOverview> {
+    if (!this.running) {
+      const run = this.read().finally(() => {
+        if (this.running === run) this.running = null;
+      });
+      this.running = run;
+    }
+    return this.running;
+  }
+
+  private async read(): Promise<OperationsOverview> {
     const [byStatus, [today], [stock], [stages], [shipping], [delivery], perMinute] = await Promise.all([
       this.ds.query(`SELECT status, count(*)::int AS count FROM orders GROUP BY status ORDER BY status`),
       this.ds.query(`SELECT count(*)::int AS orders, coalesce(sum(total_fen), 0)::bigint AS fen FROM orders
