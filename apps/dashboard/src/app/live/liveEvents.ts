@@ -130,10 +130,15 @@ export class LiveEvents {
   private async resubscribe(s: OpenStream, error: unknown) {
     s.sub?.unsubscribe();
     if (this.stopped) return;
-    // A GraphQL error (no permission, invalid document) will not go away by retrying.
-    if (error && CombinedGraphQLErrors.is(error)) return;
     const code = this.live.lastCloseCode();
-    if (code === 4401 || code === 4403) {
+    if (error && CombinedGraphQLErrors.is(error)) {
+      // Over the caller's rate limit (shared with HTTP): subscribe again once it allows. Any other
+      // GraphQL error (no permission, invalid document) will not go away by retrying.
+      const limited = error.errors.find((e) => e.extensions?.code === 'RATE_LIMITED');
+      if (!limited) return;
+      const seconds = Number(limited.extensions?.retryAfter) || 10;
+      await new Promise((r) => setTimeout(r, seconds * 1_000 + Math.random() * 2_000));
+    } else if (code === 4401 || code === 4403) {
       this.authRetry ??= this.options.onAuthRejected().finally(() => (this.authRetry = null));
       if (!(await this.authRetry.catch(() => false))) return;
     } else {
