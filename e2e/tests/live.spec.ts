@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { loginToken, placeOrder } from '../api';
 import { nav, screenshot, signIn } from '../pages/session';
 

@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '../fixtures';
 import { expectAccessible, nav, screenshot, signIn } from '../pages/session';
 
 test.use({ locale: 'en-US' });

@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '../fixtures';
 import { baseUrl, gql, loginToken, placeOrder } from '../api';
 import { screenshot, signIn } from '../pages/session';
 

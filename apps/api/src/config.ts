@@ -17,7 +17,10 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   production: boolean;
-  /** "demo" seeds demo data into an empty database; "none" seeds nothing. */
+  /**
+   * "demo" seeds demo data into an empty database and creates the demo accounts; "none" seeds nothing
+   * (and in production disables demo accounts left by an earlier start). Default: demo, none in production.
+   */
   seed: 'demo' | 'none';
   maxBodyBytes: number;
   dbPoolSize: number;
@@ -56,15 +59,18 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const seed = env.SEED ?? 'demo';
+  const production = env.NODE_ENV === 'production';
+  // Demo accounts have the password "demo": production seeds them only when SEED=demo says so.
+  const seed = env.SEED || (production ? 'none' : 'demo');
   if (seed !== 'demo' && seed !== 'none') throw new Error(`SEED must be "demo" or "none", got "${seed}"`);
+  if (production) assertProductionSecrets(env);
   const guards = env.GUARDS || 'on';
   if (guards !== 'on' && guards !== 'off') throw new Error(`GUARDS must be "on" or "off", got "${guards}"`);
   return {
     port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
-    production: env.NODE_ENV === 'production',
+    production,
     seed,
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1024 * 1024),
     dbPoolSize: intFromEnv(env, 'DB_POOL_SIZE', 20),
@@ -84,4 +90,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
     liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
   };
+}
+
+/** The shortest AUTH_SECRET (bytes, UTF-8) and ADMIN_PASSWORD (characters) production starts with. */
+export const MIN_AUTH_SECRET_BYTES = 32;
+export const MIN_ADMIN_PASSWORD_CHARACTERS = 12;
+
+/** HS256 keys are only as strong as the secret (jose accepts any length); a first admin's password likewise. */
+function assertProductionSecrets(env: NodeJS.ProcessEnv) {
+  const secretBytes = Buffer.byteLength(env.AUTH_SECRET ?? '', 'utf8');
+  if (env.AUTH_SECRET && secretBytes < MIN_AUTH_SECRET_BYTES)
+    throw new Error(
+      `AUTH_SECRET must be at least ${MIN_AUTH_SECRET_BYTES} bytes in production, got ${secretBytes}; ` +
+        'generate one with `openssl rand -base64 48`, or leave it unset to have one generated and kept in the database',
+    );
+  const passwordLength = [...(env.ADMIN_PASSWORD ?? '')].length;
+  if (env.ADMIN_PASSWORD && passwordLength < MIN_ADMIN_PASSWORD_CHARACTERS)
+    throw new Error(
+      `ADMIN_PASSWORD must be at least ${MIN_ADMIN_PASSWORD_CHARACTERS} characters in production, got ${passwordLength}`,
+    );
 }

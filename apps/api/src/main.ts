@@ -27,6 +27,8 @@ async function main() {
   const server = await createServer({ ds, databaseUrl, config });
   await server.services.auth.ensureUsers({
     demo: config.seed === 'demo',
+    // Demo accounts' password is public: a production start that does not seed them disables them.
+    disableDemo: config.production && config.seed === 'none',
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });

@@ -21,6 +21,8 @@ import { LiveEventRelay } from '../live/relay';
 import { createSchema } from '../app/schema';
 import { authenticate } from './authenticate';
 import { serveDashboard } from './dashboard';
+import { serveLocalHostOnly } from './local-host';
+import { securityHeaders } from './security-headers';
 import { middlewareFailure, notFound } from './errors';
 import { limitsPlugin } from './limits-plugin';
 
@@ -62,6 +64,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // No ETag on API answers: hashing every response body costs more than it ever saves (static files keep theirs).
   app.set('etag', false);
   const httpServer = http.createServer(app);
+  if (!guards) serveLocalHostOnly(httpServer);
   const live = createLiveServer({
     httpServer,
     schema,
@@ -117,6 +120,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     res.locals.requestId = requestId;
     next();
   });
+  app.use(securityHeaders(config));
   serveDashboard(app);
   app.get('/health', async (_req, res) => {
     try {

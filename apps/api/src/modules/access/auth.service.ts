@@ -274,8 +274,19 @@ export class AuthService {
     };
   }
 
-  /** Demo accounts (password "demo") and the first admin of a real deployment. */
-  async ensureUsers(opts: { demo: boolean; adminEmail?: string; adminPassword?: string }): Promise<void> {
+  /**
+   * Demo accounts (password "demo") and the first admin of a real deployment. `disableDemo` (a
+   * production start with SEED=none) disables demo accounts an earlier demo start left behind and
+   * ends their sessions: their password is public, so they must not keep working, but rows that
+   * events and audit entries name stay, and an admin may still look at them.
+   */
+  async ensureUsers(opts: {
+    demo: boolean;
+    disableDemo?: boolean;
+    adminEmail?: string;
+    adminPassword?: string;
+  }): Promise<void> {
+    if (opts.disableDemo && !opts.demo) await this.disableDemoUsers();
     const wanted: { email: string; name: string; role: Role; password: string }[] = [];
     if (opts.demo) wanted.push(...DEMO_USERS.map((u) => ({ ...u, password: 'demo' })));
     if (opts.adminEmail && opts.adminPassword)
@@ -289,6 +300,26 @@ export class AuthService {
       );
       logger.info({ email: u.email, role: u.role }, 'created staff user');
     }
+  }
+
+  /** Staff rows' triggers tell every other API process (credential_changed), which then drops the sessions. */
+  private async disableDemoUsers(): Promise<void> {
+    const disabled: { id: string; email: string }[] = await this.ds.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE staff_user SET active = false WHERE lower(email) = ANY($1) AND active RETURNING id, email`,
+        [DEMO_USERS.map((u) => u.email)],
+      );
+      if (rows.length)
+        await m.query(`UPDATE staff_session SET revoked_at = now() WHERE user_id = ANY($1) AND revoked_at IS NULL`, [
+          rows.map((r: { id: string }) => r.id),
+        ]);
+      return rows;
+    });
+    if (disabled.length)
+      logger.warn(
+        { emails: disabled.map((u) => u.email) },
+        'production start with SEED=none: demo accounts (password "demo") disabled and their sessions ended',
+      );
   }
 }
 
