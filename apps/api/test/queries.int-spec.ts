@@ -70,7 +70,7 @@ describe('queries', () => {
     assert.equal(await count({ createdBefore: new Date(Date.now() + 60_000).toISOString() }), 25);
     const n = numbers[3];
     assert.equal(await count({ search: n.slice(-6) }), 1);
-    assert.equal(await count({ search: '%' }), 0, 'LIKE wildcards are searched literally');
+    assert.equal(await count({ search: '%%%' }), 0, 'LIKE wildcards are searched literally');
   });
 
   it('finds an order by id, by number and through node(id)', async () => {
@@ -125,7 +125,7 @@ describe('queries', () => {
 
   it('lists products, customers and warehouses as connections', async () => {
     const r = await api.data(`{
-      products(first: 10, filter: { search: "大米" }) { edges { node { sku unitPrice { amount currency } packaging } } }
+      products(first: 10, filter: { search: "GRN-0001" }) { edges { node { sku unitPrice { amount currency } packaging } } }
       customers(first: 10, filter: { region: NORTH }) { edges { node { id name phone region isNew creditStatus orders(first: 2) { edges { node { number } } } } } }
       warehouses(first: 10) { edges { node { code kind region } } }
     }`);
