@@ -97,7 +97,7 @@ export function clientAddress(
 }
 
 /** An address without brackets, port or IPv4-mapped prefix; null when it is not an IP address. */
-function plainAddress(text: string | undefined): string | null {
+export function plainAddress(text: string | undefined): string | null {
   if (!text) return null;
   let a = text;
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { TLSSocket } from 'node:tls';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { plainAddress } from '../common/client-address';
 import type { Config } from '../config';
 import { LANDING_PAGE_STYLE_HASH } from './landing-page';
 
@@ -79,7 +80,7 @@ function sameHostSockets(req: http.IncomingMessage): string {
 
 function overTls(req: Request, config: Pick<Config, 'trustProxy'>): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
-  const peer = req.socket.remoteAddress?.replace(/^::ffff:(?=\d+\.)/i, '');
+  const peer = plainAddress(req.socket.remoteAddress);
   if (!peer || !config.trustProxy(peer, 0)) return false;
   // The nearest proxy's word: the last value when several proxies appended theirs.
   const proto = String(req.headers['x-forwarded-proto'] ?? '')
