@@ -95,6 +95,22 @@ describe('sign-in throttling', () => {
     assert.ok(checks <= PER_ADDRESS, `${checks} passwords were checked, limit ${PER_ADDRESS}`);
   });
 
+  it('signs in every one of parallel right-password sign-ins for one account from one address', async () => {
+    // Each success drops the pair's other attempts; two at once deadlocked (a 500 for one of them). An
+    // attempt counts as a failure until its password is checked, so more than the limit at once are throttled.
+    const results = await Promise.all(
+      Array.from({ length: PER_ACCOUNT_AND_ADDRESS }, () => login('127.0.0.13', 'service@demo.local', 'demo')),
+    );
+    assert.deepEqual(
+      results.map(code),
+      results.map(() => 'SIGNED_IN'),
+    );
+    const [left] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM sign_in_attempt WHERE address_key = '127.0.0.13'`,
+    );
+    assert.equal(left.n, 1, 'one mark that the address is known stays');
+  });
+
   it("does not refuse the right password from the victim's address after an attacker's failures elsewhere", async () => {
     for (let i = 0; i < PER_ACCOUNT_AND_ADDRESS; i++)
       assert.equal(code(await login('127.0.0.21', 'dispatcher@demo.local', `guess-${i}`)), 'INVALID_CREDENTIALS');

@@ -853,7 +853,10 @@ describe('hostile input', () => {
             } as fc.Parameters<[T]>,
           );
           if (details.failed && details.counterexample)
-            counterexamples.push(`seed ${seed + round * 7919}: ${describeCase(details.counterexample[0])}`);
+            counterexamples.push(
+              `seed ${seed + round * 7919}: ${describeCase(details.counterexample[0])}` +
+                (details.errorInstance ? `\n  threw: ${String(details.errorInstance).slice(0, 600)}` : ''),
+            );
           else if (!details.failed) break;
         }
       };

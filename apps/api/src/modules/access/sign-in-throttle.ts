@@ -71,13 +71,24 @@ export class SignInThrottle {
   /**
    * The reserved attempt signed in: it becomes the mark that this address is known for the account,
    * and the pair's earlier failures and marks are dropped (a typo before the right password does not
-   * stay against the user; the person who knows the password gains nothing from the reset).
+   * stay against the user; the person who knows the password gains nothing from the reset). Parallel
+   * sign-ins of one account take its lock first (as `reserve` does), so they neither deadlock deleting
+   * each other's rows nor leave the pair without its mark.
    */
   async succeeded(attemptId: string, accountKey: string, addressKey: string): Promise<void> {
-    await this.ds.query(
-      `WITH marked AS (UPDATE sign_in_attempt SET succeeded = true, at = now() WHERE id = $1)
-       DELETE FROM sign_in_attempt WHERE account_key = $2 AND address_key = $3 AND id <> $1`,
-      [attemptId, accountKey, addressKey],
-    );
+    await this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in account ' || $1, 0))`, [accountKey]);
+      await m.query(`DELETE FROM sign_in_attempt WHERE account_key = $1 AND address_key = $2 AND id <> $3`, [
+        accountKey,
+        addressKey,
+        attemptId,
+      ]);
+      await m.query(
+        `WITH marked AS (UPDATE sign_in_attempt SET succeeded = true, at = now() WHERE id = $1 RETURNING id)
+         INSERT INTO sign_in_attempt (account_key, address_key, succeeded)
+         SELECT $2, $3, true WHERE NOT EXISTS (SELECT 1 FROM marked)`,
+        [attemptId, accountKey, addressKey],
+      );
+    });
   }
 }
