@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DomainEventHandlers } from '../common/domain-events';
+import { Jobs } from '../common/jobs';
 import { Mutations } from '../common/mutation';
 import { AccessService } from '../modules/access/access.service';
 import { AuthService, AuthSettings } from '../modules/access/auth.service';
@@ -24,6 +25,7 @@ import { WarehouseQueryService } from '../modules/warehouse/warehouse-query.serv
 export function createServices(ds: DataSource, auth: AuthSettings) {
   const handlers = new DomainEventHandlers();
   const mutations = new Mutations(ds, handlers);
+  const jobs = new Jobs();
 
   const stockRepo = new StockRepository();
   const reservations = new ReservationService(stockRepo);
@@ -46,6 +48,7 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
   return {
     ds,
     mutations,
+    jobs,
     stock,
     reservations,
     orders,
