@@ -12,3 +12,7 @@ export * from './masking';
 export * from './districts';
 export * from './search';
 export * from './kpi';
+export * from './purchase-order-states';
+export * from './purchase-requirements';
+export * from './supplier-scorecard';
+export * from './supplier-choice';
