@@ -56,6 +56,8 @@ export interface Config {
   liveConnectionsPerCaller: number;
   /** Open graphql-ws connections one client address (an IPv6 /64) may have at once. */
   liveConnectionsPerAddress: number;
+  /** JOBS=off: this process runs no background jobs or crons (another process does); it still queues them. */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) assertProductionSecrets(env);
   const guards = env.GUARDS || 'on';
   if (guards !== 'on' && guards !== 'off') throw new Error(`GUARDS must be "on" or "off", got "${guards}"`);
+  const jobs = env.JOBS || 'on';
+  if (jobs !== 'on' && jobs !== 'off') throw new Error(`JOBS must be "on" or "off", got "${jobs}"`);
   return {
     port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleInTransactionTimeoutMs: intFromEnv(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
     liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
+    jobs: jobs === 'on',
   };
 }
 

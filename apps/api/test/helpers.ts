@@ -76,12 +76,16 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-/** Settings for tests: rate limits high enough for concurrency tests unless a test sets its own. */
+/**
+ * Settings for tests: rate limits high enough for concurrency tests unless a test sets its own; no
+ * background jobs run (they are still queued) unless a test passes JOBS=on.
+ */
 export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({
     SEED: 'none',
     RATE_LIMIT_PER_MINUTE: '1000000',
     ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000',
+    JOBS: 'off',
     ...env,
   });
 }

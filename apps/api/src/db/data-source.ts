@@ -17,6 +17,7 @@ import { MaskedSearch1764200000000 } from './migrations/1764200000000-masked-sea
 import { SignInAttempts1764320000000 } from './migrations/1764320000000-sign-in-attempts';
 import { ApiKeyChangeNotify1764300000000 } from './migrations/1764300000000-api-key-change-notify';
 import { IdempotencyPerCaller1764310000000 } from './migrations/1764310000000-idempotency-per-caller';
+import { JobQueue1764390000000 } from './migrations/1764390000000-job-queue';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ApiKeyChangeNotify1764300000000,
   SignInAttempts1764320000000,
   IdempotencyPerCaller1764310000000,
+  JobQueue1764390000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

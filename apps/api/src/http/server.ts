@@ -144,6 +144,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // Sessions and keys are remembered between requests; revocations reach the cache by NOTIFY from
   // every process, and from this one as soon as they commit (app/services.ts).
   await services.auth.credentials.start(opts.databaseUrl);
+  // Every module has defined its jobs by now. With JOBS=off the process still connects, so "run now"
+  // (sendNow) works; only working the queues and the crons is left to the processes with JOBS=on.
+  await services.jobs.start(opts.databaseUrl, { work: config.jobs, statementTimeoutMs: config.statementTimeoutMs });
 
   return {
     httpServer,
@@ -160,6 +163,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       }),
     async stop() {
       await apollo.stop();
+      // Running jobs finish (bounded) while the data source's pool is still open.
+      await services.jobs.stop();
       await relay.stop();
       await services.auth.credentials.stop();
     },
