@@ -6,6 +6,7 @@ import { deepPages } from './deep-pages';
 import { liveLatency } from './live-latency';
 import { subscribersPerProcess } from './subscribers';
 import { startup } from './startup';
+import { purchasing } from './purchasing';
 
 export interface Benchmark {
   number: number;
@@ -22,4 +23,5 @@ export const BENCHMARKS: Benchmark[] = [
   { number: 6, name: 'live latency', run: liveLatency },
   { number: 7, name: 'subscribers per process', run: subscribersPerProcess },
   { number: 8, name: 'start-up', run: () => startup() },
+  { number: 9, name: 'purchasing', run: purchasing },
 ];

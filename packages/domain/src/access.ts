@@ -13,6 +13,11 @@ export const PERMISSIONS = [
   'USER_MANAGE',
   'APIKEY_MANAGE',
   'AUDIT_READ',
+  'PURCHASING_READ',
+  'SUPPLIER_MANAGE',
+  'PURCHASE_ORDER_MANAGE',
+  'PURCHASE_ORDER_OVERRIDE',
+  'GOODS_RECEIVE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,13 +27,24 @@ export type Role = (typeof ROLES)[number];
 const READ_OPERATIONS: Permission[] = ['ORDER_READ', 'STOCK_READ', 'CATALOG_READ', 'CUSTOMER_READ'];
 const HANDLE_ORDERS: Permission[] = ['ORDER_CREATE', 'ORDER_REVIEW', 'ORDER_EDIT', 'ORDER_CANCEL'];
 
+const PURCHASE: Permission[] = ['PURCHASING_READ', 'SUPPLIER_MANAGE', 'PURCHASE_ORDER_MANAGE'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,
-  MANAGER: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'STOCK_ADJUST', 'CUSTOMER_PII_READ', 'AUDIT_READ'],
-  CUSTOMER_SERVICE: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'CUSTOMER_PII_READ'],
-  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST'],
+  MANAGER: [
+    ...READ_OPERATIONS,
+    ...HANDLE_ORDERS,
+    'STOCK_ADJUST',
+    'CUSTOMER_PII_READ',
+    'AUDIT_READ',
+    ...PURCHASE,
+    'PURCHASE_ORDER_OVERRIDE',
+    'GOODS_RECEIVE',
+  ],
+  CUSTOMER_SERVICE: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'CUSTOMER_PII_READ', 'PURCHASING_READ'],
+  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE'],
   DISPATCHER: READ_OPERATIONS,
-  PURCHASING: READ_OPERATIONS,
+  PURCHASING: [...READ_OPERATIONS, ...PURCHASE],
 };
 
 /** What an integrator's API key may do; the scope names are what integrators see in their docs. */
@@ -39,6 +55,9 @@ export const API_KEY_SCOPES = {
   STOCK_WRITE: { name: 'stock:write', permissions: ['STOCK_ADJUST'] },
   CATALOG_READ: { name: 'catalog:read', permissions: ['CATALOG_READ'] },
   CUSTOMERS_READ: { name: 'customers:read', permissions: ['CUSTOMER_READ'] },
+  PURCHASING_READ: { name: 'purchasing:read', permissions: ['PURCHASING_READ', 'CATALOG_READ'] },
+  PURCHASING_WRITE: { name: 'purchasing:write', permissions: ['SUPPLIER_MANAGE', 'PURCHASE_ORDER_MANAGE'] },
+  RECEIVING_WRITE: { name: 'receiving:write', permissions: ['GOODS_RECEIVE'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

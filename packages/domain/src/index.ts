@@ -16,3 +16,4 @@ export * from './purchase-order-states';
 export * from './purchase-requirements';
 export * from './supplier-scorecard';
 export * from './supplier-choice';
+export * from './calendar';

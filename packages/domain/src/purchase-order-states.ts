@@ -13,7 +13,7 @@ export const PURCHASE_ORDER_STATUSES = [
 export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
 
 /** What a purchase order event records: created, changed status, chased with the supplier, or goods received. */
-export const PURCHASE_ORDER_EVENT_TYPES = ['CREATED', 'STATUS_CHANGED', 'EXPEDITED', 'RECEIVED'] as const;
+export const PURCHASE_ORDER_EVENT_TYPES = ['CREATED', 'STATUS_CHANGED', 'EXPEDITED', 'RECEIVED', 'OVERDUE'] as const;
 export type PurchaseOrderEventType = (typeof PURCHASE_ORDER_EVENT_TYPES)[number];
 
 /** What the purchase order guards look at; quantities are summed over the order's lines. */

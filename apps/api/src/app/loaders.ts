@@ -3,6 +3,7 @@ import { accessLoaders } from '../modules/access/access.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
 import { productLoaders } from '../modules/product/product.loaders';
+import { purchasingLoaders } from '../modules/purchasing/purchasing.loaders';
 import { stockLoaders } from '../modules/stock/stock.loaders';
 import { warehouseLoaders } from '../modules/warehouse/warehouse.loaders';
 
@@ -15,6 +16,7 @@ export function createLoaders(ds: DataSource, cache = true) {
     ...customerLoaders(ds, cache),
     ...stockLoaders(ds, cache),
     ...orderLoaders(ds, cache, catalog),
+    ...purchasingLoaders(ds, cache),
   };
 }
 

@@ -19,6 +19,22 @@ import { ProductResolver } from '../modules/product/product.resolver';
 import { STOCK_ERROR_CODES } from '../modules/stock/stock.errors';
 import { STOCK_CHANNELS } from '../modules/stock/stock.events';
 import { StockAlertResolver, StockMovementResolver, StockResolver } from '../modules/stock/stock.resolver';
+import { PURCHASING_ERROR_CODES } from '../modules/purchasing/purchasing.errors';
+import { PURCHASING_CHANNELS } from '../modules/purchasing/purchasing.events';
+import {
+  GoodsReceiptLineResolver,
+  GoodsReceiptResolver,
+  PurchaseOrderEventResolver,
+  PurchaseOrderLineResolver,
+  PurchaseOrderResolver,
+  PurchaseRequirementResolver,
+} from '../modules/purchasing/purchase-order.resolver';
+import {
+  ProductSuppliersResolver,
+  StockLevelOnOrderResolver,
+  SupplierOfferResolver,
+  SupplierResolver,
+} from '../modules/purchasing/supplier.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -45,6 +61,22 @@ export const MODULES: Record<string, ModuleParts> = {
     resolvers: [StockResolver, StockAlertResolver, StockMovementResolver],
     errorCodes: STOCK_ERROR_CODES,
     channels: STOCK_CHANNELS,
+  },
+  purchasing: {
+    resolvers: [
+      SupplierResolver,
+      SupplierOfferResolver,
+      ProductSuppliersResolver,
+      StockLevelOnOrderResolver,
+      PurchaseOrderResolver,
+      PurchaseOrderLineResolver,
+      PurchaseOrderEventResolver,
+      PurchaseRequirementResolver,
+      GoodsReceiptResolver,
+      GoodsReceiptLineResolver,
+    ],
+    errorCodes: PURCHASING_ERROR_CODES,
+    channels: PURCHASING_CHANNELS,
   },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

@@ -17,6 +17,14 @@ import { ReservationService } from '../modules/stock/reservation.service';
 import { StockRepository } from '../modules/stock/stock.repository';
 import { StockService } from '../modules/stock/stock.service';
 import { WarehouseQueryService } from '../modules/warehouse/warehouse-query.service';
+import { GoodsReceiptService } from '../modules/purchasing/goods-receipt.service';
+import { PurchaseOrderService } from '../modules/purchasing/purchase-order.service';
+import { PurchaseOrderTransitions } from '../modules/purchasing/purchase-order-transitions';
+import { PurchasingQueryService } from '../modules/purchasing/purchasing-query.service';
+import { RequirementService } from '../modules/purchasing/requirement.service';
+import { ScorecardService } from '../modules/purchasing/scorecard.service';
+import { SupplierService } from '../modules/purchasing/supplier.service';
+import { definePurchasingJobs } from '../modules/purchasing/purchasing.jobs';
 
 /**
  * Builds every module's services once per process and wires the modules' reactions to each other:
@@ -36,11 +44,22 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
   const orders = new OrderService(mutations, orderRepo, orderTransitions, reservations);
   const placement = new OrderPlacementService(ds, mutations, orderRepo, orderTransitions, reservations);
 
+  const poTransitions = new PurchaseOrderTransitions();
+  const suppliers = new SupplierService(mutations);
+  const requirements = new RequirementService(mutations);
+  const purchaseOrders = new PurchaseOrderService(ds, mutations, poTransitions);
+  const receipts = new GoodsReceiptService(mutations, poTransitions, stock);
+  const scorecards = new ScorecardService(ds);
+  definePurchasingJobs(jobs, { mutations, requirements, purchaseOrders, scorecards });
+
   const authService = new AuthService(ds, auth);
   const access = new AccessService(ds, mutations);
 
   // Stock added (receipt, count, return) → waiting backorders are allocated first.
-  handlers.on('STOCK_ADDED', (tx, e) => orders.allocateBackorders(tx, e.productIds));
+  handlers.on('STOCK_ADDED', async (tx, e) => {
+    const released = await orders.allocateBackorders(tx, e.productIds);
+    e.released?.push(...released);
+  });
   // A revocation committed → this process stops accepting the credential at once, before its own NOTIFY comes back.
   handlers.on('ACCESS_REVOKED', (tx, revoked) => tx.afterCommit(() => authService.credentials.forget(revoked)));
   handlers.seal();
@@ -58,6 +77,12 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
     customerQueries: new CustomerQueryService(ds),
     productQueries: new ProductQueryService(ds),
     warehouseQueries: new WarehouseQueryService(ds),
+    suppliers,
+    requirements,
+    purchaseOrders,
+    receipts,
+    scorecards,
+    purchasingQueries: new PurchasingQueryService(ds),
     auditQueries: new AuditQueryService(ds),
     auth: authService,
     access,

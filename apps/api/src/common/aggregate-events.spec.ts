@@ -55,10 +55,10 @@ describe('aggregate events', () => {
     assert.match(text, /events AS \(INSERT INTO thing_event \(thing_id, sequence/);
     assert.match(
       text,
-      /event_notifications AS \(SELECT pg_notify\(\$9, json_build_object\('id', e\.id::text, 'sequence', e\.sequence, 'note', a\.note\)::text\) FROM events e, saved a/,
+      /event_notifications AS \(SELECT pg_notify\(\$9, json_build_object\('id', e\.id::text, 'sequence', e\.sequence, 'note', a\.note\)::text\) FROM events e JOIN saved a ON a\.id = e\.thing_id ORDER BY e\.id/,
     );
     assert.deepEqual(values.slice(1, 9), [
-      'T1',
+      ['T1', 'T1'],
       [5, 6],
       ['STATUS_CHANGED', 'STATUS_CHANGED'],
       ['A', 'B'],

@@ -42,13 +42,13 @@ export function defineEventStream<M>(stream: EventStream<M>): DefinedEventStream
   return {
     ...stream,
     insertSql: `INSERT INTO ${stream.table} (${stream.aggregateColumn}, sequence, type, from_status, to_status, reason, actor)
-     SELECT $1, d.*, $7 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
+     SELECT d.*, $7 FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
     notifySql(aggregatePart) {
       let sql = notify.get(aggregatePart);
       if (!sql)
         notify.set(
           aggregatePart,
-          (sql = `SELECT pg_notify($1, ${message}::text) FROM events e, ${aggregatePart} a ORDER BY e.sequence`),
+          (sql = `SELECT pg_notify($1, ${message}::text) FROM events e JOIN ${aggregatePart} a ON a.id = e.${stream.aggregateColumn} ORDER BY e.id`),
         );
       return sql;
     },
@@ -80,16 +80,33 @@ export function appendEvents<M>(
   actor: string,
   aggregatePart: string,
 ): void {
-  if (events.length === 0) return;
-  const first = source.lastEventSequence + 1;
-  source.lastEventSequence += events.length;
+  appendEventsOfMany(batch, stream, [{ source, events }], actor, aggregatePart);
+}
+
+/**
+ * appendEvents for several aggregates of one stream in one statement (backorders released by one
+ * receipt): `aggregatePart` writes and returns all their rows.
+ */
+export function appendEventsOfMany<M>(
+  batch: WriteBatch,
+  stream: DefinedEventStream<M>,
+  entries: readonly { source: EventSource; events: readonly LifecycleEvent[] }[],
+  actor: string,
+  aggregatePart: string,
+): void {
+  const rows = entries.flatMap(({ source, events }) => {
+    const first = source.lastEventSequence + 1;
+    source.lastEventSequence += events.length;
+    return events.map((e, i) => ({ id: source.id, sequence: first + i, e }));
+  });
+  if (rows.length === 0) return;
   batch.add('events', stream.insertSql, [
-    source.id,
-    events.map((_, i) => first + i),
-    events.map((e) => e.type),
-    events.map((e) => e.from),
-    events.map((e) => e.to),
-    events.map((e) => e.reason),
+    rows.map((r) => r.id),
+    rows.map((r) => r.sequence),
+    rows.map((r) => r.e.type),
+    rows.map((r) => r.e.from),
+    rows.map((r) => r.e.to),
+    rows.map((r) => r.e.reason),
     actor,
   ]);
   batch.add('event_notifications', stream.notifySql(aggregatePart), [stream.channel], true);

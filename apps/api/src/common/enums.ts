@@ -20,7 +20,7 @@ import {
 } from '@fulfilment/domain';
 
 /** type-graphql wants enum objects; the domain declares every enum as a string list, registered here for the schema. */
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 

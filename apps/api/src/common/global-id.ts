@@ -9,6 +9,12 @@ const NODE_TYPES = [
   'StockMovement',
   'User',
   'ApiKey',
+  'Supplier',
+  'SupplierOffer',
+  'PurchaseRequirement',
+  'PurchaseOrder',
+  'PurchaseOrderLine',
+  'GoodsReceipt',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -168,7 +168,17 @@ export function parseTimestamptz(s: string): Date {
 }
 
 /** pg's parsers, but timestamptz without regular expressions (a page of orders has a hundred or more). */
+const DATE = 1082;
+const asText = (s: string) => s;
+
+/** timestamptz by parseTimestamptz; date as its text YYYY-MM-DD, as TypeORM hydrates `date` columns (pg's default makes a local-midnight Date). */
 const READ_TYPES = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMPTZ && format !== 'binary' ? parseTimestamptz : pgTypes.getTypeParser(oid, format ?? 'text'),
+    format === 'binary'
+      ? pgTypes.getTypeParser(oid, format)
+      : oid === TIMESTAMPTZ
+        ? parseTimestamptz
+        : oid === DATE
+          ? asText
+          : pgTypes.getTypeParser(oid, 'text'),
 };

@@ -18,6 +18,15 @@ import { SignInAttempts1764320000000 } from './migrations/1764320000000-sign-in-
 import { ApiKeyChangeNotify1764300000000 } from './migrations/1764300000000-api-key-change-notify';
 import { IdempotencyPerCaller1764310000000 } from './migrations/1764310000000-idempotency-per-caller';
 import { JobQueue1764390000000 } from './migrations/1764390000000-job-queue';
+import { Purchasing1764400000000 } from './migrations/1764400000000-purchasing';
+import { Supplier } from '../modules/purchasing/supplier.entity';
+import { SupplierOffer } from '../modules/purchasing/supplier-offer.entity';
+import { SupplierScorecard } from '../modules/purchasing/supplier-scorecard.entity';
+import { PurchaseRequirement } from '../modules/purchasing/purchase-requirement.entity';
+import { PurchaseOrder } from '../modules/purchasing/purchase-order.entity';
+import { PurchaseOrderLine } from '../modules/purchasing/purchase-order-line.entity';
+import { PurchaseOrderContact, PurchaseOrderEvent } from '../modules/purchasing/purchase-order-event.entity';
+import { GoodsReceipt, GoodsReceiptLine } from '../modules/purchasing/goods-receipt.entity';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -35,6 +44,16 @@ export const ENTITIES = [
   StaffUser,
   ApiKey,
   AuditEntry,
+  Supplier,
+  SupplierOffer,
+  SupplierScorecard,
+  PurchaseRequirement,
+  PurchaseOrder,
+  PurchaseOrderLine,
+  PurchaseOrderEvent,
+  PurchaseOrderContact,
+  GoodsReceipt,
+  GoodsReceiptLine,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -46,6 +65,7 @@ export const MIGRATIONS = [
   SignInAttempts1764320000000,
   IdempotencyPerCaller1764310000000,
   JobQueue1764390000000,
+  Purchasing1764400000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

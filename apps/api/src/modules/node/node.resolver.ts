@@ -6,6 +6,9 @@ import { assertPermitted, Requires } from '../access/requires';
 import { OrderEvent } from '../order/order-event.entity';
 import { StockMovement } from '../stock/stock-movement.entity';
 import { Node } from './node.interface';
+import { PurchaseOrderLine } from '../purchasing/purchase-order-line.entity';
+import { PurchaseRequirement } from '../purchasing/purchase-requirement.entity';
+import { SupplierOffer } from '../purchasing/supplier-offer.entity';
 
 /** node(id:) needs the permission that the list of that type needs. */
 const READ_PERMISSION: Record<NodeType, Permission> = {
@@ -18,6 +21,12 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   Warehouse: 'CATALOG_READ',
   User: 'USER_MANAGE',
   ApiKey: 'APIKEY_MANAGE',
+  Supplier: 'PURCHASING_READ',
+  SupplierOffer: 'PURCHASING_READ',
+  PurchaseRequirement: 'PURCHASING_READ',
+  PurchaseOrder: 'PURCHASING_READ',
+  PurchaseOrderLine: 'PURCHASING_READ',
+  GoodsReceipt: 'PURCHASING_READ',
 };
 
 @Resolver()
@@ -47,6 +56,18 @@ export class NodeResolver {
         return services.ds.getRepository(OrderEvent).findOneBy({ id: parsed.id });
       case 'StockMovement':
         return services.ds.getRepository(StockMovement).findOneBy({ id: parsed.id });
+      case 'Supplier':
+        return loaders.supplier.load(parsed.id);
+      case 'PurchaseOrder':
+        return loaders.purchaseOrder.load(parsed.id);
+      case 'GoodsReceipt':
+        return loaders.goodsReceipt.load(parsed.id);
+      case 'SupplierOffer':
+        return services.ds.getRepository(SupplierOffer).findOneBy({ id: parsed.id });
+      case 'PurchaseRequirement':
+        return services.ds.getRepository(PurchaseRequirement).findOneBy({ id: parsed.id });
+      case 'PurchaseOrderLine':
+        return services.ds.getRepository(PurchaseOrderLine).findOneBy({ id: parsed.id });
       default:
         return null;
     }

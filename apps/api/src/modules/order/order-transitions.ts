@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { OrderEffect, orderMachine, OrderStatus } from '@fulfilment/domain';
 import type { OrderEventType } from '../../common/enums';
 import type { LifecycleEvent } from '../../common/aggregate-events';
@@ -108,12 +108,20 @@ export class OrderTransitions {
 
   /** The order's lines with their products, as reserving them needs. */
   async draftsOf(c: OrderChange): Promise<LineDraft[]> {
-    const lines = await c.tx.m
+    return (await this.draftsOfOrders(c.tx.m, [c.order.id])).get(c.order.id) ?? [];
+  }
+
+  /** The lines of several orders with their products, in two statements. */
+  async draftsOfOrders(m: EntityManager, orderIds: string[]): Promise<Map<string, LineDraft[]>> {
+    const lines = await m
       .getRepository(OrderLine)
-      .find({ where: { orderId: c.order.id }, order: { lineNo: 'ASC' } });
-    const products = await c.tx.m.getRepository(Product).findBy({ id: In(lines.map((l) => l.productId)) });
+      .find({ where: { orderId: In(orderIds) }, order: { orderId: 'ASC', lineNo: 'ASC' } });
+    const products = await m.getRepository(Product).findBy({ id: In([...new Set(lines.map((l) => l.productId))]) });
     const byId = new Map(products.map((p) => [p.id, p]));
-    return lines.map((l) => ({ lineNo: l.lineNo, product: byId.get(l.productId)!, quantity: l.quantity }));
+    const drafts = new Map<string, LineDraft[]>(orderIds.map((id) => [id, []]));
+    for (const l of lines)
+      drafts.get(l.orderId)!.push({ lineNo: l.lineNo, product: byId.get(l.productId)!, quantity: l.quantity });
+    return drafts;
   }
 }
 

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ORDER_PRIORITIES } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { AUDIT_COLUMNS, auditValues } from '../../common/audit';
-import { appendEvents, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
+import { appendEvents, appendEventsOfMany, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
 import { localId } from '../../common/global-id';
 import { queryPrepared } from '../../common/prepared';
 import { hydrate } from '../../common/rows';
@@ -162,6 +162,10 @@ export class OrderRepository {
    * Backorders waiting for these products, most urgent and oldest first, locked; orders another
    * transaction is busy with are skipped (they are tried again at the next arrival).
    */
+  /**
+   * Every backorder waiting for one of the products, locked, in release order: priority, then oldest.
+   * None is skipped: an order locked by another transaction is waited for (skipping it lost its release).
+   */
   async lockWaitingBackorders(m: EntityManager, productIds: string[]): Promise<Order[]> {
     return m
       .getRepository(Order)
@@ -172,10 +176,9 @@ export class OrderRepository {
       })
       .orderBy('array_position(:priorities::text[], o.priority)')
       .addOrderBy('o.createdAt', 'ASC')
+      .addOrderBy('o.id', 'ASC')
       .setParameter('priorities', ORDER_PRIORITIES)
-      .limit(100)
       .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
       .getMany();
   }
 
@@ -190,6 +193,37 @@ export class OrderRepository {
 
   async lock(m: EntityManager, id: string): Promise<Order | null> {
     return m.getRepository(Order).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Status steps of several orders without other changes (backorders a receipt allocated), their
+   * events and notifications, as parts of `batch`, which the caller runs.
+   */
+  stageStatusChanges(
+    batch: WriteBatch,
+    changes: readonly { order: Order; events: LifecycleEvent[] }[],
+    actor: Actor,
+  ): void {
+    if (changes.length === 0) return;
+    batch.add(
+      'saved',
+      `UPDATE orders o SET status = d.status, status_reason = d.reason, last_event_sequence = d.seq, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS d(id, status, reason, seq) WHERE o.id = d.id
+       RETURNING o.*`,
+      [
+        changes.map((c) => c.order.id),
+        changes.map((c) => c.order.status),
+        changes.map((c) => c.order.statusReason),
+        changes.map((c) => c.order.lastEventSequence + c.events.length),
+      ],
+    );
+    appendEventsOfMany(
+      batch,
+      ORDER_EVENTS,
+      changes.map((c) => ({ source: c.order, events: c.events })),
+      actorLabel(actor),
+      'saved',
+    );
   }
 
   /**

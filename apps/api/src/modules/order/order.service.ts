@@ -10,6 +10,7 @@ import {
 import { Actor } from '../../common/actor';
 import { localId } from '../../common/global-id';
 import { Mutations, Tx } from '../../common/mutation';
+import { WriteBatch } from '../../common/write-batch';
 import { fail, UserError, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { Customer } from '../customer/customer.entity';
@@ -108,17 +109,42 @@ export class OrderService {
    * Gives goods that just arrived to waiting backorders first, most urgent and oldest first; the
    * STOCK_ADDED handler, so it runs in the transaction that added the stock.
    */
-  async allocateBackorders(tx: Tx, productIds: string[]): Promise<void> {
-    for (const order of await this.repo.lockWaitingBackorders(tx.m, productIds)) {
-      const change = this.transitions.begin(tx, order);
-      if (
-        !(await this.reservations.reserve(tx, reserverOf(order), await this.transitions.draftsOf(change), change.batch))
-      )
-        continue;
-      change.reserved = true;
+  /**
+   * Allocates waiting backorders of the products, in release order (priority, then oldest); returns
+   * the ids of those allocated. A receipt may release hundreds: their lines and every stock level they
+   * need are read and locked once, each order is decided in memory against what the earlier ones took,
+   * and all their writes go in one statement.
+   */
+  async allocateBackorders(tx: Tx, productIds: string[]): Promise<string[]> {
+    const waiting = await this.repo.lockWaitingBackorders(tx.m, productIds);
+    if (waiting.length === 0) return [];
+    const drafts = await this.transitions.draftsOfOrders(
+      tx.m,
+      waiting.map((o) => o.id),
+    );
+    const levels = await this.reservations.lockProducts(
+      tx.m,
+      [...drafts.values()].flatMap((ds) => ds.map((d) => d.product.id)),
+    );
+    const batch = new WriteBatch();
+    const reserved = new Set(
+      this.reservations.reserveMany(
+        tx,
+        waiting.map((order) => ({ order: reserverOf(order), drafts: drafts.get(order.id) ?? [] })),
+        levels,
+        batch,
+      ),
+    );
+    const changes = [];
+    for (const order of waiting.filter((o) => reserved.has(o.id))) {
+      const change = this.transitions.begin(tx, order, true);
       await this.transitions.move(change, 'ALLOCATED', 'Goods arrived');
-      await this.transitions.save(change, null);
+      changes.push(change);
     }
+    if (changes.length === 0) return [];
+    this.repo.stageStatusChanges(batch, changes, tx.actor);
+    await batch.run(tx.m, 'SELECT count(*) FROM saved');
+    return changes.map((c) => c.order.id);
   }
 
   private async lockOrder(tx: Tx, globalId: string): Promise<Order> {

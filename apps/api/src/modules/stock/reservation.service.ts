@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { allocate, Region } from '@fulfilment/domain';
+import { allocate, Allocation, Region } from '@fulfilment/domain';
 import type { Tx } from '../../common/mutation';
 import { UserFailure, userError } from '../../common/user-error';
 import { WriteBatch } from '../../common/write-batch';
 import { OrderAllocation } from '../order/order-allocation.entity';
 import type { Product } from '../product/product.entity';
-import { LockedLevel, StockRepository } from './stock.repository';
+import { LockedLevel, StockChange, StockRepository } from './stock.repository';
 
 /** A line to reserve stock for. */
 export interface LineDraft {
@@ -100,6 +100,63 @@ export class ReservationService {
       ],
     );
     return true;
+  }
+
+  /**
+   * Reserves for several orders in turn, all or nothing per order, against levels the caller locked
+   * (`levels`, every level of every product involved): each order sees what the earlier ones took, and
+   * the writes of all of them join `batch` as one set of parts. Orders that are short are left out
+   * (they must allow backorders). Returns the ids of the orders reserved for, in order.
+   */
+  reserveMany(
+    tx: Tx,
+    orders: readonly { order: Reserver; drafts: LineDraft[] }[],
+    levels: readonly LockedLevel[],
+    batch: WriteBatch,
+  ): string[] {
+    const taken = new Map<string, number>();
+    const byLevel = new Map(levels.map((l) => [l.stockLevelId, l.level]));
+    const changes: StockChange[] = [];
+    const rows: { orderId: string; a: Allocation; sku: string }[] = [];
+    const reserved: string[] = [];
+    for (const { order, drafts } of orders) {
+      const current = levels.map((l) => ({ ...l, available: l.available - (taken.get(l.stockLevelId) ?? 0) }));
+      const result = allocate(
+        drafts.map((d) => ({ lineNo: d.lineNo, productId: d.product.id, quantity: d.quantity })),
+        current,
+        order.region,
+      );
+      if (result.shortages.length) continue;
+      for (const a of result.allocations) {
+        taken.set(a.stockLevelId, (taken.get(a.stockLevelId) ?? 0) + a.quantity);
+        changes.push({
+          level: byLevel.get(a.stockLevelId)!,
+          reason: 'RESERVATION',
+          onHandDelta: 0,
+          reservedDelta: a.quantity,
+          reference: order.number,
+        });
+        rows.push({ orderId: order.id, a, sku: drafts.find((d) => d.lineNo === a.lineNo)!.product.sku });
+      }
+      reserved.push(order.id);
+    }
+    if (reserved.length === 0) return [];
+    this.repo.stage(batch, changes, tx.actor);
+    batch.add(
+      'allocations',
+      `INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
+       SELECT d.*, 'RESERVED' FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::int[]) AS d`,
+      [
+        rows.map((r) => r.orderId),
+        rows.map((r) => r.a.lineNo),
+        rows.map((r) => r.a.productId),
+        rows.map((r) => r.sku),
+        rows.map((r) => r.a.warehouseId),
+        rows.map((r) => r.a.stockLevelId),
+        rows.map((r) => r.a.quantity),
+      ],
+    );
+    return reserved;
   }
 
   hasReservations(m: EntityManager, orderId: string): Promise<boolean> {

@@ -4,6 +4,11 @@ import { liveChannel } from '../../live/topics';
 /** Stock grew at these products (a receipt, a count, a return): waiting backorders may now be served. */
 export interface StockAdded {
   productIds: string[];
+  /**
+   * Filled by the order module's handler: the orders it allocated from this stock, in the order they
+   * were released (a goods receipt shows them).
+   */
+  released?: string[];
 }
 
 declare module '../../common/domain-events' {

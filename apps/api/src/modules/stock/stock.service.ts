@@ -3,7 +3,7 @@ import { MANUAL_MOVEMENT_REASONS } from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { audit } from '../../common/audit';
 import { filterText, paginate } from '../../common/connection';
-import { MutationResult, Mutations } from '../../common/mutation';
+import { MutationResult, Mutations, Tx } from '../../common/mutation';
 import { fail, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { StockLevel } from './stock-level.entity';
@@ -77,6 +77,44 @@ export class StockService {
       });
       return { stockLevel, movement };
     });
+  }
+
+  /**
+   * Goods received into a warehouse (purchasing's goods receipts, later returns): RECEIPT movements
+   * referencing `reference`, in the caller's transaction, then waiting backorders of those products are
+   * allocated first (the order module's handler of STOCK_ADDED). Returns the orders released, in order.
+   * Every product must have a stock level in the warehouse.
+   */
+  async receive(
+    tx: Tx,
+    warehouseId: string,
+    lines: readonly { productId: string; quantity: number }[],
+    reference: string,
+    note: string | null,
+  ): Promise<{ movements: StockMovement[]; released: string[] }> {
+    const wanted = lines.filter((l) => l.quantity > 0);
+    if (wanted.length === 0) return { movements: [], released: [] };
+    const rows: { id: string; product_id: string }[] = await tx.m.query(
+      `SELECT id, product_id FROM stock_level WHERE warehouse_id = $1 AND product_id = ANY($2::uuid[])`,
+      [warehouseId, [...new Set(wanted.map((l) => l.productId))]],
+    );
+    const levelOf = new Map(rows.map((r) => [r.product_id, r.id]));
+    const locked = await this.repo.lockLevels(
+      tx.m,
+      rows.map((r) => r.id),
+    );
+    const movements = await this.repo.apply(
+      tx.m,
+      wanted.map((l) => {
+        const level = locked.get(levelOf.get(l.productId) ?? '');
+        if (!level) throw new Error(`no stock level of product ${l.productId} in warehouse ${warehouseId}`);
+        return { level, reason: 'RECEIPT' as const, onHandDelta: l.quantity, reservedDelta: 0, reference, note };
+      }),
+      tx.actor,
+    );
+    const released: string[] = [];
+    await tx.emit('STOCK_ADDED', { productIds: [...levelOf.keys()], released });
+    return { movements, released };
   }
 
   private async explainMissingLevel(m: EntityManager, input: AdjustStockInput): Promise<never> {

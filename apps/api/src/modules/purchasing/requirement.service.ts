@@ -1,0 +1,273 @@
+import {
+  computeRequirement,
+  rankSuppliers,
+  RankedCandidate,
+  Region,
+  SupplierCandidate,
+  SupplierStanding,
+} from '@fulfilment/domain';
+import { Actor, actorLabel } from '../../common/actor';
+import { audit } from '../../common/audit';
+import { MutationResult, Mutations, Tx } from '../../common/mutation';
+import { fail } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { GeneratePurchaseRequirementsInput } from './purchasing.inputs';
+import { PurchaseRequirement, StoredCandidate } from './purchase-requirement.entity';
+import { SupplierStatus } from './purchasing.enums';
+
+/** Days of sales the daily rate is measured over. */
+export const SALES_WINDOW_DAYS = 28;
+/** Lead time assumed for a product no supplier offers (the requirement then has no suggested supplier). */
+export const DEFAULT_LEAD_TIME_DAYS = 7;
+
+export interface GenerationResult {
+  requirements: PurchaseRequirement[];
+  /** Stock levels whose figures were computed. */
+  considered: number;
+  /** SQL statements the run sent (bounded, whatever the number of SKUs: see bench). */
+  statements: number;
+}
+
+interface LevelFacts {
+  product_id: string;
+  warehouse_id: string;
+  sku: string;
+  warehouse_code: string;
+  region: Region;
+  on_hand: number;
+  reserved: number;
+  low_threshold: number;
+  high_threshold: number;
+  backordered: number;
+  sold: number;
+  on_order: number;
+  open_requirements: number;
+}
+
+interface OfferRow {
+  product_id: string;
+  supplier_id: string;
+  code: string;
+  status: SupplierStatus;
+  standing: SupplierStanding;
+  score: string | null;
+  regions: Region[];
+  unit_price_fen: number;
+  lead_time_days: number;
+  min_order_qty: number;
+  pack_multiple: number;
+}
+
+/**
+ * Purchase requirements, computed for every stock level in a few set-based statements: the figures of
+ * all levels that may need goods (one query), the offers of their products (one query), the rules in
+ * memory (packages/domain: computeRequirement, rankSuppliers), one insert. Runs are serialised by an
+ * advisory lock, so a requirement left open is counted by the next run and never orders twice.
+ */
+export class RequirementService {
+  constructor(private readonly mutations: Mutations) {}
+
+  async generate(
+    input: GeneratePurchaseRequirementsInput,
+    actor: Actor,
+  ): Promise<MutationResult<{ result: GenerationResult }>> {
+    const invalid = await validateInput(input);
+    return this.mutations.run(
+      actor,
+      { action: 'GENERATE_PURCHASE_REQUIREMENTS', targetType: 'PurchaseRequirement', invalid },
+      async (tx) => ({ result: await this.generateIn(tx, input.warehouseCode ?? null) }),
+    );
+  }
+
+  async generateIn(tx: Tx, warehouseCode: string | null): Promise<GenerationResult> {
+    const { m } = tx;
+    let statements = 0;
+    const q = (sql: string, params: unknown[]) => (statements++, m.query(sql, params));
+    await q(`SELECT pg_advisory_xact_lock(hashtextextended('purchase requirements', 0))`, []);
+    if (warehouseCode) {
+      const [w] = await q(`SELECT 1 FROM warehouse WHERE code = $1`, [warehouseCode]);
+      if (!w) fail('UNKNOWN_WAREHOUSE', `Unknown warehouse ${warehouseCode}`, ['input', 'warehouseCode']);
+    }
+    const levels: LevelFacts[] = await q(FACTS_SQL, [warehouseCode, SALES_WINDOW_DAYS, DEFAULT_LEAD_TIME_DAYS]);
+    const offers: OfferRow[] = levels.length
+      ? await q(OFFERS_SQL, [[...new Set(levels.map((l) => l.product_id))]])
+      : [];
+    const offersOf = new Map<string, OfferRow[]>();
+    for (const o of offers) offersOf.set(o.product_id, [...(offersOf.get(o.product_id) ?? []), o]);
+
+    const rows: (Omit<StoredRequirement, 'number'> & { figures: object })[] = [];
+    for (const l of levels) {
+      const ranked = rankSuppliers((offersOf.get(l.product_id) ?? []).map((o) => candidateOf(o, l.region)));
+      const best: RankedCandidate | undefined = ranked[0]?.eligible ? ranked[0] : undefined;
+      const figures = computeRequirement({
+        backordered: l.backordered,
+        onHand: l.on_hand,
+        reserved: l.reserved,
+        lowThreshold: l.low_threshold,
+        highThreshold: l.high_threshold,
+        dailySales: l.sold / SALES_WINDOW_DAYS,
+        leadTimeDays: best?.leadTimeDays ?? DEFAULT_LEAD_TIME_DAYS,
+        onOrder: l.on_order,
+        openRequirements: l.open_requirements,
+        minOrderQty: best?.minOrderQty ?? 1,
+        packMultiple: best?.packMultiple ?? 1,
+      });
+      if (figures.quantity <= 0 || figures.trigger === 'NONE') continue;
+      rows.push({
+        productId: l.product_id,
+        warehouseId: l.warehouse_id,
+        sku: l.sku,
+        warehouseCode: l.warehouse_code,
+        quantity: figures.quantity,
+        trigger: figures.trigger,
+        figures,
+        suggestedSupplierId: best?.supplierId ?? null,
+        candidates: ranked.map(storedCandidate),
+      });
+    }
+    let requirements: PurchaseRequirement[] = [];
+    if (rows.length) {
+      const inserted: { id: string }[] = await q(
+        `INSERT INTO purchase_requirement (number, product_id, warehouse_id, sku, warehouse_code, quantity, status, trigger,
+                                           figures, suggested_supplier_id, candidates, generated_by)
+         SELECT 'PR-' || lpad(nextval('purchase_requirement_number_seq')::text, 6, '0'), d.product_id, d.warehouse_id, d.sku,
+                d.warehouse_code, d.quantity, 'OPEN', d.trigger, d.figures, d.supplier_id, d.candidates, $10
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::jsonb[], $8::uuid[], $9::jsonb[])
+             AS d(product_id, warehouse_id, sku, warehouse_code, quantity, trigger, figures, supplier_id, candidates)
+         RETURNING id`,
+        [
+          rows.map((r) => r.productId),
+          rows.map((r) => r.warehouseId),
+          rows.map((r) => r.sku),
+          rows.map((r) => r.warehouseCode),
+          rows.map((r) => r.quantity),
+          rows.map((r) => r.trigger),
+          rows.map((r) => JSON.stringify(r.figures)),
+          rows.map((r) => r.suggestedSupplierId),
+          rows.map((r) => JSON.stringify(r.candidates)),
+          actorLabel(tx.actor) === 'system' ? 'schedule' : actorLabel(tx.actor),
+        ],
+      );
+      statements++;
+      requirements = await m
+        .getRepository(PurchaseRequirement)
+        .createQueryBuilder('r')
+        .where('r.id = ANY(:ids)', { ids: inserted.map((r) => r.id) })
+        .orderBy('r.number')
+        .getMany();
+    }
+    await audit(m, tx.actor, {
+      action: 'GENERATE_PURCHASE_REQUIREMENTS',
+      targetType: 'PurchaseRequirement',
+      outcome: 'SUCCESS',
+      details: { warehouseCode, considered: levels.length, created: rows.length },
+    });
+    return { requirements, considered: levels.length, statements: statements + 2 };
+  }
+}
+
+interface StoredRequirement {
+  number: string;
+  productId: string;
+  warehouseId: string;
+  sku: string;
+  warehouseCode: string;
+  quantity: number;
+  trigger: 'BACKORDER' | 'BELOW_LOW';
+  suggestedSupplierId: string | null;
+  candidates: StoredCandidate[];
+}
+
+function candidateOf(o: OfferRow, region: Region): SupplierCandidate {
+  return {
+    supplierId: o.supplier_id,
+    supplierCode: o.code,
+    status: o.status,
+    standing: o.standing,
+    score: o.score === null ? null : Number(o.score),
+    unitPriceFen: o.unit_price_fen,
+    leadTimeDays: o.lead_time_days,
+    deliversToRegion: o.regions.includes(region),
+    minOrderQty: o.min_order_qty,
+    packMultiple: o.pack_multiple,
+  };
+}
+
+function storedCandidate(c: RankedCandidate): StoredCandidate {
+  return {
+    supplierId: c.supplierId,
+    supplierCode: c.supplierCode,
+    status: c.status,
+    standing: c.standing,
+    score: c.score,
+    unitPriceFen: c.unitPriceFen,
+    leadTimeDays: c.leadTimeDays,
+    eligible: c.eligible,
+    excludedBecause: c.excludedBecause,
+    rank: c.rank,
+    points: c.points,
+  };
+}
+
+/*
+ * The figures of every stock level that may need goods. Backorders wait for a product in the
+ * warehouse that serves their delivery region (the first WAREHOUSE there by code; a region without
+ * one counts nowhere); sales are allocations of the last $2 days; on order is what open purchase
+ * order lines still expect; open requirements are counted so they never order twice. The final
+ * filter keeps levels with backorders or whose stock could fall below the low threshold within the
+ * longest lead time of any offer (or $3 days): a superset of those the rules then decide on.
+ */
+const FACTS_SQL = `
+WITH lv AS (
+  SELECT sl.product_id, sl.warehouse_id, sl.sku, sl.warehouse_code, w.region, sl.on_hand, sl.reserved,
+         sl.low_threshold, sl.high_threshold
+    FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id
+   WHERE $1::text IS NULL OR sl.warehouse_code = $1
+),
+region_warehouse AS (
+  SELECT DISTINCT ON (region) region, id AS warehouse_id FROM warehouse WHERE kind = 'WAREHOUSE' ORDER BY region, code
+),
+backorders AS (
+  SELECT l.product_id, rw.warehouse_id, sum(l.quantity)::int AS units
+    FROM orders o JOIN order_line l ON l.order_id = o.id JOIN region_warehouse rw ON rw.region = o.delivery_region
+   WHERE o.status = 'BACKORDERED'
+   GROUP BY 1, 2
+),
+sales AS (
+  SELECT a.product_id, a.warehouse_id, sum(a.quantity)::int AS units
+    FROM order_allocation a
+   WHERE a.created_at > now() - make_interval(days => $2)
+   GROUP BY 1, 2
+),
+on_order AS (
+  SELECT pl.product_id, p.warehouse_id, sum(greatest(pl.quantity - pl.accepted_qty, 0))::int AS units
+    FROM purchase_order p JOIN purchase_order_line pl ON pl.purchase_order_id = p.id
+   WHERE p.status IN ('DRAFT', 'SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+   GROUP BY 1, 2
+),
+open_requirements AS (
+  SELECT product_id, warehouse_id, sum(quantity)::int AS units
+    FROM purchase_requirement WHERE status = 'OPEN' GROUP BY 1, 2
+),
+lead AS (
+  SELECT product_id, max(lead_time_days) AS days FROM supplier_offer WHERE active GROUP BY 1
+)
+SELECT lv.*, coalesce(b.units, 0) AS backordered, coalesce(s.units, 0) AS sold, coalesce(oo.units, 0) AS on_order,
+       coalesce(r.units, 0) AS open_requirements
+  FROM lv
+  LEFT JOIN backorders b ON b.product_id = lv.product_id AND b.warehouse_id = lv.warehouse_id
+  LEFT JOIN sales s ON s.product_id = lv.product_id AND s.warehouse_id = lv.warehouse_id
+  LEFT JOIN on_order oo ON oo.product_id = lv.product_id AND oo.warehouse_id = lv.warehouse_id
+  LEFT JOIN open_requirements r ON r.product_id = lv.product_id AND r.warehouse_id = lv.warehouse_id
+  LEFT JOIN lead ON lead.product_id = lv.product_id
+ WHERE coalesce(b.units, 0) > 0
+    OR lv.on_hand - lv.reserved - ceil(coalesce(s.units, 0)::numeric / $2 * coalesce(lead.days, $3))
+       + coalesce(oo.units, 0) + coalesce(r.units, 0) < lv.low_threshold
+ ORDER BY lv.warehouse_code, lv.sku`;
+
+const OFFERS_SQL = `
+SELECT o.product_id, o.supplier_id, s.code, s.status, s.standing, s.score::text AS score, s.regions, o.unit_price_fen,
+       o.lead_time_days, o.min_order_qty, o.pack_multiple
+  FROM supplier_offer o JOIN supplier s ON s.id = o.supplier_id
+ WHERE o.active AND o.product_id = ANY($1::uuid[])
+ ORDER BY o.product_id, s.code`;
