@@ -135,9 +135,8 @@ export async function purchasing(db: Database) {
       name: `receive a ${LINES}-line purchase order releasing ${BACKORDERS} backorders`,
       value: busy.ms / 1000,
       unit: 's',
-      baseline: alone.ms / 1000,
-      goal: { atMost: 1 / (alone.ms / 1000) },
-      note: `goal: ≤ 1 s; the baseline is the same receipt with no backorder waiting`,
+      goal: { atMost: 1 },
+      note: `baseline: the same receipt with no backorder waiting ${(alone.ms / 1000).toFixed(2)} s, ratio ${(busy.ms / alone.ms).toFixed(1)}`,
     });
   } finally {
     await api.stop();
