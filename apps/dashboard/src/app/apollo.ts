@@ -9,7 +9,21 @@ import type { LiveConnection } from './live/liveConnection';
 
 /** Every type that implements Node (schema.graphql), so node(id:) results are cached by type. */
 const POSSIBLE_TYPES = {
-  Node: ['Customer', 'Order', 'OrderEvent', 'Product', 'StockLevel', 'StockMovement', 'Warehouse'],
+  Node: [
+    'Customer',
+    'GoodsReceipt',
+    'Order',
+    'OrderEvent',
+    'Product',
+    'PurchaseOrder',
+    'PurchaseOrderLine',
+    'PurchaseRequirement',
+    'StockLevel',
+    'StockMovement',
+    'Supplier',
+    'SupplierOffer',
+    'Warehouse',
+  ],
 };
 
 export function createCache() {
@@ -21,10 +35,17 @@ export function createCache() {
           // Keyset pages of one list (same filter) are appended; another filter is another list.
           orders: relayStylePagination(['filter']),
           stockLevels: relayStylePagination(['filter']),
+          suppliers: relayStylePagination(['filter']),
+          purchaseOrders: relayStylePagination(['filter']),
+          purchaseRequirements: relayStylePagination(['filter']),
           orderEvents: { keyArgs: false, merge: (_existing, incoming) => incoming },
         },
       },
       StockLevel: { fields: { movements: relayStylePagination() } },
+      Supplier: { fields: { purchaseOrders: relayStylePagination(), rejections: relayStylePagination() } },
+      // Scorecard inputs and candidate points are values of their parent, not entities.
+      ScorecardInputs: { merge: true },
+      RequirementFigures: { merge: true },
       Money: { merge: true },
       DeliveryAddress: { merge: true },
       // Users are identified by id; their permissions never merge across accounts.

@@ -72,6 +72,35 @@ export const router = createBrowserRouter([
         path: 'stock/:id',
         ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockLevelPage')).StockLevelPage),
       },
+      {
+        path: 'suppliers',
+        ...page(
+          'PURCHASING_READ',
+          async () => (await import('../modules/purchasing/pages/SuppliersPage')).SuppliersPage,
+        ),
+      },
+      {
+        path: 'suppliers/:id',
+        ...page('PURCHASING_READ', async () => (await import('../modules/purchasing/pages/SupplierPage')).SupplierPage),
+      },
+      {
+        path: 'purchasing',
+        ...page(
+          'PURCHASING_READ',
+          async () => (await import('../modules/purchasing/pages/PurchasingPage')).PurchasingPage,
+        ),
+      },
+      {
+        path: 'purchasing/orders/:id',
+        ...page(
+          'PURCHASING_READ',
+          async () => (await import('../modules/purchasing/pages/PurchaseOrderPage')).PurchaseOrderPage,
+        ),
+      },
+      {
+        path: 'receiving',
+        ...page('GOODS_RECEIVE', async () => (await import('../modules/purchasing/pages/ReceivingPage')).ReceivingPage),
+      },
       { path: '*', Component: NotFound },
     ],
   },

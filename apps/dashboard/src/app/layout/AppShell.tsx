@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../gql/graphql';
 import { useCan } from '../../modules/auth/hooks/useSession';
+import { OverdueToasts } from '../../modules/purchasing/live/OverdueToasts';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveIndicator } from './LiveIndicator';
 import { NavIcon, type NavIconName } from './NavIcon';
@@ -9,7 +10,8 @@ import { UserMenu } from './UserMenu';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.orders' | 'nav.review' | 'nav.stock';
+  label:
+    'nav.overview' | 'nav.orders' | 'nav.review' | 'nav.stock' | 'nav.suppliers' | 'nav.purchasing' | 'nav.receiving';
   icon: NavIconName;
   permission: Permission;
 }
@@ -20,6 +22,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/orders', label: 'nav.orders', icon: 'orders', permission: 'ORDER_READ' },
   { to: '/review', label: 'nav.review', icon: 'review', permission: 'ORDER_REVIEW' },
   { to: '/stock', label: 'nav.stock', icon: 'stock', permission: 'STOCK_READ' },
+  { to: '/suppliers', label: 'nav.suppliers', icon: 'suppliers', permission: 'PURCHASING_READ' },
+  { to: '/purchasing', label: 'nav.purchasing', icon: 'purchasing', permission: 'PURCHASING_READ' },
+  { to: '/receiving', label: 'nav.receiving', icon: 'receiving', permission: 'GOODS_RECEIVE' },
 ];
 
 export function AppShell() {
@@ -71,6 +76,7 @@ export function AppShell() {
         <main id="main" className="content" tabIndex={-1}>
           <Outlet />
         </main>
+        {can('PURCHASING_READ') && <OverdueToasts />}
       </div>
     </div>
   );

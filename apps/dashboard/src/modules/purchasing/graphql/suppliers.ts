@@ -1,0 +1,121 @@
+import { graphql } from '../../../gql';
+
+export const supplierRowFragment = graphql(`
+  fragment SupplierRow on Supplier {
+    id
+    code
+    name
+    status
+    statusReason
+    standing
+    score
+    regions
+  }
+`);
+
+export const suppliersQuery = graphql(`
+  query Suppliers($first: Int!, $after: String, $filter: SupplierFilter) {
+    suppliers(first: $first, after: $after, filter: $filter) {
+      edges {
+        cursor
+        node {
+          ...SupplierRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const scorecardFragment = graphql(`
+  fragment ScorecardPeriod on SupplierScorecard {
+    periodStart
+    periodEnd
+    total
+    standing
+    onTimeInFull
+    inspectionPassRate
+    leadTimeKept
+    priceIndex
+    computedAt
+    inputs {
+      due
+      onTimeInFull
+      received
+      accepted
+      leadTimeLines
+      priceLines
+    }
+  }
+`);
+
+export const supplierDetailQuery = graphql(`
+  query SupplierDetail($id: ID!) {
+    supplier(id: $id) {
+      ...SupplierRow
+      contactName
+      phone
+      email
+      address
+      createdAt
+      updatedAt
+      scorecards(last: 12) {
+        ...ScorecardPeriod
+      }
+      offers {
+        id
+        active
+        leadTimeDays
+        minOrderQty
+        packMultiple
+        updatedAt
+        unitPrice {
+          fen
+        }
+        product {
+          id
+          sku
+          name
+          spec
+        }
+      }
+      purchaseOrders(first: 20) {
+        edges {
+          node {
+            ...PurchaseOrderRow
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+      rejections(first: 20) {
+        edges {
+          node {
+            id
+            number
+            receivedAt
+            actor
+            purchaseOrder {
+              id
+              number
+            }
+            lines {
+              received
+              rejected
+              rejectionReason
+              product {
+                id
+                sku
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
