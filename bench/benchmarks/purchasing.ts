@@ -12,7 +12,7 @@ const PRODUCTS = Number(process.env.BENCH_PURCHASING_PRODUCTS ?? 20_000);
 const BACKORDERS = Number(process.env.BENCH_PURCHASING_BACKORDERS ?? 500);
 const LINES = Number(process.env.BENCH_PURCHASING_LINES ?? 200);
 
-const GENERATE = `mutation { generatePurchaseRequirements { considered requirements { id } userErrors { code message } } }`;
+const GENERATE = `mutation { generatePurchaseRequirements { considered created requirements { id } userErrors { code message } } }`;
 const RECEIVE = `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) {
   goodsReceipt { number releasedOrders { number } } purchaseOrder { status } userErrors { code message } } }`;
 
@@ -87,7 +87,7 @@ export async function purchasing(db: Database) {
     const r = await gql(api.url, purchaser, GENERATE);
     const generateMs = performance.now() - t;
     const statements = await statementsSince(url, false);
-    const created = r.data?.generatePurchaseRequirements?.requirements?.length;
+    const created = r.data?.generatePurchaseRequirements?.created;
     if (r.errors || created === undefined) throw new Error(`generate failed: ${JSON.stringify(r).slice(0, 400)}`);
     log(
       label,

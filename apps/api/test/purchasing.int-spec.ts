@@ -475,4 +475,134 @@ describe('suppliers and purchasing', () => {
     );
     assert.equal(list.purchaseOrders.edges.length, 1, 'not overdue yet today');
   });
+
+  it('refuses bad purchase order input and creates one order for a key sent twice at once', async () => {
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 0 } });
+    const s = await supplier();
+    await offer(s.id, p.sku, '3.00', 3, { packMultiple: 6, minOrderQty: 12 });
+    const base = { supplierId: s.id, warehouseCode: 'SH-01' };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, lines: [{ sku: p.sku, quantity: 0 }] }, 'INVALID_QUANTITY'],
+      [{ ...base, lines: [{ sku: p.sku, quantity: -12 }] }, 'INVALID_QUANTITY'],
+      [{ ...base, lines: [{ sku: p.sku, quantity: 6 }] }, 'INVALID_QUANTITY'],
+      [{ ...base, lines: [{ sku: p.sku, quantity: 13 }] }, 'INVALID_QUANTITY'],
+      [{ ...base, lines: [{ sku: p.sku, quantity: 12, unitPrice: '0.00' }] }, 'INVALID_PRICE'],
+      [{ ...base, lines: [{ sku: p.sku, quantity: 12, unitPrice: '2.999' }] }, 'INVALID_PRICE'],
+      [{ ...base, lines: [{ sku: 'NOPE', quantity: 12 }] }, 'UNKNOWN_SKU'],
+      [
+        {
+          ...base,
+          supplierId: toGlobalId('Supplier', '00000000-0000-4000-8000-000000000000'),
+          lines: [{ sku: p.sku, quantity: 12 }],
+        },
+        'UNKNOWN_SUPPLIER',
+      ],
+      [{ ...base, warehouseCode: 'NOPE', lines: [{ sku: p.sku, quantity: 12 }] }, 'UNKNOWN_WAREHOUSE'],
+      [{ ...base, lines: [] }, 'EMPTY_LINES'],
+      [{ supplierId: s.id, lines: [{ sku: p.sku, quantity: 12 }] }, 'INVALID_INPUT'],
+    ];
+    for (const [i, expected] of cases) {
+      const r = await api.data(CREATE_PO, { i });
+      assert.equal(r.createPurchaseOrder.userErrors[0]?.code, expected, JSON.stringify(i));
+      assert.equal(r.createPurchaseOrder.purchaseOrders, null);
+    }
+    const [{ n: none }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM purchase_order WHERE supplier_id = (SELECT id FROM supplier WHERE code = $1)`,
+      [s.code],
+    );
+    assert.equal(none, 0);
+
+    const same = { ...base, idempotencyKey: 'po-key-1', lines: [{ sku: p.sku, quantity: 12 }] };
+    const [a, b] = await Promise.all([api.data(CREATE_PO, { i: same }), api.data(CREATE_PO, { i: same })]);
+    assert.equal(a.createPurchaseOrder.purchaseOrders[0].number, b.createPurchaseOrder.purchaseOrders[0].number);
+    const [{ n }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM purchase_order WHERE idempotency_key = 'po-key-1'`,
+    );
+    assert.equal(n, 1);
+  });
+
+  it('scores a finished month from its deliveries, stores it once and never changes it', async () => {
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 0 } });
+    const s = await supplier();
+    const rival = await supplier();
+    await offer(s.id, p.sku, '10.00', 5);
+    await offer(rival.id, p.sku, '8.00', 5);
+    // 100 due on the 10th of last month: 60 accepted on the 8th (on time), 30 + 10 rejected on the 20th (late).
+    const po = await confirmedPo(s.id, p.sku, 100);
+    const lineId = po.lines[0].id;
+    await api.data(RECEIVE, {
+      i: { purchaseOrderId: po.id, lines: [{ lineId, received: 60, accepted: 60, rejected: 0 }] },
+    });
+    await api.data(RECEIVE, {
+      i: {
+        purchaseOrderId: po.id,
+        lines: [{ lineId, received: 40, accepted: 30, rejected: 10, rejectionReason: 'QUALITY' }],
+      },
+    });
+    const month = (day: number) => {
+      const [y, m] = today.split('-').map(Number);
+      return new Date(Date.UTC(y, m - 2, day)).toISOString().slice(0, 10);
+    };
+    await api.ds.query(`ALTER TABLE purchase_order_line DISABLE TRIGGER purchase_order_line_promise_frozen`);
+    await api.ds.query(
+      `UPDATE purchase_order_line SET promised_date = $2 WHERE id = (SELECT id FROM purchase_order_line WHERE sku = $1)`,
+      [p.sku, month(10)],
+    );
+    await api.ds.query(`ALTER TABLE purchase_order_line ENABLE TRIGGER purchase_order_line_promise_frozen`);
+    await api.ds.query(
+      `UPDATE purchase_order SET confirmed_at = $2::date + time '10:00' - interval '8 hours' WHERE number = $1`,
+      [po.number, month(1)],
+    );
+    const receipts: { id: string }[] = await api.ds.query(
+      `SELECT g.id FROM goods_receipt g JOIN purchase_order p ON p.id = g.purchase_order_id WHERE p.number = $1 ORDER BY g.number`,
+      [po.number],
+    );
+    await api.ds.query(
+      `UPDATE goods_receipt SET received_at = $2::date + time '12:00' - interval '8 hours' WHERE id = $1`,
+      [receipts[0].id, month(8)],
+    );
+    await api.ds.query(
+      `UPDATE goods_receipt SET received_at = $2::date + time '12:00' - interval '8 hours' WHERE id = $1`,
+      [receipts[1].id, month(20)],
+    );
+
+    const [{ id: supplierId }] = await api.ds.query(`SELECT id FROM supplier WHERE code = $1`, [s.code]);
+    const end = addDays(month(1), 40).slice(0, 8) + '01';
+    assert.equal(await api.services.scorecards.scorePeriod(supplierId, month(1), addDays(end, -1)), true);
+    assert.equal(
+      await api.services.scorecards.scorePeriod(supplierId, month(1), addDays(end, -1)),
+      false,
+      'stored once',
+    );
+    await api.services.scorecards.refreshStanding(supplierId);
+    const r = await api.data(
+      `query($id: ID!) { supplier(id: $id) { score standing scorecards { periodStart onTimeInFull inspectionPassRate leadTimeKept priceIndex total standing inputs { due onTimeInFull received accepted } } } }`,
+      { id: s.id },
+    );
+    const [period] = r.supplier.scorecards;
+    assert.equal(period.periodStart, month(1));
+    assert.deepEqual(period.inputs, { due: 100, onTimeInFull: 60, received: 100, accepted: 90 });
+    assert.equal(period.onTimeInFull, 60);
+    assert.equal(period.inspectionPassRate, 90);
+    // Quoted 5 days; the line completed 19 days after confirmation: 5/19.
+    assert.equal(period.leadTimeKept, Math.round((5 / 19) * 10000) / 100);
+    // The rival offers 8.00 against 10.00: 80.
+    assert.equal(period.priceIndex, 80);
+    const total = Math.round(((60 * 40 + 90 * 30 + (500 / 19) * 15 + 80 * 15) / 100) * 100) / 100;
+    assert.ok(Math.abs(period.total - total) < 0.11, `${period.total} ≈ ${total}`);
+    assert.equal(r.supplier.score, Math.round(period.total * 10) / 10);
+    assert.equal(r.supplier.standing, 'WATCH');
+    await assert.rejects(
+      api.ds.query(`UPDATE supplier_scorecard_period SET total = 100 WHERE supplier_id = $1`, [supplierId]),
+      /immutable/,
+    );
+
+    // A month without deliveries is not scored 100: it has no score at all.
+    const [{ id: rivalId }] = await api.ds.query(`SELECT id FROM supplier WHERE code = $1`, [rival.code]);
+    await api.services.scorecards.scorePeriod(rivalId, month(1), addDays(end, -1));
+    const [empty] = await api.ds.query(`SELECT total, standing FROM supplier_scorecard_period WHERE supplier_id = $1`, [
+      rivalId,
+    ]);
+    assert.deepEqual(empty, { total: null, standing: 'UNRATED' });
+  });
 });

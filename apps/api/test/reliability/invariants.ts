@@ -15,7 +15,10 @@ export interface Violation {
  * - every level's reserved units are exactly the open (RESERVED) allocations against it;
  * - every allocated order has each line fully reserved; cancelled orders hold nothing; no line is
  *   reserved beyond its quantity;
- * - no partial orders: each has lines and a gapless event history ending at last_event_sequence.
+ * - no partial orders: each has lines and a gapless event history ending at last_event_sequence;
+ * - goods receipts: every line is received = accepted + rejected, purchase order lines are the sums
+ *   of their receipt lines and never accept beyond the tolerance, and each receipt's accepted units
+ *   are exactly the RECEIPT movements that reference it (rejected units never became stock).
  */
 const RULES: { rule: string; sql: string }[] = [
   {
@@ -64,6 +67,30 @@ const RULES: { rule: string; sql: string }[] = [
             LEFT JOIN (SELECT order_id, count(*)::int AS n, max(sequence) AS max_seq FROM order_event GROUP BY order_id) e ON e.order_id = o.id
            WHERE NOT EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id)
               OR coalesce(e.n, 0) = 0 OR e.n <> e.max_seq OR e.max_seq <> o.last_event_sequence`,
+  },
+  {
+    rule: 'receipt lines split into accepted and rejected',
+    sql: `SELECT id, received, accepted, rejected FROM goods_receipt_line WHERE received <> accepted + rejected`,
+  },
+  {
+    rule: 'purchase order lines equal their receipts, within tolerance',
+    sql: `SELECT l.id, l.quantity, l.received_qty, l.accepted_qty, l.rejected_qty, r.received, r.accepted, r.rejected
+            FROM purchase_order_line l
+            LEFT JOIN (SELECT purchase_order_line_id, sum(received)::int AS received, sum(accepted)::int AS accepted,
+                              sum(rejected)::int AS rejected
+                         FROM goods_receipt_line GROUP BY 1) r ON r.purchase_order_line_id = l.id
+           WHERE l.received_qty <> coalesce(r.received, 0) OR l.accepted_qty <> coalesce(r.accepted, 0)
+              OR l.rejected_qty <> coalesce(r.rejected, 0) OR l.accepted_qty > floor(l.quantity * 1.05)`,
+  },
+  {
+    rule: 'accepted goods are the receipt movements',
+    sql: `SELECT g.number, a.accepted, coalesce(m.booked, 0) AS booked
+            FROM goods_receipt g
+            JOIN (SELECT goods_receipt_id, sum(accepted)::int AS accepted FROM goods_receipt_line GROUP BY 1) a
+              ON a.goods_receipt_id = g.id
+            LEFT JOIN (SELECT reference, sum(on_hand_delta)::int AS booked FROM stock_movement
+                        WHERE reason = 'RECEIPT' AND reference LIKE 'GR-%' GROUP BY 1) m ON m.reference = g.number
+           WHERE a.accepted <> coalesce(m.booked, 0)`,
   },
 ];
 

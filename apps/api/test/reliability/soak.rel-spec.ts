@@ -51,6 +51,7 @@ describe(`oversell soak (${MODE})`, { skip: SKIP_OUTSIDE_RELIABILITY_RUN }, () =
       `the release paths ran (${report.cancels} cancels, ${report.edits} edits)`,
     );
     assert.ok(report.outOfStock > 0, 'buyers were turned away once stock ran out');
+    assert.ok(report.receipts > 0, `goods receipts raced the buyers (${report.receipts})`);
     assert.equal(
       report.final.ordersByStatus.ALLOCATED,
       report.orders - report.cancels,

@@ -8,7 +8,9 @@ import { GqlAnswer, gqlPost, rng, sleep } from './load';
 /**
  * The oversell soak: many buyers race for a small, fixed stock until every unit is sold, cancelling
  * and editing some of their orders on the way (so stock is released and sold again), while the
- * invariants are checked every few milliseconds from a connection of their own.
+ * invariants are checked every few milliseconds from a connection of their own. The stock arrives
+ * through purchase orders: a first receipt before the buyers start, the rest in receipts racing them
+ * (each with some units rejected at inspection, which never become stock).
  */
 
 export interface SoakTarget {
@@ -46,6 +48,8 @@ export interface SoakReport {
   buyers: number;
   levels: number;
   initialUnits: number;
+  /** Goods receipts booked while the buyers bought (the first ones, before, are not counted). */
+  receipts: number;
   /** placeOrder calls, and how they ended. */
   attempts: number;
   orders: number;
@@ -108,7 +112,14 @@ const ORDER_FIELDS = `order { id status allocations { sku quantity status } } us
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
 const CANCEL = `mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { ${ORDER_FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { ${ORDER_FIELDS} } }`;
-const ADJUST = `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stockLevel { onHand } userErrors { code message } } }`;
+const CREATE_SUPPLIER = `mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { supplier { id } userErrors { code message } } }`;
+const SET_OFFER = `mutation($i: SetSupplierOfferInput!) { setSupplierOffer(input: $i) { userErrors { code message } } }`;
+const CREATE_PO = `mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { purchaseOrder { id lines { id sku } } userErrors { code message } } }`;
+const SEND_PO = `mutation($i: PurchaseOrderActionInput!) { sendPurchaseOrder(input: $i) { userErrors { code message } } }`;
+const CONFIRM_PO = `mutation($i: ConfirmPurchaseOrderInput!) { confirmPurchaseOrder(input: $i) { userErrors { code message } } }`;
+const RECEIVE = `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { goodsReceipt { number } userErrors { code message } } }`;
+/** Receipts per purchase order: the first before the buyers start, the others while they buy. */
+const RECEIPTS = 3;
 
 const WAREHOUSES = ['SH-01', 'BJ-01'];
 /** Connections taking turns at the invariant checks. */
@@ -155,6 +166,7 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     buyers: opts.buyers,
     levels: opts.skus * WAREHOUSES.length,
     initialUnits: opts.skus * WAREHOUSES.length * opts.unitsPerLevel,
+    receipts: 0,
     attempts: 0,
     orders: 0,
     outOfStock: 0,
@@ -193,8 +205,9 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     if (report.unexpected.length < 20) report.unexpected.push(what);
   };
 
-  // --- Arrange: two warehouses, products with empty levels, then every unit booked as a RECEIPT through
-  // the API, so the movement ledger explains the stock from its first unit.
+  // --- Arrange: two warehouses, products with empty levels, a supplier offering them, and one
+  // confirmed purchase order per warehouse for every unit, so the ledger explains the stock from its
+  // first unit and every unit arrives through a goods receipt.
   await createWarehouses(api.ds);
   const run = opts.seed.toString(36).toUpperCase();
   const skus: string[] = [];
@@ -207,14 +220,67 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     });
     skus.push(p.sku);
   }
-  for (const sku of skus) {
-    for (const warehouseCode of WAREHOUSES) {
-      const a = await gqlPost(api.url, auth, ADJUST, {
-        input: { sku, warehouseCode, delta: opts.unitsPerLevel, reason: 'RECEIPT', note: 'soak' },
-      });
-      if (a.status !== 200 || a.errors || a.data.adjustStock.userErrors.length)
-        throw new Error(`receipt failed: ${a.text}`);
-    }
+  const must = async (query: string, i: Record<string, unknown>, field: string) => {
+    const a = await gqlPost(api.url, auth, query, { i });
+    if (a.status !== 200 || a.errors || a.data[field].userErrors.length) throw new Error(`${field} failed: ${a.text}`);
+    return a.data[field];
+  };
+  const supplier = await must(
+    CREATE_SUPPLIER,
+    {
+      code: `SOAK-${run}`,
+      name: '浸泡测试供应商',
+      contactName: '测试',
+      phone: '13800000000',
+      address: '上海',
+      regions: ['EAST', 'NORTH'],
+      status: 'QUALIFIED',
+    },
+    'createSupplier',
+  );
+  for (const sku of skus)
+    await must(
+      SET_OFFER,
+      { supplierId: supplier.supplier.id, sku, unitPrice: '6.00', leadTimeDays: 2 },
+      'setSupplierOffer',
+    );
+  const purchaseOrders: { id: string; lines: { id: string; sku: string }[] }[] = [];
+  for (const warehouseCode of WAREHOUSES) {
+    const created = await must(
+      CREATE_PO,
+      {
+        supplierId: supplier.supplier.id,
+        warehouseCode,
+        lines: skus.map((sku) => ({ sku, quantity: opts.unitsPerLevel })),
+      },
+      'createPurchaseOrder',
+    );
+    await must(SEND_PO, { purchaseOrderId: created.purchaseOrder.id }, 'sendPurchaseOrder');
+    await must(CONFIRM_PO, { purchaseOrderId: created.purchaseOrder.id }, 'confirmPurchaseOrder');
+    purchaseOrders.push(created.purchaseOrder);
+  }
+  /** Receipt `k` of RECEIPTS of a purchase order: its share of every line accepted, and one more unit rejected. */
+  const receive = (po: (typeof purchaseOrders)[number], k: number) => {
+    const share = (n: number) => Math.floor((opts.unitsPerLevel * n) / RECEIPTS);
+    const accepted = share(k + 1) - share(k);
+    return gqlPost(api.url, auth, RECEIVE, {
+      i: {
+        purchaseOrderId: po.id,
+        idempotencyKey: `soak-${run}-${po.id}-${k}`,
+        lines: po.lines.map((l) => ({
+          lineId: l.id,
+          received: accepted + 1,
+          accepted,
+          rejected: 1,
+          rejectionReason: 'DAMAGED',
+        })),
+      },
+    });
+  };
+  for (const po of purchaseOrders) {
+    const a = await receive(po, 0);
+    if (a.status !== 200 || a.errors || a.data.receivePurchaseOrder.userErrors.length)
+      throw new Error(`first receipt failed: ${a.text}`);
   }
   const customers = await Promise.all(
     Array.from({ length: 20 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'NORTH' : 'EAST' })),
@@ -414,8 +480,29 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     }
   };
 
+  // The other receipts arrive while the buyers buy. Until the last one is booked it counts as a release
+  // in flight, so buyers who find everything sold out wait for it instead of ending the run.
+  const receiver = async () => {
+    releasesInFlight++;
+    try {
+      for (let k = 1; k < RECEIPTS; k++) {
+        await sleep(r.int(100, 600));
+        const answers = await Promise.all(purchaseOrders.map((po) => receive(po, k)));
+        for (const a of answers) {
+          if (a.status !== 200 || a.errors) clientError('receivePurchaseOrder', a.text);
+          else if (a.data.receivePurchaseOrder.userErrors.length)
+            unexpected(`receipt refused: ${JSON.stringify(a.data.receivePurchaseOrder.userErrors)}`);
+          else report.receipts++;
+        }
+        released(skus.map((sku) => ({ sku, quantity: 0 })));
+      }
+    } finally {
+      releasesInFlight--;
+    }
+  };
+
   try {
-    await Promise.all(Array.from({ length: opts.buyers }, (_, n) => buyer(n)));
+    await Promise.all([receiver(), ...Array.from({ length: opts.buyers }, (_, n) => buyer(n))]);
   } finally {
     checking = false;
     await checkLoop;
@@ -471,6 +558,7 @@ export function soakFigures(r: SoakReport) {
     buyers: r.buyers,
     levels: r.levels,
     initialUnits: r.initialUnits,
+    receipts: r.receipts,
     attempts: r.attempts,
     orders: r.orders,
     outOfStock: r.outOfStock,

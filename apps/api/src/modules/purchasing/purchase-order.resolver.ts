@@ -91,6 +91,7 @@ export class PurchaseOrderResolver {
     return Object.assign(new GeneratePurchaseRequirementsPayload(), {
       userErrors: r.userErrors,
       requirements: r.result?.requirements ?? null,
+      created: r.result?.created ?? null,
       considered: r.result?.considered ?? null,
     });
   }

@@ -29,13 +29,10 @@ export function definePurchasingJobs(
     async run(_data, { jobId }) {
       const scored = await s.scorecards.scoreFinishedMonths();
       const actor = system(jobId);
-      const r = await s.mutations.run(actor, { action: 'GENERATE_PURCHASE_REQUIREMENTS' }, async (tx) => ({
+      await s.mutations.run(actor, { action: 'GENERATE_PURCHASE_REQUIREMENTS' }, async (tx) => ({
         result: await s.requirements.generateIn(tx, null),
       }));
-      logger.info(
-        { periods: scored.periods, considered: r.result?.considered, created: r.result?.requirements.length },
-        'purchase requirements computed',
-      );
+      logger.info({ periods: scored.periods }, 'morning purchasing run done');
     },
   });
   jobs.define({

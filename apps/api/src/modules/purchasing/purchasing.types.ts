@@ -40,8 +40,14 @@ export class SupplierOfferPayload extends MutationPayload {
 
 @ObjectType({ description: 'What a requirements run made, or userErrors saying why it did not run.' })
 export class GeneratePurchaseRequirementsPayload extends MutationPayload {
-  @Field(() => [PurchaseRequirement], { nullable: true, description: 'Requirements created by this run.' })
+  @Field(() => [PurchaseRequirement], {
+    nullable: true,
+    description: 'The first 100 requirements this run created, by number; purchaseRequirements lists them all.',
+  })
   requirements: PurchaseRequirement[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many requirements this run created.' })
+  created: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Stock levels whose figures were computed.' })
   considered: number | null;

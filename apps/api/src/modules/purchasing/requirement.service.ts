@@ -8,6 +8,7 @@ import {
 } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { audit } from '../../common/audit';
+import { logger } from '../../common/logger';
 import { MutationResult, Mutations, Tx } from '../../common/mutation';
 import { fail } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
@@ -20,8 +21,13 @@ export const SALES_WINDOW_DAYS = 28;
 /** Lead time assumed for a product no supplier offers (the requirement then has no suggested supplier). */
 export const DEFAULT_LEAD_TIME_DAYS = 7;
 
+/** Requirements a run returns in its answer; the rest are listed by purchaseRequirements. */
+export const RETURNED_REQUIREMENTS = 100;
+
 export interface GenerationResult {
+  /** The first RETURNED_REQUIREMENTS created, by number. */
   requirements: PurchaseRequirement[];
+  created: number;
   /** Stock levels whose figures were computed. */
   considered: number;
   /** SQL statements the run sent (bounded, whatever the number of SKUs: see bench). */
@@ -88,7 +94,9 @@ export class RequirementService {
       const [w] = await q(`SELECT 1 FROM warehouse WHERE code = $1`, [warehouseCode]);
       if (!w) fail('UNKNOWN_WAREHOUSE', `Unknown warehouse ${warehouseCode}`, ['input', 'warehouseCode']);
     }
+    const started = performance.now();
     const levels: LevelFacts[] = await q(FACTS_SQL, [warehouseCode, SALES_WINDOW_DAYS, DEFAULT_LEAD_TIME_DAYS]);
+    const factsMs = performance.now() - started;
     const offers: OfferRow[] = levels.length
       ? await q(OFFERS_SQL, [[...new Set(levels.map((l) => l.product_id))]])
       : [];
@@ -125,6 +133,7 @@ export class RequirementService {
         candidates: ranked.map(storedCandidate),
       });
     }
+    const decidedMs = performance.now() - started;
     let requirements: PurchaseRequirement[] = [];
     if (rows.length) {
       const inserted: { id: string }[] = await q(
@@ -152,17 +161,28 @@ export class RequirementService {
       requirements = await m
         .getRepository(PurchaseRequirement)
         .createQueryBuilder('r')
-        .where('r.id = ANY(:ids)', { ids: inserted.map((r) => r.id) })
+        .where('r.id = ANY(:ids)', { ids: inserted.slice(0, RETURNED_REQUIREMENTS).map((r) => r.id) })
         .orderBy('r.number')
         .getMany();
     }
+    logger.info(
+      {
+        warehouseCode,
+        considered: levels.length,
+        created: rows.length,
+        factsMs: Math.round(factsMs),
+        decidedMs: Math.round(decidedMs),
+        writtenMs: Math.round(performance.now() - started),
+      },
+      'purchase requirements computed',
+    );
     await audit(m, tx.actor, {
       action: 'GENERATE_PURCHASE_REQUIREMENTS',
       targetType: 'PurchaseRequirement',
       outcome: 'SUCCESS',
       details: { warehouseCode, considered: levels.length, created: rows.length },
     });
-    return { requirements, considered: levels.length, statements: statements + 2 };
+    return { requirements, created: rows.length, considered: levels.length, statements: statements + 2 };
   }
 }
 
