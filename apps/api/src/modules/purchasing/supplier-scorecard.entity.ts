@@ -25,7 +25,7 @@ export class ScorecardInputs {
   priceLines: number;
 }
 
-@Entity()
+@Entity({ name: 'supplier_scorecard_period' })
 @ObjectType({
   description:
     "One supplier's scorecard for one month, stored once the month is over and never changed, with the inputs it was computed from. A criterion without data is null (not 100).",
