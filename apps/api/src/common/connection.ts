@@ -4,18 +4,21 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SEARCH_LENGTH, searchable } from '@fulfilment/domain';
 import { readRows, type RowShape } from './rows';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a list stands (Relay cursor pagination).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More items follow: ask again with `after: endCursor`.' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'This page was asked for with `after` (items come before it).' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last edge's cursor, to pass as `after` for the next page; null on an empty page.",
+  })
   endCursor: string | null;
 }
 
@@ -24,23 +27,26 @@ export interface ConnectionShape<T> {
   pageInfo: PageInfo;
 }
 
-/** Builds the XConnection / XEdge pair for a node type. */
+/**
+ * Builds the XConnection / XEdge pair for a node type; the subclass, `@ObjectType({ description })`,
+ * says what the list holds and in which order.
+ */
 export function Connection<T extends object>(nodeType: ClassType<T>) {
-  @ObjectType(`${nodeType.name}Edge`)
+  @ObjectType(`${nodeType.name}Edge`, { description: 'One item of a page, with its position in the list.' })
   class Edge {
-    @Field()
+    @Field({ description: "The item's position: pass it as `after` to get the items that follow it. Opaque." })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The item.' })
     node: T;
   }
 
   @ObjectType()
   abstract class ConnectionClass implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in the order of the list.' })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to get them.' })
     pageInfo: PageInfo;
   }
   return ConnectionClass;

@@ -30,7 +30,7 @@ export class AccessResolver {
   @Mutation(() => LoginPayload, {
     description: 'Signs a staff member in. Open to everyone; attempts are throttled per account and per address.',
   })
-  async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
+  async login(@Arg('input', { description: 'E-mail and password.' }) input: LoginInput, @Ctx() ctx: Context) {
     return Object.assign(new LoginPayload(), await ctx.services.auth.login(input.email, input.password, ctx.actor));
   }
 
@@ -60,7 +60,10 @@ export class AccessResolver {
 
   @Requires(null)
   @Mutation(() => UserPayload, { description: "Remembers the signed-in staff member's dashboard language." })
-  async updateMyPreferences(@Arg('input') input: UpdateMyPreferencesInput, @Ctx() ctx: Context) {
+  async updateMyPreferences(
+    @Arg('input', { description: 'The preferences to keep.' }) input: UpdateMyPreferencesInput,
+    @Ctx() ctx: Context,
+  ) {
     if (ctx.actor.principal?.kind !== 'USER') throw unauthenticated();
     if (!LOCALES.includes(input.locale)) {
       return Object.assign(new UserPayload(), {
@@ -78,8 +81,8 @@ export class AccessResolver {
   }
 
   @Requires('USER_MANAGE')
-  @Mutation(() => UserPayload)
-  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context) {
+  @Mutation(() => UserPayload, { description: 'Creates a staff account.' })
+  async createUser(@Arg('input', { description: 'The new account.' }) input: CreateUserInput, @Ctx() ctx: Context) {
     return Object.assign(new UserPayload(), await ctx.services.access.createUser(input, ctx.actor));
   }
 
@@ -87,7 +90,10 @@ export class AccessResolver {
   @Mutation(() => UserPayload, {
     description: 'Renames, changes the role of, disables or resets the password of a staff account.',
   })
-  async updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
+  async updateUser(
+    @Arg('input', { description: 'The account and its changes.' }) input: UpdateUserInput,
+    @Ctx() ctx: Context,
+  ) {
     return Object.assign(new UserPayload(), await ctx.services.access.updateUser(input, ctx.actor));
   }
 
@@ -95,7 +101,8 @@ export class AccessResolver {
   @Query(() => ApiKeyConnection, { description: 'Integrator API keys, newest first; secrets are never shown.' })
   apiKeys(
     @Args() page: PageArgs,
-    @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean,
+    @Arg('includeRevoked', { defaultValue: false, description: 'Also list revoked keys (default false).' })
+    includeRevoked: boolean,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.access.listApiKeys(page, includeRevoked);
@@ -103,7 +110,10 @@ export class AccessResolver {
 
   @Requires('APIKEY_MANAGE')
   @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key and shows its secret once.' })
-  async createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context) {
+  async createApiKey(
+    @Arg('input', { description: 'Name, scopes and optional expiry of the key.' }) input: CreateApiKeyInput,
+    @Ctx() ctx: Context,
+  ) {
     return Object.assign(new CreateApiKeyPayload(), await ctx.services.access.createApiKey(input, ctx.actor));
   }
 
@@ -111,7 +121,10 @@ export class AccessResolver {
   @Mutation(() => ApiKeyPayload, {
     description: 'Revokes an API key: its next use fails, and its live connections close.',
   })
-  async revokeApiKey(@Arg('input') input: RevokeApiKeyInput, @Ctx() ctx: Context) {
+  async revokeApiKey(
+    @Arg('input', { description: 'The key to revoke.' }) input: RevokeApiKeyInput,
+    @Ctx() ctx: Context,
+  ) {
     return Object.assign(new ApiKeyPayload(), await ctx.services.access.revokeApiKey(input.apiKeyId, ctx.actor));
   }
 }

@@ -10,12 +10,12 @@ export class ApiKey {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('ApiKey', this.id);
   }
 
-  @Field()
+  @Field({ description: 'Who uses it, e.g. "Tmall storefront".' })
   @Column()
   name: string;
 
@@ -26,26 +26,29 @@ export class ApiKey {
   @Column()
   secretHash: string;
 
-  @Field(() => [ApiKeyScope])
+  @Field(() => [ApiKeyScope], { description: 'What the key may do.' })
   @Column({ type: 'text', array: true })
   scopes: ApiKeyScopeT[];
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @Field()
+  @Field({ description: 'When the key was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The key stops working then; null: until revoked.' })
   @Column({ type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the key was revoked; null while it works.' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the key was last used (updated at most once a minute); null if never.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 }

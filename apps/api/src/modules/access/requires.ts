@@ -27,7 +27,12 @@ export const requiresDirective = new GraphQLDirective({
   name: 'requires',
   description: 'The permission a caller needs for this field; without an argument, any signed-in caller may use it.',
   locations: [DirectiveLocation.FIELD_DEFINITION],
-  args: { permission: { type: GraphQLString } },
+  args: {
+    permission: {
+      type: GraphQLString,
+      description: 'A Permission value, e.g. ORDER_READ; the roles holding it and API keys with a matching scope pass.',
+    },
+  },
 });
 
 export function unauthenticated(): GraphQLError {

@@ -10,20 +10,20 @@ export class StaffUser {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('User', this.id);
   }
 
-  @Field()
+  @Field({ description: 'E-mail, the sign-in name.' })
   @Column()
   email: string;
 
-  @Field()
+  @Field({ description: 'Name shown in the dashboard and in histories.' })
   @Column()
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role; it decides the permissions.' })
   @Column({ type: 'text' })
   role: RoleT;
 
@@ -35,7 +35,7 @@ export class StaffUser {
   @Column()
   passwordHash: string;
 
-  @Field()
+  @Field({ description: 'False for a disabled account: it cannot sign in.' })
   @Column()
   active: boolean;
 
@@ -43,11 +43,11 @@ export class StaffUser {
   @Column({ type: 'text', nullable: true })
   locale: string | null;
 
-  @Field()
+  @Field({ description: 'When the account was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Last successful sign-in; null if never.' })
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 }

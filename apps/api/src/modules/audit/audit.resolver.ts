@@ -11,7 +11,11 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first.' })
   auditLog(
     @Args() page: PageArgs,
-    @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined,
+    @Arg('filter', () => AuditFilter, {
+      nullable: true,
+      description: 'Conditions the entries must meet; none: every entry.',
+    })
+    filter: AuditFilter | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.auditQueries.list(filter ?? {}, page);

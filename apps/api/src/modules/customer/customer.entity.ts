@@ -11,32 +11,38 @@ export class Customer implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('Customer', this.id);
   }
 
-  @Field()
+  @Field({ description: "The customer's name. Masked (surname only) without CUSTOMER_PII_READ." })
   @Column()
   name: string;
 
-  @Field({ description: 'Mobile number, e.g. 13812345678.' })
+  @Field({ description: 'Mobile number, e.g. 13812345678. Masked (138****5678) without CUSTOMER_PII_READ.' })
   @Column()
   phone: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E-mail; null when not given. Masked without CUSTOMER_PII_READ.',
+  })
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
-  @Field({ description: 'Default delivery address (street and number).' })
+  @Field({
+    description:
+      'Default delivery address (street and number). Reduced to city and district without CUSTOMER_PII_READ.',
+  })
   @Column()
   address: string;
 
-  @Field()
+  @Field({ description: 'City of the default address, e.g. 上海.' })
   @Column()
   city: string;
 
-  @Field(() => Region)
+  @Field(() => Region, { description: 'Service region of the default address.' })
   @Column({ type: 'text' })
   region: RegionT;
 
@@ -44,11 +50,11 @@ export class Customer implements Node {
   @Column()
   isNew: boolean;
 
-  @Field(() => CreditStatus)
+  @Field(() => CreditStatus, { description: 'Outcome of the credit assessment.' })
   @Column({ type: 'text' })
   creditStatus: CreditStatusT;
 
-  @Field()
+  @Field({ description: 'When the customer was registered.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

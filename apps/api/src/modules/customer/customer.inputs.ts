@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import type { Region as RegionT } from '@fulfilment/domain';
 import { Region } from '../../common/enums';
 
-@InputType()
+@InputType({ description: 'All given conditions must hold.' })
 export class CustomerFilter {
   @Field({
     nullable: true,
@@ -11,9 +11,9 @@ export class CustomerFilter {
   })
   search?: string;
 
-  @Field(() => Region, { nullable: true })
+  @Field(() => Region, { nullable: true, description: 'Only customers of this region.' })
   region?: RegionT;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only new (true) or established (false) customers.' })
   isNew?: boolean;
 }

@@ -10,33 +10,38 @@ import { CustomerConnection } from './customer.types';
 import { masks, personalData } from '../access/pii';
 
 @Resolver(() => Customer)
+// The masked fields' descriptions (name, phone, email, address) are on Customer's @Field: type-graphql prints those.
 export class CustomerResolver {
   @Requires('CUSTOMER_READ')
   @Query(() => CustomerConnection, { description: 'Customers, newest first.' })
   customers(
     @Args() page: PageArgs,
-    @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined,
+    @Arg('filter', () => CustomerFilter, {
+      nullable: true,
+      description: 'Conditions the customers must meet; none: all customers.',
+    })
+    filter: CustomerFilter | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.customerQueries.list(filter ?? {}, page, ctx);
   }
 
-  @FieldResolver(() => String, { description: 'Masked (surname only) without CUSTOMER_PII_READ.' })
+  @FieldResolver(() => String)
   name(@Root() c: Customer, @Ctx() ctx: Context) {
     return personalData(ctx, `Customer:${c.id}`, c.name, masks.name);
   }
 
-  @FieldResolver(() => String, { description: 'Masked (138****5678) without CUSTOMER_PII_READ.' })
+  @FieldResolver(() => String)
   phone(@Root() c: Customer, @Ctx() ctx: Context) {
     return personalData(ctx, `Customer:${c.id}`, c.phone, masks.phone);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Masked without CUSTOMER_PII_READ.' })
+  @FieldResolver(() => String, { nullable: true })
   email(@Root() c: Customer, @Ctx() ctx: Context) {
     return personalData(ctx, `Customer:${c.id}`, c.email, masks.email);
   }
 
-  @FieldResolver(() => String, { description: 'Reduced to city and district without CUSTOMER_PII_READ.' })
+  @FieldResolver(() => String)
   address(@Root() c: Customer, @Ctx() ctx: Context) {
     return personalData(ctx, `Customer:${c.id}`, c.address, masks.address(c.city));
   }

@@ -36,7 +36,10 @@ export class NodeResolver {
     nullable: true,
     description: 'Any object by its global id; needs the read permission of its type (e.g. ORDER_READ for an Order).',
   })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  async node(
+    @Arg('id', () => ID, { description: 'A global id, as any Node.id gives it.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
     assertPermitted(ctx, READ_PERMISSION[parsed.type], 'Query.node', `to read a ${parsed.type}`);

@@ -6,20 +6,20 @@ import { AllocationStatus } from '../../common/enums';
 @ObjectType({ description: 'Units of an order line reserved in (and shipped from) one warehouse.' })
 export class OrderAllocation {
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the allocation (not a global id).' })
   id: string;
 
   @Column('uuid')
   orderId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of the order line it is for (OrderLine.lineNo).' })
   @Column('integer')
   lineNo: number;
 
   @Column('uuid')
   productId: string;
 
-  @Field()
+  @Field({ description: 'SKU of the product allocated.' })
   @Column()
   sku: string;
 
@@ -29,15 +29,15 @@ export class OrderAllocation {
   @Column('uuid')
   stockLevelId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units reserved in (or shipped from) this warehouse.' })
   @Column('integer')
   quantity: number;
 
-  @Field(() => AllocationStatus)
+  @Field(() => AllocationStatus, { description: 'Reserved, shipped, or released.' })
   @Column({ type: 'text' })
   status: AllocationStatus;
 
-  @Field()
+  @Field({ description: 'When the stock was reserved.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

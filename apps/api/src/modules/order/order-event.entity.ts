@@ -14,7 +14,7 @@ export class OrderEvent implements Node {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('OrderEvent', this.id);
   }
@@ -26,7 +26,7 @@ export class OrderEvent implements Node {
   @Column('integer')
   sequence: number;
 
-  @Field(() => OrderEventType)
+  @Field(() => OrderEventType, { description: 'What happened: placed, changed status, or edited.' })
   @Column({ type: 'text' })
   type: OrderEventType;
 
@@ -34,7 +34,7 @@ export class OrderEvent implements Node {
   @Column({ type: 'text', nullable: true })
   fromStatus: OrderStatusT | null;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Status after the event (the same as fromStatus for an edit).' })
   @Column({ type: 'text' })
   toStatus: OrderStatusT;
 
@@ -44,7 +44,7 @@ export class OrderEvent implements Node {
   @Column()
   actor: string;
 
-  @Field()
+  @Field({ description: 'When the change was committed.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -22,23 +22,23 @@ import { Node } from '../node/node.interface';
 
 @ObjectType({ description: 'Where and to whom an order is delivered.' })
 export class DeliveryAddress {
-  @Field()
+  @Field({ description: 'Who receives the delivery. Masked (surname only) without CUSTOMER_PII_READ.' })
   @Column()
   contactName: string;
 
-  @Field()
+  @Field({ description: "The contact's phone. Masked (138****5678) without CUSTOMER_PII_READ." })
   @Column()
   phone: string;
 
-  @Field({ description: 'Street, building and number.' })
+  @Field({ description: 'Street, building and number. Reduced to city and district without CUSTOMER_PII_READ.' })
   @Column()
   address: string;
 
-  @Field()
+  @Field({ description: 'City, e.g. 上海.' })
   @Column()
   city: string;
 
-  @Field(() => Region)
+  @Field(() => Region, { description: 'Service region; decides which warehouses or stations may serve the order.' })
   @Column({ type: 'text' })
   region: RegionT;
 }
@@ -49,7 +49,7 @@ export class Order implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('Order', this.id);
   }
@@ -58,26 +58,29 @@ export class Order implements Node {
   @Column()
   number: string;
 
-  @Field(() => SalesChannel)
+  @Field(() => SalesChannel, { description: 'Where the order came from.' })
   @Column({ type: 'text' })
   channel: SalesChannel;
 
   @Column('uuid')
   customerId: string;
 
-  @Field(() => DeliveryAddress)
+  @Field(() => DeliveryAddress, {
+    description:
+      'Where and to whom it is delivered; contact name, phone and street are masked without CUSTOMER_PII_READ.',
+  })
   @Column(() => DeliveryAddress, { prefix: 'delivery' })
   delivery: DeliveryAddress;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'How the customer pays.' })
   @Column({ type: 'text' })
   paymentMethod: PaymentMethodT;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Where the payment stands.' })
   @Column({ type: 'text' })
   paymentStatus: PaymentStatusT;
 
-  @Field(() => OrderPriority)
+  @Field(() => OrderPriority, { description: 'How urgent the order is; backorders are served most urgent first.' })
   @Column({ type: 'text' })
   priority: OrderPriority;
 
@@ -85,7 +88,7 @@ export class Order implements Node {
   @Column({ type: 'timestamptz' })
   promisedBy: Date;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where the order is in its lifecycle.' })
   @Column({ type: 'text' })
   status: OrderStatusT;
 
@@ -109,17 +112,17 @@ export class Order implements Node {
   @Column('integer')
   totalFen: number;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Sum of the line totals.' })
   get subtotal(): Money {
     return Money.ofFen(this.subtotalFen);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Delivery fee charged.' })
   get deliveryFee(): Money {
     return Money.ofFen(this.deliveryFeeFen);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'subtotal + deliveryFee: what the customer pays.' })
   get total(): Money {
     return Money.ofFen(this.totalFen);
   }
@@ -141,11 +144,11 @@ export class Order implements Node {
   @Column('integer')
   lastEventSequence: number;
 
-  @Field()
+  @Field({ description: 'When the order was placed.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When the order last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

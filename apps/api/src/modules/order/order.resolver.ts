@@ -25,22 +25,29 @@ export class OrderResolver {
   @Query(() => OrderConnection, { description: 'Orders, newest first.' })
   orders(
     @Args() page: PageArgs,
-    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
+    @Arg('filter', () => OrderFilter, {
+      nullable: true,
+      description: 'Conditions the orders must meet; none: all orders.',
+    })
+    filter: OrderFilter | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.orderQueries.list(filter ?? {}, page);
   }
 
   @Requires('ORDER_READ')
-  @Query(() => Order, { nullable: true })
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  @Query(() => Order, { nullable: true, description: 'An order by its global id; null when there is none.' })
+  order(@Arg('id', () => ID, { description: 'Global id of the order.' }) id: string, @Ctx() ctx: Context) {
     const uuid = localId(id, 'Order');
     return uuid ? ctx.loaders.order.load(uuid) : null;
   }
 
   @Requires('ORDER_READ')
-  @Query(() => Order, { nullable: true })
-  orderByNumber(@Arg('number') number: string, @Ctx() ctx: Context) {
+  @Query(() => Order, { nullable: true, description: 'An order by its number; null when there is none.' })
+  orderByNumber(
+    @Arg('number', { description: 'The full order number, e.g. SO20261122-000123.' }) number: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.orderQueries.byNumber(number);
   }
 
@@ -57,7 +64,7 @@ export class OrderResolver {
   @Mutation(() => OrderPayload, {
     description: 'Places an order: reviews it, reserves and allocates stock, confirms it when every check passes.',
   })
-  async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: Context) {
+  async placeOrder(@Arg('input', { description: 'The order to place.' }) input: PlaceOrderInput, @Ctx() ctx: Context) {
     return payload(await ctx.services.placement.placeOrder(input, ctx.actor));
   }
 
@@ -65,19 +72,28 @@ export class OrderResolver {
   @Mutation(() => OrderPayload, {
     description: 'Approves an order held for review (or releases a hold): it is confirmed and allocated.',
   })
-  async approveOrder(@Arg('input') input: ApproveOrderInput, @Ctx() ctx: Context) {
+  async approveOrder(
+    @Arg('input', { description: 'The order to approve.' }) input: ApproveOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(await ctx.services.orders.approveOrder(input.orderId, ctx.actor));
   }
 
   @Requires('ORDER_REVIEW')
   @Mutation(() => OrderPayload, { description: 'Puts an order on hold (before picking), keeping its reserved stock.' })
-  async holdOrder(@Arg('input') input: HoldOrderInput, @Ctx() ctx: Context) {
+  async holdOrder(
+    @Arg('input', { description: 'The order to hold, and why.' }) input: HoldOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(await ctx.services.orders.holdOrder(input.orderId, input.reason, ctx.actor));
   }
 
   @Requires('ORDER_CANCEL')
   @Mutation(() => OrderPayload, { description: 'Cancels an order before shipment and releases its reserved stock.' })
-  async cancelOrder(@Arg('input') input: CancelOrderInput, @Ctx() ctx: Context) {
+  async cancelOrder(
+    @Arg('input', { description: 'The order to cancel, and why.' }) input: CancelOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(await ctx.services.orders.cancelOrder(input.orderId, input.reason, ctx.actor));
   }
 
@@ -85,7 +101,10 @@ export class OrderResolver {
   @Mutation(() => OrderPayload, {
     description: 'Changes lines (before picking), delivery address (before shipment) or note.',
   })
-  async updateOrder(@Arg('input') input: UpdateOrderInput, @Ctx() ctx: Context) {
+  async updateOrder(
+    @Arg('input', { description: 'The order and its changes.' }) input: UpdateOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(await ctx.services.orders.updateOrder(input, ctx.actor));
   }
 
@@ -100,14 +119,16 @@ export class OrderResolver {
   })
   orderStatusChanged(
     @Root() message: OrderEventMessage,
-    @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
+    @Arg('orderId', () => ID, {
+      nullable: true,
+      description: 'Global id of the order to follow; omit it to receive the events of every order.',
+    })
+    _orderId?: string,
   ): OrderEvent {
     return Object.assign(new OrderEvent(), message, { createdAt: new Date(message.createdAt) });
   }
 
-  @FieldResolver(() => DeliveryAddress, {
-    description: 'Contact name, phone and street are masked without CUSTOMER_PII_READ.',
-  })
+  @FieldResolver(() => DeliveryAddress)
   delivery(@Root() order: Order, @Ctx() ctx: Context): DeliveryAddress {
     const d = order.delivery;
     const owner = `Order:${order.id}`;
@@ -145,7 +166,7 @@ export class OrderResolver {
     return ctx.loaders.customer.load(order.customerId);
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { description: 'The products ordered, by line number.' })
   lines(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.orderLines.load(order.id);
   }
@@ -166,7 +187,7 @@ export class OrderResolver {
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { description: 'The catalogue product of the line.' })
   product(@Root() line: OrderLine, @Ctx() ctx: Context) {
     return productOfLine(line) ?? ctx.loaders.product.load(line.productId);
   }
@@ -174,7 +195,7 @@ export class OrderLineResolver {
 
 @Resolver(() => OrderAllocation)
 export class OrderAllocationResolver {
-  @FieldResolver(() => Warehouse)
+  @FieldResolver(() => Warehouse, { description: 'The warehouse or station holding the stock.' })
   warehouse(@Root() a: OrderAllocation, @Ctx() ctx: Context) {
     return warehouseOfAllocation(a) ?? ctx.loaders.warehouse.load(a.warehouseId);
   }
@@ -198,7 +219,7 @@ export class OrderEventResolver {
     return actorShown(ctx, e.actor);
   }
 
-  @FieldResolver(() => Order)
+  @FieldResolver(() => Order, { description: 'The order the event belongs to.' })
   order(@Root() e: OrderEvent, @Ctx() ctx: Context) {
     return ctx.loaders.order.load(e.orderId);
   }

@@ -6,24 +6,24 @@ import { MutationPayload } from '../../common/user-error';
 import { Order } from './order.entity';
 import { OrderEvent } from './order-event.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A page of orders, newest first.' })
 export class OrderConnection extends Connection(Order) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of order events, in the order they were written.' })
 export class OrderEventConnection extends Connection(OrderEvent) {}
 
 @InputType({ description: 'All given conditions must hold. A list matches any of its values.' })
 export class OrderFilter {
-  @Field(() => [OrderStatus], { nullable: true })
+  @Field(() => [OrderStatus], { nullable: true, description: 'Orders in any of these statuses.' })
   status?: OrderStatusT[];
 
-  @Field(() => [SalesChannel], { nullable: true })
+  @Field(() => [SalesChannel], { nullable: true, description: 'Orders from any of these channels.' })
   channel?: SalesChannel[];
 
   @Field(() => [Region], { nullable: true, description: 'Delivery region.' })
   region?: RegionT[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global id of a customer: only their orders.' })
   customerId?: string;
 
   @Field({ nullable: true, description: 'Orders with stock allocated in this warehouse.' })
@@ -39,17 +39,17 @@ export class OrderFilter {
   search?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The order after the mutation, or userErrors saying why nothing changed.' })
 export class OrderPayload extends MutationPayload {
-  @Field(() => Order, { nullable: true })
+  @Field(() => Order, { nullable: true, description: 'The order after the change; null when userErrors is not empty.' })
   order: Order | null;
 }
 
 @ObjectType({ description: 'Counts of orders by status, for the overview.' })
 export class OrderStatusCount {
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'The status.' })
   status: OrderStatusT;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Orders now in it.' })
   count: number;
 }

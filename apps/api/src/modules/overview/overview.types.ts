@@ -7,52 +7,52 @@ export class Kpi {
   @Field(() => Float, { nullable: true, description: 'Share between 0 and 1.' })
   value: number | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The target share between 0 and 1, e.g. 0.95.' })
   target: number;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether value reaches the target; null while value is null.' })
   meetsTarget: boolean | null;
 
   @Field(() => Int, { description: 'How many orders the value is measured over.' })
   sampleSize: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Orders placed in one minute.' })
 export class MinuteCount {
-  @Field()
+  @Field({ description: 'Start of the minute.' })
   minute: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Orders placed in it.' })
   count: number;
 }
 
 @ObjectType({ description: "The managers' overview: today's business, exceptions waiting for someone, and KPIs." })
 export class OperationsOverview {
-  @Field()
+  @Field({ description: 'When these figures were computed.' })
   generatedAt: Date;
 
   @Field(() => Int, { description: 'Orders placed today (Asia/Shanghai).' })
   ordersToday: number;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Total of the orders placed today (Asia/Shanghai).' })
   amountToday: Money;
 
-  @Field(() => [OrderStatusCount])
+  @Field(() => [OrderStatusCount], { description: 'Orders now in each status (statuses with none are left out).' })
   ordersByStatus: OrderStatusCount[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Orders in PENDING_REVIEW.' })
   awaitingReview: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Orders ON_HOLD, waiting for customer service.' })
   onHold: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Orders BACKORDERED, waiting for stock.' })
   backordered: number;
 
   @Field(() => Int, { description: 'Stock levels at or below their low threshold.' })
   lowStockLevels: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Stock levels with nothing available.' })
   outOfStockLevels: number;
 
   @Field(() => Float, {

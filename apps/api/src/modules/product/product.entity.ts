@@ -11,16 +11,16 @@ export class Product implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('Product', this.id);
   }
 
-  @Field()
+  @Field({ description: 'Stock-keeping unit: the product code orders and stock use, e.g. WTR-0001.' })
   @Column()
   sku: string;
 
-  @Field()
+  @Field({ description: 'Product name, e.g. 农夫山泉 饮用天然水.' })
   @Column()
   name: string;
 
@@ -28,7 +28,7 @@ export class Product implements Node {
   @Column()
   spec: string;
 
-  @Field()
+  @Field({ description: 'Catalogue category, e.g. 饮用水.' })
   @Column()
   category: string;
 
@@ -44,7 +44,7 @@ export class Product implements Node {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   packaging: PackagingNeed[];
 
-  @Field()
+  @Field({ description: 'False once the product is no longer sold: new orders refuse it (PRODUCT_INACTIVE).' })
   @Column({ default: true })
   active: boolean;
 

@@ -12,7 +12,11 @@ export class ProductResolver {
   @Query(() => ProductConnection, { description: 'The catalogue, by SKU.' })
   products(
     @Args() page: PageArgs,
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
+    @Arg('filter', () => ProductFilter, {
+      nullable: true,
+      description: 'Conditions the products must meet; none: the whole catalogue.',
+    })
+    filter: ProductFilter | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.productQueries.list(filter ?? {}, page);

@@ -11,7 +11,7 @@ export class StockLevel implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('StockLevel', this.id);
   }
@@ -22,11 +22,11 @@ export class StockLevel implements Node {
   @Column('uuid')
   warehouseId: string;
 
-  @Field()
+  @Field({ description: 'SKU of the product.' })
   @Column()
   sku: string;
 
-  @Field()
+  @Field({ description: 'Code of the warehouse or station, e.g. SH-01.' })
   @Column()
   warehouseCode: string;
 
@@ -51,12 +51,12 @@ export class StockLevel implements Node {
   @Column('integer')
   highThreshold: number;
 
-  @Field(() => StockStatus)
+  @Field(() => StockStatus, { description: 'available against the thresholds.' })
   get status(): StockStatusT {
     return stockStatus(this.available, this.lowThreshold, this.highThreshold);
   }
 
-  @Field()
+  @Field({ description: 'When the level last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

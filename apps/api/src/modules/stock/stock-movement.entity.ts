@@ -11,7 +11,7 @@ export class StockMovement implements Node {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('StockMovement', this.id);
   }
@@ -25,7 +25,7 @@ export class StockMovement implements Node {
   @Column('uuid')
   warehouseId: string;
 
-  @Field(() => MovementReason)
+  @Field(() => MovementReason, { description: 'Why the stock changed.' })
   @Column({ type: 'text' })
   reason: MovementReasonT;
 
@@ -39,11 +39,11 @@ export class StockMovement implements Node {
   @Column('integer')
   reservedDelta: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'On-hand units after the change.' })
   @Column('integer')
   onHandAfter: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reserved units after the change.' })
   @Column('integer')
   reservedAfter: number;
 
@@ -57,7 +57,7 @@ export class StockMovement implements Node {
   @Column()
   actor: string;
 
-  @Field()
+  @Field({ description: 'When the change was committed.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

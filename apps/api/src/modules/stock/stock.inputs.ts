@@ -8,12 +8,12 @@ export const MAX_STOCK_CHANGE = 1_000_000;
 
 @InputType({ description: 'Give either delta (a change) or countedQuantity (what a count found).' })
 export class AdjustStockInput {
-  @Field()
+  @Field({ description: 'SKU of the product.' })
   @IsNotEmpty(code('INVALID_INPUT', 'sku must not be empty'))
   @MaxLength(64, code('TOO_LONG', 'sku must be at most 64 characters'))
   sku: string;
 
-  @Field()
+  @Field({ description: 'Code of the warehouse or station, e.g. SH-01.' })
   @IsNotEmpty(code('INVALID_INPUT', 'warehouseCode must not be empty'))
   @MaxLength(32, code('TOO_LONG', 'warehouseCode must be at most 32 characters'))
   warehouseCode: string;
@@ -36,18 +36,18 @@ export class AdjustStockInput {
   @Field(() => MovementReason, { description: 'RECEIPT, COUNT_ADJUSTMENT, DAMAGE, RETURN or CORRECTION.' })
   reason: MovementReasonT;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Why, at most 500 characters; kept on the movement.' })
   @IsOptional()
   @MaxLength(500, code('TOO_LONG', 'note must be at most 500 characters'))
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'All given conditions must hold.' })
 export class StockLevelFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only this SKU (exact).' })
   sku?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only this warehouse or station (exact code).' })
   warehouseCode?: string;
 
   @Field({ nullable: true, description: 'Only levels at or below their low threshold.' })

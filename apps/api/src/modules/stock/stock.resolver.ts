@@ -17,7 +17,11 @@ export class StockResolver {
   @Query(() => StockLevelConnection, { description: 'Stock per product and warehouse, by SKU then warehouse code.' })
   stockLevels(
     @Args() page: PageArgs,
-    @Arg('filter', () => StockLevelFilter, { nullable: true }) filter: StockLevelFilter | undefined,
+    @Arg('filter', () => StockLevelFilter, {
+      nullable: true,
+      description: 'Conditions the levels must meet; none: every level.',
+    })
+    filter: StockLevelFilter | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.stock.listLevels(filter ?? {}, page);
@@ -27,7 +31,10 @@ export class StockResolver {
   @Mutation(() => AdjustStockPayload, {
     description: 'Books a receipt, count, damage, return or correction against one stock level.',
   })
-  async adjustStock(@Arg('input') input: AdjustStockInput, @Ctx() ctx: Context) {
+  async adjustStock(
+    @Arg('input', { description: 'The stock level and the change.' }) input: AdjustStockInput,
+    @Ctx() ctx: Context,
+  ) {
     return Object.assign(new AdjustStockPayload(), await ctx.services.stock.adjustStock(input, ctx.actor));
   }
 
@@ -40,12 +47,12 @@ export class StockResolver {
     return Object.assign(new StockAlert(), message, { createdAt: new Date(message.createdAt) });
   }
 
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { description: 'The product stocked.' })
   product(@Root() level: StockLevel, @Ctx() ctx: Context) {
     return ctx.loaders.product.load(level.productId);
   }
 
-  @FieldResolver(() => Warehouse)
+  @FieldResolver(() => Warehouse, { description: 'The warehouse or station holding it.' })
   warehouse(@Root() level: StockLevel, @Ctx() ctx: Context) {
     return ctx.loaders.warehouse.load(level.warehouseId);
   }
@@ -60,7 +67,7 @@ export class StockResolver {
 
 @Resolver(() => StockAlert)
 export class StockAlertResolver {
-  @FieldResolver(() => StockLevel)
+  @FieldResolver(() => StockLevel, { description: 'The stock level now.' })
   stockLevel(@Root() alert: StockAlert, @Ctx() ctx: Context) {
     return ctx.loaders.stockLevel.load(alert.stockLevelId);
   }

@@ -6,9 +6,9 @@ import { MutationPayload } from '../../common/user-error';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
 
-@ObjectType()
+@ObjectType({ description: 'The stock level after the adjustment, or userErrors saying why nothing changed.' })
 export class AdjustStockPayload extends MutationPayload {
-  @Field(() => StockLevel, { nullable: true })
+  @Field(() => StockLevel, { nullable: true, description: 'The stock level after the change.' })
   stockLevel: StockLevel | null;
 
   @Field(() => StockMovement, {
@@ -18,39 +18,39 @@ export class AdjustStockPayload extends MutationPayload {
   movement: StockMovement | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of stock levels, by SKU then warehouse code.' })
 export class StockLevelConnection extends Connection(StockLevel) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of stock movements, newest first.' })
 export class StockMovementConnection extends Connection(StockMovement) {}
 
 @ObjectType({ description: 'A stock level crossed a threshold (became low, out of stock, normal or overstocked).' })
 export class StockAlert {
-  @Field()
+  @Field({ description: 'SKU of the product.' })
   sku: string;
 
-  @Field()
+  @Field({ description: 'Code of the warehouse or station.' })
   warehouseCode: string;
 
-  @Field(() => StockStatus)
+  @Field(() => StockStatus, { description: 'Status before the change.' })
   previousStatus: StockStatusT;
 
-  @Field(() => StockStatus)
+  @Field(() => StockStatus, { description: 'Status after the change.' })
   status: StockStatusT;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Available units after the change.' })
   available: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The low threshold of the level.' })
   lowThreshold: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The high threshold of the level.' })
   highThreshold: number;
 
   @Field(() => String, { nullable: true, description: 'What caused it, e.g. an order number.' })
   reference: string | null;
 
-  @Field()
+  @Field({ description: 'When the change was committed.' })
   createdAt: Date;
 
   stockLevelId: string;

@@ -11,7 +11,7 @@ export class Warehouse implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'id' })
+  @Field(() => ID, { name: 'id', description: 'Global id (opaque); node(id:) fetches it.' })
   get nodeId(): string {
     return toGlobalId('Warehouse', this.id);
   }
@@ -20,19 +20,19 @@ export class Warehouse implements Node {
   @Column()
   code: string;
 
-  @Field()
+  @Field({ description: 'Name, e.g. 上海浦东仓.' })
   @Column()
   name: string;
 
-  @Field(() => Region)
+  @Field(() => Region, { description: 'Service region it serves.' })
   @Column({ type: 'text' })
   region: RegionT;
 
-  @Field()
+  @Field({ description: 'City it is in.' })
   @Column()
   city: string;
 
-  @Field(() => WarehouseKind)
+  @Field(() => WarehouseKind, { description: 'Warehouse or delivery station.' })
   @Column({ type: 'text' })
   kind: WarehouseKind;
 
