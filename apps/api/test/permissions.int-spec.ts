@@ -175,9 +175,12 @@ function objectTypesOf(name: string): string[] {
   return [];
 }
 
+/** Required arguments, and `first: 1` on pages: a deep path through several lists stays within the cost limit. */
 const argsText = (field: FieldDefinitionNode) => {
   const args = (field.arguments ?? []).filter((a) => a.type.kind === Kind.NON_NULL_TYPE && !a.defaultValue);
-  return args.length ? `(${args.map((a) => `${a.name.value}: ${dummy(a.type)}`).join(', ')})` : '';
+  const texts = args.map((a) => `${a.name.value}: ${dummy(a.type)}`);
+  if (field.arguments?.some((a) => a.name.value === 'first')) texts.push('first: 1');
+  return texts.length ? `(${texts.join(', ')})` : '';
 };
 
 /**
