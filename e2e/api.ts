@@ -53,3 +53,94 @@ export async function placeOrder(token: string, opts: { sku?: string; quantity?:
   if (!d.placeOrder.order) throw new Error(JSON.stringify(d.placeOrder.userErrors));
   return { ...d.placeOrder.order, sku } as { id: string; number: string; status: string; sku: string };
 }
+
+/** A qualified supplier delivering to EAST (where SH-01 is) with an offer for each SKU; returns its id and code. */
+export async function createSupplierWithOffers(token: string, skus: string[], leadTimeDays = 3) {
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const s = await gql(
+    `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { supplier { id code name } userErrors { code message } } }`,
+    {
+      input: {
+        code,
+        name: `杭州测试供应商 ${code}`,
+        contactName: '王经理',
+        phone: '0571-88886666',
+        address: '杭州市西湖区文三路1号',
+        regions: ['EAST'],
+        status: 'QUALIFIED',
+      },
+    },
+    token,
+  );
+  if (!s.createSupplier.supplier) throw new Error(JSON.stringify(s.createSupplier.userErrors));
+  const supplier = s.createSupplier.supplier as { id: string; code: string; name: string };
+  for (const sku of skus) {
+    const o = await gql(
+      `mutation($input: SetSupplierOfferInput!) { setSupplierOffer(input: $input) { userErrors { code message } } }`,
+      { input: { supplierId: supplier.id, sku, unitPrice: '12.50', leadTimeDays } },
+      token,
+    );
+    if (o.setSupplierOffer.userErrors.length) throw new Error(JSON.stringify(o.setSupplierOffer.userErrors));
+  }
+  return supplier;
+}
+
+/** A draft purchase order by hand into a warehouse; returns its id and number. */
+export async function createPurchaseOrder(
+  token: string,
+  supplierId: string,
+  lines: { sku: string; quantity: number; promisedDate?: string }[],
+  warehouseCode = 'SH-01',
+) {
+  const d = await gql(
+    `mutation($input: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $input) { purchaseOrder { id number status } userErrors { code message } } }`,
+    { input: { supplierId, warehouseCode, lines } },
+    token,
+  );
+  if (!d.createPurchaseOrder.purchaseOrder) throw new Error(JSON.stringify(d.createPurchaseOrder.userErrors));
+  return d.createPurchaseOrder.purchaseOrder as { id: string; number: string; status: string };
+}
+
+/** Sends a draft purchase order and records the supplier's confirmation (promised dates from the offers). */
+export async function sendAndConfirmPurchaseOrder(token: string, purchaseOrderId: string) {
+  const sent = await gql(
+    `mutation($input: PurchaseOrderActionInput!) { sendPurchaseOrder(input: $input) { userErrors { code message } } }`,
+    { input: { purchaseOrderId } },
+    token,
+  );
+  if (sent.sendPurchaseOrder.userErrors.length) throw new Error(JSON.stringify(sent.sendPurchaseOrder.userErrors));
+  const confirmed = await gql(
+    `mutation($input: ConfirmPurchaseOrderInput!) { confirmPurchaseOrder(input: $input) { userErrors { code message } } }`,
+    { input: { purchaseOrderId } },
+    token,
+  );
+  if (confirmed.confirmPurchaseOrder.userErrors.length)
+    throw new Error(JSON.stringify(confirmed.confirmPurchaseOrder.userErrors));
+}
+
+/** Stock levels in a warehouse (first 100), for picking a product a test can use. */
+export async function stockLevelsIn(token: string, warehouseCode = 'SH-01') {
+  const d = await gql(
+    `query($w: String!) { stockLevels(first: 100, filter: { warehouseCode: $w }) { edges { node { id sku onHand reserved available lowThreshold } } } }`,
+    { w: warehouseCode },
+    token,
+  );
+  return d.stockLevels.edges.map((e: any) => e.node) as {
+    id: string;
+    sku: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+    lowThreshold: number;
+  }[];
+}
+
+/** Books a count so that nothing is available (on hand = reserved), which makes the level fall below low. */
+export async function emptyStock(token: string, sku: string, reserved: number, warehouseCode = 'SH-01') {
+  const d = await gql(
+    `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { userErrors { code message } } }`,
+    { input: { sku, warehouseCode, reason: 'COUNT_ADJUSTMENT', countedQuantity: reserved, note: 'e2e: empty shelf' } },
+    token,
+  );
+  if (d.adjustStock.userErrors.length) throw new Error(JSON.stringify(d.adjustStock.userErrors));
+}

@@ -31,7 +31,6 @@ export function RequirementDialog({
         ['projected', f.number(fig.projected)],
         ['thresholds', `${f.number(fig.lowThreshold)} / ${f.number(fig.highThreshold)}`],
         ['shortfall', f.number(fig.shortfall)],
-        ['rounding', t('purchasing.requirements.roundingValue', { moq: fig.minOrderQty, pack: fig.packMultiple })],
       ]
     : [];
   return (
@@ -51,7 +50,8 @@ export function RequirementDialog({
               quantity: f.number(r.quantity),
               projected: f.number(fig.projected),
               high: f.number(fig.highThreshold),
-            })}
+            })}{' '}
+            {t('purchasing.requirements.rounding', { moq: fig.minOrderQty, pack: fig.packMultiple })}
           </p>
           <section aria-labelledby="req-figures">
             <h3 id="req-figures" className="card-subtitle">
@@ -74,12 +74,16 @@ export function RequirementDialog({
               <p className="muted">{t('purchasing.requirements.noCandidates')}</p>
             ) : (
               <div className="table-scroll table-scroll-bounded">
-                <table className="data-table compact">
+                <table className="data-table compact candidates-table">
                   <thead>
                     <tr>
-                      <th scope="col">{t('purchasing.requirements.candidate.rank')}</th>
+                      <th scope="col" className="col-rank">
+                        {t('purchasing.requirements.candidate.rank')}
+                      </th>
                       <th scope="col">{t('purchasing.requirements.candidate.supplier')}</th>
-                      <th scope="col">{t('suppliers.columns.standing')}</th>
+                      <th scope="col" className="col-standing">
+                        {t('suppliers.columns.standing')}
+                      </th>
                       <th scope="col" className="num">
                         {t('purchasing.requirements.candidate.price')}
                       </th>

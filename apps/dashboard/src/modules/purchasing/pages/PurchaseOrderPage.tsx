@@ -108,24 +108,22 @@ export function PurchaseOrderPage() {
           {po.note}
         </p>
       )}
+      <PurchaseOrderLines lines={po.lines} open={OPEN.includes(po.status)} />
       <div className="detail-grid">
-        <div className="stack">
-          <PurchaseOrderLines lines={po.lines} open={OPEN.includes(po.status)} />
-          <section className="card" aria-labelledby="po-receipts-title">
-            <h2 id="po-receipts-title" className="card-title">
-              {t('purchasing.po.receipts')}
-            </h2>
-            {po.receipts.length === 0 ? (
-              <p className="muted">{t('purchasing.po.noReceipts')}</p>
-            ) : (
-              <div className="stack">
-                {po.receipts.map((r) => (
-                  <ReceiptCard key={r.id} receipt={r} nested />
-                ))}
-              </div>
-            )}
-          </section>
-        </div>
+        <section className="card" aria-labelledby="po-receipts-title">
+          <h2 id="po-receipts-title" className="card-title">
+            {t('purchasing.po.receipts')}
+          </h2>
+          {po.receipts.length === 0 ? (
+            <p className="muted">{t('purchasing.po.noReceipts')}</p>
+          ) : (
+            <div className="stack">
+              {po.receipts.map((r) => (
+                <ReceiptCard key={r.id} receipt={r} nested />
+              ))}
+            </div>
+          )}
+        </section>
         <PurchaseOrderHistory contacts={po.contacts} events={events} />
       </div>
     </div>
