@@ -100,8 +100,13 @@ export class RequirementService {
     const offers: OfferRow[] = levels.length
       ? await q(OFFERS_SQL, [[...new Set(levels.map((l) => l.product_id))]])
       : [];
+    const offersMs = performance.now() - started;
     const offersOf = new Map<string, OfferRow[]>();
-    for (const o of offers) offersOf.set(o.product_id, [...(offersOf.get(o.product_id) ?? []), o]);
+    for (const o of offers) {
+      const list = offersOf.get(o.product_id);
+      if (list) list.push(o);
+      else offersOf.set(o.product_id, [o]);
+    }
 
     const rows: (Omit<StoredRequirement, 'number'> & { figures: object })[] = [];
     for (const l of levels) {
@@ -136,24 +141,30 @@ export class RequirementService {
     const decidedMs = performance.now() - started;
     let requirements: PurchaseRequirement[] = [];
     if (rows.length) {
+      // One JSON parameter for all rows: a few thousand rows with jsonb columns as parallel arrays cost
+      // seconds to encode and parse (array literals of escaped JSON), as one document a fraction of that.
       const inserted: { id: string }[] = await q(
         `INSERT INTO purchase_requirement (number, product_id, warehouse_id, sku, warehouse_code, quantity, status, trigger,
                                            figures, suggested_supplier_id, candidates, generated_by)
          SELECT 'PR-' || lpad(nextval('purchase_requirement_number_seq')::text, 6, '0'), d.product_id, d.warehouse_id, d.sku,
-                d.warehouse_code, d.quantity, 'OPEN', d.trigger, d.figures, d.supplier_id, d.candidates, $10
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::jsonb[], $8::uuid[], $9::jsonb[])
-             AS d(product_id, warehouse_id, sku, warehouse_code, quantity, trigger, figures, supplier_id, candidates)
+                d.warehouse_code, d.quantity, 'OPEN', d.trigger, d.figures, d.supplier_id, d.candidates, $2
+           FROM jsonb_to_recordset($1::jsonb) AS d(product_id uuid, warehouse_id uuid, sku text, warehouse_code text,
+                                                   quantity int, trigger text, figures jsonb, supplier_id uuid, candidates jsonb)
          RETURNING id`,
         [
-          rows.map((r) => r.productId),
-          rows.map((r) => r.warehouseId),
-          rows.map((r) => r.sku),
-          rows.map((r) => r.warehouseCode),
-          rows.map((r) => r.quantity),
-          rows.map((r) => r.trigger),
-          rows.map((r) => JSON.stringify(r.figures)),
-          rows.map((r) => r.suggestedSupplierId),
-          rows.map((r) => JSON.stringify(r.candidates)),
+          JSON.stringify(
+            rows.map((r) => ({
+              product_id: r.productId,
+              warehouse_id: r.warehouseId,
+              sku: r.sku,
+              warehouse_code: r.warehouseCode,
+              quantity: r.quantity,
+              trigger: r.trigger,
+              figures: r.figures,
+              supplier_id: r.suggestedSupplierId,
+              candidates: r.candidates,
+            })),
+          ),
           actorLabel(tx.actor) === 'system' ? 'schedule' : actorLabel(tx.actor),
         ],
       );
@@ -171,6 +182,7 @@ export class RequirementService {
         considered: levels.length,
         created: rows.length,
         factsMs: Math.round(factsMs),
+        offersMs: Math.round(offersMs),
         decidedMs: Math.round(decidedMs),
         writtenMs: Math.round(performance.now() - started),
       },
