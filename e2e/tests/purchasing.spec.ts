@@ -141,6 +141,12 @@ test.describe('in a Chinese browser', () => {
       await expect(page.getByRole('status').filter({ hasText: '加载中' })).toHaveCount(0);
       await screenshot(page, `page-${name}-zh`);
     }
+    // A supplier with a scorecard history when the demo data has one, else the first on the list.
+    await ui.openSuppliers();
+    const rated = page.getByRole('link', { name: /^SUP-/ });
+    await ((await rated.count()) ? rated.first() : page.getByRole('table').getByRole('link').first()).click();
+    await expect(page.getByRole('heading', { name: '评分趋势' })).toBeVisible();
+    await screenshot(page, 'page-supplier-zh');
     await ui.openPurchasing();
     await expect(page.getByRole('tab', { name: '采购需求' })).toBeVisible();
     await expect(page.getByRole('tab', { name: '逾期' })).toBeVisible();

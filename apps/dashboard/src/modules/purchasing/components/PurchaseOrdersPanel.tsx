@@ -78,13 +78,11 @@ export function PurchaseOrdersPanel({ overdueOnly }: { overdueOnly?: boolean }) 
           </label>
           <select id={`${id}-warehouse`} value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
             <option value="">{t('common.all')}</option>
-            {warehouses
-              .filter((w) => w.kind === 'WAREHOUSE')
-              .map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.code} · {w.name}
-                </option>
-              ))}
+            {warehouses.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.code} · {w.name}
+              </option>
+            ))}
           </select>
         </div>
         {!overdueOnly && (

@@ -25,18 +25,14 @@ export function ReceivingPage() {
   const [booked, setBooked] = useState<BookedReceipt | null>(null);
   return (
     <div className="page page-fill">
-      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        {poId ? (
-          <>
-            <Link to="/receiving" onClick={() => setBooked(null)}>
-              {t('nav.receiving')}
-            </Link>{' '}
-            <span aria-hidden="true">/</span> <span aria-current="page">{t('receiving.bookTitle')}</span>
-          </>
-        ) : (
-          <span aria-current="page">{t('nav.receiving')}</span>
-        )}
-      </nav>
+      {poId && (
+        <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+          <Link to="/receiving" onClick={() => setBooked(null)}>
+            {t('nav.receiving')}
+          </Link>{' '}
+          <span aria-hidden="true">/</span> <span aria-current="page">{t('receiving.bookTitle')}</span>
+        </nav>
+      )}
       {poId ? (
         <ReceiveOrder
           id={poId}
@@ -89,13 +85,11 @@ function PickOrder() {
           </label>
           <select id="receiving-warehouse" value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
             <option value="">{t('common.all')}</option>
-            {warehouses
-              .filter((w) => w.kind === 'WAREHOUSE')
-              .map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.code} · {w.name}
-                </option>
-              ))}
+            {warehouses.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.code} · {w.name}
+              </option>
+            ))}
           </select>
         </div>
       </section>

@@ -74,37 +74,40 @@ export function SupplierPage() {
         </div>
         <div>
           <span className="muted small">{t('suppliers.detail.email')}</span>
-          <strong className="truncate">{s.email ?? '—'}</strong>
+          <strong className="break">{s.email ?? '—'}</strong>
         </div>
         <div>
           <span className="muted small">{t('suppliers.detail.address')}</span>
-          <strong className="truncate" title={s.address}>
-            {s.address}
-          </strong>
+          <strong className="break">{s.address}</strong>
         </div>
         <div>
           <span className="muted small">{t('suppliers.detail.since')}</span>
           <strong>{f.date(s.createdAt)}</strong>
         </div>
       </section>
-      <div className="detail-grid">
+      {latest ? (
+        <div className="detail-grid">
+          <section className="card" aria-labelledby="scorecard-title">
+            <h2 id="scorecard-title" className="card-title">
+              {t('scorecard.chartTitle')}
+            </h2>
+            <ScorecardChart periods={s.scorecards} />
+          </section>
+          <section className="card" aria-labelledby="criteria-title">
+            <h2 id="criteria-title" className="card-title">
+              {t('scorecard.latest')}
+            </h2>
+            <ScorecardCriteria period={latest} />
+          </section>
+        </div>
+      ) : (
         <section className="card" aria-labelledby="scorecard-title">
           <h2 id="scorecard-title" className="card-title">
             {t('scorecard.chartTitle')}
           </h2>
-          {s.scorecards.length === 0 ? (
-            <p className="muted">{t('scorecard.none')}</p>
-          ) : (
-            <ScorecardChart periods={s.scorecards} />
-          )}
+          <p className="muted">{t('scorecard.none')}</p>
         </section>
-        <section className="card" aria-labelledby="criteria-title">
-          <h2 id="criteria-title" className="card-title">
-            {t('scorecard.latest')}
-          </h2>
-          {latest ? <ScorecardCriteria period={latest} /> : <p className="muted">{t('scorecard.none')}</p>}
-        </section>
-      </div>
+      )}
       <section className="card" aria-labelledby="offers-title">
         <h2 id="offers-title" className="card-title">
           {t('suppliers.offers.title')}
