@@ -121,9 +121,11 @@ export function RequirementDialog({
                         <td className="num">{f.money(c.unitPrice.fen)}</td>
                         <td className="num">{t('purchasing.requirements.days', { count: c.leadTimeDays })}</td>
                         <td className="num small">
-                          {f.number(c.points.score)} / {f.number(c.points.price)} / {f.number(c.points.leadTime)}
+                          {Math.round(c.points.score)} / {Math.round(c.points.price)} / {Math.round(c.points.leadTime)}
                         </td>
-                        <td className="num strong">{c.eligible ? f.number(c.points.total) : '—'}</td>
+                        <td className="num strong">
+                          {c.eligible ? f.number(Math.round(c.points.total * 10) / 10) : '—'}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
