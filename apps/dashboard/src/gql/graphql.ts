@@ -10,24 +10,36 @@ export type AdjustStockInput = {
   countedQuantity?: number | null | undefined;
   /** Units to add (positive) or remove (negative). */
   delta?: number | null | undefined;
+  /** Why, at most 500 characters; kept on the movement. */
   note?: string | null | undefined;
   /** RECEIPT, COUNT_ADJUSTMENT, DAMAGE, RETURN or CORRECTION. */
   reason: MovementReason;
+  /** SKU of the product. */
   sku: string;
+  /** Code of the warehouse or station, e.g. SH-01. */
   warehouseCode: string;
 };
 
+/** Stock held for an order line at one warehouse: reserved, then shipped, or released. */
 export type AllocationStatus =
+  /** Given back (cancellation or edit): available again. */
   | 'RELEASED'
+  /** Reserved: not available to other orders. */
   | 'RESERVED'
+  /** Shipped with the order: the stock left the warehouse. */
   | 'SHIPPED';
 
+/** The order to approve or release from hold. */
 export type ApproveOrderInput = {
+  /** Global id of the order. */
   orderId: string | number;
 };
 
+/** The order to cancel, and why. */
 export type CancelOrderInput = {
+  /** Global id of the order. */
   orderId: string | number;
+  /** Why, 1 to 500 characters; recorded on the order event. */
   reason: string;
 };
 
@@ -69,17 +81,24 @@ export type CreatePurchaseOrderInput = {
 
 /** Outcome of the credit assessment a new customer gets. */
 export type CreditStatus =
+  /** Credit blocked: every order is held (CREDIT_BLOCKED). */
   | 'BLOCKED'
+  /** Assessed and in good standing. */
   | 'GOOD'
+  /** Not assessed yet: a new customer’s large or COD orders are held for a credit check. */
   | 'UNASSESSED';
 
+/** Where and to whom to deliver. */
 export type DeliveryAddressInput = {
   /** Street, building and number. */
   address: string;
+  /** City, e.g. 上海. */
   city: string;
+  /** Who receives the delivery, at most 50 characters. */
   contactName: string;
   /** Mobile (13812345678) or landline (021-12345678). */
   phone: string;
+  /** Service region of the address. */
   region: Region;
 };
 
@@ -99,113 +118,184 @@ export type GeneratePurchaseRequirementsInput = {
   warehouseCode?: string | null | undefined;
 };
 
+/** The order to hold, and why. */
 export type HoldOrderInput = {
+  /** Global id of the order. */
   orderId: string | number;
+  /** Why, 1 to 500 characters; recorded on the order event. */
   reason: string;
 };
 
 /** Why automatic review held an order for customer service. */
 export type HoldReason =
+  /** The customer's credit is blocked. */
   | 'CREDIT_BLOCKED'
+  /** Above 50,000 yuan: a person must confirm it. */
   | 'LARGE_ORDER'
+  /** A new, unassessed customer: a COD order above 500 yuan or any order above 2,000 yuan needs a credit check. */
   | 'NEW_CUSTOMER_CREDIT_CHECK'
+  /** Online payment not received yet. */
   | 'PAYMENT_PENDING'
+  /** No warehouse or station serves the delivery region. */
   | 'UNDELIVERABLE_REGION';
 
+/** A staff member’s sign-in. */
 export type LoginInput = {
+  /** The staff member’s e-mail (their sign-in name). */
   email: string;
+  /** Their password. */
   password: string;
 };
 
 /** Why stock changed; every change is a movement. */
 export type MovementReason =
+  /** A correction of an earlier mistake. */
   | 'CORRECTION'
+  /** A stock count found a difference. */
   | 'COUNT_ADJUSTMENT'
+  /** Damaged goods written off. */
   | 'DAMAGE'
+  /** Goods received into the warehouse (on hand up). */
   | 'RECEIPT'
+  /** A reservation given back, e.g. on cancellation (reserved down). */
   | 'RELEASE'
+  /** Reserved for an order line (reserved up). */
   | 'RESERVATION'
+  /** Goods returned by a customer. */
   | 'RETURN'
+  /** Shipped to a customer (on hand and reserved down). */
   | 'SHIPMENT';
 
+/** What an order event records. */
 export type OrderEventType =
+  /** The order was placed. */
   | 'PLACED'
+  /** The order moved to another status (toStatus). */
   | 'STATUS_CHANGED'
+  /** The order was edited (lines, address or note). */
   | 'UPDATED';
 
 /** All given conditions must hold. A list matches any of its values. */
 export type OrderFilter = {
+  /** Orders from any of these channels. */
   channel?: Array<SalesChannel> | null | undefined;
   /** Created at or after. */
   createdAfter?: string | null | undefined;
   /** Created before. */
   createdBefore?: string | null | undefined;
+  /** Global id of a customer: only their orders. */
   customerId?: string | number | null | undefined;
   /** Delivery region. */
   region?: Array<Region> | null | undefined;
   /** 3 to 64 characters of the order number, e.g. "000123". */
   search?: string | null | undefined;
+  /** Orders in any of these statuses. */
   status?: Array<OrderStatus> | null | undefined;
   /** Orders with stock allocated in this warehouse. */
   warehouseCode?: string | null | undefined;
 };
 
+/** One product and quantity of an order. */
 export type OrderLineInput = {
+  /** Units, 1 or more. */
   quantity: number;
   /** Product SKU from the catalogue. */
   sku: string;
 };
 
+/** How urgent an order is; backorders are served most urgent first. */
 export type OrderPriority =
+  /** Served before NORMAL, e.g. important customers. */
   | 'HIGH'
+  /** The default. */
   | 'NORMAL'
+  /** Served first. */
   | 'URGENT';
 
 /** Where an order is in its lifecycle. */
 export type OrderStatus =
+  /** Stock reserved at one or more warehouses or stations; ready to pick. */
   | 'ALLOCATED'
+  /** Confirmed but short of stock; ships first, by priority, when goods arrive. */
   | 'BACKORDERED'
+  /** Cancelled before shipment; its stock was released and a paid order refunded. Final. */
   | 'CANCELLED'
+  /** Passed review; stock is being allocated. */
   | 'CONFIRMED'
+  /** Handed over to the customer. Final. */
   | 'DELIVERED'
+  /** Held for a customer-service agent; holdReasons say why. */
   | 'ON_HOLD'
+  /** With a courier on the way to the customer. */
   | 'OUT_FOR_DELIVERY'
+  /** Picked, checked and packed; waiting to ship. */
   | 'PACKED'
+  /** Placed (or edited) and waiting for automatic review. */
   | 'PENDING_REVIEW'
+  /** Being picked in the warehouse. */
   | 'PICKING'
+  /** Left the warehouse; the reserved stock is consumed. */
   | 'SHIPPED';
 
+/** How the customer pays: online, or cash on delivery. */
 export type PaymentMethod =
+  /** Alipay (online). */
   | 'ALIPAY'
+  /** Bank card (online). */
   | 'CARD'
+  /** Cash on delivery (COD): paid to the courier. */
   | 'CASH_ON_DELIVERY'
+  /** WeChat Pay (online). */
   | 'WECHAT_PAY';
 
+/** Where an order's payment stands. */
 export type PaymentStatus =
+  /** Cash on delivery accepted: to be paid to the courier. */
   | 'COD_ACCEPTED'
+  /** Paid online. */
   | 'PAID'
+  /** Online payment not received yet: review holds the order (PAYMENT_PENDING). */
   | 'PENDING'
+  /** Paid, then refunded because the order was cancelled. */
   | 'REFUNDED';
 
 /** One thing a caller may do; operations declare the permission they need. */
 export type Permission =
+  /** Create, list and revoke API keys. */
   | 'APIKEY_MANAGE'
+  /** Read the audit log. */
   | 'AUDIT_READ'
+  /** Read products and warehouses. */
   | 'CATALOG_READ'
+  /** See customers' personal data unmasked: names, phones, e-mails, addresses and contact details in notes. */
   | 'CUSTOMER_PII_READ'
+  /** Read customers; without CUSTOMER_PII_READ their names, phones, e-mails and addresses are masked. */
   | 'CUSTOMER_READ'
+  /** Book goods receipts against purchase orders. */
   | 'GOODS_RECEIVE'
+  /** Cancel orders before shipment. */
   | 'ORDER_CANCEL'
+  /** Place orders. */
   | 'ORDER_CREATE'
+  /** Edit orders before shipment. */
   | 'ORDER_EDIT'
+  /** Read orders, their lines, allocations and events. */
   | 'ORDER_READ'
+  /** Approve or hold orders (customer-service review). */
   | 'ORDER_REVIEW'
+  /** Generate requirements and create, send, confirm, expedite and cancel purchase orders. */
   | 'PURCHASE_ORDER_MANAGE'
+  /** Order from a BLOCKED supplier (a manager’s override). */
   | 'PURCHASE_ORDER_OVERRIDE'
+  /** Read suppliers, purchase requirements, purchase orders and goods receipts. */
   | 'PURCHASING_READ'
+  /** Adjust stock (receipts, counts, damage, …). */
   | 'STOCK_ADJUST'
+  /** Read stock levels, movements and alerts. */
   | 'STOCK_READ'
+  /** Create and change suppliers and their offers. */
   | 'SUPPLIER_MANAGE'
+  /** Create, change and deactivate staff users. */
   | 'USER_MANAGE';
 
 /** The supplier's promised date for one line. */
@@ -338,12 +428,19 @@ export type ReceivePurchaseOrderInput = {
 
 /** Service region of mainland China (华东 EAST, 华北 NORTH, …). */
 export type Region =
+  /** 华中 Central China (Hubei, Hunan, Henan). */
   | 'CENTRAL'
+  /** 华东 East China (Shanghai, Jiangsu, Zhejiang, …). */
   | 'EAST'
+  /** 华北 North China (Beijing, Tianjin, Hebei, …). */
   | 'NORTH'
+  /** 东北 Northeast China (Liaoning, Jilin, Heilongjiang). */
   | 'NORTHEAST'
+  /** 西北 Northwest China (Shaanxi, Gansu, Xinjiang, …). */
   | 'NORTHWEST'
+  /** 华南 South China (Guangdong, Guangxi, Hainan). */
   | 'SOUTH'
+  /** 西南 Southwest China (Sichuan, Chongqing, Yunnan, …). */
   | 'SOUTHWEST';
 
 /** Why received goods were rejected at inspection. */
@@ -359,32 +456,53 @@ export type RejectionReason =
 
 /** A staff role; it grants a set of permissions. */
 export type Role =
+  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE. */
   | 'ADMIN'
+  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ. */
   | 'CUSTOMER_SERVICE'
+  /** Dispatcher: reads orders, stock, catalogue and customers. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ. */
   | 'DISPATCHER'
+  /** Operations manager: handles orders and stock, purchases, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE. */
   | 'MANAGER'
+  /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
+  /** Warehouse staff: adjust stock and receive goods. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, STOCK_ADJUST, PURCHASING_READ, GOODS_RECEIVE. */
   | 'WAREHOUSE';
 
+/** Where an order came from. */
 export type SalesChannel =
+  /** A custom order with special requirements. */
   | 'CUSTOM'
+  /** The mobile app. */
   | 'MOBILE_APP'
+  /** An offline (bricks-and-mortar) store. */
   | 'OFFLINE_STORE'
+  /** A partner procurement platform. */
   | 'PARTNER'
+  /** The web store. */
   | 'WEB'
+  /** Wholesale (B2B). */
   | 'WHOLESALE';
 
+/** All given conditions must hold. */
 export type StockLevelFilter = {
   /** Only levels at or below their low threshold. */
   belowThreshold?: boolean | null | undefined;
+  /** Only this SKU (exact). */
   sku?: string | null | undefined;
+  /** Only this warehouse or station (exact code). */
   warehouseCode?: string | null | undefined;
 };
 
+/** A stock level's available quantity against its low and high thresholds. */
 export type StockStatus =
+  /** Available at or below the low threshold: replenish. */
   | 'LOW'
+  /** Between the thresholds. */
   | 'NORMAL'
+  /** Nothing available (available ≤ 0). */
   | 'OUT_OF_STOCK'
+  /** Available at or above the high threshold: slow stock, consider a promotion. */
   | 'OVERSTOCK';
 
 /** All given conditions must hold. */
@@ -421,17 +539,21 @@ export type SupplierStatus =
   /** Not suggested and not orderable until reinstated; the reason says why. */
   | 'SUSPENDED';
 
+/** The signed-in staff member’s dashboard preferences. */
 export type UpdateMyPreferencesInput = {
   /** Dashboard language: zh-CN or en. */
   locale: string;
 };
 
+/** Changes to an order; fields left out stay as they are. */
 export type UpdateOrderInput = {
   /** Allowed until the order is shipped. */
   deliveryAddress?: DeliveryAddressInput | null | undefined;
   /** Replaces all lines; allowed until picking starts. */
   lines?: Array<OrderLineInput> | null | undefined;
+  /** Replaces the note; at most 500 characters. */
   note?: string | null | undefined;
+  /** Global id of the order. */
   orderId: string | number;
   /** Why the customer asked for the change; recorded on the event. */
   reason?: string | null | undefined;
@@ -439,43 +561,78 @@ export type UpdateOrderInput = {
 
 /** Why a mutation did not do what was asked. */
 export type UserErrorCode =
+  /** The API key was already revoked. */
   | 'ALREADY_REVOKED'
+  /** The adjustment would leave less on hand than is reserved for orders. */
   | 'BELOW_RESERVED'
+  /** Another staff user already has this e-mail. */
   | 'EMAIL_TAKEN'
+  /** An order needs at least one line. */
   | 'EMPTY_LINES'
+  /** The idempotency key was already used for a different request. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The thing's current status does not allow this step; `message` says which status it is in. */
   | 'ILLEGAL_TRANSITION'
+  /** Wrong e-mail or password, or a deactivated user (the answer does not say which). */
   | 'INVALID_CREDENTIALS'
+  /** A date is not a calendar day YYYY-MM-DD, or lies in the past where it must be today or later. */
   | 'INVALID_DATE'
+  /** An input value is malformed or out of range; `field` names it and `message` says what is expected. */
   | 'INVALID_INPUT'
+  /** Not a mainland China phone number (11-digit mobile, or a landline with area code). */
   | 'INVALID_PHONE'
+  /** A price is not an amount in yuan above zero with at most two decimals, e.g. "12.50". */
   | 'INVALID_PRICE'
+  /** A quantity is not a whole number in the allowed range (at least 1 unless said otherwise). */
   | 'INVALID_QUANTITY'
+  /** Too many failed sign-ins for this e-mail or address; wait and try again. */
   | 'LOGIN_THROTTLED'
+  /** The input would change nothing; nothing was written. */
   | 'NOTHING_TO_CHANGE'
+  /** The order is past the point of this edit: lines change only before picking, the address only before shipment. */
   | 'NOT_EDITABLE'
+  /** The id (or number) names nothing the caller may see. */
   | 'NOT_FOUND'
+  /** The purchase order is not CONFIRMED or PARTIALLY_RECEIVED, so no goods can be booked against it. */
   | 'NOT_RECEIVABLE'
+  /** The supplier has no active offer for the product (or none was suggested: choose one). */
   | 'NO_OFFER'
+  /** Not enough stock available, and the order may not wait as a backorder. */
   | 'OUT_OF_STOCK'
+  /** More accepted than ordered and still open on the line, beyond the 5 % tolerance. */
   | 'OVER_RECEIPT'
+  /** The product is no longer sold (inactive). */
   | 'PRODUCT_INACTIVE'
+  /** A receipt line's accepted plus rejected units differ from the units received. */
   | 'RECEIPT_SPLIT_MISMATCH'
+  /** Units were rejected without a rejectionReason. */
   | 'REJECTION_REASON_REQUIRED'
+  /** A purchase requirement is no longer OPEN (already ordered or dismissed). */
   | 'REQUIREMENT_NOT_OPEN'
+  /** The supplier's scorecard standing is BLOCKED: only a manager (PURCHASE_ORDER_OVERRIDE) may order from it, with an overrideReason. */
   | 'SUPPLIER_BLOCKED'
+  /** Another supplier already has this code. */
   | 'SUPPLIER_CODE_TAKEN'
+  /** The supplier is SUSPENDED: reinstate it or order from another. */
   | 'SUPPLIER_SUSPENDED'
+  /** A text input is longer than allowed; `message` gives the limit. */
   | 'TOO_LONG'
+  /** An order has more lines than allowed; `message` gives the limit. */
   | 'TOO_MANY_LINES'
+  /** No product has this SKU. */
   | 'UNKNOWN_SKU'
+  /** No supplier has this id. */
   | 'UNKNOWN_SUPPLIER'
+  /** No warehouse or station has this code. */
   | 'UNKNOWN_WAREHOUSE'
+  /** The password is shorter than 8 characters. */
   | 'WEAK_PASSWORD';
 
 /** A warehouse, or a delivery station that also holds stock. */
 export type WarehouseKind =
+  /** A delivery station that also holds stock. */
   | 'STATION'
+  /** A warehouse. */
   | 'WAREHOUSE';
 
 export type SessionUserFragment = { id: string, email: string, name: string, role: Role, permissions: Array<Permission>, locale: string | null };
