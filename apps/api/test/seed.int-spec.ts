@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus } from '@fulfilment/domain';
 import { createDataSource } from '../src/db/data-source';
 import { seedDemoData, seedDemoDataIfEmpty, SeedSummary } from '../src/db/seed/seed';
+import { ledgerMismatches } from './factories';
 import { createTestDatabase } from './helpers';
 
 /** 20:00 in Shanghai, the evening peak: the demo must look busy at any hour, this one included. */
@@ -230,5 +231,122 @@ describe('demo data', () => {
     const last = await count(ds, `SELECT max(right(number, 6)::int) FROM orders`);
     const next = await count(ds, `SELECT nextval('order_number_seq')`);
     assert.ok(next > last, `next order number ${next} follows the last seeded one ${last}`);
+  });
+
+  it('has ~25 suppliers with two or three offers for every active product', async () => {
+    const suppliers = await count(ds, `SELECT count(*) FROM supplier`);
+    assert.ok(suppliers >= 22 && suppliers <= 28, `~25 suppliers, got ${suppliers}`);
+    assert.equal(suppliers, seeded.summary.suppliers);
+    await assertNoRows(
+      ds,
+      `SELECT p.sku, count(o.id) AS offers FROM product p LEFT JOIN supplier_offer o ON o.product_id = p.id AND o.active
+        WHERE p.active GROUP BY p.sku HAVING count(o.id) NOT BETWEEN 2 AND 3`,
+      'active products with other than 2–3 offers',
+    );
+    await assertNoRows(
+      ds,
+      `SELECT code, phone FROM supplier WHERE phone !~ '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$'`,
+      'supplier phones that are not mainland numbers',
+    );
+    assert.equal(
+      await count(ds, `SELECT count(*) FROM supplier WHERE status = 'SUSPENDED' AND status_reason IS NOT NULL`),
+      1,
+    );
+  });
+
+  it('scores suppliers differently: mostly good, a few on watch, exactly one blocked', async () => {
+    const rows: { standing: string; n: number }[] = await ds.query(
+      `SELECT standing, count(*)::int AS n FROM supplier GROUP BY standing`,
+    );
+    const by = new Map(rows.map((r) => [r.standing, r.n]));
+    assert.equal(by.get('BLOCKED'), 1, `one BLOCKED supplier: ${JSON.stringify(rows)}`);
+    const watch = by.get('WATCH') ?? 0;
+    assert.ok(watch >= 2 && watch <= 5, `a few on WATCH: ${JSON.stringify(rows)}`);
+    assert.ok(
+      (by.get('EXCELLENT') ?? 0) + (by.get('GOOD') ?? 0) >= 15,
+      `most GOOD or EXCELLENT: ${JSON.stringify(rows)}`,
+    );
+    const periods = await count(ds, `SELECT count(*) FROM supplier_scorecard_period WHERE total IS NOT NULL`);
+    const spread = await count(ds, `SELECT max(total) - min(total) FROM supplier_scorecard_period`);
+    assert.ok(periods >= 60, `scored periods over six months, got ${periods}`);
+    assert.ok(spread >= 30, `period totals differ by at least 30 points, got ${spread}`);
+  });
+
+  it('leaves some purchase orders overdue, others open, and requirements pending', async () => {
+    const overdue = await count(
+      ds,
+      `SELECT count(*) FROM purchase_order WHERE status IN ('SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+          AND expected_date < (TIMESTAMPTZ '${NOW.toISOString()}' AT TIME ZONE 'Asia/Shanghai')::date`,
+    );
+    assert.ok(overdue >= 3 && overdue <= 6, `3–6 overdue purchase orders, got ${overdue}`);
+    for (const status of ['DRAFT', 'SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CLOSED'])
+      assert.ok(await count(ds, `SELECT count(*) FROM purchase_order WHERE status = '${status}'`), `some ${status}`);
+    assert.ok(
+      await count(
+        ds,
+        `SELECT count(*) FROM purchase_order_contact c JOIN purchase_order p ON p.id = c.purchase_order_id
+                        WHERE p.expected_date < (TIMESTAMPTZ '${NOW.toISOString()}' AT TIME ZONE 'Asia/Shanghai')::date`,
+      ),
+      'some overdue orders were chased',
+    );
+    assert.ok(await count(ds, `SELECT count(*) FROM purchase_requirement WHERE status = 'OPEN'`), 'open requirements');
+    const months = await count(
+      ds,
+      `SELECT count(DISTINCT date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai')) FROM goods_receipt`,
+    );
+    assert.ok(months >= 6, `receipts over six months, got ${months} months`);
+    assert.equal(await count(ds, `SELECT count(*) FROM purchase_order`), seeded.summary.purchaseOrders);
+    assert.equal(await count(ds, `SELECT count(*) FROM goods_receipt`), seeded.summary.goodsReceipts);
+  });
+
+  it('keeps the purchasing invariants, and the ledger still explains every level', async () => {
+    await assertNoRows(
+      ds,
+      `SELECT id FROM goods_receipt_line WHERE received <> accepted + rejected OR (rejected > 0 AND rejection_reason IS NULL)`,
+      'receipt lines that do not split into accepted and rejected',
+    );
+    await assertNoRows(
+      ds,
+      `SELECT l.id, l.received_qty, l.accepted_qty, l.rejected_qty, g.received, g.accepted, g.rejected
+         FROM purchase_order_line l
+         LEFT JOIN (SELECT purchase_order_line_id, sum(received) AS received, sum(accepted) AS accepted, sum(rejected) AS rejected
+                      FROM goods_receipt_line GROUP BY 1) g ON g.purchase_order_line_id = l.id
+        WHERE (l.received_qty, l.accepted_qty, l.rejected_qty) IS DISTINCT FROM
+              (coalesce(g.received, 0), coalesce(g.accepted, 0), coalesce(g.rejected, 0))`,
+      'order lines whose totals differ from their receipts',
+    );
+    await assertNoRows(
+      ds,
+      `SELECT p.number, e.events, e.first, e.last, p.last_event_sequence
+         FROM purchase_order p
+         LEFT JOIN (SELECT purchase_order_id, count(*) AS events, min(sequence) AS first, max(sequence) AS last
+                      FROM purchase_order_event GROUP BY 1) e ON e.purchase_order_id = p.id
+        WHERE e.events IS NULL OR e.first <> 1 OR e.last <> e.events OR p.last_event_sequence <> e.events`,
+      'purchase order event sequences with gaps',
+    );
+    await assertNoRows(
+      ds,
+      `SELECT p.number, p.status, e.to_status FROM purchase_order p
+         JOIN purchase_order_event e ON e.purchase_order_id = p.id AND e.sequence = p.last_event_sequence
+        WHERE p.status <> e.to_status`,
+      'purchase orders whose status is not their last event',
+    );
+    await assertNoRows(
+      ds,
+      `SELECT g.number, l.accepted, m.on_hand_delta
+         FROM goods_receipt g JOIN goods_receipt_line l ON l.goods_receipt_id = g.id
+         JOIN stock_movement m ON m.reference = g.number AND m.product_id = l.product_id AND m.warehouse_id = g.warehouse_id
+        WHERE m.reason <> 'RECEIPT' OR m.on_hand_delta <> l.accepted`,
+      'receipts whose movements booked other than the accepted units',
+    );
+    await assertNoRows(
+      ds,
+      `SELECT m.id, m.note FROM stock_movement m
+        WHERE m.reason = 'RECEIPT' AND m.note NOT LIKE '期初%' AND NOT EXISTS (SELECT 1 FROM goods_receipt g WHERE g.number = m.reference)`,
+      'replenishment movements without their goods receipt',
+    );
+    assert.deepEqual((await ledgerMismatches(ds)).slice(0, 5), []);
+    const next = await count(ds, `SELECT nextval('purchase_order_number_seq')`);
+    assert.equal(next, seeded.summary.purchaseOrders + 1, 'new purchase orders continue the numbering');
   });
 });

@@ -1,8 +1,10 @@
 import { logger } from '../common/logger';
+import { PurchasingTraffic } from './purchasing-traffic';
 
 /**
  * Demo traffic: orders from several channels and regions, reviews, cancellations, stock counts and
- * receipts, all through the public GraphQL API as an integrator and staff would send them.
+ * receipts, and purchasing (orders sent, confirmed, received), all through the public GraphQL API as an
+ * integrator and staff would send them.
  */
 export interface TrafficOptions {
   url: string;
@@ -62,7 +64,13 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
   );
   const integrator = anonymous.as(`Bearer ${created.createApiKey.secret}`);
   let service = await anonymous.login('service@demo.local');
+  let purchaser = await anonymous.login('purchasing@demo.local');
+  let receiver = await anonymous.login('warehouse@demo.local');
   let serviceSince = Date.now();
+  const purchasing = new PurchasingTraffic(
+    () => purchaser,
+    () => receiver,
+  );
 
   const customers: string[] = (
     await integrator.call<{ customers: Edges<{ id: string }> }>(`{ customers(first: 100) { edges { node { id } } } }`)
@@ -79,6 +87,8 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
     const roll = Math.random();
     if (Date.now() - serviceSince > 20 * 60_000) {
       service = await anonymous.login('service@demo.local');
+      purchaser = await anonymous.login('purchasing@demo.local');
+      receiver = await anonymous.login('warehouse@demo.local');
       serviceSince = Date.now();
     }
     if (roll < 0.8) {
@@ -108,7 +118,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
       );
       const p = r.placeOrder;
       logger.info(p.order ? `placed ${p.order.number} → ${p.order.status}` : `order refused: ${p.userErrors[0].code}`);
-    } else if (roll < 0.9) {
+    } else if (roll < 0.88) {
       const q = await service.call<{ orders: Edges<OrderRef> }>(
         `{ orders(first: 5, filter: { status: PENDING_REVIEW }) { edges { node { id number } } } }`,
       );
@@ -119,7 +129,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
         { id: o.id },
       );
       logger.info(`approved ${o.number} → ${r.approveOrder.order?.status}`);
-    } else if (roll < 0.95) {
+    } else if (roll < 0.92) {
       const q = await integrator.call<{ orders: Edges<OrderRef> }>(
         `{ orders(first: 10, filter: { status: [ALLOCATED, BACKORDERED] }) { edges { node { id number } } } }`,
       );
@@ -130,7 +140,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
         { id: o.id },
       );
       logger.info(`cancelled ${o.number}`);
-    } else {
+    } else if (roll < 0.94) {
       const l = pick(levels);
       const receipt = Math.random() < 0.6;
       await integrator.call(
@@ -148,6 +158,8 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
         },
       );
       logger.info(`${receipt ? 'received' : 'wrote off'} ${l.sku} at ${l.warehouseCode}`);
+    } else {
+      await purchasing.step();
     }
   };
 

@@ -14,6 +14,7 @@ import {
 } from './model';
 import { draftOrders, HISTORY_DAYS } from './order-drafts';
 import { OrderHistory } from './orders';
+import { buildPurchasing, PurchasingData } from './purchase-history';
 import { Random } from './random';
 import { Scheduler } from './scheduler';
 import { StockKeeping } from './stock-keeping';
@@ -33,6 +34,7 @@ export interface DemoData {
   events: { order: OrderSeed; event: OrderEventSeed; sequence: number }[];
   /** Drafted orders that never existed because nothing they asked for was in stock. */
   rejected: number;
+  purchasing: PurchasingData;
 }
 
 /** Builds the whole data set in memory; the same `now` and seed always give the same rows. */
@@ -57,6 +59,7 @@ export function generateDemoData(now: number, seed: number): DemoData {
   history.schedule(drafts);
   ctx.scheduler.runAll();
   settleThresholds(root.fork('thresholds'), levels);
+  const purchasing = buildPurchasing(root.fork('purchasing'), now, ctx.start, products, levels, ledger.movements);
 
   return {
     warehouses,
@@ -67,5 +70,6 @@ export function generateDemoData(now: number, seed: number): DemoData {
     orders: history.orders,
     events: history.eventLog,
     rejected: history.rejected,
+    purchasing,
   };
 }

@@ -153,6 +153,128 @@ export interface OrderSeed {
   events: OrderEventSeed[];
 }
 
+export type SupplierTier = 'EXCELLENT' | 'GOOD' | 'WATCH' | 'BLOCKED';
+
+/** How a supplier delivers; the purchasing history draws lateness and rejections from it. */
+export interface ReliabilityProfile {
+  /** Chance a delivery arrives by the promised date. */
+  onTime: number;
+  /** Share of receipt lines with rejected units, and the share of units rejected on them. */
+  rejectShare: number;
+  rejectRate: readonly [number, number];
+  /** How many days late a late delivery is. */
+  lateDays: readonly [number, number];
+  /** Offer prices as a share of the retail price. */
+  priceFactor: readonly [number, number];
+}
+
+export interface SupplierSeed {
+  id: string;
+  code: string;
+  name: string;
+  contactName: string;
+  phone: string;
+  email: string | null;
+  address: string;
+  regions: Region[];
+  homeRegion: Region;
+  categories: string[];
+  status: 'QUALIFIED' | 'PROBATION' | 'SUSPENDED';
+  statusReason: string | null;
+  /** When it was suspended: nothing is ordered from it after. */
+  suspendedAt: number | null;
+  tier: SupplierTier;
+  profile: ReliabilityProfile;
+  createdAt: number;
+}
+
+export interface OfferSeed {
+  id: string;
+  supplier: SupplierSeed;
+  product: ProductSeed;
+  unitPriceFen: number;
+  leadTimeDays: number;
+  minOrderQty: number;
+  packMultiple: number;
+}
+
+export type RejectionReason = 'DAMAGED' | 'WRONG_SPEC' | 'QUALITY' | 'EXPIRED';
+
+export interface PurchaseOrderLineSeed {
+  id: string;
+  lineNo: number;
+  offer: OfferSeed;
+  quantity: number;
+  quotedLeadDays: number;
+  /** Calendar days (YYYY-MM-DD) in Shanghai. */
+  promisedDate: string | null;
+  expectedDate: string | null;
+  received: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface GoodsReceiptLineSeed {
+  id: string;
+  line: PurchaseOrderLineSeed;
+  received: number;
+  accepted: number;
+  rejected: number;
+  reason: RejectionReason | null;
+  /** The ledger's RECEIPT movement that booked the accepted units (none before the ledger starts). */
+  movement: MovementSeed | null;
+}
+
+export interface GoodsReceiptSeed {
+  id: string;
+  number: string;
+  order: PurchaseOrderSeed;
+  actor: string;
+  at: number;
+  lines: GoodsReceiptLineSeed[];
+}
+
+export interface PurchaseOrderEventSeed {
+  type: 'CREATED' | 'STATUS_CHANGED' | 'EXPEDITED' | 'RECEIVED' | 'OVERDUE';
+  from: string | null;
+  to: string;
+  reason: string | null;
+  actor: string;
+  at: number;
+  /** The receipt a RECEIVED event (or the status change it caused) names; `{GR}` in the reason is its number. */
+  receipt: GoodsReceiptSeed | null;
+}
+
+export interface PurchaseOrderContactSeed {
+  note: string;
+  newExpectedDate: string | null;
+  actor: string;
+  at: number;
+}
+
+export interface PurchaseOrderSeed {
+  id: string;
+  number: string;
+  supplier: SupplierSeed;
+  warehouse: WarehouseSeed;
+  status: string;
+  note: string | null;
+  createdBy: string;
+  statusReason: string | null;
+  sentAt: number | null;
+  confirmedAt: number | null;
+  receivedAt: number | null;
+  closedAt: number | null;
+  cancelledAt: number | null;
+  lastExpeditedAt: number | null;
+  overdueFlaggedAt: number | null;
+  createdAt: number;
+  lines: PurchaseOrderLineSeed[];
+  receipts: GoodsReceiptSeed[];
+  events: PurchaseOrderEventSeed[];
+  contacts: PurchaseOrderContactSeed[];
+}
+
 export interface SeedSummary {
   warehouses: number;
   products: number;
@@ -164,4 +286,7 @@ export interface SeedSummary {
   orderAllocations: number;
   orderEvents: number;
   lastOrderNumber: string | null;
+  suppliers: number;
+  purchaseOrders: number;
+  goodsReceipts: number;
 }

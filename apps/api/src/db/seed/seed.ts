@@ -1,8 +1,14 @@
 import { DataSource } from 'typeorm';
+import { shanghaiDay } from '@fulfilment/domain';
+import { DomainEventHandlers } from '../../common/domain-events';
 import { logger } from '../../common/logger';
+import { Mutations } from '../../common/mutation';
+import { RequirementService } from '../../modules/purchasing/requirement.service';
+import { ScorecardService } from '../../modules/purchasing/scorecard.service';
 import { HOUR } from './clock';
 import { generateDemoData } from './generate';
 import { SeedSummary } from './model';
+import { insertPurchasing } from './purchasing-writer';
 import {
   insertAllocations,
   insertCustomers,
@@ -29,13 +35,16 @@ export async function seedDemoDataIfEmpty(ds: DataSource): Promise<void> {
   logger.info(
     { ...summary, ms },
     `seeded demo data in ${ms} ms: ${summary.warehouses} warehouses, ${summary.products} products, ${summary.customers} customers, ` +
-      `${summary.stockLevels} stock levels, ${summary.stockMovements} movements, ${summary.orders} orders, ${summary.orderEvents} events`,
+      `${summary.stockLevels} stock levels, ${summary.stockMovements} movements, ${summary.orders} orders, ${summary.orderEvents} events, ` +
+      `${summary.suppliers} suppliers, ${summary.purchaseOrders} purchase orders, ${summary.goodsReceipts} goods receipts`,
   );
 }
 
 /**
  * Writes a deterministic demo history ending at `now` (default: the current hour) in one transaction:
- * warehouses, catalogue, customers, stock with its full ledger, and 90 days of orders.
+ * warehouses, catalogue, customers, stock with its full ledger, 90 days of orders, suppliers and six
+ * months of purchase orders. Then, as the scheduled jobs would have, the purchasing module scores the
+ * finished months and runs the morning's purchase requirements.
  */
 export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
   const now = opts.now?.getTime() ?? Math.floor(Date.now() / HOUR) * HOUR;
@@ -52,9 +61,16 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
     await insertOrderLines(m, data.orders);
     await insertAllocations(m, data.orders);
     await insertEvents(m, data.events);
+    await insertPurchasing(m, data.purchasing);
     // New orders continue the numbering where the history stops.
     if (lastOrder) await m.query(`SELECT setval('order_number_seq', $1)`, [Number(lastOrder.number.slice(-6))]);
   });
+  await new ScorecardService(ds).scoreFinishedMonths(shanghaiDay(new Date(now)));
+  const system = { principal: null, requestId: 'seed', clientIp: null };
+  const requirements = new RequirementService(new Mutations(ds, new DomainEventHandlers()));
+  await new Mutations(ds, new DomainEventHandlers()).run(system, { action: 'GENERATE_PURCHASE_REQUIREMENTS' }, (tx) =>
+    requirements.generateIn(tx, null),
+  );
 
   return {
     warehouses: data.warehouses.length,
@@ -67,5 +83,8 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
     orderAllocations: data.orders.reduce((n, o) => n + o.allocations.length, 0),
     orderEvents: data.events.length,
     lastOrderNumber: lastOrder?.number ?? null,
+    suppliers: data.purchasing.suppliers.length,
+    purchaseOrders: data.purchasing.orders.length,
+    goodsReceipts: data.purchasing.receipts.length,
   };
 }

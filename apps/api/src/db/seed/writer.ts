@@ -9,10 +9,10 @@ import {
   WarehouseSeed,
 } from './model';
 
-interface Column<T> {
+export interface Column<T> {
   name: string;
   /** Element type of the unnest array; array columns travel as Postgres array literals and are cast. */
-  type: 'uuid' | 'text' | 'int' | 'bool' | 'timestamptz' | 'text[]';
+  type: 'uuid' | 'text' | 'int' | 'bool' | 'timestamptz' | 'date' | 'text[]';
   value: (row: T) => string | number | boolean | null;
 }
 
@@ -20,7 +20,12 @@ interface Column<T> {
  * One INSERT … SELECT FROM unnest(…) per table: each column goes as one array parameter. The
  * ordinality keeps rows in the given order, so identity ids follow time.
  */
-async function insertAll<T>(m: EntityManager, table: string, columns: Column<T>[], rows: readonly T[]): Promise<void> {
+export async function insertAll<T>(
+  m: EntityManager,
+  table: string,
+  columns: Column<T>[],
+  rows: readonly T[],
+): Promise<void> {
   if (rows.length === 0) return;
   const names = columns.map((c) => c.name).join(', ');
   const arrays = columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'text' : c.type}[]`).join(', ');
@@ -32,10 +37,10 @@ async function insertAll<T>(m: EntityManager, table: string, columns: Column<T>[
   );
 }
 
-const iso = (t: number) => new Date(t).toISOString();
+export const iso = (t: number) => new Date(t).toISOString();
 
 /** A Postgres array literal of enum-like words. */
-const pgArray = (items: readonly string[]) => `{${items.map((s) => `"${s}"`).join(',')}}`;
+export const pgArray = (items: readonly string[]) => `{${items.map((s) => `"${s}"`).join(',')}}`;
 
 export function insertWarehouses(m: EntityManager, rows: readonly WarehouseSeed[]): Promise<void> {
   return insertAll<WarehouseSeed>(
