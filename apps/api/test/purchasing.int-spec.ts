@@ -605,4 +605,42 @@ describe('suppliers and purchasing', () => {
     ]);
     assert.deepEqual(empty, { total: null, standing: 'UNRATED' });
   });
+
+  it('short-closes a partly received order and sets a requirement aside, each only from the right status', async () => {
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 0 }, low: 5, high: 20 });
+    const s = await supplier();
+    await offer(s.id, p.sku, '3.00');
+    const po = await confirmedPo(s.id, p.sku, 10);
+    const CLOSE = `mutation($i: ClosePurchaseOrderInput!) { closePurchaseOrder(input: $i) { purchaseOrder { status statusReason } userErrors { code field } } }`;
+    const early = await api.data(CLOSE, { i: { purchaseOrderId: po.id, reason: '供应商无法交付' } });
+    assert.equal(
+      early.closePurchaseOrder.userErrors[0].code,
+      'ILLEGAL_TRANSITION',
+      'nothing received yet: cancel it instead',
+    );
+    await api.data(RECEIVE, {
+      i: { purchaseOrderId: po.id, lines: [{ lineId: po.lines[0].id, received: 4, accepted: 4, rejected: 0 }] },
+    });
+    const closed = await api.data(CLOSE, { i: { purchaseOrderId: po.id, reason: '供应商无法交付' } });
+    assert.deepEqual(closed.closePurchaseOrder, {
+      purchaseOrder: { status: 'CLOSED', statusReason: '供应商无法交付' },
+      userErrors: [],
+    });
+    const levels = await api.data(
+      `query($sku: String) { stockLevels(filter: { sku: $sku }) { edges { node { onOrder } } } }`,
+      { sku: p.sku },
+    );
+    assert.equal(levels.stockLevels.edges[0].node.onOrder, 0, 'the rest no longer counts as on order');
+
+    const r = await api.data(GENERATE, { i: { warehouseCode: 'SH-01' } });
+    const req = r.generatePurchaseRequirements.requirements.find((x: { sku: string }) => x.sku === p.sku);
+    const DISMISS = `mutation($i: DismissPurchaseRequirementInput!) { dismissPurchaseRequirement(input: $i) { requirement { status dismissedReason } userErrors { code } } }`;
+    const dismissed = await api.data(DISMISS, { i: { requirementId: req.id, reason: '改用替代品' } });
+    assert.deepEqual(dismissed.dismissPurchaseRequirement, {
+      requirement: { status: 'DISMISSED', dismissedReason: '改用替代品' },
+      userErrors: [],
+    });
+    const again = await api.data(DISMISS, { i: { requirementId: req.id, reason: 'x' } });
+    assert.equal(again.dismissPurchaseRequirement.userErrors[0].code, 'REQUIREMENT_NOT_OPEN');
+  });
 });

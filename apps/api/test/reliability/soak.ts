@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { addDays, shanghaiDay } from '@fulfilment/domain';
 import { logger } from '../../src/common/logger';
 import { createCustomer, createProduct, createWarehouses } from '../factories';
 import { findViolations, Violation } from './invariants';
@@ -251,7 +252,7 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
       {
         supplierId: supplier.supplier.id,
         warehouseCode,
-        lines: skus.map((sku) => ({ sku, quantity: opts.unitsPerLevel })),
+        lines: skus.map((sku) => ({ sku, quantity: opts.unitsPerLevel, promisedDate: addDays(shanghaiDay(), 2) })),
       },
       'createPurchaseOrder',
     );

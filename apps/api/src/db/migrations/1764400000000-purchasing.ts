@@ -65,6 +65,7 @@ export class Purchasing1764400000000 implements MigrationInterface {
         suggested_supplier_id uuid REFERENCES supplier(id),
         candidates jsonb NOT NULL DEFAULT '[]',
         purchase_order_id uuid,
+        dismissed_reason text,
         generated_by text NOT NULL,
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz(3) NOT NULL DEFAULT now()

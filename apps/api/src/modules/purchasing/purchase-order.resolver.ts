@@ -17,7 +17,9 @@ import { PurchaseRequirement, SupplierCandidateScore } from './purchase-requirem
 import { PurchaseOrderEventMessage } from './purchasing.events';
 import {
   CancelPurchaseOrderInput,
+  ClosePurchaseOrderInput,
   ConfirmPurchaseOrderInput,
+  DismissPurchaseRequirementInput,
   CreatePurchaseOrderInput,
   ExpeditePurchaseOrderInput,
   GeneratePurchaseRequirementsInput,
@@ -33,6 +35,7 @@ import {
   PurchaseOrderEventConnection,
   PurchaseOrderPayload,
   PurchaseRequirementConnection,
+  PurchaseRequirementPayload,
   ReceivePurchaseOrderPayload,
 } from './purchasing.types';
 import { Supplier } from './supplier.entity';
@@ -149,6 +152,29 @@ export class PurchaseOrderResolver {
     @Ctx() ctx: Context,
   ) {
     return poPayload(await ctx.services.purchaseOrders.cancel(input, ctx.actor));
+  }
+
+  @Requires('PURCHASE_ORDER_MANAGE')
+  @Mutation(() => PurchaseOrderPayload, {
+    description:
+      'Closes a received purchase order, or short-closes a partly received one (the rest will not come and stops counting as on order).',
+  })
+  async closePurchaseOrder(
+    @Arg('input', { description: 'The order and why.' }) input: ClosePurchaseOrderInput,
+    @Ctx() ctx: Context,
+  ) {
+    return poPayload(await ctx.services.purchaseOrders.close(input, ctx.actor));
+  }
+
+  @Requires('PURCHASE_ORDER_MANAGE')
+  @Mutation(() => PurchaseRequirementPayload, {
+    description: 'Sets an open purchase requirement aside with a reason, instead of ordering it.',
+  })
+  async dismissPurchaseRequirement(
+    @Arg('input', { description: 'The requirement and why.' }) input: DismissPurchaseRequirementInput,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(new PurchaseRequirementPayload(), await ctx.services.requirements.dismiss(input, ctx.actor));
   }
 
   @Requires('GOODS_RECEIVE')

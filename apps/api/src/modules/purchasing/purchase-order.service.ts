@@ -16,6 +16,7 @@ import { PurchaseOrder } from './purchase-order.entity';
 import { PurchaseOrderChange, PurchaseOrderTransitions } from './purchase-order-transitions';
 import {
   CancelPurchaseOrderInput,
+  ClosePurchaseOrderInput,
   ConfirmPurchaseOrderInput,
   CreatePurchaseOrderInput,
   ExpeditePurchaseOrderInput,
@@ -183,6 +184,18 @@ export class PurchaseOrderService {
           ]);
         await this.transitions.move(c, 'CANCELLED', input.reason.trim());
       },
+      invalid,
+    );
+  }
+
+  /** Closes a received order, or short-closes a partly received one: the rest is no longer on order. */
+  async close(input: ClosePurchaseOrderInput, actor: Actor): Promise<PoResult> {
+    const invalid = await validateInput(input);
+    return this.step(
+      input,
+      actor,
+      'CLOSE_PURCHASE_ORDER',
+      async (c) => this.transitions.move(c, 'CLOSED', input.reason.trim()),
       invalid,
     );
   }

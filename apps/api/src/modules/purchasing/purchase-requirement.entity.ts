@@ -171,6 +171,10 @@ export class PurchaseRequirement implements Node {
   @Column({ type: 'uuid', nullable: true })
   purchaseOrderId: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Why a purchaser set it aside (DISMISSED).' })
+  @Column({ type: 'text', nullable: true })
+  dismissedReason: string | null;
+
   @Field({ description: 'Who or what made it: a user, or "schedule" for the morning run.' })
   @Column()
   generatedBy: string;

@@ -319,6 +319,28 @@ export class CancelPurchaseOrderInput {
   reason: string;
 }
 
+@InputType({ description: 'Close a purchase order: the rest will not be delivered (or everything has arrived).' })
+export class ClosePurchaseOrderInput {
+  @Field(() => ID, { description: 'The purchase order.' })
+  purchaseOrderId: string;
+
+  @Field({ description: 'Why it is closed, e.g. "supplier cannot deliver the rest".' })
+  @IsNotEmpty(code('INVALID_INPUT', 'reason must not be empty'))
+  @MaxLength(500, code('TOO_LONG', 'reason must be at most 500 characters'))
+  reason: string;
+}
+
+@InputType({ description: 'Set an open purchase requirement aside.' })
+export class DismissPurchaseRequirementInput {
+  @Field(() => ID, { description: 'The requirement.' })
+  requirementId: string;
+
+  @Field({ description: 'Why it is not ordered; the next run counts it no longer, so it may be required again.' })
+  @IsNotEmpty(code('INVALID_INPUT', 'reason must not be empty'))
+  @MaxLength(500, code('TOO_LONG', 'reason must be at most 500 characters'))
+  reason: string;
+}
+
 @InputType({ description: 'What arrived for one line, after inspection: received = accepted + rejected.' })
 export class ReceiptLineInput {
   @Field(() => ID, { description: 'The purchase order line.' })

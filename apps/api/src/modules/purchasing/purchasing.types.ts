@@ -53,6 +53,12 @@ export class GeneratePurchaseRequirementsPayload extends MutationPayload {
   considered: number | null;
 }
 
+@ObjectType({ description: 'The requirement after the change, or userErrors saying why nothing changed.' })
+export class PurchaseRequirementPayload extends MutationPayload {
+  @Field(() => PurchaseRequirement, { nullable: true, description: 'The requirement after the change.' })
+  requirement: PurchaseRequirement | null;
+}
+
 @ObjectType({ description: 'The purchase orders created (one per supplier and warehouse), or userErrors.' })
 export class CreatePurchaseOrderPayload extends MutationPayload {
   @Field(() => [PurchaseOrder], {

@@ -11,8 +11,9 @@ import { audit } from '../../common/audit';
 import { logger } from '../../common/logger';
 import { MutationResult, Mutations, Tx } from '../../common/mutation';
 import { fail } from '../../common/user-error';
+import { localId } from '../../common/global-id';
 import { validateInput } from '../../common/validation';
-import { GeneratePurchaseRequirementsInput } from './purchasing.inputs';
+import { DismissPurchaseRequirementInput, GeneratePurchaseRequirementsInput } from './purchasing.inputs';
 import { PurchaseRequirement, StoredCandidate } from './purchase-requirement.entity';
 import { SupplierStatus } from './purchasing.enums';
 
@@ -82,6 +83,39 @@ export class RequirementService {
       actor,
       { action: 'GENERATE_PURCHASE_REQUIREMENTS', targetType: 'PurchaseRequirement', invalid },
       async (tx) => ({ result: await this.generateIn(tx, input.warehouseCode ?? null) }),
+    );
+  }
+
+  /** Sets an OPEN requirement aside with a reason; the next run no longer counts it. */
+  async dismiss(
+    input: DismissPurchaseRequirementInput,
+    actor: Actor,
+  ): Promise<MutationResult<{ requirement: PurchaseRequirement }>> {
+    const invalid = await validateInput(input);
+    return this.mutations.run(
+      actor,
+      { action: 'DISMISS_PURCHASE_REQUIREMENT', targetType: 'PurchaseRequirement', invalid },
+      async (tx) => {
+        const id = localId(input.requirementId, 'PurchaseRequirement');
+        const [row] = id
+          ? await tx.m.query(`SELECT id, sku, status FROM purchase_requirement WHERE id = $1 FOR UPDATE`, [id])
+          : [];
+        if (!row) fail('NOT_FOUND', 'No requirement with this id', ['input', 'requirementId']);
+        if (row.status !== 'OPEN')
+          fail('REQUIREMENT_NOT_OPEN', `The requirement for ${row.sku} is ${row.status}`, ['input', 'requirementId']);
+        await tx.m.query(
+          `UPDATE purchase_requirement SET status = 'DISMISSED', dismissed_reason = $2, updated_at = now() WHERE id = $1`,
+          [row.id, input.reason.trim()],
+        );
+        await audit(tx.m, actor, {
+          action: 'DISMISS_PURCHASE_REQUIREMENT',
+          targetType: 'PurchaseRequirement',
+          targetId: row.id,
+          outcome: 'SUCCESS',
+          details: { sku: row.sku },
+        });
+        return { requirement: await tx.m.getRepository(PurchaseRequirement).findOneByOrFail({ id: row.id }) };
+      },
     );
   }
 
