@@ -79,6 +79,13 @@ test('a purchase order is sent and confirmed by purchasing, then received with o
   await expect(page.getByRole('link', { name: po.number }).first()).toBeVisible();
   await expect(page.getByText('Damaged')).toBeVisible();
   await screenshot(page, 'supplier-page');
+
+  // The supplier cannot deliver the rest: purchasing short-closes the order.
+  await ui.openPurchaseOrder(po.id);
+  await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Close', exact: true }).click();
+  await ui.dialog().getByRole('textbox').fill('Supplier cannot deliver the rest');
+  await ui.dialog().getByRole('button', { name: 'Close the order' }).click();
+  await expect(ui.title()).toContainText('Closed');
 });
 
 test('purchasing runs the requirements, reads why one exists, and turns it into a purchase order', async ({ page }) => {

@@ -7,13 +7,14 @@ import { InlineMessage } from '../../../ui/States';
 import { useCan } from '../../auth/hooks/useSession';
 import {
   cancelPurchaseOrderMutation,
+  closePurchaseOrderMutation,
   confirmPurchaseOrderMutation,
   expeditePurchaseOrderMutation,
   sendPurchaseOrderMutation,
 } from '../graphql/purchaseOrders';
 import { addDays, today } from '../purchasingDates';
 
-type Action = 'send' | 'confirm' | 'expedite' | 'cancel';
+type Action = 'send' | 'confirm' | 'expedite' | 'cancel' | 'close';
 
 /** What may be done with a purchase order in its status (the server decides again). */
 function allowed(po: PurchaseOrderDetailFragment): Action[] {
@@ -25,7 +26,9 @@ function allowed(po: PurchaseOrderDetailFragment): Action[] {
     case 'CONFIRMED':
       return ['expedite', 'cancel'];
     case 'PARTIALLY_RECEIVED':
-      return ['expedite'];
+      return ['expedite', 'close'];
+    case 'RECEIVED':
+      return ['close'];
     default:
       return [];
   }
@@ -41,7 +44,7 @@ function Failures({ failure }: { failure: OutcomeMessage[] | null }) {
   );
 }
 
-/** Send, confirm (a promised date per line), expedite (a note and a new expected date) or cancel (a reason). */
+/** Send, confirm (a promised date per line), expedite (a note and a new expected date), cancel or close (a reason). */
 export function PurchaseOrderActions({ po }: { po: PurchaseOrderDetailFragment }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -126,6 +129,15 @@ export function PurchaseOrderActions({ po }: { po: PurchaseOrderDetailFragment }
           success: () => t('purchasing.actions.cancelled', { number: po.number }),
         }),
       );
+    } else if (open === 'close') {
+      if (!reason.trim()) return;
+      done(
+        await outcome.run({
+          mutation: closePurchaseOrderMutation,
+          variables: { input: { purchaseOrderId: po.id, reason: reason.trim() } },
+          success: () => t('purchasing.actions.closed', { number: po.number }),
+        }),
+      );
     }
   };
 
@@ -163,6 +175,11 @@ export function PurchaseOrderActions({ po }: { po: PurchaseOrderDetailFragment }
       {actions.includes('expedite') && (
         <button type="button" className={po.overdue ? 'btn btn-primary' : 'btn'} onClick={() => start('expedite')}>
           {t('purchasing.actions.expedite')}
+        </button>
+      )}
+      {actions.includes('close') && (
+        <button type="button" className="btn" onClick={() => start('close')}>
+          {t('purchasing.actions.close')}
         </button>
       )}
       {actions.includes('cancel') && (
@@ -282,16 +299,18 @@ export function PurchaseOrderActions({ po }: { po: PurchaseOrderDetailFragment }
       </Dialog>
 
       <Dialog
-        open={open === 'cancel'}
-        title={t('purchasing.actions.cancelTitle', { number: po.number })}
+        open={open === 'cancel' || open === 'close'}
+        title={t(open === 'close' ? 'purchasing.actions.closeTitle' : 'purchasing.actions.cancelTitle', {
+          number: po.number,
+        })}
         onClose={close}
         onSubmit={() => void submit()}
-        submitLabel={t('purchasing.actions.cancelConfirm')}
-        submitTone="danger"
+        submitLabel={t(open === 'close' ? 'purchasing.actions.closeConfirm' : 'purchasing.actions.cancelConfirm')}
+        submitTone={open === 'close' ? undefined : 'danger'}
         busy={outcome.busy}
       >
         <div className="stack">
-          <p>{t('purchasing.actions.cancelMessage')}</p>
+          <p>{t(open === 'close' ? 'purchasing.actions.closeMessage' : 'purchasing.actions.cancelMessage')}</p>
           <div className="field">
             <label htmlFor={`${id}-reason`} className="field-label">
               {t('purchasing.actions.reason')} <span aria-hidden="true">*</span>

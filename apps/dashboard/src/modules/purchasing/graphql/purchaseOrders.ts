@@ -229,3 +229,18 @@ export const purchaseOrderChangedSubscription = graphql(`
     }
   }
 `);
+
+export const closePurchaseOrderMutation = graphql(`
+  mutation ClosePurchaseOrder($input: ClosePurchaseOrderInput!) {
+    closePurchaseOrder(input: $input) {
+      purchaseOrder {
+        ...PurchaseOrderDetail
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
