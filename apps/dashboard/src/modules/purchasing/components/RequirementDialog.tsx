@@ -1,21 +1,71 @@
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../app/format';
+import { useMutationOutcome } from '../../../app/useMutationOutcome';
 import type { RequirementRowFragment } from '../../../gql/graphql';
 import { Dialog } from '../../../ui/Dialog';
+import { InlineMessage } from '../../../ui/States';
+import { useCan } from '../../auth/hooks/useSession';
+import { dismissRequirementMutation } from '../graphql/requirements';
 import { StandingBadge, SupplierStatusBadge } from './PurchasingBadges';
 
-/** Why a requirement exists (the figures it was computed from) and how each candidate supplier ranked. */
+/**
+ * Why a requirement exists (the figures it was computed from) and how each candidate supplier ranked;
+ * a purchaser may dismiss an open one with a reason instead of ordering it.
+ */
 export function RequirementDialog({
   requirement,
   onClose,
+  onDismissed,
 }: {
   requirement: RequirementRowFragment | null;
   onClose: () => void;
+  /** After a dismissal, so the list can be read again. */
+  onDismissed?: (requirement: RequirementRowFragment) => void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const id = useId();
+  const can = useCan();
+  const outcome = useMutationOutcome();
   const r = requirement;
+  /** The requirement whose dismissal is being written (so another one opens without it). */
+  const [dismissFor, setDismissFor] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const dismissing = Boolean(r) && dismissFor === r?.id;
+  const mayDismiss = Boolean(r) && r?.status === 'OPEN' && can('PURCHASE_ORDER_MANAGE');
+  useEffect(() => {
+    if (dismissing) reasonRef.current?.focus();
+  }, [dismissing]);
+
+  const startDismiss = () => {
+    if (!r) return;
+    setReason('');
+    setTouched(false);
+    outcome.clearFailure();
+    setDismissFor(r.id);
+  };
+  const close = () => {
+    setDismissFor(null);
+    outcome.clearFailure();
+    onClose();
+  };
+  const dismiss = async () => {
+    setTouched(true);
+    if (!r || !reason.trim()) return;
+    const ok = await outcome.run({
+      mutation: dismissRequirementMutation,
+      variables: { input: { requirementId: r.id, reason: reason.trim() } },
+      success: () => t('purchasing.requirements.dismissed', { number: r.number }),
+    });
+    if (ok) {
+      onDismissed?.(r);
+      close();
+    }
+  };
   const fig = r?.figures;
   const figures: [string, string][] = fig
     ? [
@@ -40,10 +90,57 @@ export function RequirementDialog({
       title={
         r ? t('purchasing.requirements.detailTitle', { number: r.number, sku: r.sku, warehouse: r.warehouseCode }) : ''
       }
-      onClose={onClose}
+      onClose={close}
+      onSubmit={dismissing ? () => void dismiss() : undefined}
+      submitLabel={t('purchasing.requirements.dismissSubmit')}
+      submitTone="danger"
+      busy={outcome.busy}
+      footerNote={
+        mayDismiss &&
+        !dismissing && (
+          <button type="button" className="btn btn-danger-outline" onClick={startDismiss}>
+            {t('purchasing.requirements.dismiss')}
+          </button>
+        )
+      }
     >
       {r && fig && (
         <div className="stack">
+          {dismissing && (
+            <div className="field">
+              <label htmlFor={`${id}-reason`} className="field-label">
+                {t('purchasing.requirements.dismissReason')} <span aria-hidden="true">*</span>
+              </label>
+              <textarea
+                ref={reasonRef}
+                id={`${id}-reason`}
+                rows={2}
+                maxLength={500}
+                required
+                value={reason}
+                aria-invalid={touched && !reason.trim()}
+                aria-describedby={`${id}-reason-msg`}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              {touched && !reason.trim() ? (
+                <span id={`${id}-reason-msg`} className="field-error">
+                  {t('purchasing.requirements.dismissReasonRequired')}
+                </span>
+              ) : (
+                <span id={`${id}-reason-msg`} className="muted small">
+                  {t('purchasing.requirements.dismissHint')}
+                </span>
+              )}
+              {outcome.failure?.map((m, i) => (
+                <InlineMessage key={i} tone="error" title={m.title} detail={m.detail} />
+              ))}
+            </div>
+          )}
+          {r.status === 'DISMISSED' && r.dismissedReason && (
+            <div className="hold-box" role="note">
+              {t('purchasing.requirements.dismissedBecause', { reason: r.dismissedReason })}
+            </div>
+          )}
           <p className="muted">
             {t(`requirementTrigger.hint.${r.trigger}`)}{' '}
             {t('purchasing.requirements.why', {

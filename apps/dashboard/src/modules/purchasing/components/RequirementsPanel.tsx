@@ -225,7 +225,18 @@ export function RequirementsPanel() {
           endText={t('purchasing.requirements.endOfList', { count: list.rows.length })}
         />
       )}
-      <RequirementDialog requirement={open} onClose={() => setOpen(null)} />
+      <RequirementDialog
+        requirement={open}
+        onClose={() => setOpen(null)}
+        onDismissed={(r) => {
+          setSelected((s) => {
+            const next = new Set(s);
+            next.delete(r.id);
+            return next;
+          });
+          void list.refresh();
+        }}
+      />
     </div>
   );
 }

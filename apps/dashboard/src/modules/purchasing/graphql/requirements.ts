@@ -9,6 +9,7 @@ export const requirementRowFragment = graphql(`
     quantity
     trigger
     status
+    dismissedReason
     createdAt
     generatedBy
     product {
@@ -104,6 +105,21 @@ export const createPurchaseOrdersMutation = graphql(`
     createPurchaseOrder(input: $input) {
       purchaseOrders {
         ...PurchaseOrderRow
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const dismissRequirementMutation = graphql(`
+  mutation DismissPurchaseRequirement($input: DismissPurchaseRequirementInput!) {
+    dismissPurchaseRequirement(input: $input) {
+      requirement {
+        ...RequirementRow
       }
       userErrors {
         code

@@ -52,6 +52,27 @@ export const scorecardFragment = graphql(`
   }
 `);
 
+export const supplierOfferFragment = graphql(`
+  fragment SupplierOfferRow on SupplierOffer {
+    id
+    active
+    leadTimeDays
+    minOrderQty
+    packMultiple
+    updatedAt
+    unitPrice {
+      amount
+      fen
+    }
+    product {
+      id
+      sku
+      name
+      spec
+    }
+  }
+`);
+
 export const supplierDetailQuery = graphql(`
   query SupplierDetail($id: ID!) {
     supplier(id: $id) {
@@ -66,21 +87,7 @@ export const supplierDetailQuery = graphql(`
         ...ScorecardPeriod
       }
       offers {
-        id
-        active
-        leadTimeDays
-        minOrderQty
-        packMultiple
-        updatedAt
-        unitPrice {
-          fen
-        }
-        product {
-          id
-          sku
-          name
-          spec
-        }
+        ...SupplierOfferRow
       }
       purchaseOrders(first: 20) {
         edges {
@@ -115,6 +122,70 @@ export const supplierDetailQuery = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+
+/** What the supplier form edits; the mutations return it so the cached supplier updates in place. */
+export const supplierFormFragment = graphql(`
+  fragment SupplierForm on Supplier {
+    ...SupplierRow
+    contactName
+    phone
+    email
+    address
+    updatedAt
+  }
+`);
+
+export const createSupplierMutation = graphql(`
+  mutation CreateSupplier($input: CreateSupplierInput!) {
+    createSupplier(input: $input) {
+      supplier {
+        ...SupplierForm
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const updateSupplierMutation = graphql(`
+  mutation UpdateSupplier($input: UpdateSupplierInput!) {
+    updateSupplier(input: $input) {
+      supplier {
+        ...SupplierForm
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const setSupplierOfferMutation = graphql(`
+  mutation SetSupplierOffer($input: SetSupplierOfferInput!) {
+    setSupplierOffer(input: $input) {
+      offer {
+        ...SupplierOfferRow
+      }
+      supplier {
+        id
+        updatedAt
+        offers {
+          ...SupplierOfferRow
+        }
+      }
+      userErrors {
+        code
+        field
+        message
       }
     }
   }

@@ -1,13 +1,17 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format';
 import { Badge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
+import { useCan } from '../../auth/hooks/useSession';
 import { PurchaseOrderTable } from '../components/PurchaseOrderTable';
 import { StandingBadge, SupplierStatusBadge } from '../components/PurchasingBadges';
 import { ScorecardChart } from '../components/ScorecardChart';
 import { ScorecardCriteria } from '../components/ScorecardCriteria';
+import { SupplierFormDialog } from '../components/SupplierFormDialog';
+import { SupplierOfferDialog } from '../components/SupplierOfferDialog';
 import { useSupplier } from '../hooks/useSupplier';
 import '../purchasing.css';
 
@@ -16,6 +20,10 @@ export function SupplierPage() {
   const f = useFormat();
   const { id = '' } = useParams();
   const { supplier: s, loaded, error, refresh } = useSupplier(id);
+  const manage = useCan()('SUPPLIER_MANAGE');
+  const [editing, setEditing] = useState(false);
+  /** The offer dialog: 'new' to pick a product, else the id of the offer to change. */
+  const [offerDialog, setOfferDialog] = useState<string | null>(null);
 
   if (error && !s) return <ErrorState error={error} onRetry={refresh} />;
   if (!loaded) return <LoadingState rows={6} />;
@@ -50,6 +58,13 @@ export function SupplierPage() {
           <>
             <code>{s.code}</code> · {s.regions.map((r) => t(`region.${r}`)).join(' · ')}
           </>
+        }
+        actions={
+          manage && (
+            <button type="button" className="btn" onClick={() => setEditing(true)}>
+              {t('suppliers.detail.edit')}
+            </button>
+          )
         }
       >
         {s.statusReason && (
@@ -109,9 +124,14 @@ export function SupplierPage() {
         </section>
       )}
       <section className="card" aria-labelledby="offers-title">
-        <h2 id="offers-title" className="card-title">
-          {t('suppliers.offers.title')}
-        </h2>
+        <div className="card-title card-title-actions">
+          <h2 id="offers-title">{t('suppliers.offers.title')}</h2>
+          {manage && (
+            <button type="button" className="btn btn-small" onClick={() => setOfferDialog('new')}>
+              {t('suppliers.offers.set')}
+            </button>
+          )}
+        </div>
         {s.offers.length === 0 ? (
           <p className="muted">{t('suppliers.offers.none')}</p>
         ) : (
@@ -134,6 +154,11 @@ export function SupplierPage() {
                   </th>
                   <th scope="col">{t('suppliers.offers.state')}</th>
                   <th scope="col">{t('suppliers.offers.updated')}</th>
+                  {manage && (
+                    <th scope="col">
+                      <span className="sr-only">{t('suppliers.offers.actions')}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -153,6 +178,18 @@ export function SupplierPage() {
                       </Badge>
                     </td>
                     <td className="muted small">{f.date(o.updatedAt)}</td>
+                    {manage && (
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          aria-label={t('suppliers.offers.editOne', { sku: o.product.sku })}
+                          onClick={() => setOfferDialog(o.id)}
+                        >
+                          {t('suppliers.offers.edit')}
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -218,6 +255,15 @@ export function SupplierPage() {
           </table>
         )}
       </section>
+      {editing && <SupplierFormDialog supplier={s} onClose={() => setEditing(false)} />}
+      {offerDialog && (
+        <SupplierOfferDialog
+          supplierId={s.id}
+          offers={s.offers}
+          offer={s.offers.find((o) => o.id === offerDialog) ?? null}
+          onClose={() => setOfferDialog(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { SupplierFilter, SupplierStanding, SupplierStatus } from '../../../gql/graphql';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
 import { useDebounced } from '../../../ui/useDebounced';
+import { useCan } from '../../auth/hooks/useSession';
+import { SupplierFormDialog } from '../components/SupplierFormDialog';
 import { SupplierTable } from '../components/SupplierTable';
 import { useSuppliers } from '../hooks/useSuppliers';
 import '../purchasing.css';
@@ -13,6 +16,9 @@ const STATUSES: SupplierStatus[] = ['QUALIFIED', 'PROBATION', 'SUSPENDED'];
 
 export function SuppliersPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const [standing, setStanding] = useState<SupplierStanding | ''>('');
   const [status, setStatus] = useState<SupplierStatus | ''>('');
   const [search, setSearch] = useState('');
@@ -38,9 +44,16 @@ export function SuppliersPage() {
         title={t('suppliers.title')}
         subtitle={t('suppliers.subtitle')}
         actions={
-          <button type="button" className="btn" onClick={list.refresh}>
-            {t('common.refresh')}
-          </button>
+          <>
+            <button type="button" className="btn" onClick={list.refresh}>
+              {t('common.refresh')}
+            </button>
+            {can('SUPPLIER_MANAGE') && (
+              <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                {t('suppliers.new')}
+              </button>
+            )}
+          </>
         }
       />
       <section className="filters" aria-label={t('suppliers.filters')}>
@@ -109,6 +122,12 @@ export function SuppliersPage() {
           hasNextPage={list.hasNextPage}
           loadingMore={list.loadingMore}
           onLoadMore={list.loadMore}
+        />
+      )}
+      {creating && (
+        <SupplierFormDialog
+          onClose={() => setCreating(false)}
+          onSaved={(s) => void navigate(`/suppliers/${encodeURIComponent(s.id)}`)}
         />
       )}
     </div>
