@@ -46,7 +46,7 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
 
   const poTransitions = new PurchaseOrderTransitions();
   const suppliers = new SupplierService(mutations);
-  const requirements = new RequirementService(mutations);
+  const requirements = new RequirementService(ds, mutations);
   const purchaseOrders = new PurchaseOrderService(ds, mutations, poTransitions);
   const receipts = new GoodsReceiptService(mutations, poTransitions, stock);
   const scorecards = new ScorecardService(ds);

@@ -67,7 +67,7 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
   });
   await new ScorecardService(ds).scoreFinishedMonths(shanghaiDay(new Date(now)));
   const system = { principal: null, requestId: 'seed', clientIp: null };
-  const requirements = new RequirementService(new Mutations(ds, new DomainEventHandlers()));
+  const requirements = new RequirementService(ds, new Mutations(ds, new DomainEventHandlers()));
   await new Mutations(ds, new DomainEventHandlers()).run(system, { action: 'GENERATE_PURCHASE_REQUIREMENTS' }, (tx) =>
     requirements.generateIn(tx, null),
   );

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import {
   computeRequirement,
   rankSuppliers,
@@ -67,12 +68,15 @@ interface OfferRow {
 
 /**
  * Purchase requirements, computed for every stock level in a few set-based statements: the figures of
- * all levels that may need goods (one query), the offers of their products (one query), the rules in
+ * all levels that may need goods (one query) and, beside it, every active offer (one query), the rules in
  * memory (packages/domain: computeRequirement, rankSuppliers), one insert. Runs are serialised by an
  * advisory lock, so a requirement left open is counted by the next run and never orders twice.
  */
 export class RequirementService {
-  constructor(private readonly mutations: Mutations) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mutations: Mutations,
+  ) {}
 
   async generate(
     input: GeneratePurchaseRequirementsInput,
@@ -129,11 +133,13 @@ export class RequirementService {
       if (!w) fail('UNKNOWN_WAREHOUSE', `Unknown warehouse ${warehouseCode}`, ['input', 'warehouseCode']);
     }
     const started = performance.now();
+    // Offers are reference data: read on a connection of their own while the figures are computed.
+    const allOffers: Promise<OfferRow[]> = this.ds.query(OFFERS_SQL);
+    allOffers.catch(() => undefined);
     const levels: LevelFacts[] = await q(FACTS_SQL, [warehouseCode, SALES_WINDOW_DAYS, DEFAULT_LEAD_TIME_DAYS]);
     const factsMs = performance.now() - started;
-    const offers: OfferRow[] = levels.length
-      ? await q(OFFERS_SQL, [[...new Set(levels.map((l) => l.product_id))]])
-      : [];
+    const offers = await allOffers;
+    statements++;
     const offersMs = performance.now() - started;
     const offersOf = new Map<string, OfferRow[]>();
     for (const o of offers) {
@@ -335,5 +341,5 @@ const OFFERS_SQL = `
 SELECT o.product_id, o.supplier_id, s.code, s.status, s.standing, s.score::text AS score, s.regions, o.unit_price_fen,
        o.lead_time_days, o.min_order_qty, o.pack_multiple
   FROM supplier_offer o JOIN supplier s ON s.id = o.supplier_id
- WHERE o.active AND o.product_id = ANY($1::uuid[])
+ WHERE o.active
  ORDER BY o.product_id, s.code`;
