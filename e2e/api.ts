@@ -144,3 +144,29 @@ export async function emptyStock(token: string, sku: string, reserved: number, w
   );
   if (d.adjustStock.userErrors.length) throw new Error(JSON.stringify(d.adjustStock.userErrors));
 }
+
+/**
+ * Runs the requirements for a warehouse now and returns the open requirement for a SKU there (made now or
+ * before); when the rules made none for it (goods already on order, say), the warehouse's newest open one.
+ */
+export async function openRequirementFor(token: string, sku: string, warehouseCode = 'SH-01') {
+  const run = await gql(
+    `mutation($input: GeneratePurchaseRequirementsInput) { generatePurchaseRequirements(input: $input) { userErrors { code message } } }`,
+    { input: { warehouseCode } },
+    token,
+  );
+  if (run.generatePurchaseRequirements.userErrors.length)
+    throw new Error(JSON.stringify(run.generatePurchaseRequirements.userErrors));
+  const open = async (filter: Record<string, unknown>) => {
+    const d = await gql(
+      `query($filter: PurchaseRequirementFilter) { purchaseRequirements(first: 1, filter: $filter) { edges { node { id number sku status } } } }`,
+      { filter: { ...filter, warehouseCode, status: ['OPEN'] } },
+      token,
+    );
+    return d.purchaseRequirements.edges[0]?.node as
+      { id: string; number: string; sku: string; status: string } | undefined;
+  };
+  const node = (await open({ sku })) ?? (await open({}));
+  if (!node) throw new Error(`no open requirement in ${warehouseCode}`);
+  return node;
+}

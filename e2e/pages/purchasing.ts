@@ -63,4 +63,65 @@ export class PurchasingPages {
     await this.page.getByLabel(`Accepted of ${sku}`).fill(String(line.accepted));
     if (line.reason) await this.page.getByLabel(`Rejection reason for ${sku}`).selectOption({ label: line.reason });
   }
+
+  /** Fills the supplier form's fields that are given (regions are ticked, the others replaced). */
+  async fillSupplierForm(values: {
+    code?: string;
+    name?: string;
+    contactName?: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+    regions?: string[];
+    status?: string;
+    statusReason?: string;
+  }) {
+    const d = this.dialog();
+    const text: [string, string | undefined][] = [
+      ['Code', values.code],
+      ['Company name', values.name],
+      ['Contact person', values.contactName],
+      ['Phone', values.phone],
+      ['E-mail', values.email],
+      ['Address', values.address],
+    ];
+    for (const [label, value] of text)
+      if (value !== undefined) await d.getByRole('textbox', { name: label, exact: true }).fill(value);
+    for (const region of values.regions ?? []) await d.getByRole('checkbox', { name: region, exact: true }).check();
+    if (values.status)
+      await d.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: values.status });
+    if (values.statusReason !== undefined)
+      await d.getByRole('textbox', { name: 'Reason for the status' }).fill(values.statusReason);
+  }
+
+  /** Fills the offer form; picks the product by SKU when the dialog offers a picker. */
+  async fillOfferForm(offer: {
+    sku?: string;
+    unitPrice: string;
+    leadTimeDays: number;
+    minOrderQty?: number;
+    packMultiple?: number;
+  }) {
+    const d = this.dialog();
+    if (offer.sku) {
+      await d.getByRole('combobox', { name: 'Product' }).fill(offer.sku);
+      await d
+        .getByRole('option', { name: new RegExp(offer.sku) })
+        .first()
+        .click();
+      await expect(d.getByText(offer.sku, { exact: true })).toBeVisible();
+    }
+    await d.getByLabel('Unit price (¥)').fill(offer.unitPrice);
+    await d.getByLabel('Lead time (days)').fill(String(offer.leadTimeDays));
+    if (offer.minOrderQty) await d.getByLabel('Minimum order').fill(String(offer.minOrderQty));
+    if (offer.packMultiple) await d.getByLabel('Pack multiple').fill(String(offer.packMultiple));
+  }
+
+  /** The row of an offer on the supplier page. */
+  offerRow(sku: string) {
+    return this.page
+      .getByRole('region', { name: 'Offers' })
+      .getByRole('row')
+      .filter({ has: this.page.getByText(sku, { exact: true }) });
+  }
 }

@@ -1,5 +1,13 @@
 import { expect, test } from '../fixtures';
-import { createPurchaseOrder, createSupplierWithOffers, emptyStock, gql, loginToken, stockLevelsIn } from '../api';
+import {
+  createPurchaseOrder,
+  createSupplierWithOffers,
+  emptyStock,
+  gql,
+  loginToken,
+  openRequirementFor,
+  stockLevelsIn,
+} from '../api';
 import { PurchasingPages } from '../pages/purchasing';
 import { expectAccessible, nav, screenshot, signIn } from '../pages/session';
 
@@ -130,6 +138,125 @@ test('purchasing runs the requirements, reads why one exists, and turns it into 
   await page.getByRole('link', { name: number }).click();
   await expect(ui.title()).toContainText('Draft');
   await expectAccessible(page);
+});
+
+test('purchasing adds a supplier through the form, sets an offer, puts it on probation and dismisses a requirement', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await loginToken('admin@demo.local');
+  const levels = await stockLevelsIn(admin);
+  const offered = levels[2]!;
+  const taken = await createSupplierWithOffers(admin, []);
+  const code = `E2E-F-${Date.now().toString(36).toUpperCase()}`;
+  const name = `苏州表单供应商 ${code}`;
+  const ui = new PurchasingPages(page);
+  const dialog = ui.dialog();
+
+  await signIn(page, 'purchasing@demo.local');
+  await ui.openSuppliers();
+  await page.getByRole('button', { name: 'New supplier' }).click();
+  await expect(dialog.getByRole('heading', { name: 'New supplier' })).toBeVisible();
+  // The form checks what the server would before sending anything.
+  await dialog.getByRole('button', { name: 'Create supplier' }).click();
+  await expect(dialog.getByText('Choose at least one region.')).toBeVisible();
+  await ui.fillSupplierForm({
+    code: taken.code,
+    name,
+    contactName: '李经理',
+    phone: '12345',
+    email: 'purchasing@example.cn',
+    address: '苏州市工业园区星湖街 328 号',
+    regions: ['East', 'Central'],
+    status: 'Suspended',
+  });
+  await dialog.getByRole('button', { name: 'Create supplier' }).click();
+  await expect(dialog.getByText('A mainland mobile (13812345678) or landline (021-12345678) number.')).toBeVisible();
+  await expect(dialog.getByText('A suspended supplier needs a reason.')).toBeVisible();
+  await screenshot(page, 'supplier-form-checks');
+  // The server's answer shows on the field it concerns: the code is taken.
+  await ui.fillSupplierForm({ phone: '0512-66881234', status: 'Probation' });
+  await dialog.getByRole('button', { name: 'Create supplier' }).click();
+  await expect(dialog.getByText('That supplier code is already in use.')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Code', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await ui.fillSupplierForm({ code });
+  await dialog.getByRole('button', { name: 'Create supplier' }).click();
+  await expect(page.getByText(`Supplier ${code} created`)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: /Breadcrumb/ })).toContainText(code);
+  await expect(ui.title()).toContainText(name);
+  await expect(ui.title()).toContainText('Probation');
+
+  // An offer for a product picked by SKU, then changed from its row.
+  await page.getByRole('button', { name: 'Set offer' }).click();
+  await ui.fillOfferForm({
+    sku: offered.sku,
+    unitPrice: '12.345',
+    leadTimeDays: 400,
+    minOrderQty: 10,
+    packMultiple: 5,
+  });
+  await dialog.getByRole('button', { name: 'Save offer' }).click();
+  await expect(dialog.getByText('An amount in yuan, more than zero, at most two decimals.')).toBeVisible();
+  await expect(dialog.getByText('Whole days from 1 to 365.')).toBeVisible();
+  await ui.fillOfferForm({ unitPrice: '12.80', leadTimeDays: 6 });
+  await screenshot(page, 'supplier-offer-dialog');
+  await dialog.getByRole('button', { name: 'Save offer' }).click();
+  await expect(page.getByText(`Offer for ${offered.sku} saved`)).toBeVisible();
+  const row = ui.offerRow(offered.sku);
+  await expect(row).toContainText('12.80');
+  await expect(row).toContainText('6 d');
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: `Edit offer for ${offered.sku}` }).click();
+  await expect(dialog.getByLabel('Unit price (¥)')).toHaveValue('12.80');
+  await expect(dialog.getByLabel('Minimum order')).toHaveValue('10');
+  await ui.fillOfferForm({ unitPrice: '11.50', leadTimeDays: 8 });
+  await screenshot(page, 'supplier-offer-edit-dialog');
+  await dialog.getByRole('button', { name: 'Save offer' }).click();
+  await expect(row).toContainText('11.50');
+  await expect(row).toContainText('8 d');
+
+  // Edited: suspending needs a reason; on probation with one, the page shows it.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(dialog.getByLabel('Company name')).toHaveValue(name);
+  await expect(dialog.getByRole('textbox', { name: 'Code', exact: true })).toHaveAttribute('readonly', '');
+  await ui.fillSupplierForm({ status: 'Suspended', statusReason: '' });
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByText('A suspended supplier needs a reason.')).toBeVisible();
+  const reason = 'First three deliveries under watch';
+  await ui.fillSupplierForm({ status: 'Probation', statusReason: reason, phone: '13912345678' });
+  await screenshot(page, 'supplier-edit-dialog');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(`Supplier ${code} saved`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('note')).toContainText(reason);
+  await expect(ui.title()).toContainText('Probation');
+  await expect(page.getByText('13912345678')).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'supplier-page-edited');
+
+  // A requirement set aside with a reason leaves the open list.
+  const level = levels.filter((l) => l.lowThreshold > 0).at(-1)!;
+  await createSupplierWithOffers(admin, [level.sku], 2);
+  await emptyStock(admin, level.sku, level.reserved);
+  const requirement = await openRequirementFor(admin, level.sku);
+  await ui.openPurchasing();
+  const reqRow = page.getByRole('row').filter({ hasText: requirement.number });
+  await reqRow.getByRole('button', { name: requirement.number }).click();
+  await dialog.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Dismiss requirement' }).click();
+  await expect(dialog.getByText('Give a reason.')).toBeVisible();
+  await dialog.getByLabel('Why it is not ordered').fill('Product is being delisted next month');
+  await screenshot(page, 'purchasing-requirement-dismiss');
+  await dialog.getByRole('button', { name: 'Dismiss requirement' }).click();
+  await expect(page.getByText(`Requirement ${requirement.number} dismissed`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(reqRow).toHaveCount(0);
+  const after = await gql(
+    `query($id: ID!) { node(id: $id) { ... on PurchaseRequirement { status dismissedReason } } }`,
+    { id: requirement.id },
+    admin,
+  );
+  expect(after.node).toEqual({ status: 'DISMISSED', dismissedReason: 'Product is being delisted next month' });
 });
 
 test.describe('in a Chinese browser', () => {
