@@ -155,7 +155,7 @@ export function SupplierOfferDialog({
           </div>
         ) : (
           <div className="field">
-            <ProductPicker label={`${t('suppliers.offerForm.product')} *`} onSelect={pick} />
+            <ProductPicker label={t('suppliers.offerForm.product')} onSelect={pick} />
             {skuError && <span className="field-error">{skuError}</span>}
           </div>
         )}
