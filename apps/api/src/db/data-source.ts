@@ -22,7 +22,7 @@ import { Purchasing1764400000000 } from './migrations/1764400000000-purchasing';
 import { Supplier } from '../modules/purchasing/supplier.entity';
 import { SupplierOffer } from '../modules/purchasing/supplier-offer.entity';
 import { SupplierScorecard } from '../modules/purchasing/supplier-scorecard.entity';
-import { PurchaseRequirement } from '../modules/purchasing/purchase-requirement.entity';
+import { PurchaseRequirement, PurchaseRequirementRun } from '../modules/purchasing/purchase-requirement.entity';
 import { PurchaseOrder } from '../modules/purchasing/purchase-order.entity';
 import { PurchaseOrderLine } from '../modules/purchasing/purchase-order-line.entity';
 import { PurchaseOrderContact, PurchaseOrderEvent } from '../modules/purchasing/purchase-order-event.entity';
@@ -48,6 +48,7 @@ export const ENTITIES = [
   SupplierOffer,
   SupplierScorecard,
   PurchaseRequirement,
+  PurchaseRequirementRun,
   PurchaseOrder,
   PurchaseOrderLine,
   PurchaseOrderEvent,

@@ -50,6 +50,16 @@ export class Purchasing1764400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX supplier_offer_product_idx ON supplier_offer (product_id) WHERE active`);
 
     await q.query(`CREATE SEQUENCE purchase_requirement_number_seq`);
+    // One row per requirements run: the suppliers as they stood (status, standing, score, regions), from
+    // which each requirement's ranking of its candidate offers is recomputed exactly when it is read.
+    await q.query(`
+      CREATE TABLE purchase_requirement_run (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        warehouse_code text,
+        suppliers jsonb NOT NULL,
+        generated_by text NOT NULL,
+        created_at timestamptz(3) NOT NULL DEFAULT now()
+      )`);
     await q.query(`
       CREATE TABLE purchase_requirement (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -61,9 +71,25 @@ export class Purchasing1764400000000 implements MigrationInterface {
         quantity integer NOT NULL CHECK (quantity > 0),
         status text NOT NULL CHECK (status IN ('OPEN', 'ORDERED', 'DISMISSED')),
         trigger text NOT NULL,
-        figures jsonb NOT NULL,
+        -- The figures it was computed from (why it exists).
+        backordered integer NOT NULL,
+        on_hand integer NOT NULL,
+        reserved integer NOT NULL,
+        low_threshold integer NOT NULL,
+        high_threshold integer NOT NULL,
+        daily_sales double precision NOT NULL,
+        lead_time_days integer NOT NULL,
+        demand_during_lead integer NOT NULL,
+        on_order integer NOT NULL,
+        open_requirements integer NOT NULL,
+        projected integer NOT NULL,
+        shortfall integer NOT NULL,
+        min_order_qty integer NOT NULL,
+        pack_multiple integer NOT NULL,
+        run_id uuid NOT NULL REFERENCES purchase_requirement_run(id),
         suggested_supplier_id uuid REFERENCES supplier(id),
-        candidates jsonb NOT NULL DEFAULT '[]',
+        -- The offers considered: [supplier id, unit price fen, lead time days, min order qty, pack multiple].
+        candidate_offers jsonb NOT NULL DEFAULT '[]',
         purchase_order_id uuid,
         dismissed_reason text,
         generated_by text NOT NULL,
@@ -278,6 +304,7 @@ export class Purchasing1764400000000 implements MigrationInterface {
       'purchase_order_line',
       'purchase_order',
       'purchase_requirement',
+      'purchase_requirement_run',
       'supplier_offer',
       'supplier',
     ])

@@ -40,6 +40,7 @@ import {
 } from './purchasing.types';
 import { Supplier } from './supplier.entity';
 import { toGlobalId } from '../../common/global-id';
+import { rankSuppliers } from '@fulfilment/domain';
 
 const poPayload = (r: MutationResult<{ purchaseOrder: PurchaseOrder }>) => Object.assign(new PurchaseOrderPayload(), r);
 
@@ -311,8 +312,33 @@ export class PurchaseRequirementResolver {
   @FieldResolver(() => [SupplierCandidateScore], {
     description: 'Every supplier considered, eligible ones first by total points, with why the others were left out.',
   })
-  candidates(@Root() r: PurchaseRequirement): SupplierCandidateScore[] {
-    return r.candidates.map((c) => ({
+  async candidates(@Root() r: PurchaseRequirement, @Ctx() ctx: Context): Promise<SupplierCandidateScore[]> {
+    // Recomputed from what the run saw (the suppliers' standing then, this requirement's offers): the same
+    // ranking that chose the suggested supplier.
+    const [run, warehouse] = await Promise.all([
+      ctx.loaders.requirementRun.load(r.runId),
+      ctx.loaders.warehouse.load(r.warehouseId),
+    ]);
+    const suppliers = new Map((run?.suppliers ?? []).map((s) => [s.id, s]));
+    const offers = r.candidateOffers.flatMap(([supplierId, unitPriceFen, leadTimeDays, minOrderQty, packMultiple]) => {
+      const s = suppliers.get(supplierId);
+      if (!s) return [];
+      return [
+        {
+          supplierId,
+          supplierCode: s.code,
+          status: s.status,
+          standing: s.standing,
+          score: s.score,
+          unitPriceFen,
+          leadTimeDays,
+          deliversToRegion: warehouse ? s.regions.includes(warehouse.region) : false,
+          minOrderQty,
+          packMultiple,
+        },
+      ];
+    });
+    return rankSuppliers(offers).map((c) => ({
       ...c,
       supplierId: toGlobalId('Supplier', c.supplierId),
       unitPrice: Money.ofFen(c.unitPriceFen),

@@ -1,13 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type {
-  RequirementFigures as RequirementFiguresT,
-  SupplierStanding as SupplierStandingT,
-} from '@fulfilment/domain';
+import type { SupplierStanding as SupplierStandingT } from '@fulfilment/domain';
 import { toGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money.type';
 import { Node } from '../node/node.interface';
 import { RequirementStatus, RequirementTrigger, SupplierStanding, SupplierStatus } from './purchasing.enums';
+
+/** An offer as a requirement keeps it: [supplier id, unit price fen, lead time days, min order qty, pack multiple]. */
+export type CandidateOffer = [string, number, number, number, number];
 
 @ObjectType({ description: 'Why a requirement exists: the figures and settings it was computed from, at the time.' })
 export class RequirementFigures {
@@ -108,9 +108,24 @@ export class SupplierCandidateScore {
   points: CandidatePoints;
 }
 
-/** A candidate as stored in the requirement's jsonb (ids local, money in fen). */
-export interface StoredCandidate extends Omit<SupplierCandidateScore, 'unitPrice'> {
-  unitPriceFen: number;
+/** A requirements run: the suppliers as they stood when it ranked their offers. */
+@Entity()
+export class PurchaseRequirementRun {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'jsonb' })
+  suppliers: RunSupplier[];
+}
+
+/** A supplier as a run saw it. */
+export interface RunSupplier {
+  id: string;
+  code: string;
+  status: SupplierStatus;
+  standing: SupplierStandingT;
+  score: number | null;
+  regions: string[];
 }
 
 @Entity()
@@ -158,15 +173,78 @@ export class PurchaseRequirement implements Node {
   @Column({ type: 'text' })
   trigger: RequirementTrigger;
 
+  @Column('integer')
+  backordered: number;
+
+  @Column('integer')
+  onHand: number;
+
+  @Column('integer')
+  reserved: number;
+
+  @Column('integer')
+  lowThreshold: number;
+
+  @Column('integer')
+  highThreshold: number;
+
+  @Column('double precision')
+  dailySales: number;
+
+  @Column('integer')
+  leadTimeDays: number;
+
+  @Column('integer')
+  demandDuringLead: number;
+
+  @Column('integer')
+  onOrder: number;
+
+  @Column('integer')
+  openRequirements: number;
+
+  @Column('integer')
+  projected: number;
+
+  @Column('integer')
+  shortfall: number;
+
+  @Column('integer')
+  minOrderQty: number;
+
+  @Column('integer')
+  packMultiple: number;
+
   @Field(() => RequirementFigures, { description: 'The figures and settings it was computed from.' })
-  @Column({ type: 'jsonb' })
-  figures: RequirementFiguresT;
+  get figures(): RequirementFigures {
+    return {
+      backordered: this.backordered,
+      onHand: this.onHand,
+      reserved: this.reserved,
+      available: this.onHand - this.reserved,
+      lowThreshold: this.lowThreshold,
+      highThreshold: this.highThreshold,
+      dailySales: this.dailySales,
+      leadTimeDays: this.leadTimeDays,
+      demandDuringLead: this.demandDuringLead,
+      onOrder: this.onOrder,
+      openRequirements: this.openRequirements,
+      projected: this.projected,
+      shortfall: this.shortfall,
+      minOrderQty: this.minOrderQty,
+      packMultiple: this.packMultiple,
+    };
+  }
+
+  @Column('uuid')
+  runId: string;
 
   @Column({ type: 'uuid', nullable: true })
   suggestedSupplierId: string | null;
 
+  /** The offers considered: [supplier id, unit price fen, lead time days, min order qty, pack multiple]. */
   @Column({ type: 'jsonb' })
-  candidates: StoredCandidate[];
+  candidateOffers: CandidateOffer[];
 
   @Column({ type: 'uuid', nullable: true })
   purchaseOrderId: string | null;

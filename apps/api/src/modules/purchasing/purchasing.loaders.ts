@@ -5,6 +5,7 @@ import { readRows, rowShape } from '../../common/rows';
 import { GoodsReceipt, GoodsReceiptLine } from './goods-receipt.entity';
 import { PurchaseOrder } from './purchase-order.entity';
 import { PurchaseOrderLine } from './purchase-order-line.entity';
+import { PurchaseRequirementRun } from './purchase-requirement.entity';
 import { Supplier } from './supplier.entity';
 import { SupplierOffer } from './supplier-offer.entity';
 import { SupplierScorecard } from './supplier-scorecard.entity';
@@ -42,6 +43,7 @@ export function purchasingLoaders(ds: DataSource, cache: boolean) {
     supplier: byIdLoader(ds, Supplier, cache),
     purchaseOrder: byIdLoader(ds, PurchaseOrder, cache),
     goodsReceipt: byIdLoader(ds, GoodsReceipt, cache),
+    requirementRun: byIdLoader(ds, PurchaseRequirementRun, cache),
     purchaseOrderLines: childrenLoader(
       ds,
       PurchaseOrderLine,

@@ -3,6 +3,7 @@ import {
   computeRequirement,
   rankSuppliers,
   RankedCandidate,
+  RequirementFigures,
   Region,
   SupplierCandidate,
   SupplierStanding,
@@ -15,7 +16,7 @@ import { fail } from '../../common/user-error';
 import { localId } from '../../common/global-id';
 import { validateInput } from '../../common/validation';
 import { DismissPurchaseRequirementInput, GeneratePurchaseRequirementsInput } from './purchasing.inputs';
-import { PurchaseRequirement, StoredCandidate } from './purchase-requirement.entity';
+import { CandidateOffer, PurchaseRequirement, RunSupplier } from './purchase-requirement.entity';
 import { SupplierStatus } from './purchasing.enums';
 
 /** Days of sales the daily rate is measured over. */
@@ -52,7 +53,8 @@ interface LevelFacts {
   open_requirements: number;
 }
 
-interface OfferRow {
+/** An active offer with its supplier, as the run reads it. */
+export interface OfferRow {
   product_id: string;
   supplier_id: string;
   code: string;
@@ -148,9 +150,15 @@ export class RequirementService {
       else offersOf.set(o.product_id, [o]);
     }
 
-    const rows: (Omit<StoredRequirement, 'number'> & { figures: object })[] = [];
+    const rows: {
+      level: LevelFacts;
+      figures: RequirementFigures;
+      best: RankedCandidate | undefined;
+      offers: OfferRow[];
+    }[] = [];
     for (const l of levels) {
-      const ranked = rankSuppliers((offersOf.get(l.product_id) ?? []).map((o) => candidateOf(o, l.region)));
+      const offered = offersOf.get(l.product_id) ?? [];
+      const ranked = rankSuppliers(offered.map((o) => candidateOf(o, l.region)));
       const best: RankedCandidate | undefined = ranked[0]?.eligible ? ranked[0] : undefined;
       const figures = computeRequirement({
         backordered: l.backordered,
@@ -165,47 +173,81 @@ export class RequirementService {
         minOrderQty: best?.minOrderQty ?? 1,
         packMultiple: best?.packMultiple ?? 1,
       });
-      if (figures.quantity <= 0 || figures.trigger === 'NONE') continue;
-      rows.push({
-        productId: l.product_id,
-        warehouseId: l.warehouse_id,
-        sku: l.sku,
-        warehouseCode: l.warehouse_code,
-        quantity: figures.quantity,
-        trigger: figures.trigger,
-        figures,
-        suggestedSupplierId: best?.supplierId ?? null,
-        candidates: ranked.map(storedCandidate),
-      });
+      if (figures.quantity > 0 && figures.trigger !== 'NONE') rows.push({ level: l, figures, best, offers: offered });
     }
     const decidedMs = performance.now() - started;
     let requirements: PurchaseRequirement[] = [];
     if (rows.length) {
-      // One JSON parameter for all rows: a few thousand rows with jsonb columns as parallel arrays cost
-      // seconds to encode and parse (array literals of escaped JSON), as one document a fraction of that.
+      const generatedBy = actorLabel(tx.actor) === 'system' ? 'schedule' : actorLabel(tx.actor);
+      // The suppliers as this run saw them: each requirement's ranking is recomputed from them and its offers.
+      const seen = new Map<string, RunSupplier>();
+      for (const o of rows.flatMap((r) => r.offers))
+        seen.set(o.supplier_id, {
+          id: o.supplier_id,
+          code: o.code,
+          status: o.status,
+          standing: o.standing,
+          score: o.score === null ? null : Number(o.score),
+          regions: o.regions,
+        });
+      const [run] = await q(
+        `INSERT INTO purchase_requirement_run (warehouse_code, suppliers, generated_by) VALUES ($1, $2, $3) RETURNING id`,
+        [warehouseCode, JSON.stringify([...seen.values()]), generatedBy],
+      );
+      // Figures as typed columns and offers as small arrays: a stress run writes ~14,000 rows, and a jsonb
+      // document per row (figures and ranked candidates, ~1 KB each) cost seconds to parse and store.
+      const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
       const inserted: { id: string }[] = await q(
         `INSERT INTO purchase_requirement (number, product_id, warehouse_id, sku, warehouse_code, quantity, status, trigger,
-                                           figures, suggested_supplier_id, candidates, generated_by)
+                  backordered, on_hand, reserved, low_threshold, high_threshold, daily_sales, lead_time_days, demand_during_lead,
+                  on_order, open_requirements, projected, shortfall, min_order_qty, pack_multiple, suggested_supplier_id,
+                  candidate_offers, run_id, generated_by)
          SELECT 'PR-' || lpad(nextval('purchase_requirement_number_seq')::text, 6, '0'), d.product_id, d.warehouse_id, d.sku,
-                d.warehouse_code, d.quantity, 'OPEN', d.trigger, d.figures, d.supplier_id, d.candidates, $2
-           FROM jsonb_to_recordset($1::jsonb) AS d(product_id uuid, warehouse_id uuid, sku text, warehouse_code text,
-                                                   quantity int, trigger text, figures jsonb, supplier_id uuid, candidates jsonb)
+                d.warehouse_code, d.quantity, 'OPEN', d.trigger, d.backordered, d.on_hand, d.reserved, d.low, d.high, d.daily,
+                d.lead, d.demand, d.on_order, d.open, d.projected, d.shortfall, d.moq, d.pack, d.supplier_id,
+                ($22::jsonb) -> (d.n::int - 1), $23, $24
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::int[], $9::int[],
+                       $10::int[], $11::int[], $12::float8[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[],
+                       $18::int[], $19::int[], $20::int[], $21::uuid[])
+                WITH ORDINALITY AS d(product_id, warehouse_id, sku, warehouse_code, quantity, trigger, backordered, on_hand,
+                                     reserved, low, high, daily, lead, demand, on_order, open, projected, shortfall, moq, pack,
+                                     supplier_id, n)
          RETURNING id`,
         [
+          col((r) => r.level.product_id),
+          col((r) => r.level.warehouse_id),
+          col((r) => r.level.sku),
+          col((r) => r.level.warehouse_code),
+          col((r) => r.figures.quantity),
+          col((r) => r.figures.trigger),
+          col((r) => r.figures.backordered),
+          col((r) => r.figures.onHand),
+          col((r) => r.figures.reserved),
+          col((r) => r.figures.lowThreshold),
+          col((r) => r.figures.highThreshold),
+          col((r) => r.figures.dailySales),
+          col((r) => r.figures.leadTimeDays),
+          col((r) => r.figures.demandDuringLead),
+          col((r) => r.figures.onOrder),
+          col((r) => r.figures.openRequirements),
+          col((r) => r.figures.projected),
+          col((r) => r.figures.shortfall),
+          col((r) => r.figures.minOrderQty),
+          col((r) => r.figures.packMultiple),
+          col((r) => r.best?.supplierId ?? null),
           JSON.stringify(
-            rows.map((r) => ({
-              product_id: r.productId,
-              warehouse_id: r.warehouseId,
-              sku: r.sku,
-              warehouse_code: r.warehouseCode,
-              quantity: r.quantity,
-              trigger: r.trigger,
-              figures: r.figures,
-              supplier_id: r.suggestedSupplierId,
-              candidates: r.candidates,
-            })),
+            col((r): CandidateOffer[] =>
+              r.offers.map((o) => [
+                o.supplier_id,
+                o.unit_price_fen,
+                o.lead_time_days,
+                o.min_order_qty,
+                o.pack_multiple,
+              ]),
+            ),
           ),
-          actorLabel(tx.actor) === 'system' ? 'schedule' : actorLabel(tx.actor),
+          run.id,
+          generatedBy,
         ],
       );
       statements++;
@@ -238,19 +280,8 @@ export class RequirementService {
   }
 }
 
-interface StoredRequirement {
-  number: string;
-  productId: string;
-  warehouseId: string;
-  sku: string;
-  warehouseCode: string;
-  quantity: number;
-  trigger: 'BACKORDER' | 'BELOW_LOW';
-  suggestedSupplierId: string | null;
-  candidates: StoredCandidate[];
-}
-
-function candidateOf(o: OfferRow, region: Region): SupplierCandidate {
+/** An offer as the ranking sees it, for a destination in `region`. */
+export function candidateOf(o: OfferRow, region: Region): SupplierCandidate {
   return {
     supplierId: o.supplier_id,
     supplierCode: o.code,
@@ -262,22 +293,6 @@ function candidateOf(o: OfferRow, region: Region): SupplierCandidate {
     deliversToRegion: o.regions.includes(region),
     minOrderQty: o.min_order_qty,
     packMultiple: o.pack_multiple,
-  };
-}
-
-function storedCandidate(c: RankedCandidate): StoredCandidate {
-  return {
-    supplierId: c.supplierId,
-    supplierCode: c.supplierCode,
-    status: c.status,
-    standing: c.standing,
-    score: c.score,
-    unitPriceFen: c.unitPriceFen,
-    leadTimeDays: c.leadTimeDays,
-    eligible: c.eligible,
-    excludedBecause: c.excludedBecause,
-    rank: c.rank,
-    points: c.points,
   };
 }
 
