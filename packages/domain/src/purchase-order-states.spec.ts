@@ -135,10 +135,11 @@ describe('receiving', () => {
     );
   });
 
-  it('is overdue after the promised date with units outstanding', () => {
-    assert.equal(isOverdue('CONFIRMED', '2025-03-10', 5, '2025-03-11'), true);
-    assert.equal(isOverdue('CONFIRMED', '2025-03-10', 5, '2025-03-10'), false);
-    assert.equal(isOverdue('PARTIALLY_RECEIVED', '2025-03-10', 0, '2025-03-20'), false);
-    assert.equal(isOverdue('CLOSED', '2025-03-10', 5, '2025-03-20'), false);
+  it('is overdue after the expected date while goods are outstanding', () => {
+    assert.equal(isOverdue('CONFIRMED', '2025-03-10', '2025-03-11'), true);
+    assert.equal(isOverdue('CONFIRMED', '2025-03-10', '2025-03-10'), false);
+    assert.equal(isOverdue('PARTIALLY_RECEIVED', null, '2025-03-20'), false, 'nothing outstanding');
+    assert.equal(isOverdue('CLOSED', '2025-03-10', '2025-03-20'), false);
+    assert.equal(isOverdue('SENT', '2025-03-10', '2025-03-11'), true);
   });
 });

@@ -136,12 +136,13 @@ export function overReceiptRefusal(ordered: number, acceptedSoFar: number, accep
 export const REJECTION_REASONS = ['DAMAGED', 'WRONG_SPEC', 'QUALITY', 'EXPIRED'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-/** An open order line is late (to be expedited) once its promised date has passed with units outstanding. */
-export function isOverdue(
-  status: PurchaseOrderStatus,
-  promisedDate: string,
-  outstanding: number,
-  today: string,
-): boolean {
-  return (status === 'CONFIRMED' || status === 'PARTIALLY_RECEIVED') && outstanding > 0 && promisedDate < today;
+/** Statuses in which the supplier still owes goods: sent, confirmed, partly received. */
+export const AWAITING_GOODS_STATUSES: readonly PurchaseOrderStatus[] = ['SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED'];
+
+/**
+ * A purchase order is late (to be expedited) once the expected date of its outstanding lines (null when
+ * nothing is outstanding) has passed while the supplier still owes goods. `today` is YYYY-MM-DD.
+ */
+export function isOverdue(status: PurchaseOrderStatus, expectedDate: string | null, today: string): boolean {
+  return AWAITING_GOODS_STATUSES.includes(status) && expectedDate !== null && expectedDate < today;
 }

@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { overReceiptRefusal, statusAfterReceipt } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { localId } from '../../common/global-id';
@@ -166,7 +167,7 @@ export class GoodsReceiptService {
   }
 }
 
-async function releasedBy(m: import('typeorm').EntityManager, receiptId: string): Promise<string[]> {
+async function releasedBy(m: EntityManager, receiptId: string): Promise<string[]> {
   const rows: { order_id: string }[] = await m.query(
     `SELECT order_id FROM goods_receipt_release WHERE goods_receipt_id = $1 ORDER BY position`,
     [receiptId],

@@ -120,8 +120,7 @@ export class PurchaseOrderTransitions {
   async move(c: PurchaseOrderChange, to: PurchaseOrderStatus, reason: string | null): Promise<void> {
     const po = c.po;
     const step = purchaseOrderMachine.step(po.status, to, await this.facts(c));
-    if (!step.ok)
-      fail(step.illegal ? 'ILLEGAL_TRANSITION' : 'ILLEGAL_TRANSITION', step.reason, ['input', 'purchaseOrderId']);
+    if (!step.ok) fail('ILLEGAL_TRANSITION', step.reason, ['input', 'purchaseOrderId']);
     c.events.push({ type: 'STATUS_CHANGED', from: po.status, to, reason });
     po.status = to;
     const stamp = STAMPS[to];

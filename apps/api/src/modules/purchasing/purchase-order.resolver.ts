@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Context } from '../../app/context';
-import { localId } from '../../common/global-id';
+import { localId, toGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money.type';
 import { MutationResult } from '../../common/mutation';
 import { PageArgs } from '../../common/page-args';
@@ -39,8 +39,7 @@ import {
   ReceivePurchaseOrderPayload,
 } from './purchasing.types';
 import { Supplier } from './supplier.entity';
-import { toGlobalId } from '../../common/global-id';
-import { rankSuppliers } from '@fulfilment/domain';
+import { isOverdue, rankSuppliers, shanghaiDay } from '@fulfilment/domain';
 
 const poPayload = (r: MutationResult<{ purchaseOrder: PurchaseOrder }>) => Object.assign(new PurchaseOrderPayload(), r);
 
@@ -217,11 +216,7 @@ export class PurchaseOrderResolver {
 
   @FieldResolver(() => Boolean, { description: 'Past its expected date without full receipt.' })
   overdue(@Root() po: PurchaseOrder): boolean {
-    return (
-      ['SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED'].includes(po.status) &&
-      po.expectedDate !== null &&
-      po.expectedDate < new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-    );
+    return isOverdue(po.status, po.expectedDate, shanghaiDay());
   }
 
   @FieldResolver(() => [GoodsReceipt], { description: 'Goods received against it, oldest first.' })

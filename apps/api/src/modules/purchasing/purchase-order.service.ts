@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
+  AWAITING_GOODS_STATUSES,
   decimalToFen,
   isCalendarDay,
   orderQuantity,
@@ -13,6 +14,7 @@ import { MutationResult, Mutations, Tx } from '../../common/mutation';
 import { fail, UserError, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { PurchaseOrder } from './purchase-order.entity';
+import { AWAITING_GOODS_SQL } from './status-sql';
 import { PurchaseOrderChange, PurchaseOrderTransitions } from './purchase-order-transitions';
 import {
   CancelPurchaseOrderInput,
@@ -148,7 +150,7 @@ export class PurchaseOrderService {
       actor,
       'EXPEDITE_PURCHASE_ORDER',
       async (c) => {
-        if (!['SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED'].includes(c.po.status))
+        if (!AWAITING_GOODS_STATUSES.includes(c.po.status))
           fail('ILLEGAL_TRANSITION', `A purchase order that is ${c.po.status} is not waiting for goods`, [
             'input',
             'purchaseOrderId',
@@ -206,7 +208,7 @@ export class PurchaseOrderService {
    */
   async flagOverdue(actor: Actor, today = shanghaiDay()): Promise<number> {
     const due: { id: string }[] = await this.ds.query(
-      `SELECT id FROM purchase_order WHERE status IN ('SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+      `SELECT id FROM purchase_order WHERE status IN (${AWAITING_GOODS_SQL})
           AND expected_date < $1::date AND overdue_flagged_at IS NULL ORDER BY expected_date, id`,
       [today],
     );
@@ -280,8 +282,6 @@ export class PurchaseOrderService {
       if (seen.has(l.sku))
         errors.push(userError('INVALID_INPUT', `${l.sku} appears on two lines`, ['input', 'lines', i, 'sku']));
       seen.add(l.sku);
-      if (l.unitPrice && /^\d/.test(l.unitPrice) && decimalToFenSafe(l.unitPrice) === 0)
-        errors.push(userError('INVALID_PRICE', 'unitPrice must be more than zero', ['input', 'lines', i, 'unitPrice']));
       if (l.promisedDate && (!isCalendarDay(l.promisedDate) || l.promisedDate < today))
         errors.push(
           userError('INVALID_DATE', `promisedDate must be today (${today}) or later`, [
@@ -482,11 +482,3 @@ SELECT p.id AS product_id, p.sku, p.name,
        o.id AS offer_id, o.unit_price_fen, o.min_order_qty, o.pack_multiple, o.lead_time_days
   FROM product p LEFT JOIN supplier_offer o ON o.product_id = p.id AND o.supplier_id = $1 AND o.active
  WHERE p.sku = ANY($3::text[])`;
-
-function decimalToFenSafe(v: string): number {
-  try {
-    return decimalToFen(v);
-  } catch {
-    return -1;
-  }
-}

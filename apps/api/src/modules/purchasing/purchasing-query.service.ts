@@ -8,6 +8,7 @@ import { PurchaseOrderContact, PurchaseOrderEvent } from './purchase-order-event
 import { PurchaseRequirement } from './purchase-requirement.entity';
 import { PurchaseOrderFilter, PurchaseRequirementFilter, SupplierFilter } from './purchasing.inputs';
 import { Supplier } from './supplier.entity';
+import { AWAITING_GOODS_SQL } from './status-sql';
 
 type Page = { first?: number; after?: string };
 
@@ -64,7 +65,7 @@ export class PurchasingQueryService {
                   AND l.product_id = (SELECT id FROM product WHERE sku = :sku))`,
         { sku },
       );
-    const open = `p.status IN ('SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED')`;
+    const open = `p.status IN (${AWAITING_GOODS_SQL})`;
     if (filter.overdue === true) qb.andWhere(`${open} AND p.expected_date < :today`, { today: shanghaiDay() });
     if (filter.overdue === false)
       qb.andWhere(`NOT (${open} AND p.expected_date IS NOT NULL AND p.expected_date < :today)`, {

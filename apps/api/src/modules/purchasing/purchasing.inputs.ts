@@ -32,8 +32,8 @@ export const MAX_PO_LINES = 200;
 export const MAX_ORDER_QUANTITY = 1_000_000;
 /** A calendar day, YYYY-MM-DD (Asia/Shanghai). */
 export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** Yuan with at most two decimals, e.g. "12.50". */
-export const PRICE = /^\d{1,7}(\.\d{1,2})?$/;
+/** Yuan above zero with at most two decimals, e.g. "12.50" (not "0" or "0.00"). */
+export const PRICE = /^(?!0+(\.0{1,2})?$)\d{1,7}(\.\d{1,2})?$/;
 
 @InputType({ description: 'A new supplier for the qualified list.' })
 export class CreateSupplierInput {
@@ -140,7 +140,10 @@ export class SetSupplierOfferInput {
   sku: string;
 
   @Field({ description: 'Price per unit in yuan, more than zero, at most two decimals, e.g. "12.50".' })
-  @Matches(PRICE, code('INVALID_PRICE', 'unitPrice must be an amount in yuan with at most two decimals, e.g. 12.50'))
+  @Matches(
+    PRICE,
+    code('INVALID_PRICE', 'unitPrice must be an amount in yuan above zero with at most two decimals, e.g. 12.50'),
+  )
   unitPrice: string;
 
   @Field(() => Int, { description: 'Quoted days from confirmation to delivery, 1–365.' })
@@ -190,7 +193,10 @@ export class PurchaseOrderLineInput {
     description: "Price per unit in yuan; the supplier's offer price when left out.",
   })
   @IsOptional()
-  @Matches(PRICE, code('INVALID_PRICE', 'unitPrice must be an amount in yuan with at most two decimals, e.g. 12.50'))
+  @Matches(
+    PRICE,
+    code('INVALID_PRICE', 'unitPrice must be an amount in yuan above zero with at most two decimals, e.g. 12.50'),
+  )
   unitPrice?: string | null;
 
   @Field(() => String, {

@@ -9,6 +9,7 @@ import { PurchaseRequirementRun } from './purchase-requirement.entity';
 import { Supplier } from './supplier.entity';
 import { SupplierOffer } from './supplier-offer.entity';
 import { SupplierScorecard } from './supplier-scorecard.entity';
+import { ON_ORDER_SQL } from './status-sql';
 
 /** Rows of `entity` whose `column` is one of the keys, grouped by key, ordered by `order`. */
 function childrenLoader<T extends ObjectLiteral>(
@@ -111,7 +112,7 @@ export function purchasingLoaders(ds: DataSource, cache: boolean) {
           `SELECT l.product_id || '/' || p.warehouse_id AS key, sum(greatest(l.quantity - l.accepted_qty, 0))::int AS units
              FROM purchase_order_line l JOIN purchase_order p ON p.id = l.purchase_order_id
             WHERE (l.product_id, p.warehouse_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-              AND p.status IN ('DRAFT', 'SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+              AND p.status IN (${ON_ORDER_SQL})
             GROUP BY 1`,
           [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
         );

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
   computeRequirement,
+  dailySalesRate,
   rankSuppliers,
   RankedCandidate,
   RequirementFigures,
@@ -18,6 +19,7 @@ import { validateInput } from '../../common/validation';
 import { DismissPurchaseRequirementInput, GeneratePurchaseRequirementsInput } from './purchasing.inputs';
 import { CandidateOffer, PurchaseRequirement, RunSupplier } from './purchase-requirement.entity';
 import { SupplierStatus } from './purchasing.enums';
+import { ON_ORDER_SQL } from './status-sql';
 
 /** Days of sales the daily rate is measured over. */
 export const SALES_WINDOW_DAYS = 28;
@@ -33,8 +35,6 @@ export interface GenerationResult {
   created: number;
   /** Stock levels whose figures were computed. */
   considered: number;
-  /** SQL statements the run sent (bounded, whatever the number of SKUs: see bench). */
-  statements: number;
 }
 
 interface LevelFacts {
@@ -127,21 +127,18 @@ export class RequirementService {
 
   async generateIn(tx: Tx, warehouseCode: string | null): Promise<GenerationResult> {
     const { m } = tx;
-    let statements = 0;
-    const q = (sql: string, params: unknown[]) => (statements++, m.query(sql, params));
-    await q(`SELECT pg_advisory_xact_lock(hashtextextended('purchase requirements', 0))`, []);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('purchase requirements', 0))`, []);
     if (warehouseCode) {
-      const [w] = await q(`SELECT 1 FROM warehouse WHERE code = $1`, [warehouseCode]);
+      const [w] = await m.query(`SELECT 1 FROM warehouse WHERE code = $1`, [warehouseCode]);
       if (!w) fail('UNKNOWN_WAREHOUSE', `Unknown warehouse ${warehouseCode}`, ['input', 'warehouseCode']);
     }
     const started = performance.now();
     // Offers are reference data: read on a connection of their own while the figures are computed.
     const allOffers: Promise<OfferRow[]> = this.ds.query(OFFERS_SQL);
     allOffers.catch(() => undefined);
-    const levels: LevelFacts[] = await q(FACTS_SQL, [warehouseCode, SALES_WINDOW_DAYS, DEFAULT_LEAD_TIME_DAYS]);
+    const levels: LevelFacts[] = await m.query(FACTS_SQL, [warehouseCode, SALES_WINDOW_DAYS, DEFAULT_LEAD_TIME_DAYS]);
     const factsMs = performance.now() - started;
     const offers = await allOffers;
-    statements++;
     const offersMs = performance.now() - started;
     const offersOf = new Map<string, OfferRow[]>();
     for (const o of offers) {
@@ -166,7 +163,7 @@ export class RequirementService {
         reserved: l.reserved,
         lowThreshold: l.low_threshold,
         highThreshold: l.high_threshold,
-        dailySales: l.sold / SALES_WINDOW_DAYS,
+        dailySales: dailySalesRate(l.sold, SALES_WINDOW_DAYS),
         leadTimeDays: best?.leadTimeDays ?? DEFAULT_LEAD_TIME_DAYS,
         onOrder: l.on_order,
         openRequirements: l.open_requirements,
@@ -190,14 +187,14 @@ export class RequirementService {
           score: o.score === null ? null : Number(o.score),
           regions: o.regions,
         });
-      const [run] = await q(
+      const [run] = await m.query(
         `INSERT INTO purchase_requirement_run (warehouse_code, suppliers, generated_by) VALUES ($1, $2, $3) RETURNING id`,
         [warehouseCode, JSON.stringify([...seen.values()]), generatedBy],
       );
       // Figures as typed columns and offers as small arrays: a stress run writes ~14,000 rows, and a jsonb
       // document per row (figures and ranked candidates, ~1 KB each) cost seconds to parse and store.
       const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-      const inserted: { id: string }[] = await q(
+      const inserted: { id: string }[] = await m.query(
         `INSERT INTO purchase_requirement (number, product_id, warehouse_id, sku, warehouse_code, quantity, status, trigger,
                   backordered, on_hand, reserved, low_threshold, high_threshold, daily_sales, lead_time_days, demand_during_lead,
                   on_order, open_requirements, projected, shortfall, min_order_qty, pack_multiple, suggested_supplier_id,
@@ -250,7 +247,6 @@ export class RequirementService {
           generatedBy,
         ],
       );
-      statements++;
       requirements = await m
         .getRepository(PurchaseRequirement)
         .createQueryBuilder('r')
@@ -276,7 +272,7 @@ export class RequirementService {
       outcome: 'SUCCESS',
       details: { warehouseCode, considered: levels.length, created: rows.length },
     });
-    return { requirements, created: rows.length, considered: levels.length, statements: statements + 2 };
+    return { requirements, created: rows.length, considered: levels.length };
   }
 }
 
@@ -329,7 +325,7 @@ sales AS (
 on_order AS (
   SELECT pl.product_id, p.warehouse_id, sum(greatest(pl.quantity - pl.accepted_qty, 0))::int AS units
     FROM purchase_order p JOIN purchase_order_line pl ON pl.purchase_order_id = p.id
-   WHERE p.status IN ('DRAFT', 'SENT', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+   WHERE p.status IN (${ON_ORDER_SQL})
    GROUP BY 1, 2
 ),
 open_requirements AS (

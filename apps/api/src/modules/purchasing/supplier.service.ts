@@ -86,10 +86,8 @@ export class SupplierService {
 
   async setOffer(input: SetSupplierOfferInput, actor: Actor): Promise<OfferResult> {
     const invalid = await validateInput(input);
-    const priceFen = invalid.some((e) => e.field?.includes('unitPrice')) ? 0 : decimalToFen(input.unitPrice);
-    if (!invalid.length && priceFen <= 0)
-      invalid.push(userError('INVALID_PRICE', 'unitPrice must be more than zero', ['input', 'unitPrice']));
     return this.mutations.run(actor, { action: 'SET_SUPPLIER_OFFER', targetType: 'Supplier', invalid }, async (tx) => {
+      const priceFen = decimalToFen(input.unitPrice);
       const supplier = await this.lockSupplier(tx, input.supplierId);
       const [product] = await tx.m.query(`SELECT id FROM product WHERE sku = $1`, [input.sku]);
       if (!product) fail('UNKNOWN_SKU', `Unknown SKU ${input.sku}`, ['input', 'sku']);
