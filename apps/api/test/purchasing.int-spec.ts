@@ -187,6 +187,15 @@ describe('suppliers and purchasing', () => {
     const r = await api.data(GENERATE, {});
     const reqs = r.generatePurchaseRequirements.requirements.filter((x: { sku: string }) => x.sku === p.sku);
     assert.equal(reqs.length, 2);
+    const listed = await api.data(
+      `query($sku: String, $w: String) { purchaseRequirements(filter: { sku: $sku, warehouseCode: $w }) {
+        edges { node { sku warehouseCode } } } }`,
+      { sku: p.sku, w: 'BJ-01' },
+    );
+    assert.deepEqual(
+      listed.purchaseRequirements.edges.map((e: { node: { sku: string; warehouseCode: string } }) => e.node),
+      [{ sku: p.sku, warehouseCode: 'BJ-01' }],
+    );
     const created = await api.data(CREATE_PO, { i: { requirementIds: reqs.map((x: { id: string }) => x.id) } });
     assert.deepEqual(created.createPurchaseOrder.userErrors, []);
     const pos = created.createPurchaseOrder.purchaseOrders;

@@ -74,8 +74,18 @@ export function rankSuppliers(c: SupplierCandidate[]): RankedCandidate[] {
     const leadTime = relative(shortest, Math.max(1, x.leadTimeDays));
     const w = SUPPLIER_CHOICE_WEIGHTS;
     const total = score * w.score + price * w.price + leadTime * w.leadTime;
+    // Spelled out rather than `{ ...x, … }` (a 14-property spread is slow in V8; bench 9 ranks per stock level).
     return {
-      ...x,
+      supplierId: x.supplierId,
+      supplierCode: x.supplierCode,
+      status: x.status,
+      standing: x.standing,
+      score: x.score,
+      unitPriceFen: x.unitPriceFen,
+      leadTimeDays: x.leadTimeDays,
+      deliversToRegion: x.deliversToRegion,
+      minOrderQty: x.minOrderQty,
+      packMultiple: x.packMultiple,
       eligible: excludedBecause === null,
       excludedBecause,
       rank: null,

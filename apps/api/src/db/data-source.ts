@@ -19,6 +19,7 @@ import { ApiKeyChangeNotify1764300000000 } from './migrations/1764300000000-api-
 import { IdempotencyPerCaller1764310000000 } from './migrations/1764310000000-idempotency-per-caller';
 import { JobQueue1764390000000 } from './migrations/1764390000000-job-queue';
 import { Purchasing1764400000000 } from './migrations/1764400000000-purchasing';
+import { RequirementWritePath1764410000000 } from './migrations/1764410000000-requirement-write-path';
 import { Supplier } from '../modules/purchasing/supplier.entity';
 import { SupplierOffer } from '../modules/purchasing/supplier-offer.entity';
 import { SupplierScorecard } from '../modules/purchasing/supplier-scorecard.entity';
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   IdempotencyPerCaller1764310000000,
   JobQueue1764390000000,
   Purchasing1764400000000,
+  RequirementWritePath1764410000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

@@ -10,6 +10,7 @@ import {
   SupplierStanding,
 } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
+import { arrayLiteral } from '../../common/array-literal';
 import { audit } from '../../common/audit';
 import { logger } from '../../common/logger';
 import { MutationResult, Mutations, Tx } from '../../common/mutation';
@@ -127,7 +128,13 @@ export class RequirementService {
 
   async generateIn(tx: Tx, warehouseCode: string | null): Promise<GenerationResult> {
     const { m } = tx;
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('purchase requirements', 0))`, []);
+    // The sales figure groups ~100,000 (product, warehouse) pairs: enough memory to do it in one pass, and
+    // no parallel workers, each of which would rebuild that aggregate while the offers are read beside it.
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('purchase requirements', 0)),
+              set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+      [],
+    );
     if (warehouseCode) {
       const [w] = await m.query(`SELECT 1 FROM warehouse WHERE code = $1`, [warehouseCode]);
       if (!w) fail('UNKNOWN_WAREHOUSE', `Unknown warehouse ${warehouseCode}`, ['input', 'warehouseCode']);
@@ -194,6 +201,8 @@ export class RequirementService {
       // Figures as typed columns and offers as small arrays: a stress run writes ~14,000 rows, and a jsonb
       // document per row (figures and ranked candidates, ~1 KB each) cost seconds to parse and store.
       const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+      const ids = (f: (r: (typeof rows)[number]) => string | null) => arrayLiteral(rows.map(f));
+      const numbers = (f: (r: (typeof rows)[number]) => number) => arrayLiteral(rows.map(f));
       const inserted: { id: string }[] = await m.query(
         `INSERT INTO purchase_requirement (number, product_id, warehouse_id, sku, warehouse_code, quantity, status, trigger,
                   backordered, on_hand, reserved, low_threshold, high_threshold, daily_sales, lead_time_days, demand_during_lead,
@@ -211,27 +220,27 @@ export class RequirementService {
                                      supplier_id, n)
          RETURNING id`,
         [
-          col((r) => r.level.product_id),
-          col((r) => r.level.warehouse_id),
+          ids((r) => r.level.product_id),
+          ids((r) => r.level.warehouse_id),
           col((r) => r.level.sku),
           col((r) => r.level.warehouse_code),
-          col((r) => r.figures.quantity),
+          numbers((r) => r.figures.quantity),
           col((r) => r.figures.trigger),
-          col((r) => r.figures.backordered),
-          col((r) => r.figures.onHand),
-          col((r) => r.figures.reserved),
-          col((r) => r.figures.lowThreshold),
-          col((r) => r.figures.highThreshold),
-          col((r) => r.figures.dailySales),
-          col((r) => r.figures.leadTimeDays),
-          col((r) => r.figures.demandDuringLead),
-          col((r) => r.figures.onOrder),
-          col((r) => r.figures.openRequirements),
-          col((r) => r.figures.projected),
-          col((r) => r.figures.shortfall),
-          col((r) => r.figures.minOrderQty),
-          col((r) => r.figures.packMultiple),
-          col((r) => r.best?.supplierId ?? null),
+          numbers((r) => r.figures.backordered),
+          numbers((r) => r.figures.onHand),
+          numbers((r) => r.figures.reserved),
+          numbers((r) => r.figures.lowThreshold),
+          numbers((r) => r.figures.highThreshold),
+          numbers((r) => r.figures.dailySales),
+          numbers((r) => r.figures.leadTimeDays),
+          numbers((r) => r.figures.demandDuringLead),
+          numbers((r) => r.figures.onOrder),
+          numbers((r) => r.figures.openRequirements),
+          numbers((r) => r.figures.projected),
+          numbers((r) => r.figures.shortfall),
+          numbers((r) => r.figures.minOrderQty),
+          numbers((r) => r.figures.packMultiple),
+          ids((r) => r.best?.supplierId ?? null),
           JSON.stringify(
             col((r): CandidateOffer[] =>
               r.offers.map((o) => [
