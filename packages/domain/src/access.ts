@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   'PURCHASE_ORDER_MANAGE',
   'PURCHASE_ORDER_OVERRIDE',
   'GOODS_RECEIVE',
+  'FULFILMENT_READ',
+  'WAREHOUSE_WORK',
+  'SHIP_ORDERS',
+  'CARRIER_MANAGE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +32,8 @@ const READ_OPERATIONS: Permission[] = ['ORDER_READ', 'STOCK_READ', 'CATALOG_READ
 const HANDLE_ORDERS: Permission[] = ['ORDER_CREATE', 'ORDER_REVIEW', 'ORDER_EDIT', 'ORDER_CANCEL'];
 
 const PURCHASE: Permission[] = ['PURCHASING_READ', 'SUPPLIER_MANAGE', 'PURCHASE_ORDER_MANAGE'];
+/** The warehouse floor: pick lists, checking and packing, shipping. */
+const FLOOR: Permission[] = ['FULFILMENT_READ', 'WAREHOUSE_WORK', 'SHIP_ORDERS'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,
@@ -40,10 +46,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...PURCHASE,
     'PURCHASE_ORDER_OVERRIDE',
     'GOODS_RECEIVE',
+    ...FLOOR,
+    'CARRIER_MANAGE',
   ],
-  CUSTOMER_SERVICE: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'CUSTOMER_PII_READ', 'PURCHASING_READ'],
-  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE'],
-  DISPATCHER: READ_OPERATIONS,
+  CUSTOMER_SERVICE: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'CUSTOMER_PII_READ', 'PURCHASING_READ', 'FULFILMENT_READ'],
+  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR],
+  DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS'],
   PURCHASING: [...READ_OPERATIONS, ...PURCHASE],
 };
 
@@ -58,6 +66,8 @@ export const API_KEY_SCOPES = {
   PURCHASING_READ: { name: 'purchasing:read', permissions: ['PURCHASING_READ', 'CATALOG_READ'] },
   PURCHASING_WRITE: { name: 'purchasing:write', permissions: ['SUPPLIER_MANAGE', 'PURCHASE_ORDER_MANAGE'] },
   RECEIVING_WRITE: { name: 'receiving:write', permissions: ['GOODS_RECEIVE'] },
+  FULFILMENT_READ: { name: 'fulfilment:read', permissions: ['FULFILMENT_READ', 'CATALOG_READ'] },
+  SHIPPING_WRITE: { name: 'shipping:write', permissions: ['SHIP_ORDERS'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

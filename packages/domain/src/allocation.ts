@@ -87,5 +87,5 @@ export function allocate(
 }
 
 /** Stock held for an order line at one warehouse: reserved, then shipped, or released. */
-export const ALLOCATION_STATUSES = ['RESERVED', 'SHIPPED', 'RELEASED'] as const;
+export const ALLOCATION_STATUSES = ['RESERVED', 'SHIPPED', 'RELEASED', 'WRITTEN_OFF'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];

@@ -34,7 +34,9 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   BACKORDERED: ['ALLOCATED', 'PENDING_REVIEW', 'ON_HOLD', 'CANCELLED'],
   // An edit before picking can send an allocated order back to review or to backorder.
   ALLOCATED: ['PICKING', 'BACKORDERED', 'PENDING_REVIEW', 'ON_HOLD', 'CANCELLED'],
-  PICKING: ['PACKED', 'CANCELLED'],
+  // Warehouse fulfilment: a cancelled pick list returns the order to ALLOCATED; a short pick that no other
+  // warehouse can make up sends it back to BACKORDERED (or ON_HOLD when it allows no backorder).
+  PICKING: ['PACKED', 'ALLOCATED', 'BACKORDERED', 'ON_HOLD', 'CANCELLED'],
   PACKED: ['SHIPPED', 'CANCELLED'],
   SHIPPED: ['OUT_FOR_DELIVERY', 'DELIVERED'],
   OUT_FOR_DELIVERY: ['DELIVERED'],

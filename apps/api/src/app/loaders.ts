@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { accessLoaders } from '../modules/access/access.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
+import { fulfilmentLoaders } from '../modules/fulfilment/fulfilment.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
 import { productLoaders } from '../modules/product/product.loaders';
 import { purchasingLoaders } from '../modules/purchasing/purchasing.loaders';
@@ -17,6 +18,7 @@ export function createLoaders(ds: DataSource, cache = true) {
     ...stockLoaders(ds, cache),
     ...orderLoaders(ds, cache, catalog),
     ...purchasingLoaders(ds, cache),
+    ...fulfilmentLoaders(ds, cache),
   };
 }
 

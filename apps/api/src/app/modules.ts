@@ -35,6 +35,21 @@ import {
   SupplierOfferResolver,
   SupplierResolver,
 } from '../modules/purchasing/supplier.resolver';
+import { FULFILMENT_ERROR_CODES } from '../modules/fulfilment/fulfilment.errors';
+import { FULFILMENT_CHANNELS } from '../modules/fulfilment/fulfilment.events';
+import {
+  PickListEventResolver,
+  PickListLineResolver,
+  PickListResolver,
+} from '../modules/fulfilment/pick-list.resolver';
+import {
+  CarrierResolver,
+  CheckErrorResolver,
+  OrderShipmentsResolver,
+  ShipmentEventResolver,
+  ShipmentLineResolver,
+  ShipmentResolver,
+} from '../modules/fulfilment/shipment.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -77,6 +92,21 @@ export const MODULES: Record<string, ModuleParts> = {
     ],
     errorCodes: PURCHASING_ERROR_CODES,
     channels: PURCHASING_CHANNELS,
+  },
+  fulfilment: {
+    resolvers: [
+      PickListResolver,
+      PickListLineResolver,
+      PickListEventResolver,
+      ShipmentResolver,
+      ShipmentLineResolver,
+      ShipmentEventResolver,
+      CheckErrorResolver,
+      OrderShipmentsResolver,
+      CarrierResolver,
+    ],
+    errorCodes: FULFILMENT_ERROR_CODES,
+    channels: FULFILMENT_CHANNELS,
   },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

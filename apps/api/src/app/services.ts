@@ -25,6 +25,12 @@ import { RequirementService } from '../modules/purchasing/requirement.service';
 import { ScorecardService } from '../modules/purchasing/scorecard.service';
 import { SupplierService } from '../modules/purchasing/supplier.service';
 import { definePurchasingJobs } from '../modules/purchasing/purchasing.jobs';
+import { CarrierService } from '../modules/fulfilment/carrier.service';
+import { FulfilmentQueryService } from '../modules/fulfilment/fulfilment-query.service';
+import { PickListService } from '../modules/fulfilment/pick-list.service';
+import { PickListTransitions } from '../modules/fulfilment/pick-list-transitions';
+import { ShipmentService } from '../modules/fulfilment/shipment.service';
+import { ShipmentTransitions } from '../modules/fulfilment/shipment-transitions';
 
 /**
  * Builds every module's services once per process and wires the modules' reactions to each other:
@@ -52,6 +58,16 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
   const scorecards = new ScorecardService(ds);
   definePurchasingJobs(jobs, { mutations, requirements, purchaseOrders, scorecards });
 
+  const shipmentTransitions = new ShipmentTransitions(reservations);
+  const pickLists = new PickListService(
+    mutations,
+    new PickListTransitions(),
+    shipmentTransitions,
+    orderTransitions,
+    reservations,
+  );
+  const shipments = new ShipmentService(mutations, shipmentTransitions, orderTransitions);
+
   const authService = new AuthService(ds, auth);
   const access = new AccessService(ds, mutations);
 
@@ -60,6 +76,8 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
     const released = await orders.allocateBackorders(tx, e.productIds);
     e.released?.push(...released);
   });
+  // An order cancelled on the floor → its shipments are given up (refused once a part has shipped).
+  handlers.on('ORDER_CANCELLED_ON_FLOOR', (tx, e) => pickLists.orderCancelled(tx, e));
   // A revocation committed → this process stops accepting the credential at once, before its own NOTIFY comes back.
   handlers.on('ACCESS_REVOKED', (tx, revoked) => tx.afterCommit(() => authService.credentials.forget(revoked)));
   handlers.seal();
@@ -83,6 +101,10 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
     receipts,
     scorecards,
     purchasingQueries: new PurchasingQueryService(ds),
+    pickLists,
+    shipments,
+    carriers: new CarrierService(mutations),
+    fulfilmentQueries: new FulfilmentQueryService(ds),
     auditQueries: new AuditQueryService(ds),
     auth: authService,
     access,

@@ -206,6 +206,10 @@ registerEnumType(AllocationStatus, {
     RESERVED: { description: 'Reserved: not available to other orders.' },
     SHIPPED: { description: 'Shipped with the order: the stock left the warehouse.' },
     RELEASED: { description: 'Given back (cancellation or edit): available again.' },
+    WRITTEN_OFF: {
+      description:
+        'Not found in the bin or damaged when picked: booked out of stock; the rest was reserved again or backordered.',
+    },
   },
 });
 
@@ -215,10 +219,11 @@ export const ApiKeyScope = enumOf(Object.keys(API_KEY_SCOPES) as (keyof typeof A
 
 const ROLE_TEXT: Record<(typeof ROLES)[number], string> = {
   ADMIN: 'Administrator: every permission, including users and API keys.',
-  MANAGER: 'Operations manager: handles orders and stock, purchases, sees customer PII and the audit log.',
+  MANAGER:
+    'Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log.',
   CUSTOMER_SERVICE: 'Customer-service agent: reviews and handles orders, sees customer PII.',
-  WAREHOUSE: 'Warehouse staff: adjust stock and receive goods.',
-  DISPATCHER: 'Dispatcher: reads orders, stock, catalogue and customers.',
+  WAREHOUSE: 'Warehouse staff: adjust stock, receive goods, pick, check, pack and ship orders.',
+  DISPATCHER: 'Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers.',
   PURCHASING: 'Purchaser: manages suppliers, purchase requirements and purchase orders.',
 };
 const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
@@ -241,6 +246,10 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   PURCHASE_ORDER_MANAGE: 'Generate requirements and create, send, confirm, expedite and cancel purchase orders.',
   PURCHASE_ORDER_OVERRIDE: 'Order from a BLOCKED supplier (a manager’s override).',
   GOODS_RECEIVE: 'Book goods receipts against purchase orders.',
+  FULFILMENT_READ: 'Read pick lists, shipments, packages and carriers.',
+  WAREHOUSE_WORK: 'Create and work pick lists, check and pack shipments.',
+  SHIP_ORDERS: 'Hand packed shipments to a carrier (stock leaves the warehouse).',
+  CARRIER_MANAGE: 'Create and change carriers.',
 };
 
 registerEnumType(Role, {

@@ -15,6 +15,10 @@ const NODE_TYPES = [
   'PurchaseOrder',
   'PurchaseOrderLine',
   'GoodsReceipt',
+  'Carrier',
+  'PickList',
+  'PickListLine',
+  'Shipment',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -32,3 +32,30 @@ export function groupByParent<T>(parentIds: readonly string[], rows: T[], parent
   for (const r of rows) groups.get(parentOf(r))?.push(r);
   return parentIds.map((id) => groups.get(id)!);
 }
+
+/** Rows of `entity` whose `column` is one of the keys, grouped by key, ordered by `order`. */
+export function childrenLoader<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  column: string,
+  parentOf: (row: T) => string,
+  order: string,
+  cache: boolean,
+): DataLoader<string, T[]> {
+  const s = rowShape(ds, entity, 't');
+  return new DataLoader<string, T[]>(
+    async (ids) => {
+      const rows = await readRows(
+        ds,
+        `SELECT ${s.select} FROM ${s.table} t WHERE t.${column} = ANY($1::uuid[]) ORDER BY t.${column}, ${order}`,
+        [ids],
+      );
+      return groupByParent(
+        ids,
+        rows.map((r) => s.hydrate(r)),
+        parentOf,
+      );
+    },
+    { cache },
+  );
+}

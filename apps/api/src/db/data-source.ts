@@ -20,6 +20,7 @@ import { IdempotencyPerCaller1764310000000 } from './migrations/1764310000000-id
 import { JobQueue1764390000000 } from './migrations/1764390000000-job-queue';
 import { Purchasing1764400000000 } from './migrations/1764400000000-purchasing';
 import { RequirementWritePath1764410000000 } from './migrations/1764410000000-requirement-write-path';
+import { Fulfilment1764500000000 } from './migrations/1764500000000-fulfilment';
 import { Supplier } from '../modules/purchasing/supplier.entity';
 import { SupplierOffer } from '../modules/purchasing/supplier-offer.entity';
 import { SupplierScorecard } from '../modules/purchasing/supplier-scorecard.entity';
@@ -28,6 +29,10 @@ import { PurchaseOrder } from '../modules/purchasing/purchase-order.entity';
 import { PurchaseOrderLine } from '../modules/purchasing/purchase-order-line.entity';
 import { PurchaseOrderContact, PurchaseOrderEvent } from '../modules/purchasing/purchase-order-event.entity';
 import { GoodsReceipt, GoodsReceiptLine } from '../modules/purchasing/goods-receipt.entity';
+import { Carrier } from '../modules/fulfilment/carrier.entity';
+import { PickList, PickListLine } from '../modules/fulfilment/pick-list.entity';
+import { CheckError, Package, Shipment, ShipmentLine } from '../modules/fulfilment/shipment.entity';
+import { PickListEvent, ShipmentEvent } from '../modules/fulfilment/fulfilment-event.entity';
 import { StaffUser } from '../modules/access/staff-user.entity';
 import { ApiKey } from '../modules/access/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -56,6 +61,15 @@ export const ENTITIES = [
   PurchaseOrderContact,
   GoodsReceipt,
   GoodsReceiptLine,
+  Carrier,
+  PickList,
+  PickListLine,
+  PickListEvent,
+  Shipment,
+  ShipmentLine,
+  ShipmentEvent,
+  CheckError,
+  Package,
 ];
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -69,6 +83,7 @@ export const MIGRATIONS = [
   JobQueue1764390000000,
   Purchasing1764400000000,
   RequirementWritePath1764410000000,
+  Fulfilment1764500000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

@@ -27,7 +27,9 @@ export type AllocationStatus =
   /** Reserved: not available to other orders. */
   | 'RESERVED'
   /** Shipped with the order: the stock left the warehouse. */
-  | 'SHIPPED';
+  | 'SHIPPED'
+  /** Not found in the bin or damaged when picked: booked out of stock; the rest was reserved again or backordered. */
+  | 'WRITTEN_OFF';
 
 /** The order to approve or release from hold. */
 export type ApproveOrderInput = {
@@ -303,12 +305,16 @@ export type Permission =
   | 'APIKEY_MANAGE'
   /** Read the audit log. */
   | 'AUDIT_READ'
+  /** Create and change carriers. */
+  | 'CARRIER_MANAGE'
   /** Read products and warehouses. */
   | 'CATALOG_READ'
   /** See customers' personal data unmasked: names, phones, e-mails, addresses and contact details in notes. */
   | 'CUSTOMER_PII_READ'
   /** Read customers; without CUSTOMER_PII_READ their names, phones, e-mails and addresses are masked. */
   | 'CUSTOMER_READ'
+  /** Read pick lists, shipments, packages and carriers. */
+  | 'FULFILMENT_READ'
   /** Book goods receipts against purchase orders. */
   | 'GOODS_RECEIVE'
   /** Cancel orders before shipment. */
@@ -327,6 +333,8 @@ export type Permission =
   | 'PURCHASE_ORDER_OVERRIDE'
   /** Read suppliers, purchase requirements, purchase orders and goods receipts. */
   | 'PURCHASING_READ'
+  /** Hand packed shipments to a carrier (stock leaves the warehouse). */
+  | 'SHIP_ORDERS'
   /** Adjust stock (receipts, counts, damage, …). */
   | 'STOCK_ADJUST'
   /** Read stock levels, movements and alerts. */
@@ -334,7 +342,9 @@ export type Permission =
   /** Create and change suppliers and their offers. */
   | 'SUPPLIER_MANAGE'
   /** Create, change and deactivate staff users. */
-  | 'USER_MANAGE';
+  | 'USER_MANAGE'
+  /** Create and work pick lists, check and pack shipments. */
+  | 'WAREHOUSE_WORK';
 
 /** The supplier's promised date for one line. */
 export type PromisedDateInput = {
@@ -494,17 +504,17 @@ export type RejectionReason =
 
 /** A staff role; it grants a set of permissions. */
 export type Role =
-  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE. */
+  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE. */
   | 'ADMIN'
-  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ. */
+  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ. */
   | 'CUSTOMER_SERVICE'
-  /** Dispatcher: reads orders, stock, catalogue and customers. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ. */
+  /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS. */
   | 'DISPATCHER'
-  /** Operations manager: handles orders and stock, purchases, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE. */
+  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE. */
   | 'MANAGER'
   /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
-  /** Warehouse staff: adjust stock and receive goods. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, STOCK_ADJUST, PURCHASING_READ, GOODS_RECEIVE. */
+  /** Warehouse staff: adjust stock, receive goods, pick, check, pack and ship orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, STOCK_ADJUST, PURCHASING_READ, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS. */
   | 'WAREHOUSE';
 
 /** Where an order came from. */
@@ -643,6 +653,10 @@ export type UserErrorCode =
   | 'ALREADY_REVOKED'
   /** The adjustment would leave less on hand than is reserved for orders. */
   | 'BELOW_RESERVED'
+  /** Another carrier already has this code. */
+  | 'CARRIER_CODE_TAKEN'
+  /** The carrier cannot take this shipment: inactive, not serving the destination region, or without the shipping method it needs. */
+  | 'CARRIER_UNAVAILABLE'
   /** Another staff user already has this e-mail. */
   | 'EMAIL_TAKEN'
   /** An order needs at least one line. */
@@ -663,20 +677,34 @@ export type UserErrorCode =
   | 'INVALID_PRICE'
   /** A quantity is not a whole number in the allowed range (at least 1 unless said otherwise). */
   | 'INVALID_QUANTITY'
+  /** A tracking number is not a UPU S10 number (e.g. FP123456785CN) or its check digit is wrong. */
+  | 'INVALID_TRACKING_NUMBER'
+  /** Another picker already recorded this line; only they may change it. */
+  | 'LINE_PICKED_BY_OTHER'
   /** Too many failed sign-ins for this e-mail or address; wait and try again. */
   | 'LOGIN_THROTTLED'
   /** The input would change nothing; nothing was written. */
   | 'NOTHING_TO_CHANGE'
+  /** No allocated order of the warehouse (and delivery city) waits for a pick list. */
+  | 'NOTHING_TO_PICK'
   /** The order is past the point of this edit: lines change only before picking, the address only before shipment. */
   | 'NOT_EDITABLE'
   /** The id (or number) names nothing the caller may see. */
   | 'NOT_FOUND'
+  /** The pick list is not IN_PROGRESS, so nothing can be recorded on it. */
+  | 'NOT_PICKABLE'
   /** The purchase order is not CONFIRMED or PARTIALLY_RECEIVED, so no goods can be booked against it. */
   | 'NOT_RECEIVABLE'
   /** The supplier has no active offer for the product (or none was suggested: choose one). */
   | 'NO_OFFER'
+  /** An order named for the pick list has no allocated units in this warehouse waiting for a list (not allocated there, or already on another list). */
+  | 'ORDER_NOT_PICKABLE'
+  /** Part of the order has already left the warehouse, so the order cannot be cancelled any more. */
+  | 'ORDER_PARTLY_SHIPPED'
   /** Not enough stock available, and the order may not wait as a backorder. */
   | 'OUT_OF_STOCK'
+  /** More units picked than the line requires. */
+  | 'OVER_PICK'
   /** More accepted than ordered and still open on the line, beyond the 5 % tolerance. */
   | 'OVER_RECEIPT'
   /** The product is no longer sold (inactive). */
@@ -687,6 +715,8 @@ export type UserErrorCode =
   | 'REJECTION_REASON_REQUIRED'
   /** A purchase requirement is no longer OPEN (already ordered or dismissed). */
   | 'REQUIREMENT_NOT_OPEN'
+  /** Fewer units were picked than required and no shortReason says why (NOT_FOUND or DAMAGED). */
+  | 'SHORT_REASON_REQUIRED'
   /** The supplier's scorecard standing is BLOCKED: only a manager (PURCHASE_ORDER_OVERRIDE) may order from it, with an overrideReason. */
   | 'SUPPLIER_BLOCKED'
   /** Another supplier already has this code. */
@@ -697,6 +727,12 @@ export type UserErrorCode =
   | 'TOO_LONG'
   /** An order has more lines than allowed; `message` gives the limit. */
   | 'TOO_MANY_LINES'
+  /** Another package already carries this tracking number. */
+  | 'TRACKING_NUMBER_TAKEN'
+  /** No carrier has this code or id. */
+  | 'UNKNOWN_CARRIER'
+  /** No line of this pick list has this id. */
+  | 'UNKNOWN_PICK_LINE'
   /** No product has this SKU. */
   | 'UNKNOWN_SKU'
   /** No supplier has this id. */
@@ -1014,14 +1050,17 @@ export type StockLevelDetailQueryVariables = Exact<{
 
 
 export type StockLevelDetailQuery = { node:
+    | { __typename: 'Carrier', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'GoodsReceipt', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderEvent', id: string }
+    | { __typename: 'PickList', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'PurchaseOrder', id: string }
     | { __typename: 'PurchaseOrderLine', id: string }
     | { __typename: 'PurchaseRequirement', id: string }
+    | { __typename: 'Shipment', id: string }
     | { __typename: 'StockLevel', id: string, sku: string, warehouseCode: string, onHand: number, reserved: number, available: number, lowThreshold: number, highThreshold: number, status: StockStatus, updatedAt: string, movements: { edges: Array<{ cursor: string, node: { id: string, createdAt: string, reason: MovementReason, onHandDelta: number, reservedDelta: number, onHandAfter: number, reservedAfter: number, reference: string | null, note: string | null, actor: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, product: { id: string, name: string, spec: string, category: string }, warehouse: { id: string, code: string, name: string, city: string } }
     | { __typename: 'StockMovement', id: string }
     | { __typename: 'Supplier', id: string }

@@ -54,6 +54,10 @@ export class Customer implements Node {
   @Column({ type: 'text' })
   creditStatus: CreditStatusT;
 
+  @Field({ description: 'An important customer (key account): their orders are picked right after urgent ones.' })
+  @Column()
+  keyAccount: boolean;
+
   @Field({ description: 'When the customer was registered.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -27,6 +27,10 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   PurchaseOrder: 'PURCHASING_READ',
   PurchaseOrderLine: 'PURCHASING_READ',
   GoodsReceipt: 'PURCHASING_READ',
+  Carrier: 'FULFILMENT_READ',
+  PickList: 'FULFILMENT_READ',
+  PickListLine: 'FULFILMENT_READ',
+  Shipment: 'FULFILMENT_READ',
 };
 
 @Resolver()
@@ -71,6 +75,12 @@ export class NodeResolver {
         return services.ds.getRepository(PurchaseRequirement).findOneBy({ id: parsed.id });
       case 'PurchaseOrderLine':
         return services.ds.getRepository(PurchaseOrderLine).findOneBy({ id: parsed.id });
+      case 'Carrier':
+        return loaders.carrier.load(parsed.id);
+      case 'PickList':
+        return loaders.pickList.load(parsed.id);
+      case 'Shipment':
+        return loaders.shipment.load(parsed.id);
       default:
         return null;
     }

@@ -84,6 +84,9 @@ export class OrderTransitions {
     });
     if (!step.ok) fail('ILLEGAL_TRANSITION', step.reason, ['input', 'orderId']);
     c.events.push({ type: 'STATUS_CHANGED', from: o.status, to, reason });
+    // Fulfilment gives up the order's shipments (or refuses when a part has left).
+    if (to === 'CANCELLED' && (o.status === 'PICKING' || o.status === 'PACKED'))
+      await c.tx.emit('ORDER_CANCELLED_ON_FLOOR', { orderId: o.id, orderNumber: o.number });
     o.status = to;
     o.statusReason = reason;
     for (const effect of step.effects) await this.effects[effect](c);
@@ -104,6 +107,29 @@ export class OrderTransitions {
     const change = this.begin(tx, order, await this.reservations.hasReservations(tx.m, order.id));
     await this.move(change, to, reason);
     return this.save(change, action);
+  }
+
+  /** For other modules: locks orders (in id order, so two callers never deadlock), by database id. */
+  lockMany(tx: Tx, orderIds: string[]): Promise<Order[]> {
+    return this.repo.lockMany(tx.m, orderIds);
+  }
+
+  /**
+   * For other modules: moves orders the caller locked (lockMany) to `to`, each step through the
+   * machine with its effects, and writes them with their events in one statement (a pick list of
+   * hundreds of orders).
+   */
+  async moveMany(tx: Tx, orders: Order[], to: OrderStatus, reason: string): Promise<void> {
+    if (orders.length === 0) return;
+    const batch = new WriteBatch();
+    const changes: OrderChange[] = [];
+    for (const order of orders) {
+      const change = this.begin(tx, order, true);
+      await this.move(change, to, reason);
+      changes.push(change);
+    }
+    this.repo.stageStatusChanges(batch, changes, tx.actor);
+    await batch.run(tx.m, 'SELECT count(*) FROM saved');
   }
 
   /** The order's lines with their products, as reserving them needs. */

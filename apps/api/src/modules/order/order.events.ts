@@ -27,3 +27,15 @@ declare module '../../live/topics' {
 }
 
 export const ORDER_CHANNELS = [liveChannel('ORDER_EVENT', { to: 'ORDER_EVENT_OF_ORDER', key: (m) => m.orderId })];
+
+/** An order on the warehouse floor (PICKING or PACKED) is being cancelled, in the cancelling transaction. */
+export interface OrderLeavingFloor {
+  orderId: string;
+  orderNumber: string;
+}
+
+declare module '../../common/domain-events' {
+  interface DomainEvents {
+    ORDER_CANCELLED_ON_FLOOR: OrderLeavingFloor;
+  }
+}

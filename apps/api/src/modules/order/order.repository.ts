@@ -191,6 +191,17 @@ export class OrderRepository {
     return row.served;
   }
 
+  async lockMany(m: EntityManager, ids: string[]): Promise<Order[]> {
+    if (ids.length === 0) return [];
+    return m
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .where('o.id = ANY(:ids)', { ids })
+      .orderBy('o.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   async lock(m: EntityManager, id: string): Promise<Order | null> {
     return m.getRepository(Order).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

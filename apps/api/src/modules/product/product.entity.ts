@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PackagingNeed } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money.type';
@@ -43,6 +43,12 @@ export class Product implements Node {
   @Field(() => [PackagingNeed], { description: 'What packing must take care of (fragile, moisture-sensitive, …).' })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   packaging: PackagingNeed[];
+
+  @Field(() => Int, {
+    description: 'Weight of one unit in grams, packaging of the unit included; packing proposals use it.',
+  })
+  @Column('integer')
+  unitWeightG: number;
 
   @Field({ description: 'False once the product is no longer sold: new orders refuse it (PRODUCT_INACTIVE).' })
   @Column({ default: true })

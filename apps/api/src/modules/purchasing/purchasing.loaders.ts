@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { byIdLoader, groupByParent } from '../../common/loaders';
-import { readRows, rowShape } from '../../common/rows';
+import { DataSource } from 'typeorm';
+import { byIdLoader, childrenLoader, groupByParent } from '../../common/loaders';
 import { GoodsReceipt, GoodsReceiptLine } from './goods-receipt.entity';
 import { PurchaseOrder } from './purchase-order.entity';
 import { PurchaseOrderLine } from './purchase-order-line.entity';
@@ -10,33 +9,6 @@ import { Supplier } from './supplier.entity';
 import { SupplierOffer } from './supplier-offer.entity';
 import { SupplierScorecard } from './supplier-scorecard.entity';
 import { ON_ORDER_SQL } from './status-sql';
-
-/** Rows of `entity` whose `column` is one of the keys, grouped by key, ordered by `order`. */
-function childrenLoader<T extends ObjectLiteral>(
-  ds: DataSource,
-  entity: EntityTarget<T>,
-  column: string,
-  parentOf: (row: T) => string,
-  order: string,
-  cache: boolean,
-): DataLoader<string, T[]> {
-  const s = rowShape(ds, entity, 't');
-  return new DataLoader<string, T[]>(
-    async (ids) => {
-      const rows = await readRows(
-        ds,
-        `SELECT ${s.select} FROM ${s.table} t WHERE t.${column} = ANY($1::uuid[]) ORDER BY t.${column}, ${order}`,
-        [ids],
-      );
-      return groupByParent(
-        ids,
-        rows.map((r) => s.hydrate(r)),
-        parentOf,
-      );
-    },
-    { cache },
-  );
-}
 
 /** Suppliers, purchase orders and their parts, and what is on order per stock level: one statement per kind. */
 export function purchasingLoaders(ds: DataSource, cache: boolean) {

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { allocate, Allocation, Region } from '@fulfilment/domain';
 import type { Tx } from '../../common/mutation';
 import { UserFailure, userError } from '../../common/user-error';
@@ -173,8 +173,90 @@ export class ReservationService {
     return this.settle(tx, order, 'SHIPPED');
   }
 
-  private async settle(tx: Tx, order: Reserver, outcome: 'RELEASED' | 'SHIPPED'): Promise<void> {
-    const held = await tx.m.getRepository(OrderAllocation).findBy({ orderId: order.id, status: 'RESERVED' });
+  /** Like ship(), for some of the order's allocations: one warehouse's part leaving on its own. */
+  shipAllocations(tx: Tx, order: Reserver, allocationIds: string[]): Promise<void> {
+    return this.settle(tx, order, 'SHIPPED', allocationIds);
+  }
+
+  /**
+   * Reserved units that turned out not to exist (not found in the bin, or damaged) leave the books:
+   * on hand and reserved both fall by them, with a COUNT_ADJUSTMENT or DAMAGE movement referencing
+   * `reference`, and the allocation keeps only the rest (the written-off units stay on record as a
+   * WRITTEN_OFF allocation row).
+   */
+  async writeOff(
+    tx: Tx,
+    order: Reserver,
+    items: { allocationId: string; quantity: number; reason: 'COUNT_ADJUSTMENT' | 'DAMAGE'; note: string }[],
+    reference: string,
+  ): Promise<void> {
+    const lost = items.filter((i) => i.quantity > 0);
+    if (lost.length === 0) return;
+    const held = await tx.m
+      .getRepository(OrderAllocation)
+      .findBy({ id: In(lost.map((i) => i.allocationId)), orderId: order.id, status: 'RESERVED' });
+    const byId = new Map(held.map((a) => [a.id, a]));
+    const levels = await this.repo.lockLevels(
+      tx.m,
+      held.map((a) => a.stockLevelId),
+    );
+    const changes: StockChange[] = [];
+    for (const i of lost) {
+      const a = byId.get(i.allocationId);
+      if (!a || i.quantity > a.quantity)
+        throw new Error(`allocation ${i.allocationId} does not hold ${i.quantity} units`);
+      changes.push({
+        level: levels.get(a.stockLevelId)!,
+        reason: i.reason,
+        onHandDelta: -i.quantity,
+        reservedDelta: -i.quantity,
+        reference,
+        note: i.note,
+      });
+    }
+    await this.repo.apply(tx.m, changes, tx.actor);
+    await tx.m.query(
+      `WITH d AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS d(id, lost)),
+            kept AS (UPDATE order_allocation a SET quantity = a.quantity - d.lost FROM d
+                      WHERE a.id = d.id AND a.quantity > d.lost RETURNING a.id),
+            gone AS (UPDATE order_allocation a SET status = 'WRITTEN_OFF' FROM d
+                      WHERE a.id = d.id AND a.quantity = d.lost RETURNING a.id)
+       INSERT INTO order_allocation (order_id, line_no, product_id, sku, warehouse_id, stock_level_id, quantity, status)
+       SELECT a.order_id, a.line_no, a.product_id, a.sku, a.warehouse_id, a.stock_level_id, d.lost, 'WRITTEN_OFF'
+         FROM d JOIN order_allocation a ON a.id = d.id WHERE d.id IN (SELECT id FROM kept)`,
+      [lost.map((i) => i.allocationId), lost.map((i) => i.quantity)],
+    );
+  }
+
+  /**
+   * Reserves the given units for the order in warehouses other than `excluded` (a short pick's
+   * missing units), all or nothing; false when they cannot all be found.
+   */
+  async reserveElsewhere(tx: Tx, order: Reserver, drafts: LineDraft[], excluded: string): Promise<boolean> {
+    const levels = (
+      await this.repo.lockLevelsOfProducts(
+        tx.m,
+        drafts.map((d) => d.product.id),
+      )
+    ).filter((l) => l.warehouseId !== excluded);
+    const batch = new WriteBatch();
+    const reserved = await this.reserve(tx, { ...order, allowBackorder: true }, drafts, batch, levels);
+    if (reserved) await batch.run(tx.m, 'SELECT 1 AS done');
+    return reserved;
+  }
+
+  private async settle(
+    tx: Tx,
+    order: Reserver,
+    outcome: 'RELEASED' | 'SHIPPED',
+    allocationIds?: string[],
+  ): Promise<void> {
+    const where = {
+      orderId: order.id,
+      status: 'RESERVED' as const,
+      ...(allocationIds ? { id: In(allocationIds) } : {}),
+    };
+    const held = await tx.m.getRepository(OrderAllocation).findBy(where);
     if (held.length === 0) return;
     const levels = await this.repo.lockLevels(
       tx.m,
@@ -192,6 +274,9 @@ export class ReservationService {
       })),
       tx.actor,
     );
-    await tx.m.getRepository(OrderAllocation).update({ orderId: order.id, status: 'RESERVED' }, { status: outcome });
+    await tx.m.getRepository(OrderAllocation).update(
+      held.map((a) => a.id),
+      { status: outcome },
+    );
   }
 }

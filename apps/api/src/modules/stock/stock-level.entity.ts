@@ -56,6 +56,13 @@ export class StockLevel implements Node {
     return stockStatus(this.available, this.lowThreshold, this.highThreshold);
   }
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Bin the goods sit in within the warehouse, e.g. A-03-2 (aisle, bay, level); pick lists walk by it.',
+  })
+  @Column({ type: 'text', nullable: true })
+  binLocation: string | null;
+
   @Field({ description: 'When the level last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { BIN_CODE_PATTERN } from '@fulfilment/domain';
+import { IsNotEmpty, IsOptional, Max, MaxLength, Min, Matches } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { MovementReason as MovementReasonT } from '@fulfilment/domain';
 import { MovementReason } from '../../common/enums';
@@ -52,4 +53,26 @@ export class StockLevelFilter {
 
   @Field({ nullable: true, description: 'Only levels at or below their low threshold.' })
   belowThreshold?: boolean;
+}
+
+@InputType({ description: 'Where a stock level sits in its warehouse.' })
+export class SetBinLocationInput {
+  @Field({ description: 'SKU of the product.' })
+  @IsNotEmpty(code('INVALID_INPUT', 'sku must not be empty'))
+  @MaxLength(64, code('TOO_LONG', 'sku must be at most 64 characters'))
+  sku: string;
+
+  @Field({ description: 'Code of the warehouse or station, e.g. SH-01.' })
+  @IsNotEmpty(code('INVALID_INPUT', 'warehouseCode must not be empty'))
+  @MaxLength(32, code('TOO_LONG', 'warehouseCode must be at most 32 characters'))
+  warehouseCode: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Bin code aisle-bay-level, e.g. A-03-2 (one or two capital letters, two digits, one digit); null clears it.',
+  })
+  @IsOptional()
+  @Matches(BIN_CODE_PATTERN, code('INVALID_INPUT', 'binLocation must look like A-03-2 (aisle, two-digit bay, level)'))
+  binLocation?: string | null;
 }

@@ -8,8 +8,14 @@ import { Warehouse } from '../warehouse/warehouse.entity';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
 import { actorShown, personalText } from '../access/pii';
-import { AdjustStockInput, StockLevelFilter } from './stock.inputs';
-import { AdjustStockPayload, StockAlert, StockLevelConnection, StockMovementConnection } from './stock.types';
+import { AdjustStockInput, SetBinLocationInput, StockLevelFilter } from './stock.inputs';
+import {
+  AdjustStockPayload,
+  StockLevelPayload,
+  StockAlert,
+  StockLevelConnection,
+  StockMovementConnection,
+} from './stock.types';
 
 @Resolver(() => StockLevel)
 export class StockResolver {
@@ -36,6 +42,17 @@ export class StockResolver {
     @Ctx() ctx: Context,
   ) {
     return Object.assign(new AdjustStockPayload(), await ctx.services.stock.adjustStock(input, ctx.actor));
+  }
+
+  @Requires('STOCK_ADJUST')
+  @Mutation(() => StockLevelPayload, {
+    description: 'Sets or clears the bin a stock level sits in (e.g. A-03-2); pick lists walk the aisles by it.',
+  })
+  async setBinLocation(
+    @Arg('input', { description: 'The stock level and its bin.' }) input: SetBinLocationInput,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(new StockLevelPayload(), await ctx.services.stock.setBinLocation(input, ctx.actor));
   }
 
   @Requires('STOCK_READ')

@@ -8,7 +8,7 @@ import { fail, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { StockLevel } from './stock-level.entity';
 import { StockMovement } from './stock-movement.entity';
-import { AdjustStockInput, StockLevelFilter } from './stock.inputs';
+import { AdjustStockInput, SetBinLocationInput, StockLevelFilter } from './stock.inputs';
 import { StockRepository } from './stock.repository';
 
 export type AdjustResult = MutationResult<{ stockLevel: StockLevel; movement: StockMovement | null }>;
@@ -79,6 +79,28 @@ export class StockService {
     });
   }
 
+  /** Sets (or clears) the bin a stock level sits in; receipts, counts and pick lists keep and use it. */
+  async setBinLocation(input: SetBinLocationInput, actor: Actor): Promise<MutationResult<{ stockLevel: StockLevel }>> {
+    const invalid = await validateInput(input);
+    return this.mutations.run(actor, { action: 'SET_BIN_LOCATION', targetType: 'StockLevel', invalid }, async (tx) => {
+      const { m } = tx;
+      const [row]: { id: string }[] = await m.query(
+        `WITH u AS (UPDATE stock_level SET bin_location = $3 WHERE sku = $1 AND warehouse_code = $2 RETURNING id)
+         SELECT id FROM u`,
+        [input.sku, input.warehouseCode, input.binLocation ?? null],
+      );
+      if (!row) await this.explainMissingLevel(m, input);
+      await audit(m, actor, {
+        action: 'SET_BIN_LOCATION',
+        targetType: 'StockLevel',
+        targetId: row.id,
+        outcome: 'SUCCESS',
+        details: { sku: input.sku, warehouseCode: input.warehouseCode, binLocation: input.binLocation ?? null },
+      });
+      return { stockLevel: await m.getRepository(StockLevel).findOneByOrFail({ id: row.id }) };
+    });
+  }
+
   /**
    * Goods received into a warehouse (purchasing's goods receipts, later returns): RECEIPT movements
    * referencing `reference`, in the caller's transaction, then waiting backorders of those products are
@@ -117,7 +139,7 @@ export class StockService {
     return { movements, released };
   }
 
-  private async explainMissingLevel(m: EntityManager, input: AdjustStockInput): Promise<never> {
+  private async explainMissingLevel(m: EntityManager, input: { sku: string; warehouseCode: string }): Promise<never> {
     const [p]: unknown[] = await m.query(`SELECT 1 FROM product WHERE sku = $1`, [input.sku]);
     if (!p) fail('UNKNOWN_SKU', `Unknown SKU ${input.sku}`, ['input', 'sku']);
     const [w]: unknown[] = await m.query(`SELECT 1 FROM warehouse WHERE code = $1`, [input.warehouseCode]);

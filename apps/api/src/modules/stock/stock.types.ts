@@ -55,3 +55,9 @@ export class StockAlert {
 
   stockLevelId: string;
 }
+
+@ObjectType({ description: 'The stock level after its bin changed, or userErrors saying why not.' })
+export class StockLevelPayload extends MutationPayload {
+  @Field(() => StockLevel, { nullable: true, description: 'The stock level.' })
+  stockLevel: StockLevel | null;
+}

@@ -7,6 +7,7 @@ const TONE: Record<OrderDetailFragment['allocations'][number]['status'], Tone> =
   RESERVED: 'info',
   SHIPPED: 'success',
   RELEASED: 'neutral',
+  WRITTEN_OFF: 'warning',
 };
 
 /** Stock reserved for (or shipped from) each warehouse, grouped by warehouse. */
