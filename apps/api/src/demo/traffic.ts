@@ -1,10 +1,12 @@
 import { logger } from '../common/logger';
+import { FulfilmentTraffic } from './fulfilment-traffic';
 import { PurchasingTraffic } from './purchasing-traffic';
 
 /**
  * Demo traffic: orders from several channels and regions, reviews, cancellations, stock counts and
- * receipts, and purchasing (orders sent, confirmed, received), all through the public GraphQL API as an
- * integrator and staff would send them.
+ * receipts, purchasing (orders sent, confirmed, received) and, in a loop of its own, the warehouse floor
+ * (pick lists, checks, packing, shipping), all through the public GraphQL API as an integrator and staff
+ * would send them.
  */
 export interface TrafficOptions {
   url: string;
@@ -81,6 +83,19 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
     )
   ).stockLevels.edges.map((e) => e.node);
   const skus = [...new Set(levels.filter((l) => l.available > 0).map((l) => l.sku))];
+  const warehouseCodes = (
+    await integrator.call<{ warehouses: Edges<{ code: string }> }>(
+      `{ warehouses(first: 50) { edges { node { code } } } }`,
+    )
+  ).warehouses.edges.map((e) => e.node.code);
+  const floor = new FulfilmentTraffic(() => receiver, warehouseCodes);
+  // The floor keeps its own pace: a step every 1–4 s, whatever the order rate.
+  void (async () => {
+    while (!opts.signal?.aborted) {
+      await floor.step().catch((e: Error) => logger.warn({ err: e.message }, 'demo floor step failed'));
+      await new Promise((r) => setTimeout(r, 1000 + Math.random() * 3000));
+    }
+  })();
   logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');
 
   const step = async () => {

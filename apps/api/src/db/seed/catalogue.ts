@@ -316,8 +316,26 @@ const CATEGORIES: readonly Category[] = [
   },
 ];
 
+const GRAMS: Record<string, number> = { ml: 1, mL: 1, L: 1000, g: 1, kg: 1000 };
+
+/**
+ * Shipping weight of one unit from its specification ("550ml×24瓶" → 13.2 kg + 8 % packaging; "18.9L/桶"
+ * → 20.4 kg); 500 g when the spec names no weight or volume (liquids counted at 1 g/ml).
+ */
+export function unitWeightOf(spec: string): number {
+  const m = /(\d+(?:\.\d+)?)\s*(ml|mL|L|kg|g)(?:×(\d+))?/.exec(spec);
+  if (!m) return 500;
+  return Math.round(Number(m[1]) * GRAMS[m[2]] * Number(m[3] ?? 1) * 1.08);
+}
+
+/** Every warehouse shelves alike: one aisle per category (A, B, …), three levels per bay, in SKU order. */
+function binOf(category: number, item: number): string {
+  const bay = String(Math.floor(item / 3) + 1).padStart(2, '0');
+  return `${String.fromCharCode(65 + category)}-${bay}-${(item % 3) + 1}`;
+}
+
 export function buildCatalogue(rng: Random, now: number): ProductSeed[] {
-  return CATEGORIES.flatMap((c) =>
+  return CATEGORIES.flatMap((c, ci) =>
     c.items.map(([name, spec, yuan, packaging, quantity], i) => ({
       id: rng.uuid(),
       sku: `${c.skuPrefix}-${String(i + 1).padStart(4, '0')}`,
@@ -326,6 +344,8 @@ export function buildCatalogue(rng: Random, now: number): ProductSeed[] {
       category: c.name,
       unitPriceFen: Math.round(yuan * 100),
       packaging: [...(packaging ?? c.packaging)],
+      unitWeightG: unitWeightOf(spec),
+      bin: binOf(ci, i),
       active: !DISCONTINUED.has(name),
       createdAt: now - rng.int(100, 700) * DAY - rng.int(0, DAY - 1),
       // A long tail: a few items sell far more than most.

@@ -38,6 +38,9 @@ export interface ProductSeed {
   category: string;
   unitPriceFen: number;
   packaging: PackagingNeed[];
+  unitWeightG: number;
+  /** Bin code, the same in every warehouse, e.g. A-03-2. */
+  bin: string;
   active: boolean;
   createdAt: number;
   /** Relative share of order lines. */

@@ -326,6 +326,9 @@ export class OrderHistory {
         );
       }
       this.next(o, times.pack, (t2) => {
+        // An order still on the floor stays PICKING: seedFloor (floor.ts) walks it on through the real
+        // pick lists and shipments, so everything on the floor has its records.
+        if (times.ship > this.ctx.now) return;
         this.move(o, t2, 'PACKED', `Packed: ${sites.length} parcel${sites.length > 1 ? 's' : ''}`, picker);
         this.next(o, times.ship, (t3) => {
           this.ship(o, t3);

@@ -5,6 +5,8 @@ import { logger } from '../../common/logger';
 import { Mutations } from '../../common/mutation';
 import { RequirementService } from '../../modules/purchasing/requirement.service';
 import { ScorecardService } from '../../modules/purchasing/scorecard.service';
+import { insertCarriers } from './carriers';
+import { seedFloor } from './floor';
 import { HOUR } from './clock';
 import { generateDemoData } from './generate';
 import { SeedSummary } from './model';
@@ -43,8 +45,9 @@ export async function seedDemoDataIfEmpty(ds: DataSource): Promise<void> {
 /**
  * Writes a deterministic demo history ending at `now` (default: the current hour) in one transaction:
  * warehouses, catalogue, customers, stock with its full ledger, 90 days of orders, suppliers and six
- * months of purchase orders. Then, as the scheduled jobs would have, the purchasing module scores the
- * finished months and runs the morning's purchase requirements.
+ * months of purchase orders, carriers. Then, as the scheduled jobs would have, the purchasing module scores
+ * the finished months and runs the morning's purchase requirements, and the warehouse floor's work in
+ * progress goes through the fulfilment module (floor.ts).
  */
 export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
   const now = opts.now?.getTime() ?? Math.floor(Date.now() / HOUR) * HOUR;
@@ -62,6 +65,7 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
     await insertAllocations(m, data.orders);
     await insertEvents(m, data.events);
     await insertPurchasing(m, data.purchasing);
+    await insertCarriers(m);
     // New orders continue the numbering where the history stops.
     if (lastOrder) await m.query(`SELECT setval('order_number_seq', $1)`, [Number(lastOrder.number.slice(-6))]);
   });
@@ -71,6 +75,7 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
   await new Mutations(ds, new DomainEventHandlers()).run(system, { action: 'GENERATE_PURCHASE_REQUIREMENTS' }, (tx) =>
     requirements.generateIn(tx, null),
   );
+  await seedFloor(ds, data.warehouses, opts.seed ?? DEFAULT_SEED);
 
   return {
     warehouses: data.warehouses.length,

@@ -345,7 +345,7 @@ export class PickListService {
       ids.map((r) => r.order_id),
     );
     const rows: Record<string, unknown>[] = await m.query(
-      `SELECT * FROM shipment WHERE pick_list_id = $1 AND status = 'PICKING' ORDER BY id FOR UPDATE`,
+      `SELECT * FROM shipment WHERE pick_list_id = $1 AND status = 'PICKING' ORDER BY number FOR UPDATE`,
       [c.list.id],
     );
     return {
