@@ -7,6 +7,7 @@ import { liveLatency } from './live-latency';
 import { subscribersPerProcess } from './subscribers';
 import { startup } from './startup';
 import { purchasing } from './purchasing';
+import { fulfilment } from './fulfilment';
 
 export interface Benchmark {
   number: number;
@@ -24,4 +25,5 @@ export const BENCHMARKS: Benchmark[] = [
   { number: 7, name: 'subscribers per process', run: subscribersPerProcess },
   { number: 8, name: 'start-up', run: () => startup() },
   { number: 9, name: 'purchasing', run: purchasing },
+  { number: 10, name: 'warehouse fulfilment', run: fulfilment },
 ];

@@ -161,13 +161,18 @@ describe('warehouse fulfilment', () => {
       [[null, 'PICKED']],
     );
 
-    // A wrong count is recorded against the picker and must be corrected before packing.
+    // A mis-scan the catalogue does not know is refused; nothing is recorded.
+    const typo = await api.data(CHECK, { i: { shipmentId: s.id, items: [{ sku: 'NO-SUCH-SKU', quantity: 6 }] } });
+    assert.equal(typo.checkOrder.userErrors[0].code, 'UNKNOWN_SKU');
+    assert.deepEqual(typo.checkOrder.userErrors[0].field, ['input', 'items', '0', 'sku']);
+    // A wrong count and an item not on the shipment are recorded against the picker and must be corrected.
+    const other = await createProduct(api.ds, { sku: `OTHER-${cityN}` });
     const wrong = await api.data(CHECK, {
       i: {
         shipmentId: s.id,
         items: [
           { sku: p.sku, quantity: 5 },
-          { sku: 'NOT-ON-IT', quantity: 1 },
+          { sku: other.sku, quantity: 1 },
         ],
       },
     });
@@ -181,7 +186,7 @@ describe('warehouse fulfilment', () => {
         e.counted,
       ]),
       [
-        ['WRONG_ITEM', 'NOT-ON-IT', 0, 1],
+        ['WRONG_ITEM', other.sku, 0, 1],
         ['WRONG_QUANTITY', p.sku, 6, 5],
       ],
     );
@@ -487,7 +492,7 @@ describe('warehouse fulfilment', () => {
     assert.deepEqual(await ledgerMismatches(api.ds), []);
   });
 
-  it('returns the units of an order cancelled while packed, and one of check or cancel wins when they race', async () => {
+  it('returns the units of an order cancelled while packed; of two packers, or of shipping and cancelling at once, one wins', async () => {
     const town = city();
     const p = await createProduct(api.ds, { stock: { 'SH-01': 10 } });
     const a = await placeIn(town, [{ sku: p.sku, quantity: 2 }]);
@@ -507,15 +512,37 @@ describe('warehouse fulfilment', () => {
     );
     assert.deepEqual(await levelOf(api.ds, p.levels['SH-01']), { onHand: 10, reserved: 3, available: 7 });
 
-    const [check, cancel] = await Promise.all([
-      api.data(CHECK, { i: { shipmentId: sb.id, items: [{ sku: p.sku, quantity: 3 }] } }),
+    // Two packers at once: one packs, the other is told the shipment is no longer CHECKED.
+    await api.data(CHECK, { i: { shipmentId: sb.id, items: [{ sku: p.sku, quantity: 3 }] } });
+    const box = { material: 'STRAPPED_CASE', weightG: 39_000 };
+    const packs = await Promise.all([
+      api.data(PACK, { i: { shipmentId: sb.id, packages: [box] } }),
+      api.data(PACK, { i: { shipmentId: sb.id, packages: [box, box] } }),
+    ]);
+    assert.deepEqual(packs.map((r) => r.packOrder.userErrors[0]?.code ?? 'OK').sort(), ['ILLEGAL_TRANSITION', 'OK']);
+    const [{ n }] = await api.ds.query(
+      `SELECT count(*)::int AS n FROM package WHERE shipment_id IN
+      (SELECT id FROM shipment WHERE number = $1)`,
+      [sb.number],
+    );
+    assert.equal(n, packs.find((r) => !r.packOrder.userErrors.length)!.packOrder.shipment.packages.length);
+
+    // Cancelling races shipping: either the order is cancelled and nothing ships, or it ships and the cancel is refused.
+    const [ship, cancel] = await Promise.all([
+      api.data(SHIP, { i: { shipmentId: sb.id } }),
       api.data(CANCEL_ORDER, { id: b.id, r: '客户取消' }),
     ]);
-    assert.deepEqual(cancel.cancelOrder.userErrors, [], 'a checked order may still be cancelled');
-    const checked = check.checkOrder.userErrors.length === 0;
-    if (!checked) assert.equal(check.checkOrder.userErrors[0].code, 'ILLEGAL_TRANSITION');
-    assert.equal((await orderNode(b.id)).status, 'CANCELLED');
-    assert.deepEqual(await levelOf(api.ds, p.levels['SH-01']), { onHand: 10, reserved: 0, available: 10 });
+    const shippedFirst = ship.shipOrder.userErrors.length === 0;
+    if (shippedFirst) assert.equal(cancel.cancelOrder.userErrors[0].code, 'ILLEGAL_TRANSITION');
+    else {
+      assert.equal(ship.shipOrder.userErrors[0].code, 'ILLEGAL_TRANSITION');
+      assert.deepEqual(cancel.cancelOrder.userErrors, []);
+    }
+    assert.equal((await orderNode(b.id)).status, shippedFirst ? 'SHIPPED' : 'CANCELLED');
+    assert.deepEqual(
+      await levelOf(api.ds, p.levels['SH-01']),
+      shippedFirst ? { onHand: 7, reserved: 0, available: 7 } : { onHand: 10, reserved: 0, available: 10 },
+    );
     assert.deepEqual(await ledgerMismatches(api.ds), []);
   });
 });

@@ -63,6 +63,14 @@ export class ShipmentService {
       for (const l of lines) expected.set(l.sku, (expected.get(l.sku) ?? 0) + l.picked);
       const counted = new Map<string, number>();
       for (const i of input.items) counted.set(i.sku.trim(), (counted.get(i.sku.trim()) ?? 0) + i.quantity);
+      // A SKU the catalogue does not know is a mis-scan or a typo, not a wrong item: refused, nothing recorded.
+      const [{ known }]: { known: string[] }[] = await m.query(
+        `SELECT coalesce(array_agg(sku), '{}') AS known FROM product WHERE sku = ANY($1::text[])`,
+        [[...counted.keys()]],
+      );
+      const unknown = input.items.findIndex((i) => !known.includes(i.sku.trim()));
+      if (unknown >= 0)
+        fail('UNKNOWN_SKU', `Unknown SKU ${input.items[unknown].sku}`, ['input', 'items', unknown, 'sku']);
       const found: { kind: CheckErrorKind; sku: string; expected: number; counted: number }[] = [];
       for (const [sku, n] of counted)
         if (!expected.get(sku)) found.push({ kind: 'WRONG_ITEM', sku, expected: 0, counted: n });
