@@ -362,6 +362,28 @@ describe('warehouse fulfilment', () => {
     );
   });
 
+  it('makes a pick wave on schedule: one list per warehouse with orders waiting, each order once', async () => {
+    const p = await createProduct(api.ds, { stock: { 'GZ-01': 30 } });
+    const c = await createCustomer(api.ds, { region: 'SOUTH', city: '广州' });
+    const placed = await api.data(PLACE_ORDER, { input: orderInput(c.gid, [{ sku: p.sku, quantity: 2 }]) });
+    const orderId = Buffer.from(placed.placeOrder.order.id, 'base64url').toString().split(':')[1];
+    const system = { principal: null, requestId: 'test-wave', clientIp: null };
+    const wave = await api.services.pickLists.createWave(system);
+    const gz = wave.find((l) => l.warehouseCode === 'GZ-01');
+    assert.ok(gz, 'a list for GZ-01');
+    const [{ orders }] = await api.ds.query(
+      `SELECT array_agg(order_id) AS orders FROM shipment WHERE pick_list_id = $1`,
+      [gz.id],
+    );
+    assert.ok(orders.includes(orderId));
+    const again = await api.services.pickLists.createWave(system);
+    assert.equal(
+      again.find((l) => l.warehouseCode === 'GZ-01'),
+      undefined,
+      'nothing waits in GZ-01 any more',
+    );
+  });
+
   it('creates one list when two are created at once for the same orders, and lets one picker record a line', async () => {
     const town = city();
     const p = await createProduct(api.ds, { stock: { 'SH-01': 20 } });

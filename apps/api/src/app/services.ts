@@ -31,6 +31,7 @@ import { PickListService } from '../modules/fulfilment/pick-list.service';
 import { PickListTransitions } from '../modules/fulfilment/pick-list-transitions';
 import { ShipmentService } from '../modules/fulfilment/shipment.service';
 import { ShipmentTransitions } from '../modules/fulfilment/shipment-transitions';
+import { defineFulfilmentJobs } from '../modules/fulfilment/fulfilment.jobs';
 
 /**
  * Builds every module's services once per process and wires the modules' reactions to each other:
@@ -60,6 +61,7 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
 
   const shipmentTransitions = new ShipmentTransitions(reservations);
   const pickLists = new PickListService(
+    ds,
     mutations,
     new PickListTransitions(),
     shipmentTransitions,
@@ -67,6 +69,7 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
     reservations,
   );
   const shipments = new ShipmentService(mutations, shipmentTransitions, orderTransitions);
+  defineFulfilmentJobs(jobs, { pickLists });
 
   const authService = new AuthService(ds, auth);
   const access = new AccessService(ds, mutations);

@@ -50,7 +50,14 @@ export async function seedFloor(ds: DataSource, warehouses: readonly WarehouseSe
   const reservations = new ReservationService(stock);
   const orders = new OrderTransitions(new OrderRepository(stock), reservations);
   const shipmentTransitions = new ShipmentTransitions(reservations);
-  const lists = new PickListService(mutations, new PickListTransitions(), shipmentTransitions, orders, reservations);
+  const lists = new PickListService(
+    ds,
+    mutations,
+    new PickListTransitions(),
+    shipmentTransitions,
+    orders,
+    reservations,
+  );
   const shipments = new ShipmentService(mutations, shipmentTransitions, orders);
 
   const waiting: { order_id: string; warehouse_code: string }[] = await ds.query(

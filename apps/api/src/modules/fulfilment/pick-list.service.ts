@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   batchTier,
   chooseBatch,
@@ -83,6 +83,7 @@ const SHORT_MOVEMENT: Record<ShortPickReason, 'COUNT_ADJUSTMENT' | 'DAMAGE'> = {
  */
 export class PickListService {
   constructor(
+    private readonly ds: DataSource,
     private readonly mutations: Mutations,
     private readonly lists: PickListTransitions,
     private readonly shipments: ShipmentTransitions,
@@ -228,6 +229,26 @@ export class PickListService {
       );
       return { pickList: saved };
     });
+  }
+
+  /**
+   * The platform's pick wave: a list of up to PICK_LIST_DEFAULT_ORDERS orders, in picking priority, for
+   * every warehouse with allocated orders waiting. Returns the lists created.
+   */
+  async createWave(actor: Actor): Promise<PickList[]> {
+    const waiting: { code: string }[] = await this.ds.query(
+      `SELECT w.code FROM warehouse w
+        WHERE EXISTS (SELECT 1 FROM order_allocation a JOIN orders o ON o.id = a.order_id
+                       WHERE a.warehouse_id = w.id AND a.status = 'RESERVED' AND o.status IN ('ALLOCATED', 'PICKING')
+                         AND NOT EXISTS (SELECT 1 FROM shipment_line x WHERE x.allocation_id = a.id AND NOT x.released))
+        ORDER BY w.code`,
+    );
+    const created: PickList[] = [];
+    for (const { code } of waiting) {
+      const r = await this.create(Object.assign(new CreatePickListInput(), { warehouseCode: code }), actor);
+      if (r.pickList) created.push(r.pickList);
+    }
+    return created;
   }
 
   start(input: PickListActionInput, actor: Actor): Promise<ListResult> {
