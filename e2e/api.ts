@@ -170,3 +170,103 @@ export async function openRequirementFor(token: string, sku: string, warehouseCo
   if (!node) throw new Error(`no open requirement in ${warehouseCode}`);
   return node;
 }
+
+/** The warehouses holding an order's reserved units (where a pick list for it would be made). */
+export async function reservedWarehouses(token: string, orderId: string) {
+  const d = await gql(
+    `query($id: ID!) { node(id: $id) { ... on Order { status allocations { status warehouse { code } } } } }`,
+    { id: orderId },
+    token,
+  );
+  const codes = (d.node.allocations as { status: string; warehouse: { code: string } }[])
+    .filter((a) => a.status === 'RESERVED')
+    .map((a) => a.warehouse.code);
+  return [...new Set(codes)];
+}
+
+/** A pick list for one order in one warehouse; returns its id, number and lines. */
+export async function createPickListFor(token: string, orderId: string, warehouseCode: string) {
+  const d = await gql(
+    `mutation($input: CreatePickListInput!) { createPickList(input: $input) {
+       pickList { id number lines { id sku required } shipments { id number } } userErrors { code message } } }`,
+    { input: { warehouseCode, orderIds: [orderId] } },
+    token,
+  );
+  if (!d.createPickList.pickList) throw new Error(JSON.stringify(d.createPickList.userErrors));
+  return d.createPickList.pickList as {
+    id: string;
+    number: string;
+    lines: { id: string; sku: string; required: number }[];
+    shipments: { id: string; number: string }[];
+  };
+}
+
+/** Starts a pick list, records every line in full and completes it: its shipments wait for the check. */
+export async function pickInFull(token: string, list: { id: string; lines: { id: string; required: number }[] }) {
+  const ok = (payload: { userErrors: unknown[] }) => {
+    if (payload.userErrors.length) throw new Error(JSON.stringify(payload.userErrors));
+  };
+  const action = (field: string) =>
+    `mutation($input: PickListActionInput!) { ${field}(input: $input) { userErrors { code message } } }`;
+  ok((await gql(action('startPickList'), { input: { pickListId: list.id } }, token)).startPickList);
+  for (const line of list.lines) {
+    const d = await gql(
+      `mutation($input: RecordPickInput!) { recordPick(input: $input) { userErrors { code message } } }`,
+      { input: { pickListId: list.id, lineId: line.id, picked: line.required } },
+      token,
+    );
+    ok(d.recordPick);
+  }
+  ok((await gql(action('completePickList'), { input: { pickListId: list.id } }, token)).completePickList);
+}
+
+/** Puts a stock level in a bin when it has none, so pick lists show where to walk. */
+export async function ensureBin(token: string, sku: string, warehouseCode: string, bin: string) {
+  const d = await gql(
+    `query($w: String!, $s: String!) { stockLevels(first: 1, filter: { warehouseCode: $w, sku: $s }) { edges { node { binLocation } } } }`,
+    { w: warehouseCode, s: sku },
+    token,
+  );
+  const current = d.stockLevels.edges[0]?.node.binLocation as string | null | undefined;
+  if (current) return current;
+  const r = await gql(
+    `mutation($input: SetBinLocationInput!) { setBinLocation(input: $input) { userErrors { code message } } }`,
+    { input: { sku, warehouseCode, binLocation: bin } },
+    token,
+  );
+  if (r.setBinLocation.userErrors.length) throw new Error(JSON.stringify(r.setBinLocation.userErrors));
+  return bin;
+}
+
+/**
+ * Makes sure an active carrier serves a region by express and by freight (the demo data has carriers;
+ * this adds one only where none serves), so a shipment there can leave with the best-ranked carrier.
+ */
+export async function ensureCarrierFor(token: string, region: string) {
+  const d = await gql(`{ carriers(activeOnly: true) { code regions methods } }`, {}, token);
+  const carriers = d.carriers as { code: string; regions: string[]; methods: string[] }[];
+  const missing = ['EXPRESS', 'FREIGHT'].filter(
+    (m) => !carriers.some((c) => c.regions.includes(region) && c.methods.includes(m)),
+  );
+  if (!missing.length) return;
+  const code = `E2E-${region}-${Date.now().toString(36).toUpperCase()}`.slice(0, 32);
+  const r = await gql(
+    `mutation($input: CreateCarrierInput!) { createCarrier(input: $input) { userErrors { code message } } }`,
+    {
+      input: {
+        code,
+        name: '顺丰速运（测试）',
+        kind: 'PARTNER',
+        regions: [region],
+        methods: missing,
+        trackingPrefix: 'SF',
+        basePrice: '12.00',
+        perKg: '2.00',
+        transitDays: 1,
+        reliability: 97,
+      },
+    },
+    token,
+  );
+  if (r.createCarrier.userErrors.length) throw new Error(JSON.stringify(r.createCarrier.userErrors));
+}

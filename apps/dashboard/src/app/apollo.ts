@@ -10,14 +10,17 @@ import type { LiveConnection } from './live/liveConnection';
 /** Every type that implements Node (schema.graphql), so node(id:) results are cached by type. */
 const POSSIBLE_TYPES = {
   Node: [
+    'Carrier',
     'Customer',
     'GoodsReceipt',
     'Order',
     'OrderEvent',
+    'PickList',
     'Product',
     'PurchaseOrder',
     'PurchaseOrderLine',
     'PurchaseRequirement',
+    'Shipment',
     'StockLevel',
     'StockMovement',
     'Supplier',
@@ -38,6 +41,8 @@ export function createCache() {
           suppliers: relayStylePagination(['filter']),
           purchaseOrders: relayStylePagination(['filter']),
           purchaseRequirements: relayStylePagination(['filter']),
+          pickLists: relayStylePagination(['filter']),
+          shipments: relayStylePagination(['filter']),
           orderEvents: { keyArgs: false, merge: (_existing, incoming) => incoming },
         },
       },

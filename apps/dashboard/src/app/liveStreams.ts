@@ -1,7 +1,15 @@
 import type { LiveStream } from './live/liveStream';
+import { pickListStream } from '../modules/fulfilment/live/pickListStream';
+import { shipmentStream } from '../modules/fulfilment/live/shipmentStream';
 import { orderStream } from '../modules/orders/live/orderStream';
 import { purchaseOrderStream } from '../modules/purchasing/live/purchaseOrderStream';
 import { stockStream } from '../modules/stock/live/stockStream';
 
 /** Every module's live streams, opened in this order for the users who may read them. */
-export const LIVE_STREAMS: readonly LiveStream[] = [orderStream, stockStream, purchaseOrderStream];
+export const LIVE_STREAMS: readonly LiveStream[] = [
+  orderStream,
+  stockStream,
+  purchaseOrderStream,
+  pickListStream,
+  shipmentStream,
+];

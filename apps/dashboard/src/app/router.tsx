@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import type { Permission } from '../gql/graphql';
 import { Guard, NotFound } from './Guard';
 import { AppShell } from './layout/AppShell';
@@ -44,64 +44,114 @@ export const router = createBrowserRouter([
     HydrateFallback,
     element: (
       <RequireAuth>
-        <AppShell />
+        <Outlet />
       </RequireAuth>
     ),
     children: [
       {
-        index: true,
-        ...page('ORDER_READ', async () => (await import('../modules/overview/pages/OverviewPage')).OverviewPage),
+        element: <AppShell />,
+        children: [
+          {
+            index: true,
+            ...page('ORDER_READ', async () => (await import('../modules/overview/pages/OverviewPage')).OverviewPage),
+          },
+          {
+            path: 'orders',
+            ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrdersPage')).OrdersPage),
+          },
+          {
+            path: 'orders/:number',
+            ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrderPage')).OrderPage),
+          },
+          {
+            path: 'review',
+            ...page(
+              'ORDER_REVIEW',
+              async () => (await import('../modules/review/pages/ReviewQueuePage')).ReviewQueuePage,
+            ),
+          },
+          {
+            path: 'stock',
+            ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockPage')).StockPage),
+          },
+          {
+            path: 'stock/:id',
+            ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockLevelPage')).StockLevelPage),
+          },
+          {
+            path: 'suppliers',
+            ...page(
+              'PURCHASING_READ',
+              async () => (await import('../modules/purchasing/pages/SuppliersPage')).SuppliersPage,
+            ),
+          },
+          {
+            path: 'suppliers/:id',
+            ...page(
+              'PURCHASING_READ',
+              async () => (await import('../modules/purchasing/pages/SupplierPage')).SupplierPage,
+            ),
+          },
+          {
+            path: 'purchasing',
+            ...page(
+              'PURCHASING_READ',
+              async () => (await import('../modules/purchasing/pages/PurchasingPage')).PurchasingPage,
+            ),
+          },
+          {
+            path: 'purchasing/orders/:id',
+            ...page(
+              'PURCHASING_READ',
+              async () => (await import('../modules/purchasing/pages/PurchaseOrderPage')).PurchaseOrderPage,
+            ),
+          },
+          {
+            path: 'receiving',
+            ...page(
+              'GOODS_RECEIVE',
+              async () => (await import('../modules/purchasing/pages/ReceivingPage')).ReceivingPage,
+            ),
+          },
+          {
+            path: 'warehouse',
+            ...page(
+              'FULFILMENT_READ',
+              async () => (await import('../modules/fulfilment/pages/WarehousePage')).WarehousePage,
+            ),
+          },
+          {
+            path: 'warehouse/pick-lists/:id',
+            ...page(
+              'FULFILMENT_READ',
+              async () => (await import('../modules/fulfilment/pages/PickListPage')).PickListPage,
+            ),
+          },
+          {
+            path: 'warehouse/shipments/:id',
+            ...page(
+              'FULFILMENT_READ',
+              async () => (await import('../modules/fulfilment/pages/ShipmentPage')).ShipmentPage,
+            ),
+          },
+          { path: '*', Component: NotFound },
+        ],
       },
+      // Print views: a clean sheet without the navigation, opened in a tab of their own.
       {
-        path: 'orders',
-        ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrdersPage')).OrdersPage),
-      },
-      {
-        path: 'orders/:number',
-        ...page('ORDER_READ', async () => (await import('../modules/orders/pages/OrderPage')).OrderPage),
-      },
-      {
-        path: 'review',
-        ...page('ORDER_REVIEW', async () => (await import('../modules/review/pages/ReviewQueuePage')).ReviewQueuePage),
-      },
-      {
-        path: 'stock',
-        ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockPage')).StockPage),
-      },
-      {
-        path: 'stock/:id',
-        ...page('STOCK_READ', async () => (await import('../modules/stock/pages/StockLevelPage')).StockLevelPage),
-      },
-      {
-        path: 'suppliers',
+        path: 'print/pick-lists/:id',
         ...page(
-          'PURCHASING_READ',
-          async () => (await import('../modules/purchasing/pages/SuppliersPage')).SuppliersPage,
+          'FULFILMENT_READ',
+          async () => (await import('../modules/fulfilment/pages/PickListPrintPage')).PickListPrintPage,
         ),
       },
       {
-        path: 'suppliers/:id',
-        ...page('PURCHASING_READ', async () => (await import('../modules/purchasing/pages/SupplierPage')).SupplierPage),
-      },
-      {
-        path: 'purchasing',
+        path: 'print/shipments/:id/labels',
         ...page(
-          'PURCHASING_READ',
-          async () => (await import('../modules/purchasing/pages/PurchasingPage')).PurchasingPage,
+          'FULFILMENT_READ',
+          async () => (await import('../modules/fulfilment/pages/LabelsPrintPage')).LabelsPrintPage,
         ),
       },
-      {
-        path: 'purchasing/orders/:id',
-        ...page(
-          'PURCHASING_READ',
-          async () => (await import('../modules/purchasing/pages/PurchaseOrderPage')).PurchaseOrderPage,
-        ),
-      },
-      {
-        path: 'receiving',
-        ...page('GOODS_RECEIVE', async () => (await import('../modules/purchasing/pages/ReceivingPage')).ReceivingPage),
-      },
-      { path: '*', Component: NotFound },
     ],
   },
 ]);

@@ -11,7 +11,14 @@ import { UserMenu } from './UserMenu';
 interface NavItem {
   to: string;
   label:
-    'nav.overview' | 'nav.orders' | 'nav.review' | 'nav.stock' | 'nav.suppliers' | 'nav.purchasing' | 'nav.receiving';
+    | 'nav.overview'
+    | 'nav.orders'
+    | 'nav.review'
+    | 'nav.stock'
+    | 'nav.warehouse'
+    | 'nav.suppliers'
+    | 'nav.purchasing'
+    | 'nav.receiving';
   icon: NavIconName;
   permission: Permission;
 }
@@ -22,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/orders', label: 'nav.orders', icon: 'orders', permission: 'ORDER_READ' },
   { to: '/review', label: 'nav.review', icon: 'review', permission: 'ORDER_REVIEW' },
   { to: '/stock', label: 'nav.stock', icon: 'stock', permission: 'STOCK_READ' },
+  { to: '/warehouse', label: 'nav.warehouse', icon: 'warehouse', permission: 'FULFILMENT_READ' },
   { to: '/suppliers', label: 'nav.suppliers', icon: 'suppliers', permission: 'PURCHASING_READ' },
   { to: '/purchasing', label: 'nav.purchasing', icon: 'purchasing', permission: 'PURCHASING_READ' },
   { to: '/receiving', label: 'nav.receiving', icon: 'receiving', permission: 'GOODS_RECEIVE' },

@@ -4,6 +4,7 @@ const PATHS = {
   review: 'M12 3 4 6v6c0 4.4 3.4 8.5 8 9 4.6-.5 8-4.6 8-9V6l-8-3Zm-1 13-4-4 1.4-1.4L11 13.2l4.6-4.6L17 10l-6 6Z',
   stock:
     'M12 2 3 6.5v11L12 22l9-4.5v-11L12 2Zm0 2.2 6.6 3.3L12 10.8 5.4 7.5 12 4.2ZM5 9.1l6 3v7.6l-6-3V9.1Zm8 10.6v-7.6l6-3v7.6l-6 3Z',
+  warehouse: 'M3 9 12 4l9 5v11h-3v-9H6v9H3V9Zm5 4h8v2H8v-2Zm0 4h8v3H8v-3Z',
   suppliers: 'M4 10 12 4l8 6v10h-5v-6H9v6H4V10Zm7 10v-4h2v4h-2Z',
   purchasing: 'M6 3h12v18l-3-2-3 2-3-2-3 2V3Zm3 4v2h6V7H9Zm0 4v2h6v-2H9Z',
   receiving: 'M3 6h11v9H3V6Zm11 3h4l3 3v3h-7V9ZM6.5 19a2 2 0 1 1 0-4 2 2 0 0 1 0 4Zm11 0a2 2 0 1 1 0-4 2 2 0 0 1 0 4Z',

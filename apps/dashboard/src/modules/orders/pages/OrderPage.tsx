@@ -4,6 +4,7 @@ import { useFormat } from '../../../app/format';
 import { Badge, OrderStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
+import { OrderShipments } from '../../fulfilment/components/OrderShipments';
 import { OrderActions } from '../components/OrderActions';
 import { OrderAllocations } from '../components/OrderAllocations';
 import { OrderCustomer } from '../components/OrderCustomer';
@@ -107,6 +108,7 @@ export function OrderPage() {
         <div className="stack">
           <OrderLines order={order} />
           <OrderAllocations order={order} />
+          <OrderShipments number={order.number} />
         </div>
         <div className="stack">
           <OrderCustomer order={order} />

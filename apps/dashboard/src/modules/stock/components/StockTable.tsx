@@ -32,7 +32,7 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
     },
     {
       header: 'stock.columns.product',
-      width: '22%',
+      width: '20%',
       className: 'truncate',
       cell: (s) => (
         <>
@@ -49,6 +49,12 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
           <code>{s.warehouseCode}</code> <span className="muted small">{s.warehouse.city}</span>
         </>
       ),
+    },
+    {
+      header: 'stock.columns.bin',
+      width: '7%',
+      className: 'mono small',
+      cell: (s) => s.binLocation ?? <span className="muted">—</span>,
     },
     { header: 'stock.columns.onHand', width: '8%', numeric: true, cell: (s) => f.number(s.onHand) },
     { header: 'stock.columns.reserved', width: '10%', numeric: true, cell: (s) => f.number(s.reserved) },
@@ -70,7 +76,7 @@ export function StockTable({ rows, hasNextPage, loadingMore, onLoadMore }: Props
         </>
       ),
     },
-    { header: 'stock.columns.status', width: '16%', cell: (s) => <StockStatusBadge status={s.status} /> },
+    { header: 'stock.columns.status', width: '11%', cell: (s) => <StockStatusBadge status={s.status} /> },
   ];
 
   return (

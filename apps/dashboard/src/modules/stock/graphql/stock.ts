@@ -5,6 +5,7 @@ export const stockLevelRowFragment = graphql(`
     id
     sku
     warehouseCode
+    binLocation
     onHand
     reserved
     available
@@ -115,6 +116,21 @@ export const stockAlertSubscription = graphql(`
       createdAt
       stockLevel {
         ...StockLevelRow
+      }
+    }
+  }
+`);
+
+export const setBinLocationMutation = graphql(`
+  mutation SetBinLocation($input: SetBinLocationInput!) {
+    setBinLocation(input: $input) {
+      stockLevel {
+        ...StockLevelRow
+      }
+      userErrors {
+        code
+        field
+        message
       }
     }
   }

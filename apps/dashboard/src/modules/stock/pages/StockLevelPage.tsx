@@ -6,6 +6,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
 import { useCan } from '../../auth/hooks/useSession';
 import { AdjustStockForm } from '../components/AdjustStockForm';
+import { BinLocationField } from '../components/BinLocationField';
 import { MovementHistory } from '../components/MovementHistory';
 import { useStockLevel } from '../hooks/useStockLevel';
 
@@ -52,7 +53,7 @@ export function StockLevelPage() {
           </>
         }
       />
-      <section className="kpi-row" aria-label={t('stock.detail.levels')}>
+      <section className="kpi-row kpi-row-5" aria-label={t('stock.detail.levels')}>
         <div className="kpi">
           <span className="kpi-label">{t('stock.columns.onHand')}</span>
           <span className="kpi-value">{f.number(level.onHand)}</span>
@@ -86,6 +87,7 @@ export function StockLevelPage() {
           </span>
           <span className="muted small">{t('stock.detail.updated', { time: f.dateTime(level.updatedAt) })}</span>
         </div>
+        <BinLocationField level={level} />
       </section>
       <div className={can('STOCK_ADJUST') ? 'detail-grid detail-grid-wide-left' : ''}>
         <MovementHistory
