@@ -18,7 +18,10 @@ export interface Violation {
  * - no partial orders: each has lines and a gapless event history ending at last_event_sequence;
  * - goods receipts: every line is received = accepted + rejected, purchase order lines are the sums
  *   of their receipt lines and never accept beyond the tolerance, and each receipt's accepted units
- *   are exactly the RECEIPT movements that reference it (rejected units never became stock).
+ *   are exactly the RECEIPT movements that reference it (rejected units never became stock);
+ * - the warehouse floor: an allocation is on one live shipment at most, a shipped shipment's units all
+ *   left as SHIPPED allocations, each order's shipped allocations are exactly its SHIPMENT movements,
+ *   and an order is SHIPPED only with nothing left reserved.
  */
 const RULES: { rule: string; sql: string }[] = [
   {
@@ -91,6 +94,31 @@ const RULES: { rule: string; sql: string }[] = [
             LEFT JOIN (SELECT reference, sum(on_hand_delta)::int AS booked FROM stock_movement
                         WHERE reason = 'RECEIPT' AND reference LIKE 'GR-%' GROUP BY 1) m ON m.reference = g.number
            WHERE a.accepted <> coalesce(m.booked, 0)`,
+  },
+  {
+    rule: 'an allocation on one live shipment at most',
+    sql: `SELECT allocation_id, count(*)::int AS n FROM shipment_line WHERE NOT released GROUP BY 1 HAVING count(*) > 1`,
+  },
+  {
+    rule: 'shipped shipments left with all their units',
+    sql: `SELECT s.number, a.id AS allocation, a.status FROM shipment s
+            JOIN shipment_line l ON l.shipment_id = s.id AND NOT l.released
+            JOIN order_allocation a ON a.id = l.allocation_id
+           WHERE s.status = 'SHIPPED' AND a.status <> 'SHIPPED' AND coalesce(l.picked, 0) > 0`,
+  },
+  {
+    rule: 'shipped allocations are the shipment movements',
+    sql: `SELECT o.number, coalesce(a.q, 0) AS shipped, coalesce(m.q, 0) AS moved
+            FROM orders o
+            LEFT JOIN (SELECT order_id, sum(quantity)::int AS q FROM order_allocation WHERE status = 'SHIPPED' GROUP BY 1) a
+                   ON a.order_id = o.id
+            LEFT JOIN (SELECT reference, -sum(on_hand_delta)::int AS q FROM stock_movement WHERE reason = 'SHIPMENT' GROUP BY 1) m
+                   ON m.reference = o.number
+           WHERE coalesce(a.q, 0) <> coalesce(m.q, 0)`,
+  },
+  {
+    rule: 'shipped orders hold nothing',
+    sql: `SELECT DISTINCT o.number FROM orders o JOIN order_allocation a ON a.order_id = o.id AND a.status = 'RESERVED' WHERE o.status = 'SHIPPED'`,
   },
 ];
 

@@ -11,7 +11,9 @@ import { GqlAnswer, gqlPost, rng, sleep } from './load';
  * and editing some of their orders on the way (so stock is released and sold again), while the
  * invariants are checked every few milliseconds from a connection of their own. The stock arrives
  * through purchase orders: a first receipt before the buyers start, the rest in receipts racing them
- * (each with some units rejected at inspection, which never become stock).
+ * (each with some units rejected at inspection, which never become stock). A quarter of the buyers hand
+ * their orders to the warehouse floor, which picks, checks, packs and ships them while the others buy
+ * (SHIPMENT movements racing reservations on the same levels).
  */
 
 export interface SoakTarget {
@@ -51,6 +53,10 @@ export interface SoakReport {
   initialUnits: number;
   /** Goods receipts booked while the buyers bought (the first ones, before, are not counted). */
   receipts: number;
+  /** Shipments the floor shipped, the orders they completed, and the units that left. */
+  shipments: number;
+  ordersShipped: number;
+  unitsShipped: number;
   /** placeOrder calls, and how they ended. */
   attempts: number;
   orders: number;
@@ -109,7 +115,7 @@ export const SOAK_PRESETS: Record<'short' | 'full', Omit<SoakOptions, 'seed'>> =
   },
 };
 
-const ORDER_FIELDS = `order { id status allocations { sku quantity status } } userErrors { code field message }`;
+const ORDER_FIELDS = `order { id status allocations { sku quantity status warehouse { code } } } userErrors { code field message }`;
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
 const CANCEL = `mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { ${ORDER_FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { ${ORDER_FIELDS} } }`;
@@ -121,6 +127,17 @@ const CONFIRM_PO = `mutation($i: ConfirmPurchaseOrderInput!) { confirmPurchaseOr
 const RECEIVE = `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { goodsReceipt { number } userErrors { code message } } }`;
 /** Receipts per purchase order: the first before the buyers start, the others while they buy. */
 const RECEIPTS = 3;
+const CREATE_CARRIER = `mutation($i: CreateCarrierInput!) { createCarrier(input: $i) { userErrors { code message } } }`;
+const CREATE_LIST = `mutation($i: CreatePickListInput!) { createPickList(input: $i) { pickList { id lines { id required } } userErrors { code message } } }`;
+const START_LIST = `mutation($i: PickListActionInput!) { startPickList(input: $i) { userErrors { code message } } }`;
+const RECORD_PICK = `mutation($i: RecordPickInput!) { recordPick(input: $i) { userErrors { code message } } }`;
+const COMPLETE_LIST = `mutation($i: PickListActionInput!) { completePickList(input: $i) {
+  pickList { shipments { id lines { sku picked } } } orders { outcome } userErrors { code message } } }`;
+const CHECK = `mutation($i: CheckOrderInput!) { checkOrder(input: $i) { passed userErrors { code message } } }`;
+const PACK = `mutation($i: PackOrderInput!) { packOrder(input: $i) { userErrors { code message } } }`;
+const SHIP = `mutation($i: ShipOrderInput!) { shipOrder(input: $i) { shipment { status } userErrors { code message } } }`;
+/** Orders the floor takes at a time. */
+const FLOOR_BATCH = 10;
 
 const WAREHOUSES = ['SH-01', 'BJ-01'];
 /** Connections taking turns at the invariant checks. */
@@ -137,7 +154,11 @@ interface OwnOrder {
   held: number;
 }
 interface OrderAnswer {
-  order: { id: string; status: string; allocations: { sku: string; quantity: number; status: string }[] } | null;
+  order: {
+    id: string;
+    status: string;
+    allocations: { sku: string; quantity: number; status: string; warehouse: { code: string } }[];
+  } | null;
   userErrors: { code: string; field: (string | number)[] | null; message: string }[];
 }
 
@@ -168,6 +189,9 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     levels: opts.skus * WAREHOUSES.length,
     initialUnits: opts.skus * WAREHOUSES.length * opts.unitsPerLevel,
     receipts: 0,
+    shipments: 0,
+    ordersShipped: 0,
+    unitsShipped: 0,
     attempts: 0,
     orders: 0,
     outOfStock: 0,
@@ -283,6 +307,21 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     if (a.status !== 200 || a.errors || a.data.receivePurchaseOrder.userErrors.length)
       throw new Error(`first receipt failed: ${a.text}`);
   }
+  await must(
+    CREATE_CARRIER,
+    {
+      code: `SOAK-${run}`,
+      name: '浸泡测试承运商',
+      kind: 'PARTNER',
+      regions: ['EAST', 'NORTH'],
+      methods: ['EXPRESS', 'FREIGHT'],
+      trackingPrefix: 'SK',
+      basePrice: '8.00',
+      perKg: '1.00',
+      transitDays: 1,
+    },
+    'createCarrier',
+  );
   const customers = await Promise.all(
     Array.from({ length: 20 }, (_, i) => createCustomer(api.ds, { region: i % 2 ? 'NORTH' : 'EAST' })),
   );
@@ -371,8 +410,12 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     }
   };
 
+  /** Orders handed to the floor: never released by their buyer. */
+  const floorQueue: { id: string; warehouses: string[]; units: number }[] = [];
+
   const buyer = async (n: number) => {
     const customer = customers[n % customers.length];
+    const handsToFloor = n % 4 === 0;
     const own: OwnOrder[] = [];
     let probe: string | null = null;
     let k = 0;
@@ -460,7 +503,13 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
         report.orders++;
         const held = heldBy(a, lines, 'placed order');
         report.unitsAccepted += held;
-        own.push({ id: a.order.id, lines, held });
+        if (handsToFloor)
+          floorQueue.push({
+            id: a.order.id,
+            warehouses: [...new Set(a.order.allocations.map((x) => x.warehouse.code))],
+            units: held,
+          });
+        else own.push({ id: a.order.id, lines, held });
         continue;
       }
       if (!a.userErrors.length || a.userErrors.some((e) => e.code !== 'OUT_OF_STOCK')) {
@@ -502,8 +551,71 @@ export async function runSoak(api: SoakTarget, opts: SoakOptions): Promise<SoakR
     }
   };
 
+  /** Every floor call must succeed; a refusal is unexpected (the floor owns these orders). */
+  const floorCall = async (query: string, i: Record<string, unknown>, field: string) => {
+    try {
+      const a = await gqlPost(api.url, auth, query, { i }, 60_000);
+      if (a.status !== 200 || a.errors || !a.data?.[field]) {
+        clientError(field, `${a.status} ${a.text}`);
+        return null;
+      }
+      if (a.data[field].userErrors.length) {
+        unexpected(`${field} refused: ${JSON.stringify(a.data[field].userErrors)}`);
+        return null;
+      }
+      return a.data[field];
+    } catch (e) {
+      clientError(field, `network: ${(e as Error).message}`);
+      return null;
+    }
+  };
+
+  /** The floor: batches of handed-over orders listed per warehouse, picked, checked, packed and shipped. */
+  const shipper = async () => {
+    while (!stop()) {
+      await sleep(r.int(50, 300));
+      const batch = floorQueue.splice(0, FLOOR_BATCH);
+      if (batch.length === 0) continue;
+      let shipped = 0;
+      for (const warehouseCode of WAREHOUSES) {
+        const orderIds = batch.filter((o) => o.warehouses.includes(warehouseCode)).map((o) => o.id);
+        if (orderIds.length === 0) continue;
+        const created = await floorCall(CREATE_LIST, { warehouseCode, orderIds }, 'createPickList');
+        if (!created) continue;
+        const list = created.pickList as { id: string; lines: { id: string; required: number }[] };
+        if (!(await floorCall(START_LIST, { pickListId: list.id }, 'startPickList'))) continue;
+        for (const line of list.lines)
+          await floorCall(RECORD_PICK, { pickListId: list.id, lineId: line.id, picked: line.required }, 'recordPick');
+        const done = await floorCall(COMPLETE_LIST, { pickListId: list.id }, 'completePickList');
+        if (!done) continue;
+        for (const sh of done.pickList.shipments as { id: string; lines: { sku: string; picked: number }[] }[]) {
+          const counted = new Map<string, number>();
+          for (const l of sh.lines) counted.set(l.sku, (counted.get(l.sku) ?? 0) + l.picked);
+          const items = [...counted].map(([sku, quantity]) => ({ sku, quantity }));
+          const checked = await floorCall(CHECK, { shipmentId: sh.id, items }, 'checkOrder');
+          if (!checked?.passed) {
+            if (checked) unexpected(`check of a full pick failed`);
+            continue;
+          }
+          const packed = await floorCall(
+            PACK,
+            { shipmentId: sh.id, packages: [{ material: 'CARTON', weightG: 1500 }] },
+            'packOrder',
+          );
+          if (!packed) continue;
+          if (await floorCall(SHIP, { shipmentId: sh.id }, 'shipOrder')) report.shipments++;
+        }
+        shipped++;
+      }
+      if (shipped) {
+        report.ordersShipped += batch.length;
+        report.unitsShipped += batch.reduce((n, o) => n + o.units, 0);
+      }
+    }
+  };
+
   try {
-    await Promise.all([receiver(), ...Array.from({ length: opts.buyers }, (_, n) => buyer(n))]);
+    await Promise.all([receiver(), shipper(), ...Array.from({ length: opts.buyers }, (_, n) => buyer(n))]);
   } finally {
     checking = false;
     await checkLoop;
@@ -560,6 +672,9 @@ export function soakFigures(r: SoakReport) {
     levels: r.levels,
     initialUnits: r.initialUnits,
     receipts: r.receipts,
+    shipments: r.shipments,
+    ordersShipped: r.ordersShipped,
+    unitsShipped: r.unitsShipped,
     attempts: r.attempts,
     orders: r.orders,
     outOfStock: r.outOfStock,
