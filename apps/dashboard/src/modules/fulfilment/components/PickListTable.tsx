@@ -86,7 +86,7 @@ export function PickListTable({ rows, stale, ...paging }: Props) {
     {
       header: 'fulfilment.lists.columns.picker',
       width: '18%',
-      className: 'truncate',
+      className: 'small truncate',
       cell: (l) =>
         l.picker ? (
           <>

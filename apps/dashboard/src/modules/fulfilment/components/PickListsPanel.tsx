@@ -32,44 +32,47 @@ export function PickListsPanel() {
 
   return (
     <div className="panel-fill stack">
-      <div className="toolbar">
-        <section className="filters" aria-label={t('fulfilment.lists.filters')}>
-          <div className="field">
-            <label htmlFor="pl-status" className="field-label">
-              {t('fulfilment.lists.columns.status')}
-            </label>
-            <select id="pl-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-              <option value="LIVE">{t('fulfilment.lists.live')}</option>
-              {PICK_LIST_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`pickListStatus.${s}`)}
-                </option>
-              ))}
-              <option value="">{t('common.all')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="pl-warehouse" className="field-label">
-              {t('fulfilment.lists.columns.warehouse')}
-            </label>
-            <select id="pl-warehouse" value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {warehouses.map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.code} · {w.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </section>
+      <section className="filters" aria-label={t('fulfilment.lists.filters')}>
+        <div className="field">
+          <label htmlFor="pl-status" className="field-label">
+            {t('fulfilment.lists.columns.status')}
+          </label>
+          <select
+            id="pl-status"
+            className="select-wide"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as typeof status)}
+          >
+            <option value="LIVE">{t('fulfilment.lists.live')}</option>
+            {PICK_LIST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`pickListStatus.${s}`)}
+              </option>
+            ))}
+            <option value="">{t('common.all')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="pl-warehouse" className="field-label">
+            {t('fulfilment.lists.columns.warehouse')}
+          </label>
+          <select id="pl-warehouse" value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {warehouses.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.code} · {w.name}
+              </option>
+            ))}
+          </select>
+        </div>
         {can('WAREHOUSE_WORK') && (
-          <div className="toolbar-actions">
+          <div className="filters-reset">
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               {t('fulfilment.create.open')}
             </button>
           </div>
         )}
-      </div>
+      </section>
       {list.error && !list.rows.length ? (
         <ErrorState error={list.error} onRetry={list.refresh} />
       ) : !list.loaded ? (

@@ -167,8 +167,24 @@ export function ShipmentTable({ view, rows, stale, ...paging }: Props) {
       {
         header: 'fulfilment.shipments.columns.tracking',
         width: '14%',
-        className: 'mono small truncate',
-        cell: (s) => s.trackingNumber ?? '—',
+        className: 'small truncate',
+        cell: (s) => (
+          <>
+            <span className="mono">{s.trackingNumber ?? '—'}</span>
+            {s.packages.length > 0 && (
+              <div>
+                <a
+                  href={labelsPath(s)}
+                  target="_blank"
+                  rel="noopener"
+                  aria-label={t('fulfilment.labels.printFor', { number: s.number })}
+                >
+                  {t('fulfilment.labels.print')}
+                </a>
+              </div>
+            )}
+          </>
+        ),
       },
       {
         header: 'fulfilment.shipments.columns.shipped',

@@ -43,7 +43,7 @@ export function BinLocationField({ level }: { level: StockLevelRowFragment }) {
         {can('STOCK_ADJUST') ? (
           <button
             type="button"
-            className="link-button small"
+            className="btn btn-small btn-ghost bin-edit"
             onClick={() => {
               setValue(level.binLocation ?? '');
               setTouched(false);
