@@ -334,6 +334,11 @@ describe('warehouse fulfilment', () => {
       two.lines.map((l) => l.binLocation),
       ['A-07-1', 'B-09-3'],
     );
+    const hold = await api.data(
+      `mutation($id: ID!) { holdOrder(input: { orderId: $id, reason: '客户要求暂缓' }) { ${ERR} } }`.replace(/'/g, '"'),
+      { id: urgent.id },
+    );
+    assert.equal(hold.holdOrder.userErrors[0].code, 'ILLEGAL_TRANSITION', 'an order being picked is not held by hand');
     const rest = await list(town);
     assert.deepEqual(
       rest.shipments.map((s) => s.order.number),

@@ -51,6 +51,14 @@ export class OrderService {
       { action: 'HOLD_ORDER', targetType: 'Order', invalid: reasonErrors(reason) },
       async (tx) => {
         const change = this.transitions.begin(tx, await this.lockOrder(tx, orderId));
+        // PICKING → ON_HOLD belongs to the floor (a short pick nothing can make up), which gives the
+        // shipments up first; a hold by hand would leave them live.
+        if (change.order.status === 'PICKING')
+          fail(
+            'ILLEGAL_TRANSITION',
+            `${change.order.number} is being picked; cancel its pick list (or the order) instead of holding it`,
+            ['input', 'orderId'],
+          );
         await this.transitions.move(change, 'ON_HOLD', reason);
         return { order: await this.transitions.save(change, 'HOLD_ORDER') };
       },
