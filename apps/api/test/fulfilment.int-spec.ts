@@ -244,6 +244,16 @@ describe('warehouse fulfilment', () => {
     const again = await api.data(SHIP, { i: { shipmentId: s.id } });
     assert.equal(again.shipOrder.userErrors[0].code, 'ILLEGAL_TRANSITION');
     assert.deepEqual(await ledgerMismatches(api.ds), []);
+
+    // The floor's stages and the check error rate reach the managers' overview.
+    const kpis = (
+      await api.data(
+        `{ operationsOverview { averageMinutesToPick averageMinutesPickToPack averageMinutesPackToShip checkErrorRate } }`,
+      )
+    ).operationsOverview;
+    for (const k of ['averageMinutesToPick', 'averageMinutesPickToPack', 'averageMinutesPackToShip'])
+      assert.ok(kpis[k] !== null && kpis[k] >= 0, `${k} measured: ${kpis[k]}`);
+    assert.ok(kpis.checkErrorRate > 0 && kpis.checkErrorRate <= 1, `check error rate ${kpis.checkErrorRate}`);
   });
 
   it('ships with the best carrier for the weight and region and the order follows its least advanced part', async () => {

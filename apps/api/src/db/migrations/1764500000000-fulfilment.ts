@@ -112,6 +112,7 @@ export class Fulfilment1764500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX shipment_warehouse_idx ON shipment (warehouse_code, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX shipment_status_idx ON shipment (status, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX shipment_shipped_idx ON shipment (shipped_at) WHERE shipped_at IS NOT NULL`);
+    await q.query(`CREATE INDEX shipment_checked_idx ON shipment (checked_at) WHERE checked_at IS NOT NULL`);
     await q.query(`CREATE INDEX shipment_carrier_idx ON shipment (carrier_id, created_at DESC, id DESC)`);
     await q.query(`
       CREATE TABLE shipment_line (

@@ -29,7 +29,7 @@ export class OverviewService {
   }
 
   private async read(): Promise<OperationsOverview> {
-    const [byStatus, [today], [stock], [stages], [shipping], [delivery], perMinute] = await Promise.all([
+    const [byStatus, [today], [stock], [stages], [shipping], [delivery], perMinute, [floor]] = await Promise.all([
       this.ds.query(`SELECT status, count(*)::int AS count FROM orders GROUP BY status ORDER BY status`),
       this.ds.query(`SELECT count(*)::int AS orders, coalesce(sum(total_fen), 0)::bigint AS fen FROM orders
                       WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`),
@@ -55,6 +55,20 @@ export class OverviewService {
           FROM generate_series(date_trunc('minute', now()) - interval '59 minutes', date_trunc('minute', now()), interval '1 minute') AS m(minute)
           LEFT JOIN orders o ON o.created_at >= m.minute AND o.created_at < m.minute + interval '1 minute'
          GROUP BY m.minute ORDER BY m.minute`),
+      // The floor's stages, from consecutive order events of each step (who and when are on them).
+      this.ds.query(`
+        SELECT avg(extract(epoch FROM e.created_at - p.created_at)) FILTER (WHERE e.to_status = 'PICKING') / 60 AS to_pick,
+               avg(extract(epoch FROM e.created_at - p.created_at)) FILTER (WHERE e.to_status = 'PACKED') / 60 AS to_pack,
+               avg(extract(epoch FROM e.created_at - p.created_at)) FILTER (WHERE e.to_status = 'SHIPPED') / 60 AS to_ship,
+               (SELECT count(DISTINCT shipment_id)::float FROM check_error WHERE created_at >= now() - interval '7 days')
+                 / nullif((SELECT count(*) FROM shipment WHERE checked_at >= now() - interval '7 days'
+                             OR id IN (SELECT shipment_id FROM check_error WHERE created_at >= now() - interval '7 days')), 0)
+                 AS check_error_rate
+          FROM order_event e
+          JOIN order_event p ON p.order_id = e.order_id AND p.sequence = e.sequence - 1
+         WHERE e.type = 'STATUS_CHANGED' AND e.to_status IN ('PICKING', 'PACKED', 'SHIPPED')
+           AND p.to_status = CASE e.to_status WHEN 'PICKING' THEN 'ALLOCATED' WHEN 'PACKED' THEN 'PICKING' ELSE 'PACKED' END
+           AND e.created_at >= now() - interval '7 days'`),
     ]);
     const counts = new Map<string, number>(byStatus.map((r: { status: string; count: number }) => [r.status, r.count]));
     const onTime = rate(delivery.on_time, delivery.delivered);
@@ -72,6 +86,10 @@ export class OverviewService {
       outOfStockLevels: stock.out,
       averageMinutesToConfirm: num(stages.to_confirm),
       averageMinutesToAllocate: num(stages.to_allocate),
+      averageMinutesToPick: num(floor.to_pick),
+      averageMinutesPickToPack: num(floor.to_pack),
+      averageMinutesPackToShip: num(floor.to_ship),
+      checkErrorRate: num(floor.check_error_rate),
       averageHoursToShip: num(shipping.average),
       p90HoursToShip: num(shipping.p90),
       onTimeDelivery: Object.assign(new Kpi(), {

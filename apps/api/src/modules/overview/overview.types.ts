@@ -69,6 +69,31 @@ export class OperationsOverview {
 
   @Field(() => Float, {
     nullable: true,
+    description: 'Average minutes an allocated order waits for a pick list (ALLOCATED → PICKING), last 7 days.',
+  })
+  averageMinutesToPick: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average minutes from picking started to packed (PICKING → PACKED), orders packed in the last 7 days.',
+  })
+  averageMinutesPickToPack: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average minutes a packed order waits for its carrier (PACKED → SHIPPED), last 7 days.',
+  })
+  averageMinutesPackToShip: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share of shipments checked in the last 7 days whose check found a wrong item or quantity (0–1); null when none was checked.',
+  })
+  checkErrorRate: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
     description: 'Average hours from placing to shipment, orders shipped in the last 30 days.',
   })
   averageHoursToShip: number | null;
