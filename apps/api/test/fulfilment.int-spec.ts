@@ -529,6 +529,39 @@ describe('warehouse fulfilment', () => {
     assert.deepEqual(await ledgerMismatches(api.ds), []);
   });
 
+  it('sends back only the missing units when a short pick follows a part that already shipped', async () => {
+    const town = city();
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 2, 'BJ-01': 1 } });
+    const o = await placeIn(town, [{ sku: p.sku, quantity: 3 }], { allowBackorder: true });
+    const sh = await list(town);
+    await pickAll(sh);
+    await api.data(COMPLETE, { i: { pickListId: sh.id } });
+    const first = sh.shipments[0];
+    await api.data(CHECK, { i: { shipmentId: first.id, items: [{ sku: p.sku, quantity: 2 }] } });
+    await api.data(PACK, { i: { shipmentId: first.id, packages: [{ material: 'STRAPPED_CASE', weightG: 27_000 }] } });
+    assert.deepEqual((await api.data(SHIP, { i: { shipmentId: first.id } })).shipOrder.userErrors, []);
+
+    const bj = (await api.data(CREATE, { i: { warehouseCode: 'BJ-01', orderIds: [o.id] } })).createPickList.pickList;
+    await api.data(START, { i: { pickListId: bj.id } });
+    await api.data(RECORD, { i: { pickListId: bj.id, lineId: bj.lines[0].id, picked: 0, shortReason: 'NOT_FOUND' } });
+    const done = await api.data(COMPLETE, { i: { pickListId: bj.id } });
+    assert.equal(done.completePickList.orders[0].outcome, 'SHORT_BACKORDERED');
+    assert.equal((await orderNode(o.id)).status, 'BACKORDERED');
+
+    // Goods arrive: the backorder reserves the one missing unit, not the two that shipped.
+    await api.data(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { ${ERR} } }`, {
+      i: { sku: p.sku, warehouseCode: 'SH-01', delta: 5, reason: 'RECEIPT' },
+    });
+    const after = await orderNode(o.id);
+    assert.equal(after.status, 'ALLOCATED');
+    const sum = (status: string) =>
+      after.allocations
+        .filter((a: { status: string }) => a.status === status)
+        .reduce((n: number, a: { quantity: number }) => n + a.quantity, 0);
+    assert.deepEqual([sum('SHIPPED'), sum('RESERVED'), sum('WRITTEN_OFF')], [2, 1, 1]);
+    assert.deepEqual(await ledgerMismatches(api.ds), []);
+  });
+
   it('returns the units of an order cancelled while packed; of two packers, or of shipping and cancelling at once, one wins', async () => {
     const town = city();
     const p = await createProduct(api.ds, { stock: { 'SH-01': 10 } });

@@ -13,7 +13,7 @@ export interface Violation {
  * - available is never negative and nothing is reserved below zero;
  * - every level's on-hand and reserved equal the sums of its movement ledger;
  * - every level's reserved units are exactly the open (RESERVED) allocations against it;
- * - every allocated order has each line fully reserved; cancelled orders hold nothing; no line is
+ * - every allocated order has each line fully reserved (or, for a part already shipped, shipped); cancelled orders hold nothing; no line is
  *   reserved beyond its quantity;
  * - no partial orders: each has lines and a gapless event history ending at last_event_sequence;
  * - goods receipts: every line is received = accepted + rejected, purchase order lines are the sums
@@ -48,7 +48,7 @@ const RULES: { rule: string; sql: string }[] = [
     rule: 'allocated orders fully reserved',
     sql: `SELECT o.number, l.line_no, l.quantity, coalesce(sum(a.quantity), 0)::int AS reserved
             FROM orders o JOIN order_line l ON l.order_id = o.id
-            LEFT JOIN order_allocation a ON a.order_id = o.id AND a.line_no = l.line_no AND a.status = 'RESERVED'
+            LEFT JOIN order_allocation a ON a.order_id = o.id AND a.line_no = l.line_no AND a.status IN ('RESERVED', 'SHIPPED')
            WHERE o.status = 'ALLOCATED'
            GROUP BY o.number, l.line_no, l.quantity HAVING coalesce(sum(a.quantity), 0) <> l.quantity`,
   },

@@ -137,16 +137,27 @@ export class OrderTransitions {
     return (await this.draftsOfOrders(c.tx.m, [c.order.id])).get(c.order.id) ?? [];
   }
 
-  /** The lines of several orders with their products, in two statements. */
+  /**
+   * The lines of several orders with their products, in three statements; units a part of the order
+   * already shipped are not wanted again (an order sent back to BACKORDERED after a short pick).
+   */
   async draftsOfOrders(m: EntityManager, orderIds: string[]): Promise<Map<string, LineDraft[]>> {
     const lines = await m
       .getRepository(OrderLine)
       .find({ where: { orderId: In(orderIds) }, order: { orderId: 'ASC', lineNo: 'ASC' } });
     const products = await m.getRepository(Product).findBy({ id: In([...new Set(lines.map((l) => l.productId))]) });
+    const shipped: { order_id: string; line_no: number; q: number }[] = await m.query(
+      `SELECT order_id, line_no, sum(quantity)::int AS q FROM order_allocation
+        WHERE order_id = ANY($1::uuid[]) AND status = 'SHIPPED' GROUP BY 1, 2`,
+      [orderIds],
+    );
+    const gone = new Map(shipped.map((r) => [`${r.order_id}:${r.line_no}`, r.q]));
     const byId = new Map(products.map((p) => [p.id, p]));
     const drafts = new Map<string, LineDraft[]>(orderIds.map((id) => [id, []]));
-    for (const l of lines)
-      drafts.get(l.orderId)!.push({ lineNo: l.lineNo, product: byId.get(l.productId)!, quantity: l.quantity });
+    for (const l of lines) {
+      const quantity = l.quantity - (gone.get(`${l.orderId}:${l.lineNo}`) ?? 0);
+      if (quantity > 0) drafts.get(l.orderId)!.push({ lineNo: l.lineNo, product: byId.get(l.productId)!, quantity });
+    }
     return drafts;
   }
 }
