@@ -189,8 +189,12 @@ test('a short count asks for its reason, and a wrong check blocks packing until 
   await ui.completeList();
   await expect(ui.report()).toContainText('Picked in full');
 
-  // A wrong quantity at the check is recorded against the picker; packing waits.
-  await ui.openShipment(list.shipments[0]!.id);
+  // The checker scans the order number from the list to open its part; a wrong quantity at the check is
+  // recorded against the picker, and packing waits.
+  await ui.openWarehouse('Check & pack');
+  await page.getByLabel('Scan an order number to open its part').fill(order.number);
+  await page.getByLabel('Scan an order number to open its part').press('Enter');
+  await expect(ui.title()).toContainText(list.shipments[0]!.number);
   await ui.count(order.sku, 2);
   await ui.check();
   const failed = page.getByRole('alert').filter({ hasText: 'Check failed: 1 error(s) recorded' });

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
 import { useWarehouses } from '../../catalog/hooks/useWarehouses';
 import { today } from '../../purchasing/purchasingDates';
 import { useShipments } from '../hooks/useShipments';
+import { OpenByOrderNumber } from './OpenByOrderNumber';
 import { ShipmentTable, type ShipmentView } from './ShipmentTable';
 
 const STATUSES: Record<ShipmentView, ShipmentFilter['status']> = {
@@ -19,12 +20,13 @@ export function ShipmentsPanel({ view }: { view: ShipmentView }) {
   const { warehouses } = useWarehouses();
   const [warehouse, setWarehouse] = useState('');
   const [day, setDay] = useState(today());
+  const [stage, setStage] = useState<'' | 'PICKED' | 'CHECKED'>('');
   const filter = useMemo<ShipmentFilter>(() => {
-    const f: ShipmentFilter = { status: STATUSES[view] };
+    const f: ShipmentFilter = { status: view === 'check' && stage ? [stage] : STATUSES[view] };
     if (warehouse) f.warehouseCode = warehouse;
     if (view === 'shipped' && day) f.shippedOn = day;
     return f;
-  }, [view, warehouse, day]);
+  }, [view, warehouse, day, stage]);
   const list = useShipments(filter);
   const fieldId = `shipments-${view}`;
 
@@ -44,6 +46,23 @@ export function ShipmentsPanel({ view }: { view: ShipmentView }) {
             ))}
           </select>
         </div>
+        {view === 'check' && (
+          <div className="field">
+            <label htmlFor={`${fieldId}-stage`} className="field-label">
+              {t('fulfilment.shipments.columns.status')}
+            </label>
+            <select
+              id={`${fieldId}-stage`}
+              className="select-wide"
+              value={stage}
+              onChange={(e) => setStage(e.target.value as typeof stage)}
+            >
+              <option value="">{t('common.all')}</option>
+              <option value="PICKED">{t('shipmentStatus.PICKED')}</option>
+              <option value="CHECKED">{t('shipmentStatus.CHECKED')}</option>
+            </select>
+          </div>
+        )}
         {view === 'shipped' && (
           <div className="field">
             <label htmlFor={`${fieldId}-day`} className="field-label">
@@ -58,6 +77,7 @@ export function ShipmentsPanel({ view }: { view: ShipmentView }) {
             />
           </div>
         )}
+        {view !== 'shipped' && <OpenByOrderNumber />}
       </section>
       {list.error && !list.rows.length ? (
         <ErrorState error={list.error} onRetry={list.refresh} />

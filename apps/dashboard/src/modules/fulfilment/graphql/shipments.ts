@@ -243,3 +243,19 @@ export const orderShipmentsQuery = graphql(`
     }
   }
 `);
+
+/** An order's parts by the order number scanned from a pick list, to open the one to check or pack. */
+export const orderPartsByNumberQuery = graphql(`
+  query OrderPartsByNumber($number: String!) {
+    orderByNumber(number: $number) {
+      id
+      number
+      shipments {
+        id
+        number
+        status
+        warehouseCode
+      }
+    }
+  }
+`);
