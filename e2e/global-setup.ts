@@ -9,7 +9,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = path.join(ROOT, '.data/e2e');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/src/main.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', SEED: 'demo', LOG_JSON: '1', RATE_LIMIT_PER_MINUTE: '100000' },
+    // No scheduled jobs: a pick wave at :00 or :30 would take the orders a test is about to list itself.
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      SEED: 'demo',
+      LOG_JSON: '1',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      JOBS: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });

@@ -25,6 +25,10 @@ export const operationsOverviewQuery = graphql(`
       outOfStockLevels
       averageMinutesToConfirm
       averageMinutesToAllocate
+      averageMinutesToPick
+      averageMinutesPickToPack
+      averageMinutesPackToShip
+      checkErrorRate
       averageHoursToShip
       p90HoursToShip
       onTimeDelivery {

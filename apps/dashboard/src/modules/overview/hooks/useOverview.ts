@@ -39,6 +39,11 @@ export interface Overview {
   /** Orders of the last 7 days. */
   averageMinutesToConfirm: number | null;
   averageMinutesToAllocate: number | null;
+  /** The warehouse floor's steps of the last 7 days, and the share of checks that found an error. */
+  averageMinutesToPick: number | null;
+  averageMinutesPickToPack: number | null;
+  averageMinutesPackToShip: number | null;
+  checkErrorRate: number | null;
   /** Orders shipped in the last 30 days. */
   averageHoursToShip: number | null;
   p90HoursToShip: number | null;
@@ -111,6 +116,10 @@ function applyEvents(base: Snapshot, events: readonly LiveOrderEvent[], serverNo
     outOfStockLevels: base.outOfStockLevels,
     averageMinutesToConfirm: base.averageMinutesToConfirm,
     averageMinutesToAllocate: base.averageMinutesToAllocate,
+    averageMinutesToPick: base.averageMinutesToPick,
+    averageMinutesPickToPack: base.averageMinutesPickToPack,
+    averageMinutesPackToShip: base.averageMinutesPackToShip,
+    checkErrorRate: base.checkErrorRate,
     averageHoursToShip: base.averageHoursToShip,
     p90HoursToShip: base.p90HoursToShip,
     onTimeDelivery: base.onTimeDelivery,

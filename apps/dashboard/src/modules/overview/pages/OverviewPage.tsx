@@ -114,6 +114,33 @@ export function OverviewPage() {
               hint={t('overview.kpi.last30Days')}
             />
           </section>
+          <section className="kpi-grid kpi-grid-small" aria-label={t('overview.floorTimes')}>
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.toPick')}
+              value={mins(o.averageMinutesToPick)}
+              hint={t('overview.kpi.floorLast7Days')}
+            />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.pickToPack')}
+              value={mins(o.averageMinutesPickToPack)}
+              hint={t('overview.kpi.floorLast7Days')}
+            />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.packToShip')}
+              value={mins(o.averageMinutesPackToShip)}
+              hint={t('overview.kpi.floorLast7Days')}
+            />
+            <KpiTile
+              size="small"
+              label={t('overview.kpi.checkErrors')}
+              value={o.checkErrorRate === null ? dash : f.percent(o.checkErrorRate)}
+              hint={t('overview.kpi.checkErrorsHint')}
+              tone={o.checkErrorRate === null ? 'neutral' : o.checkErrorRate > 0.01 ? 'bad' : 'good'}
+            />
+          </section>
           <div className="overview-grid">
             <div className="stack">
               <OrdersPerMinuteChart data={o.ordersPerMinute} />
