@@ -23,3 +23,5 @@ export * from './pick-batch';
 export * from './tracking-number';
 export * from './packaging';
 export * from './carrier-choice';
+export * from './delivery-states';
+export * from './courier-choice';
