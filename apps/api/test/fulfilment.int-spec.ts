@@ -299,7 +299,26 @@ describe('warehouse fulfilment', () => {
 
     await api.data(PACK, { i: { shipmentId: sb.id, packages: [{ material: 'STRAPPED_CASE', weightG: 40_000 }] } });
     assert.equal((await orderNode(o.id)).status, 'PACKED');
+    const choice = (
+      await api.data(
+        `query($id: ID!) { shipment(id: $id) { carrierChoice { method weightG options {
+           carrier { code } eligible excludedBecause rank price { fen } points { total } } } } }`,
+        { id: sb.id },
+      )
+    ).shipment.carrierChoice;
+    assert.equal(choice.method, 'FREIGHT');
+    assert.equal(choice.weightG, 40_000);
+    const sf = choice.options.find((x: { carrier: { code: string } }) => x.carrier.code === 'SF-EXPRESS');
+    assert.deepEqual([sf.eligible, sf.excludedBecause, sf.rank], [false, 'The carrier does not offer FREIGHT', null]);
+    // Deppon: 30.00 + 1.00 × 40 kg.
+    const db = choice.options.find((x: { carrier: { code: string } }) => x.carrier.code === 'DB-FREIGHT');
+    assert.equal(db.price.fen, 30_00 + 40 * 1_00);
     const heavy = await api.data(SHIP, { i: { shipmentId: sb.id } });
+    assert.equal(
+      heavy.shipOrder.shipment.carrier.code,
+      choice.options[0].carrier.code,
+      'shipped with the rank-1 carrier',
+    );
     assert.deepEqual(heavy.shipOrder.userErrors, []);
     assert.equal(heavy.shipOrder.shipment.method, 'FREIGHT');
     const after = await orderNode(o.id);

@@ -1,10 +1,16 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import type { PackageMaterial as PackageMaterialT } from '@fulfilment/domain';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { PackageMaterial as PackageMaterialT, ShippingMethod as ShippingMethodT } from '@fulfilment/domain';
 import { Connection } from '../../common/connection';
+import { Money } from '../../common/money.type';
 import { MutationPayload } from '../../common/user-error';
 import { Order } from '../order/order.entity';
 import { Carrier } from './carrier.entity';
-import { PackageMaterial, ShipmentOutcome, type ShipmentOutcome as ShipmentOutcomeT } from './fulfilment.enums';
+import {
+  PackageMaterial,
+  ShipmentOutcome,
+  ShippingMethod,
+  type ShipmentOutcome as ShipmentOutcomeT,
+} from './fulfilment.enums';
 import { PickList } from './pick-list.entity';
 import { CheckError, Shipment } from './shipment.entity';
 
@@ -94,4 +100,64 @@ export class CheckOrderPayload extends ShipmentPayload {
 export class CarrierPayload extends MutationPayload {
   @Field(() => Carrier, { nullable: true, description: 'The carrier.' })
   carrier: Carrier | null;
+}
+
+@ObjectType({ description: "Points out of 100 behind a carrier's rank for one shipment." })
+export class CarrierPoints {
+  @Field(() => Float, { description: 'On-time record (unrated counts 60), weight 40 %.' })
+  reliability: number;
+
+  @Field(() => Float, { description: 'Cheapest eligible price / own price × 100, weight 35 %.' })
+  price: number;
+
+  @Field(() => Float, { description: 'Fastest eligible transit / own transit × 100, weight 25 %.' })
+  speed: number;
+
+  @Field(() => Float, { description: 'The weighted total the carriers are ranked by.' })
+  total: number;
+}
+
+@ObjectType({
+  description: 'A carrier as evaluated for one shipment: whether it can take it, and why it ranks where it does.',
+})
+export class CarrierOption {
+  @Field(() => Carrier, { description: 'The carrier.' })
+  carrier: Carrier;
+
+  @Field({ description: 'It can take this shipment.' })
+  eligible: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it cannot (inactive, region, method); null when eligible.' })
+  excludedBecause: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '1 for the carrier shipping picks without a carrierCode; null when ineligible.',
+  })
+  rank: number | null;
+
+  @Field(() => Money, { description: 'Its price for this shipment: base plus per started kilogram.' })
+  price: Money;
+
+  @Field(() => Int, { description: 'Its usual transit days.' })
+  transitDays: number;
+
+  @Field(() => CarrierPoints, { description: 'The points behind the rank.' })
+  points: CarrierPoints;
+}
+
+@ObjectType({
+  description: 'How a shipment would leave: the method its weight and urgency call for, and every carrier ranked.',
+})
+export class CarrierChoice {
+  @Field(() => ShippingMethod, { description: 'Express for small or urgent shipments, freight from 30 kg.' })
+  method: ShippingMethodT;
+
+  @Field(() => Int, {
+    description: 'The weight it is ranked for, in grams: the packages once packed, else the units picked.',
+  })
+  weightG: number;
+
+  @Field(() => [CarrierOption], { description: 'Every carrier: eligible ones by rank, then the others by code.' })
+  options: CarrierOption[];
 }

@@ -9,6 +9,8 @@ import { Order } from '../order/order.entity';
 import { Product } from '../product/product.entity';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { Carrier } from './carrier.entity';
+import { rankCarriersFor, shipmentGrams } from './carrier-options';
+import { Money } from '../../common/money.type';
 import { ShipmentEvent } from './fulfilment-event.entity';
 import { ShipmentEventMessage } from './fulfilment.events';
 import {
@@ -20,7 +22,10 @@ import {
   UpdateCarrierInput,
 } from './fulfilment.inputs';
 import {
+  CarrierChoice,
+  CarrierOption,
   CarrierPayload,
+  CarrierPoints,
   CheckOrderPayload,
   ProposedPackage,
   ShipmentConnection,
@@ -142,6 +147,39 @@ export class ShipmentResolver {
         return { sku: l.sku, quantity: l.picked ?? l.required, unitWeightG: p.unitWeightG, needs: p.packaging };
       }),
     );
+  }
+
+  @FieldResolver(() => CarrierChoice, {
+    // Two statements per shipment: a page of shipments asking for it is bounded by the query cost limit.
+    complexity: 100,
+    description:
+      'The method and every carrier ranked for this shipment (what shipOrder without carrierCode picks, and why others cannot take it).',
+  })
+  async carrierChoice(@Root() s: Shipment, @Ctx() ctx: Context): Promise<CarrierChoice> {
+    const m = ctx.services.ds.manager;
+    const order = await ctx.loaders.order.load(s.orderId);
+    if (!order) throw new Error(`shipment ${s.number} without its order`);
+    const r = await rankCarriersFor(
+      m,
+      await shipmentGrams(m, s.id),
+      order.priority === 'URGENT',
+      order.delivery.region,
+    );
+    return Object.assign(new CarrierChoice(), {
+      method: r.method,
+      weightG: r.grams,
+      options: r.ranked.map((c) =>
+        Object.assign(new CarrierOption(), {
+          carrier: r.carriers.get(c.carrierId),
+          eligible: c.eligible,
+          excludedBecause: c.excludedBecause,
+          rank: c.rank,
+          price: Money.ofFen(c.priceFen),
+          transitDays: c.transitDays,
+          points: Object.assign(new CarrierPoints(), c.points),
+        }),
+      ),
+    });
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who picked it.' })

@@ -1,9 +1,6 @@
 import {
-  carrierPriceFen,
   CheckErrorKind,
   orderStageOfParts,
-  rankCarriers,
-  shippingMethod,
   trackingNumber,
   trackingNumberProblem,
   type ShipmentFacts,
@@ -18,7 +15,7 @@ import { fail, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { Order } from '../order/order.entity';
 import { OrderTransitions } from '../order/order-transitions';
-import { Carrier } from './carrier.entity';
+import { rankCarriersFor, shipmentGrams } from './carrier-options';
 import { CheckOrderInput, PackOrderInput, ShipOrderInput } from './fulfilment.inputs';
 import { CheckError, Shipment } from './shipment.entity';
 import { ShipmentChange, ShipmentTransitions } from './shipment-transitions';
@@ -199,26 +196,11 @@ export class ShipmentService {
       const { m } = tx;
       const { c, order } = await this.lock(tx, input.shipmentId);
       const s = c.shipment;
-      const [{ grams }]: { grams: number }[] = await m.query(
-        `SELECT coalesce(sum(weight_g), 0)::int AS grams FROM package WHERE shipment_id = $1`,
-        [s.id],
-      );
-      const method = shippingMethod(grams, order.priority === 'URGENT');
-      const carriers = await m.getRepository(Carrier).find({ order: { code: 'ASC' } });
-      const ranked = rankCarriers(
-        carriers.map((k) => ({
-          carrierId: k.id,
-          code: k.code,
-          kind: k.kind,
-          active: k.active,
-          regions: k.regions,
-          methods: k.methods,
-          reliability: k.reliability,
-          priceFen: carrierPriceFen(k.basePriceFen, k.perKgFen, grams),
-          transitDays: k.transitDays,
-        })),
+      const { method, ranked, carriers } = await rankCarriersFor(
+        m,
+        await shipmentGrams(m, s.id),
+        order.priority === 'URGENT',
         order.delivery.region,
-        method,
       );
       const code = input.carrierCode?.trim();
       const choice = code ? ranked.find((r) => r.code === code) : ranked[0];
@@ -231,7 +213,7 @@ export class ShipmentService {
             : `No active carrier serves ${order.delivery.region} with ${method}`,
           ['input', 'carrierCode'],
         );
-      const carrier = carriers.find((k) => k.id === choice.carrierId)!;
+      const carrier = carriers.get(choice.carrierId)!;
       s.carrierId = carrier.id;
       s.method = method;
       s.shippedBy = actorLabel(tx.actor);
