@@ -8,6 +8,7 @@ import { subscribersPerProcess } from './subscribers';
 import { startup } from './startup';
 import { purchasing } from './purchasing';
 import { fulfilment } from './fulfilment';
+import { vrptw } from './vrptw';
 
 export interface Benchmark {
   number: number;
@@ -26,4 +27,5 @@ export const BENCHMARKS: Benchmark[] = [
   { number: 8, name: 'start-up', run: () => startup() },
   { number: 9, name: 'purchasing', run: purchasing },
   { number: 10, name: 'warehouse fulfilment', run: fulfilment },
+  { number: 11, name: 'route planner (Solomon VRPTW)', run: vrptw },
 ];

@@ -25,3 +25,5 @@ export * from './packaging';
 export * from './carrier-choice';
 export * from './delivery-states';
 export * from './courier-choice';
+export * from './route-planner';
+export * from './travel-time';
