@@ -1,5 +1,6 @@
 import { expect, Page } from '@playwright/test';
 import { baseUrl } from '../api';
+import { screenshot } from './session';
 
 /** The warehouse pages as the floor uses them: order → pick list → check & pack → ship. */
 export class WarehousePages {
@@ -115,10 +116,19 @@ export class WarehousePages {
     await this.page.getByRole('button', { name: 'Pack', exact: true }).click();
   }
 
-  /** Ships the packed shipment on its page with the carrier chosen by the platform. */
-  async shipWithBestCarrier() {
+  /**
+   * Ships the packed shipment on its page with the carrier chosen by the platform, after the dialog
+   * showed the carriers ranked; returns the name of the carrier it said is best.
+   */
+  async shipWithBestCarrier(): Promise<string> {
     await this.page.getByRole('button', { name: 'Ship', exact: true }).click();
-    await expect(this.dialog().getByLabel('Carrier')).toHaveValue('');
+    await expect(this.dialog().getByLabel('Carrier', { exact: true })).toHaveValue('');
+    await expect(this.dialog().getByRole('table', { name: 'Carriers ranked for this shipment' })).toBeVisible();
+    const best = this.dialog().getByRole('option', { name: /^Best for this shipment: / });
+    await expect(best).toHaveCount(1);
+    const name = ((await best.textContent()) ?? '').replace('Best for this shipment: ', '').trim();
+    await screenshot(this.page, 'warehouse-ship-dialog');
     await this.dialog().getByRole('button', { name: 'Hand over to the carrier' }).click();
+    return name;
   }
 }

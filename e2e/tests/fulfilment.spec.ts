@@ -129,7 +129,7 @@ test('an allocated order is picked, checked, packed and shipped from the warehou
   await labels.tab.close();
 
   // Shipping with the carrier the platform ranks best.
-  await ui.shipWithBestCarrier();
+  const best = await ui.shipWithBestCarrier();
   await expect(page.getByText(/shipped with .+, tracking [A-Z]{2}\d{9}[A-Z]{2}$/)).toBeVisible();
   await expect(ui.title()).toContainText('Shipped');
   const carrier = (
@@ -139,6 +139,7 @@ test('an allocated order is picked, checked, packed and shipped from the warehou
       admin,
     )
   ).node.shipments[0].carrier.name as string;
+  expect(carrier).toBe(best);
 
   // The order follows its part: shipped, with the carrier and the tracking number.
   await ui.openOrder(order.number);

@@ -6,21 +6,23 @@ import type { ShipmentRowFragment } from '../../../gql/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { FormField, GeneralFailures, splitFailures } from '../../purchasing/components/FormField';
 import { shipOrderMutation } from '../graphql/shipments';
-import { useCarriers } from '../hooks/useCarriers';
+import { useCarrierChoice } from '../hooks/useCarrierChoice';
 
 /**
  * Hands a packed shipment to a carrier: the best-ranked one for its destination, weight and urgency
- * unless one is chosen (only carriers serving its region are offered). Mounted while open.
+ * unless one is chosen. The ranking is shown (price, transit, points; why a carrier cannot take it), and
+ * only eligible carriers can be chosen. Mounted while open.
  */
 export function ShipDialog({ shipment, onClose }: { shipment: ShipmentRowFragment; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
-  const { carriers } = useCarriers();
+  const { choice } = useCarrierChoice(shipment.id);
   const outcome = useMutationOutcome();
   const [carrier, setCarrier] = useState('');
   const region = shipment.order.delivery.region;
-  const serving = carriers.filter((c) => c.regions.includes(region));
+  const options = choice?.options ?? [];
+  const best = options.find((o) => o.rank === 1);
   const grams = shipment.packages.reduce((n, p) => n + p.weightG, 0);
   const { byField, general } = splitFailures(outcome.failure, ['carrierCode']);
 
@@ -46,6 +48,7 @@ export function ShipDialog({ shipment, onClose }: { shipment: ShipmentRowFragmen
       onSubmit={() => void submit()}
       submitLabel={t('fulfilment.ship.submit')}
       busy={outcome.busy}
+      wide
     >
       <div className="stack">
         <dl className="details">
@@ -76,14 +79,61 @@ export function ShipDialog({ shipment, onClose }: { shipment: ShipmentRowFragmen
               setCarrier(e.target.value);
             }}
           >
-            <option value="">{t('fulfilment.ship.best')}</option>
-            {serving.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name} · {c.code} · {c.methods.map((m) => t(`shippingMethod.${m}`)).join('/')}
-              </option>
-            ))}
+            <option value="">
+              {best ? t('fulfilment.ship.bestIs', { name: best.carrier.name }) : t('fulfilment.ship.best')}
+            </option>
+            {options
+              .filter((o) => o.eligible)
+              .map((o) => (
+                <option key={o.carrier.code} value={o.carrier.code}>
+                  {o.carrier.name} · {o.carrier.code}
+                </option>
+              ))}
           </select>
         </FormField>
+        {choice && (
+          <table className="data-table compact" aria-label={t('fulfilment.ship.ranking')}>
+            <caption className="muted table-caption">
+              {t('fulfilment.ship.rankingFor', {
+                method: t(`shippingMethod.${choice.method}`),
+                kg: f.number(choice.weightG / 1000),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('fulfilment.ship.carrier')}</th>
+                <th scope="col" className="num">
+                  {t('fulfilment.ship.price')}
+                </th>
+                <th scope="col" className="num">
+                  {t('fulfilment.ship.transit')}
+                </th>
+                <th scope="col" className="num">
+                  {t('fulfilment.ship.points')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {options.map((o) => (
+                <tr key={o.carrier.code} className={o.eligible ? undefined : 'muted'}>
+                  <td>{o.rank ?? '—'}</td>
+                  <td>
+                    {o.carrier.name}
+                    {o.excludedBecause && (
+                      <div className="hint" lang="en">
+                        {o.excludedBecause}
+                      </div>
+                    )}
+                  </td>
+                  <td className="num">¥{o.price.amount}</td>
+                  <td className="num">{t('fulfilment.ship.days', { count: o.transitDays })}</td>
+                  <td className="num">{o.eligible ? f.number(o.points.total) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <GeneralFailures failures={general} />
       </div>
     </Dialog>

@@ -203,17 +203,32 @@ export const shipmentChangedSubscription = graphql(`
   }
 `);
 
-export const carriersQuery = graphql(`
-  query Carriers {
-    carriers(activeOnly: true) {
+/** Every carrier ranked for one shipment: what "best" picks and why the others cannot take it. */
+export const carrierChoiceQuery = graphql(`
+  query CarrierChoice($id: ID!) {
+    shipment(id: $id) {
       id
-      code
-      name
-      kind
-      methods
-      regions
-      reliability
-      transitDays
+      carrierChoice {
+        method
+        weightG
+        options {
+          carrier {
+            id
+            code
+            name
+          }
+          eligible
+          excludedBecause
+          rank
+          price {
+            amount
+          }
+          transitDays
+          points {
+            total
+          }
+        }
+      }
     }
   }
 `);
