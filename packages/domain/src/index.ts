@@ -27,3 +27,4 @@ export * from './delivery-states';
 export * from './courier-choice';
 export * from './route-planner';
 export * from './travel-time';
+export * from './geocoder';
