@@ -8,10 +8,9 @@ import type {
 import { Region } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money.type';
+import { numericColumn } from '../../common/numeric-column';
 import { Node } from '../node/node.interface';
 import { CarrierKind, ShippingMethod } from './fulfilment.enums';
-
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity()
 @ObjectType({
@@ -79,7 +78,7 @@ export class Carrier implements Node {
     nullable: true,
     description: 'Share of its shipments delivered on time, 0–100; null while unrated (not the same as 100).',
   })
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   reliability: number | null;
 
   @Field({ description: 'When it was added.' })

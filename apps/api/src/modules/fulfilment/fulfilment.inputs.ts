@@ -190,6 +190,8 @@ export class ShipOrderInput {
   carrierCode?: string | null;
 }
 
+/** Yuan with at most two decimals, zero allowed (an own fleet may charge nothing per shipment). */
+const YUAN = /^\d{1,6}(\.\d{1,2})?$/;
 const CARRIER_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const TRACKING_PREFIX = /^[A-Z]{2}$/;
 
@@ -220,11 +222,11 @@ export class CreateCarrierInput {
   trackingPrefix: string;
 
   @Field({ description: 'Price per shipment in yuan, e.g. "8.00" (0 allowed for the own fleet: "0").' })
-  @Matches(/^\d{1,6}(\.\d{1,2})?$/, code('INVALID_PRICE', 'basePrice must be yuan with at most two decimals'))
+  @Matches(YUAN, code('INVALID_PRICE', 'basePrice must be yuan with at most two decimals'))
   basePrice: string;
 
   @Field({ description: 'Price per started kilogram in yuan, e.g. "2.50".' })
-  @Matches(/^\d{1,6}(\.\d{1,2})?$/, code('INVALID_PRICE', 'perKg must be yuan with at most two decimals'))
+  @Matches(YUAN, code('INVALID_PRICE', 'perKg must be yuan with at most two decimals'))
   perKg: string;
 
   @Field(() => Int, { description: 'Usual days from hand-over to delivery, 0–30.' })
@@ -266,12 +268,12 @@ export class UpdateCarrierInput {
 
   @Field(() => String, { nullable: true, description: 'New price per shipment in yuan.' })
   @IsOptional()
-  @Matches(/^\d{1,6}(\.\d{1,2})?$/, code('INVALID_PRICE', 'basePrice must be yuan with at most two decimals'))
+  @Matches(YUAN, code('INVALID_PRICE', 'basePrice must be yuan with at most two decimals'))
   basePrice?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New price per started kilogram in yuan.' })
   @IsOptional()
-  @Matches(/^\d{1,6}(\.\d{1,2})?$/, code('INVALID_PRICE', 'perKg must be yuan with at most two decimals'))
+  @Matches(YUAN, code('INVALID_PRICE', 'perKg must be yuan with at most two decimals'))
   perKg?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'New usual transit days, 0–30.' })

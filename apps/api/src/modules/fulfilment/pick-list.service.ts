@@ -124,17 +124,17 @@ export class PickListService {
         created_at: Date;
         units: number;
       }[] = await m.query(CANDIDATES_SQL, [w.id, city, byHand]);
-      const notPickable = (i: number) =>
+      const notPickable = (orderId: string) =>
         fail('ORDER_NOT_PICKABLE', `The order has no allocated units in ${w.code} waiting for a pick list`, [
           'input',
           'orderIds',
-          input.orderIds!.findIndex((g) => localId(g, 'Order') === byHand![i]),
+          input.orderIds!.findIndex((g) => localId(g, 'Order') === orderId),
         ]);
       let chosen: string[];
       if (byHand) {
         const found = new Set(candidates.map((c) => c.order_id));
-        const missing = byHand.findIndex((id) => !found.has(id));
-        if (missing >= 0) notPickable(missing);
+        const missing = byHand.find((id) => !found.has(id));
+        if (missing) notPickable(missing);
         chosen = byHand;
       } else {
         chosen = chooseBatch(
@@ -159,14 +159,14 @@ export class PickListService {
       const allocations: OpenAllocation[] = await m.query(OPEN_ALLOCATIONS_SQL, [chosen, w.id]);
       const open = new Set(allocations.map((a) => a.order_id));
       const orders = locked.filter((o) => open.has(o.id) && (o.status === 'ALLOCATED' || o.status === 'PICKING'));
-      if (byHand && orders.length < chosen.length)
-        notPickable(chosen.findIndex((id) => !orders.some((o) => o.id === id)));
+      const taken = new Set(orders.map((o) => o.id));
+      const gone = byHand?.find((id) => !taken.has(id));
+      if (gone) notPickable(gone);
       if (orders.length === 0)
         fail('NOTHING_TO_PICK', `The orders chosen for ${w.code} were taken by another pick list meanwhile`, [
           'input',
           'warehouseCode',
         ]);
-      const taken = new Set(orders.map((o) => o.id));
       const listed = allocations.filter((a) => taken.has(a.order_id));
 
       const [row] = await m.query(
@@ -432,6 +432,9 @@ export class PickListService {
       [lines.map((l) => l.id), lines.map((l) => l.picked)],
     );
 
+    const shortIds = [...new Set(lines.filter((l) => (l.picked ?? 0) < l.required).map((l) => l.product_id))];
+    const shortProducts = shortIds.length ? await m.getRepository(Product).findBy({ id: In(shortIds) }) : [];
+    const productOf = new Map(shortProducts.map((p) => [p.id, p]));
     const picker = list.picker ?? actorLabel(tx.actor);
     const changes: ShipmentChange[] = [];
     const outcomes: PickListOrderOutcome[] = [];
@@ -466,8 +469,6 @@ export class PickListService {
         })),
         list.number,
       );
-      const products = await m.getRepository(Product).findBy({ id: In(shortLines.map((l) => l.product_id)) });
-      const productOf = new Map(products.map((p) => [p.id, p]));
       const again = await this.reservations.reserveElsewhere(
         tx,
         reserverOf(order),

@@ -169,7 +169,7 @@ export class ShipmentTransitions {
     );
     batch.add(
       'released',
-      `UPDATE shipment_line SET released = true WHERE shipment_id = ANY($1::uuid[]) AND NOT released RETURNING id`,
+      `UPDATE shipment_line SET released = true WHERE shipment_id = ANY($1::uuid[]) AND NOT released`,
       [changes.filter((c) => c.releaseLines).map((c) => c.shipment.id)],
     );
     appendEventsOfMany(
@@ -179,7 +179,7 @@ export class ShipmentTransitions {
       actorLabel(actor),
       'saved',
     );
-    const rows = await batch.run(m, 'SELECT s.*, (SELECT count(*) FROM released) AS released_lines FROM saved s');
+    const rows = await batch.run(m, 'SELECT * FROM saved');
     return rows.map((r) => hydrate(m, Shipment, r));
   }
 }

@@ -268,8 +268,12 @@ export class ShipmentService {
       [order.id],
     );
     const stage = orderStageOfParts(row.parts, row.unlisted);
-    const next = order.status === 'PICKING' && stage === 'PACKED' ? 'PACKED' : null;
-    const last = order.status === 'PACKED' && stage === 'SHIPPED' ? 'SHIPPED' : null;
-    if (next ?? last) await this.orders.moveMany(tx, [order], (next ?? last)!, reason);
+    const to =
+      order.status === 'PICKING' && stage === 'PACKED'
+        ? 'PACKED'
+        : order.status === 'PACKED' && stage === 'SHIPPED'
+          ? 'SHIPPED'
+          : null;
+    if (to) await this.orders.moveMany(tx, [order], to, reason);
   }
 }

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SupplierStanding as SupplierStandingT } from '@fulfilment/domain';
 import { SupplierStanding } from './purchasing.enums';
-import { numericColumn } from './numeric';
+import { numericColumn } from '../../common/numeric-column';
 
 @ObjectType({ description: 'The figures a scorecard period was computed from (quantities in units).' })
 export class ScorecardInputs {

@@ -4,7 +4,7 @@ import type { Region as RegionT, SupplierStanding as SupplierStandingT } from '@
 import { Region } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../node/node.interface';
-import { numericColumn } from './numeric';
+import { numericColumn } from '../../common/numeric-column';
 import { SupplierStanding, SupplierStatus } from './purchasing.enums';
 
 @Entity()
