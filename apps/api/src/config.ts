@@ -50,6 +50,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Longest a statement of the API may run (ms; lock waits included); 0: no limit. */
   statementTimeoutMs: number;
+  /** Days courier positions are kept (COURIER_POSITION_RETENTION_DAYS); each delivery keeps its own trail. */
+  positionRetentionDays: number;
   /** Longest a transaction may sit idle before PostgreSQL ends its session (ms); 0: no limit. */
   idleInTransactionTimeoutMs: number;
   /** Open graphql-ws connections one user or API key may have at once. */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     credentialRecheckSeconds: intFromEnv(env, 'CREDENTIAL_RECHECK_SECONDS', 60),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     statementTimeoutMs: intFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000),
+    positionRetentionDays: intFromEnv(env, 'COURIER_POSITION_RETENTION_DAYS', 7),
     idleInTransactionTimeoutMs: intFromEnv(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
     liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),

@@ -22,10 +22,22 @@ export const PERMISSIONS = [
   'WAREHOUSE_WORK',
   'SHIP_ORDERS',
   'CARRIER_MANAGE',
+  'DELIVERY_READ',
+  'DISPATCH',
+  'COURIER_MANAGE',
+  'COURIER_WORK',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ['ADMIN', 'MANAGER', 'CUSTOMER_SERVICE', 'WAREHOUSE', 'DISPATCHER', 'PURCHASING'] as const;
+export const ROLES = [
+  'ADMIN',
+  'MANAGER',
+  'CUSTOMER_SERVICE',
+  'WAREHOUSE',
+  'DISPATCHER',
+  'PURCHASING',
+  'COURIER',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 const READ_OPERATIONS: Permission[] = ['ORDER_READ', 'STOCK_READ', 'CATALOG_READ', 'CUSTOMER_READ'];
@@ -34,6 +46,8 @@ const HANDLE_ORDERS: Permission[] = ['ORDER_CREATE', 'ORDER_REVIEW', 'ORDER_EDIT
 const PURCHASE: Permission[] = ['PURCHASING_READ', 'SUPPLIER_MANAGE', 'PURCHASE_ORDER_MANAGE'];
 /** The warehouse floor: pick lists, checking and packing, shipping. */
 const FLOOR: Permission[] = ['FULFILMENT_READ', 'WAREHOUSE_WORK', 'SHIP_ORDERS'];
+/** Last-mile dispatch: plan and assign runs, override, block areas, manage couriers. */
+const DISPATCHING: Permission[] = ['DELIVERY_READ', 'DISPATCH', 'COURIER_MANAGE'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,
@@ -48,11 +62,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'GOODS_RECEIVE',
     ...FLOOR,
     'CARRIER_MANAGE',
+    ...DISPATCHING,
   ],
-  CUSTOMER_SERVICE: [...READ_OPERATIONS, ...HANDLE_ORDERS, 'CUSTOMER_PII_READ', 'PURCHASING_READ', 'FULFILMENT_READ'],
+  CUSTOMER_SERVICE: [
+    ...READ_OPERATIONS,
+    ...HANDLE_ORDERS,
+    'CUSTOMER_PII_READ',
+    'PURCHASING_READ',
+    'FULFILMENT_READ',
+    'DELIVERY_READ',
+  ],
   WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR],
-  DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS'],
+  DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS', ...DISPATCHING],
   PURCHASING: [...READ_OPERATIONS, ...PURCHASE],
+  /** Signs in from the phone page: sees and works only its own runs. */
+  COURIER: ['COURIER_WORK'],
 };
 
 /** What an integrator's API key may do; the scope names are what integrators see in their docs. */
@@ -68,6 +92,8 @@ export const API_KEY_SCOPES = {
   RECEIVING_WRITE: { name: 'receiving:write', permissions: ['GOODS_RECEIVE'] },
   FULFILMENT_READ: { name: 'fulfilment:read', permissions: ['FULFILMENT_READ', 'CATALOG_READ'] },
   SHIPPING_WRITE: { name: 'shipping:write', permissions: ['SHIP_ORDERS'] },
+  DELIVERY_READ: { name: 'delivery:read', permissions: ['DELIVERY_READ'] },
+  DISPATCH_WRITE: { name: 'dispatch:write', permissions: ['DISPATCH'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

@@ -87,7 +87,11 @@ describe('merging deliveries into stops', () => {
   });
 
   it('puts urgent and key-account stops first', () => {
-    const stops = mergeStops([d('n', 'n'), d('k', 'k', { rank: dispatchRank('NORMAL', true) }), d('u', 'u', { rank: 0 })]);
+    const stops = mergeStops([
+      d('n', 'n'),
+      d('k', 'k', { rank: dispatchRank('NORMAL', true) }),
+      d('u', 'u', { rank: 0 }),
+    ]);
     assert.deepEqual(
       stops.map((s) => s.key),
       ['u', 'k', 'n'],

@@ -49,7 +49,8 @@ export function deliveryWindow(shippedAt: number, promisedBy: number, urgent: bo
   }
   const start = Math.max(shippedAt, dayStart);
   const promised = urgent ? Math.min(promisedBy, start + URGENT_WINDOW_HOURS * HOUR) : promisedBy;
-  const end = promised > start + HOUR && promised <= dayEnd ? promised : urgent ? start + URGENT_WINDOW_HOURS * HOUR : dayEnd;
+  const end =
+    promised > start + HOUR && promised <= dayEnd ? promised : urgent ? start + URGENT_WINDOW_HOURS * HOUR : dayEnd;
   return { start, end: Math.min(end, dayEnd) };
 }
 

@@ -47,7 +47,10 @@ describe('planning a zone into runs', () => {
   });
 
   it('leaves out a stop whose window has passed', () => {
-    const r = planZone({ ...base, stops: stops(5, (i) => (i === 2 ? { windowStart: T0 - 3 * H, windowEnd: T0 - H } : {})) });
+    const r = planZone({
+      ...base,
+      stops: stops(5, (i) => (i === 2 ? { windowStart: T0 - 3 * H, windowEnd: T0 - H } : {})),
+    });
     assert.deepEqual(
       r.unplanned.map((s) => s.key),
       ['s2'],

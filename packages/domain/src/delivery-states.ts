@@ -115,3 +115,27 @@ export const deliveryRunMachine = defineMachine<DeliveryRunStatus, DeliveryRunFa
 /** Where a courier is in the day. */
 export const COURIER_STATES = ['OFF_DUTY', 'AVAILABLE', 'ON_ROUTE'] as const;
 export type CourierState = (typeof COURIER_STATES)[number];
+
+/** What a delivery's history records besides status steps. */
+export const DELIVERY_EVENT_TYPES = [
+  'CREATED',
+  'STATUS_CHANGED',
+  /** Put on a run (or moved on it) by planning or a dispatcher, with the stop's position and ETA. */
+  'PLANNED',
+  /** The ETA came within the late-risk margin of the window's end. */
+  'LATE_RISK',
+  'RATED',
+] as const;
+export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
+
+/** What a run's history records besides status steps. */
+export const DELIVERY_RUN_EVENT_TYPES = ['CREATED', 'STATUS_CHANGED', 'ASSIGNED', 'RESEQUENCED'] as const;
+export type DeliveryRunEventType = (typeof DELIVERY_RUN_EVENT_TYPES)[number];
+
+/** The vehicles of the own fleet. */
+export const VEHICLE_KINDS = ['E_BIKE', 'TRICYCLE', 'VAN', 'TRUCK', 'WATER_TRUCK'] as const;
+export type VehicleKind = (typeof VEHICLE_KINDS)[number];
+
+/** What becomes of a delivery that ended in an exception. */
+export const REPLAN_ACTIONS = ['NEXT_RUN', 'NEW_WINDOW', 'BACK_TO_WAREHOUSE'] as const;
+export type ReplanAction = (typeof REPLAN_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CITY_CENTRES, demoGeocoder, demoPosition, maskPosition } from './geocoder';
+import { CITY_CENTRES, demoGeocoder, demoArea, demoPosition, maskPosition } from './geocoder';
 import { DISTRICTS_BY_CITY } from './districts';
 import { haversineMetres } from './travel-time';
 
@@ -19,14 +19,24 @@ describe('demo geocoder', () => {
     assert.notDeepEqual(q, p);
   });
 
-  it('spreads addresses over the disc, not only at the centre', () => {
+  it('spreads addresses without a known district over the city disc, not only at the centre', () => {
     const ds = Array.from({ length: 400 }, (_, i) =>
-      haversineMetres(demoPosition({ city: '北京', address: `朝阳区建国路${i}号` })!, CITY_CENTRES.北京.centre),
+      haversineMetres(demoPosition({ city: '北京', address: `建国路${i}号` })!, CITY_CENTRES.北京.centre),
     );
     assert.ok(Math.max(...ds) <= 15_000 + 1);
     // Uniform over the disc: about 3/4 of the points lie beyond half the radius.
     const outer = ds.filter((d) => d > 7_500).length / ds.length;
     assert.ok(outer > 0.65 && outer < 0.85, `share beyond half the radius ${outer}`);
+  });
+
+  it("keeps a district's addresses inside its own disc within the city", () => {
+    const area = demoArea('北京', '朝阳区')!;
+    assert.ok(haversineMetres(area.centre, CITY_CENTRES.北京.centre) + area.radiusKm * 1000 <= 15_000 + 1);
+    for (let i = 0; i < 200; i++) {
+      const p = demoPosition({ city: '北京', address: `朝阳区建国路${i}号` })!;
+      assert.ok(haversineMetres(p, area.centre) <= area.radiusKm * 1000 + 1);
+    }
+    assert.notDeepEqual(demoArea('北京', '海淀区')!.centre, area.centre);
   });
 
   it('does not place an unknown city, and masks a position to about a kilometre', () => {

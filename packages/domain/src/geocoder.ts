@@ -1,3 +1,4 @@
+import { DISTRICTS_BY_CITY } from './districts';
 /** A position in WGS-84 degrees, as GPS reports it. */
 export interface LatLng {
   lat: number;
@@ -49,21 +50,47 @@ function hash32(text: string, salt: number): number {
   return h;
 }
 
+/** A point `km` away from `centre` in direction `angle` (radians from north), flat-earth (city scale). */
+function offset(centre: LatLng, km: number, angle: number): LatLng {
+  const lat = centre.lat + (km * Math.cos(angle)) / 111.32;
+  const lng = centre.lng + (km * Math.sin(angle)) / (111.32 * Math.cos((centre.lat * Math.PI) / 180));
+  return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
+}
+
+/** A uniformly spread point of a disc, chosen by the hash of `key`. */
+function inDisc(centre: LatLng, radiusKm: number, key: string): LatLng {
+  const angle = (hash32(key, 1) / 0x1_0000_0000) * 2 * Math.PI;
+  return offset(centre, Math.sqrt(hash32(key, 2) / 0x1_0000_0000) * radiusKm, angle);
+}
+
+/** Share of the city's radius a district covers in the demo's geography. */
+const DISTRICT_SHARE = 0.3;
+
 /**
- * The demo's geocoder: a plausible, stable position for an address in a served city: a point in the
- * city's built-up disc chosen by a hash of the address (uniform over the disc, so suburbs are as
- * likely as the centre per km²). The same address always lands on the same spot; an unknown city is
- * not placed.
+ * Where the demo puts an area: a served city is its built-up disc; a district (上海浦东新区) a smaller
+ * disc inside it at a stable place chosen by its name, so a district's addresses lie together and a
+ * zone or a blocked area can be drawn on the map. Null for anything else.
+ */
+export function demoArea(city: string, district: string | null): { centre: LatLng; radiusKm: number } | null {
+  const c = CITY_CENTRES[city];
+  if (!c) return null;
+  if (!district) return c;
+  const radiusKm = c.radiusKm * DISTRICT_SHARE;
+  return { centre: inDisc(c.centre, c.radiusKm - radiusKm, `${city}|${district}`), radiusKm };
+}
+
+/**
+ * The demo's geocoder: a plausible, stable position for an address in a served city: in its
+ * district's disc when the address starts with a known district (see demoArea), else anywhere in the
+ * city's built-up disc, chosen by a hash of the address (uniform over the disc). The same address
+ * always lands on the same spot; an unknown city is not placed.
  */
 export function demoPosition(a: AddressToLocate): LatLng | null {
-  const city = CITY_CENTRES[a.city];
-  if (!city) return null;
-  const key = `${a.city}|${a.address.trim()}`;
-  const angle = (hash32(key, 1) / 0x1_0000_0000) * 2 * Math.PI;
-  const km = Math.sqrt(hash32(key, 2) / 0x1_0000_0000) * city.radiusKm;
-  const lat = city.centre.lat + (km * Math.cos(angle)) / 111.32;
-  const lng = city.centre.lng + (km * Math.sin(angle)) / (111.32 * Math.cos((city.centre.lat * Math.PI) / 180));
-  return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
+  let rest = a.address.trim();
+  for (const prefix of [`${a.city}市`, a.city]) if (rest.startsWith(prefix)) rest = rest.slice(prefix.length);
+  const district = DISTRICTS_BY_CITY[a.city]?.find((d) => rest.startsWith(d)) ?? null;
+  const area = demoArea(a.city, district);
+  return area ? inDisc(area.centre, area.radiusKm, `${a.city}|${a.address.trim()}`) : null;
 }
 
 export const demoGeocoder: Geocoder = { locate: async (a) => demoPosition(a) };

@@ -28,3 +28,5 @@ export * from './courier-choice';
 export * from './route-planner';
 export * from './travel-time';
 export * from './geocoder';
+export * from './delivery-planning';
+export * from './delivery-routes';

@@ -23,7 +23,7 @@ export const SALES_CHANNELS = ['WEB', 'MOBILE_APP', 'PARTNER', 'OFFLINE_STORE', 
 export type SalesChannel = (typeof SALES_CHANNELS)[number];
 
 /** What an order event records: the order was placed, changed status, or was edited. */
-export const ORDER_EVENT_TYPES = ['PLACED', 'STATUS_CHANGED', 'UPDATED'] as const;
+export const ORDER_EVENT_TYPES = ['PLACED', 'STATUS_CHANGED', 'UPDATED', 'DELIVERY_UPDATE'] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {

@@ -9,11 +9,15 @@ const base: ReviewSubject = {
   paymentStatus: 'PAID',
   totalFen: 100_00,
   regionServed: true,
+  areaBlocked: false,
 };
 
 describe('reviewOrder', () => {
   it('passes a paid order from a known customer', () => {
     assert.deepEqual(reviewOrder(base), []);
+  });
+  it('holds an order to a blocked delivery area', () => {
+    assert.deepEqual(reviewOrder({ ...base, areaBlocked: true }), ['DELIVERY_AREA_BLOCKED']);
   });
   it('holds a new customer COD order above the limit for a credit check', () => {
     const o = {

@@ -5,6 +5,7 @@ export const HOLD_REASONS = [
   'PAYMENT_PENDING',
   'UNDELIVERABLE_REGION',
   'LARGE_ORDER',
+  'DELIVERY_AREA_BLOCKED',
 ] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
@@ -15,6 +16,7 @@ export const HOLD_REASON_TEXT: Readonly<Record<HoldReason, string>> = {
   PAYMENT_PENDING: 'Online payment not received yet',
   UNDELIVERABLE_REGION: 'No warehouse or station serves the delivery region',
   LARGE_ORDER: 'Large order: a person must confirm it',
+  DELIVERY_AREA_BLOCKED: 'The delivery address lies in an area blocked for delivery (lockdown, flood …)',
 };
 
 export function holdReasonText(reasons: readonly HoldReason[]): string {
@@ -52,6 +54,8 @@ export interface ReviewSubject {
   paymentStatus: PaymentStatus;
   totalFen: number;
   regionServed: boolean;
+  /** The delivery address lies in a blocked area (last-mile delivery). */
+  areaBlocked: boolean;
 }
 
 export function reviewOrder(o: ReviewSubject, policy: ReviewPolicy = DEFAULT_REVIEW_POLICY): HoldReason[] {
@@ -63,6 +67,7 @@ export function reviewOrder(o: ReviewSubject, policy: ReviewPolicy = DEFAULT_REV
   }
   if (o.paymentMethod !== 'CASH_ON_DELIVERY' && o.paymentStatus !== 'PAID') reasons.push('PAYMENT_PENDING');
   if (!o.regionServed) reasons.push('UNDELIVERABLE_REGION');
+  if (o.areaBlocked) reasons.push('DELIVERY_AREA_BLOCKED');
   if (o.totalFen > policy.largeOrderLimitFen) reasons.push('LARGE_ORDER');
   return reasons;
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { accessLoaders } from '../modules/access/access.loaders';
+import { deliveryLoaders } from '../modules/delivery/delivery.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
 import { fulfilmentLoaders } from '../modules/fulfilment/fulfilment.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
@@ -19,6 +20,7 @@ export function createLoaders(ds: DataSource, cache = true) {
     ...orderLoaders(ds, cache, catalog),
     ...purchasingLoaders(ds, cache),
     ...fulfilmentLoaders(ds, cache),
+    ...deliveryLoaders(ds, cache),
   };
 }
 

@@ -50,6 +50,17 @@ import {
   ShipmentLineResolver,
   ShipmentResolver,
 } from '../modules/fulfilment/shipment.resolver';
+import { DELIVERY_ERROR_CODES } from '../modules/delivery/delivery.errors';
+import { DELIVERY_CHANNELS } from '../modules/delivery/delivery.events';
+import {
+  BlockedAreaResolver,
+  DeliveryEventResolver,
+  DeliveryResolver,
+  OrderDeliveriesResolver,
+  ProofOfDeliveryResolver,
+} from '../modules/delivery/delivery.resolver';
+import { DeliveryRunEventResolver, DeliveryRunResolver } from '../modules/delivery/delivery-run.resolver';
+import { CourierResolver } from '../modules/delivery/courier.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -107,6 +118,20 @@ export const MODULES: Record<string, ModuleParts> = {
     ],
     errorCodes: FULFILMENT_ERROR_CODES,
     channels: FULFILMENT_CHANNELS,
+  },
+  delivery: {
+    resolvers: [
+      DeliveryResolver,
+      DeliveryEventResolver,
+      ProofOfDeliveryResolver,
+      OrderDeliveriesResolver,
+      BlockedAreaResolver,
+      DeliveryRunResolver,
+      DeliveryRunEventResolver,
+      CourierResolver,
+    ],
+    errorCodes: DELIVERY_ERROR_CODES,
+    channels: DELIVERY_CHANNELS,
   },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

@@ -32,12 +32,27 @@ import { PickListTransitions } from '../modules/fulfilment/pick-list-transitions
 import { ShipmentService } from '../modules/fulfilment/shipment.service';
 import { ShipmentTransitions } from '../modules/fulfilment/shipment-transitions';
 import { defineFulfilmentJobs } from '../modules/fulfilment/fulfilment.jobs';
+import { demoGeocoder, type Geocoder } from '@fulfilment/domain';
+import { CourierPositionService } from '../modules/delivery/courier-position.service';
+import { CourierService } from '../modules/delivery/courier.service';
+import { DeliveryPlanningService } from '../modules/delivery/delivery-planning.service';
+import { DeliveryQueryService } from '../modules/delivery/delivery-query.service';
+import { DeliveryRunTransitions } from '../modules/delivery/delivery-run-transitions';
+import { DeliveryService } from '../modules/delivery/delivery.service';
+import { DeliveryTransitions } from '../modules/delivery/delivery-transitions';
+import { defineDeliveryJobs } from '../modules/delivery/delivery.jobs';
+import { RunProgress } from '../modules/delivery/run-progress';
+import { RunWatch } from '../modules/delivery/run-watch';
 
 /**
  * Builds every module's services once per process and wires the modules' reactions to each other:
  * typed handlers that run inside the emitting transaction (see common/domain-events.ts).
  */
-export function createServices(ds: DataSource, auth: AuthSettings) {
+export function createServices(
+  ds: DataSource,
+  auth: AuthSettings & { positionRetentionDays?: number },
+  geocoder: Geocoder = demoGeocoder,
+) {
   const handlers = new DomainEventHandlers();
   const mutations = new Mutations(ds, handlers);
   const jobs = new Jobs();
@@ -71,6 +86,25 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
   const shipments = new ShipmentService(mutations, shipmentTransitions, orderTransitions);
   defineFulfilmentJobs(jobs, { pickLists });
 
+  const deliveryTransitions = new DeliveryTransitions(orderTransitions);
+  const runTransitions = new DeliveryRunTransitions();
+  const runProgress = new RunProgress(deliveryTransitions, runTransitions);
+  const deliveryPlanning = new DeliveryPlanningService(mutations, deliveryTransitions, runTransitions);
+  const deliveries = new DeliveryService(
+    mutations,
+    deliveryTransitions,
+    runTransitions,
+    deliveryPlanning,
+    runProgress,
+    geocoder,
+  );
+  const courierPositions = new CourierPositionService(ds, mutations, runProgress, auth.positionRetentionDays ?? 7);
+  defineDeliveryJobs(jobs, {
+    positions: courierPositions,
+    planning: deliveryPlanning,
+    watch: new RunWatch(ds, mutations, runProgress),
+  });
+
   const authService = new AuthService(ds, auth);
   const access = new AccessService(ds, mutations);
 
@@ -81,6 +115,8 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
   });
   // An order cancelled on the floor → its shipments are given up (refused once a part has shipped).
   handlers.on('ORDER_CANCELLED_ON_FLOOR', (tx, e) => pickLists.orderCancelled(tx, e));
+  // A shipment left with the own fleet → it becomes a delivery waiting for planning.
+  handlers.on('SHIPMENT_SHIPPED', (tx, e) => deliveries.createForShipment(tx, e));
   // A revocation committed → this process stops accepting the credential at once, before its own NOTIFY comes back.
   handlers.on('ACCESS_REVOKED', (tx, revoked) => tx.afterCommit(() => authService.credentials.forget(revoked)));
   handlers.seal();
@@ -108,6 +144,11 @@ export function createServices(ds: DataSource, auth: AuthSettings) {
     shipments,
     carriers: new CarrierService(mutations),
     fulfilmentQueries: new FulfilmentQueryService(ds),
+    deliveries,
+    deliveryPlanning,
+    courierPositions,
+    couriers: new CourierService(mutations),
+    deliveryQueries: new DeliveryQueryService(ds),
     auditQueries: new AuditQueryService(ds),
     auth: authService,
     access,

@@ -123,6 +123,9 @@ registerEnumType(HoldReason, {
     PAYMENT_PENDING: { description: 'Online payment not received yet.' },
     UNDELIVERABLE_REGION: { description: 'No warehouse or station serves the delivery region.' },
     LARGE_ORDER: { description: 'Above 50,000 yuan: a person must confirm it.' },
+    DELIVERY_AREA_BLOCKED: {
+      description: 'The delivery address lies in an area a manager blocked for delivery (lockdown, flood).',
+    },
   },
 });
 registerEnumType(StockStatus, {
@@ -197,6 +200,10 @@ registerEnumType(OrderEventType, {
     PLACED: { description: 'The order was placed.' },
     STATUS_CHANGED: { description: 'The order moved to another status (toStatus).' },
     UPDATED: { description: 'The order was edited (lines, address or note).' },
+    DELIVERY_UPDATE: {
+      description:
+        'What the customer is told about its delivery when the order’s status does not change (a delivery exception, a new window, one part delivered).',
+    },
   },
 });
 registerEnumType(AllocationStatus, {
@@ -223,8 +230,10 @@ const ROLE_TEXT: Record<(typeof ROLES)[number], string> = {
     'Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log.',
   CUSTOMER_SERVICE: 'Customer-service agent: reviews and handles orders, sees customer PII.',
   WAREHOUSE: 'Warehouse staff: adjust stock, receive goods, pick, check, pack and ship orders.',
-  DISPATCHER: 'Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers.',
+  DISPATCHER:
+    'Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas.',
   PURCHASING: 'Purchaser: manages suppliers, purchase requirements and purchase orders.',
+  COURIER: 'Courier of the own fleet: from the phone page, sees and drives only its own runs and reports its position.',
 };
 const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   ORDER_READ: 'Read orders, their lines, allocations and events.',
@@ -250,6 +259,11 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   WAREHOUSE_WORK: 'Create and work pick lists, check and pack shipments.',
   SHIP_ORDERS: 'Hand packed shipments to a carrier (stock leaves the warehouse).',
   CARRIER_MANAGE: 'Create and change carriers.',
+  DELIVERY_READ:
+    'Read couriers, delivery runs, deliveries and their proofs, with the delivery addresses of own-fleet deliveries.',
+  DISPATCH: 'Plan deliveries into runs, assign and override, lock stops, re-plan exceptions, block and unblock areas.',
+  COURIER_MANAGE: 'Create and change couriers and vehicles.',
+  COURIER_WORK: "A courier's own work: its runs, positions, proofs of delivery and exceptions.",
 };
 
 registerEnumType(Role, {

@@ -19,6 +19,11 @@ const NODE_TYPES = [
   'PickList',
   'PickListLine',
   'Shipment',
+  'Vehicle',
+  'Courier',
+  'BlockedArea',
+  'DeliveryRun',
+  'Delivery',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

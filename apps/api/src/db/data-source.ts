@@ -21,6 +21,10 @@ import { JobQueue1764390000000 } from './migrations/1764390000000-job-queue';
 import { Purchasing1764400000000 } from './migrations/1764400000000-purchasing';
 import { RequirementWritePath1764410000000 } from './migrations/1764410000000-requirement-write-path';
 import { Fulfilment1764500000000 } from './migrations/1764500000000-fulfilment';
+import { Delivery1764600000000 } from './migrations/1764600000000-delivery';
+import { BlockedArea, Courier, Vehicle } from '../modules/delivery/courier.entity';
+import { Delivery, DeliveryRun, ProofOfDelivery } from '../modules/delivery/delivery.entity';
+import { DeliveryEvent, DeliveryRunEvent } from '../modules/delivery/delivery-event.entity';
 import { Supplier } from '../modules/purchasing/supplier.entity';
 import { SupplierOffer } from '../modules/purchasing/supplier-offer.entity';
 import { SupplierScorecard } from '../modules/purchasing/supplier-scorecard.entity';
@@ -68,6 +72,14 @@ export const ENTITIES = [
   Shipment,
   ShipmentLine,
   ShipmentEvent,
+  Vehicle,
+  Courier,
+  BlockedArea,
+  DeliveryRun,
+  Delivery,
+  ProofOfDelivery,
+  DeliveryEvent,
+  DeliveryRunEvent,
   CheckError,
   Package,
 ];
@@ -84,6 +96,7 @@ export const MIGRATIONS = [
   Purchasing1764400000000,
   RequirementWritePath1764410000000,
   Fulfilment1764500000000,
+  Delivery1764600000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

@@ -114,6 +114,7 @@ export class OrderHistory {
       paymentStatus: o.paymentStatus,
       totalFen: o.totalFen,
       regionServed: this.servedRegions.has(o.delivery.region),
+      areaBlocked: false,
     });
     if (reasons.length) return this.holdForReview(o, at, reasons);
     this.move(o, at, 'CONFIRMED', 'Passed automatic review', actor);

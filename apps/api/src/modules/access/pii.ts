@@ -6,17 +6,19 @@ import { audit, AUDIT_COLUMNS, AuditEntry, auditValues } from '../../common/audi
 import { can } from './principal';
 
 /**
- * Personal data is shown as stored to callers with CUSTOMER_PII_READ (and noted for the audit log),
- * masked for everyone else.
+ * Personal data is shown as stored to callers with CUSTOMER_PII_READ, or entitled to it for the work
+ * at hand (a dispatcher or the courier of the run seeing a delivery address), and noted for the audit
+ * log; masked for everyone else.
  */
 export function personalData(
   ctx: Context,
   owner: string,
   value: string | null,
   mask: (v: string) => string,
+  entitled = false,
 ): string | null {
   if (value === null) return null;
-  if (can(ctx.actor.principal, 'CUSTOMER_PII_READ')) {
+  if (entitled || can(ctx.actor.principal, 'CUSTOMER_PII_READ')) {
     ctx.piiShown.add(owner);
     return value;
   }

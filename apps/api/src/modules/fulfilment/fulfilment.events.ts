@@ -40,3 +40,17 @@ declare module '../../live/topics' {
 }
 
 export const FULFILMENT_CHANNELS = [liveChannel('PICK_LIST_EVENT'), liveChannel('SHIPMENT_EVENT')];
+
+/** A shipment left the warehouse with its carrier, in the shipping transaction (own-fleet ones become deliveries). */
+export interface ShipmentShipped {
+  shipmentId: string;
+  orderId: string;
+  carrierKind: string;
+  shippedAt: Date;
+}
+
+declare module '../../common/domain-events' {
+  interface DomainEvents {
+    SHIPMENT_SHIPPED: ShipmentShipped;
+  }
+}

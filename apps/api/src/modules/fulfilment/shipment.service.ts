@@ -220,6 +220,12 @@ export class ShipmentService {
       const facts = { ...(await this.facts(tx, s, 0)), hasCarrier: true };
       await this.shipments.move(c, 'SHIPPED', `${carrier.name} ${method} ${s.trackingNumber ?? ''}`.trim(), facts);
       const [shipment] = await this.shipments.saveMany(tx, [c]);
+      await tx.emit('SHIPMENT_SHIPPED', {
+        shipmentId: s.id,
+        orderId: s.orderId,
+        carrierKind: carrier.kind,
+        shippedAt: shipment.shippedAt ?? new Date(),
+      });
       await this.followParts(tx, order, `Shipped with ${carrier.name}, tracking ${s.trackingNumber}`);
       await audit(m, tx.actor, {
         action: 'SHIP_ORDER',

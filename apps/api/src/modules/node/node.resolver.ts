@@ -9,6 +9,7 @@ import { Node } from './node.interface';
 import { PurchaseOrderLine } from '../purchasing/purchase-order-line.entity';
 import { PurchaseRequirement } from '../purchasing/purchase-requirement.entity';
 import { SupplierOffer } from '../purchasing/supplier-offer.entity';
+import { BlockedArea } from '../delivery/courier.entity';
 
 /** node(id:) needs the permission that the list of that type needs. */
 const READ_PERMISSION: Record<NodeType, Permission> = {
@@ -31,6 +32,11 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   PickList: 'FULFILMENT_READ',
   PickListLine: 'FULFILMENT_READ',
   Shipment: 'FULFILMENT_READ',
+  Vehicle: 'DELIVERY_READ',
+  Courier: 'DELIVERY_READ',
+  BlockedArea: 'DELIVERY_READ',
+  DeliveryRun: 'DELIVERY_READ',
+  Delivery: 'DELIVERY_READ',
 };
 
 @Resolver()
@@ -81,6 +87,16 @@ export class NodeResolver {
         return loaders.pickList.load(parsed.id);
       case 'Shipment':
         return loaders.shipment.load(parsed.id);
+      case 'Vehicle':
+        return loaders.vehicle.load(parsed.id);
+      case 'Courier':
+        return loaders.courier.load(parsed.id);
+      case 'BlockedArea':
+        return services.ds.getRepository(BlockedArea).findOneBy({ id: parsed.id });
+      case 'DeliveryRun':
+        return loaders.deliveryRun.load(parsed.id);
+      case 'Delivery':
+        return loaders.delivery.load(parsed.id);
       default:
         return null;
     }

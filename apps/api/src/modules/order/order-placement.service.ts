@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { holdReasonText, initialPaymentStatus, orderTotals, promisedDeliveryBy, reviewOrder } from '@fulfilment/domain';
+import {
+  areaBlocked,
+  holdReasonText,
+  initialPaymentStatus,
+  orderTotals,
+  promisedDeliveryBy,
+  reviewOrder,
+} from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { MutationResult, Mutations } from '../../common/mutation';
 import { pgErrorCode } from '../../common/transaction';
@@ -92,6 +99,7 @@ export class OrderPlacementService {
           paymentStatus: order.paymentStatus,
           totalFen: order.totalFen,
           regionServed: facts.regionServed,
+          areaBlocked: facts.blockedZones.length > 0 && areaBlocked(facts.blockedZones, order.delivery),
         });
         if (holdReasons.length) {
           order.holdReasons = holdReasons;

@@ -109,6 +109,18 @@ export class OrderTransitions {
     return this.save(change, action);
   }
 
+  /**
+   * For other modules: records what the customer is told about the order without a status change
+   * (a DELIVERY_UPDATE event, live on orderStatusChanged), in the caller's transaction.
+   */
+  async tellCustomer(tx: Tx, orderId: string, message: string): Promise<Order> {
+    const order =
+      (await this.repo.lock(tx.m, orderId)) ?? fail('NOT_FOUND', 'No order with this id', ['input', 'orderId']);
+    const change = this.begin(tx, order);
+    change.record({ type: 'DELIVERY_UPDATE', from: order.status, to: order.status, reason: message });
+    return this.save(change, null);
+  }
+
   /** For other modules: locks orders (in id order, so two callers never deadlock), by database id. */
   lockMany(tx: Tx, orderIds: string[]): Promise<Order[]> {
     return this.repo.lockMany(tx.m, orderIds);

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ORDER_PRIORITIES } from '@fulfilment/domain';
+import { deliveryZone, ORDER_PRIORITIES } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { AUDIT_COLUMNS, auditValues } from '../../common/audit';
 import { appendEvents, appendEventsOfMany, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
@@ -46,6 +46,8 @@ export interface PlacementFacts {
   customer: Customer | null;
   products: Product[];
   regionServed: boolean;
+  /** Zones closed to delivery now (usually none): an order to one is held. */
+  blockedZones: string[];
 }
 
 /** The order row as placing it inserts it (everything but what review and allocation decide). */
@@ -82,17 +84,20 @@ export class OrderRepository {
       customer: Record<string, unknown> | null;
       products: Record<string, unknown>[];
       region_served: boolean;
+      blocked_zones: string[];
     }[] = await queryPrepared(
       m,
       `SELECT (SELECT row_to_json(c) FROM customer c WHERE c.id = $1) AS customer,
               (SELECT coalesce(json_agg(p), '[]') FROM product p WHERE p.sku = ANY($2::text[])) AS products,
-              EXISTS (SELECT 1 FROM warehouse w WHERE w.region = coalesce($3, (SELECT region FROM customer WHERE id = $1))) AS region_served`,
+              EXISTS (SELECT 1 FROM warehouse w WHERE w.region = coalesce($3, (SELECT region FROM customer WHERE id = $1))) AS region_served,
+              ARRAY(SELECT zone FROM blocked_area WHERE unblocked_at IS NULL) AS blocked_zones`,
       [localId(customerId, 'Customer'), skus, region],
     );
     return {
       customer: row.customer ? hydrate(m, Customer, row.customer) : null,
       products: row.products.map((p) => hydrate(m, Product, p)),
       regionServed: row.region_served,
+      blockedZones: row.blocked_zones,
     };
   }
 
@@ -182,13 +187,21 @@ export class OrderRepository {
       .getMany();
   }
 
-  /** Whether any warehouse or station serves the region (placementFacts asks the same inside its read). */
-  async regionServed(m: EntityManager, region: string): Promise<boolean> {
-    const [row]: { served: boolean }[] = await m.query(
-      `SELECT EXISTS (SELECT 1 FROM warehouse w WHERE w.region = $1) AS served`,
-      [region],
+  /**
+   * Whether any warehouse or station serves the region, and whether the address lies in an area closed
+   * to delivery (placementFacts asks the same inside its read).
+   */
+  async deliverable(
+    m: EntityManager,
+    region: string,
+    address: { address: string; city: string },
+  ): Promise<{ regionServed: boolean; areaBlocked: boolean }> {
+    const [row]: { served: boolean; blocked: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM warehouse w WHERE w.region = $1) AS served,
+              EXISTS (SELECT 1 FROM blocked_area WHERE unblocked_at IS NULL AND zone IN ($2, $3)) AS blocked`,
+      [region, deliveryZone(address.address, address.city), address.city],
     );
-    return row.served;
+    return { regionServed: row.served, areaBlocked: row.blocked };
   }
 
   async lockMany(m: EntityManager, ids: string[]): Promise<Order[]> {

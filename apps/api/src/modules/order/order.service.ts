@@ -218,7 +218,7 @@ export class OrderService {
       paymentMethod: order.paymentMethod,
       paymentStatus: order.paymentStatus,
       totalFen: order.totalFen,
-      regionServed: await this.repo.regionServed(tx.m, order.delivery.region),
+      ...(await this.repo.deliverable(tx.m, order.delivery.region, order.delivery)),
     });
   }
 }
