@@ -32,6 +32,13 @@ function page(permission: Permission, load: () => Promise<ComponentType>) {
 }
 
 export const router = createBrowserRouter([
+  // The customer's tracking link: public, no sign-in, no personal data.
+  {
+    path: '/track/:token',
+    errorElement: <RouteError />,
+    HydrateFallback,
+    lazy: async () => ({ Component: (await import('../modules/tracking/pages/TrackingPage')).TrackingPage }),
+  },
   {
     path: '/login',
     errorElement: <RouteError />,
@@ -134,8 +141,24 @@ export const router = createBrowserRouter([
               async () => (await import('../modules/fulfilment/pages/ShipmentPage')).ShipmentPage,
             ),
           },
+          {
+            path: 'dispatch',
+            ...page('DELIVERY_READ', async () => (await import('../modules/delivery/pages/DispatchPage')).DispatchPage),
+          },
+          {
+            path: 'dispatch/runs/:id',
+            ...page(
+              'DELIVERY_READ',
+              async () => (await import('../modules/delivery/pages/DeliveryRunPage')).DeliveryRunPage,
+            ),
+          },
           { path: '*', Component: NotFound },
         ],
+      },
+      // The courier's phone page: a screen of its own, without the office navigation.
+      {
+        path: 'courier',
+        ...page('COURIER_WORK', async () => (await import('../modules/courier/pages/CourierPage')).CourierPage),
       },
       // Print views: a clean sheet without the navigation, opened in a tab of their own.
       {

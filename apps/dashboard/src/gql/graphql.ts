@@ -224,6 +224,8 @@ export type HoldOrderInput = {
 export type HoldReason =
   /** The customer's credit is blocked. */
   | 'CREDIT_BLOCKED'
+  /** The delivery address lies in an area a manager blocked for delivery (lockdown, flood). */
+  | 'DELIVERY_AREA_BLOCKED'
   /** Above 50,000 yuan: a person must confirm it. */
   | 'LARGE_ORDER'
   /** A new, unassessed customer: a COD order above 500 yuan or any order above 2,000 yuan needs a credit check. */
@@ -262,6 +264,8 @@ export type MovementReason =
 
 /** What an order event records. */
 export type OrderEventType =
+  /** What the customer is told about its delivery when the order’s status does not change (a delivery exception, a new window, one part delivered). */
+  | 'DELIVERY_UPDATE'
   /** The order was placed. */
   | 'PLACED'
   /** The order moved to another status (toStatus). */
@@ -394,10 +398,18 @@ export type Permission =
   | 'CARRIER_MANAGE'
   /** Read products and warehouses. */
   | 'CATALOG_READ'
+  /** Create and change couriers and vehicles. */
+  | 'COURIER_MANAGE'
+  /** A courier's own work: its runs, positions, proofs of delivery and exceptions. */
+  | 'COURIER_WORK'
   /** See customers' personal data unmasked: names, phones, e-mails, addresses and contact details in notes. */
   | 'CUSTOMER_PII_READ'
   /** Read customers; without CUSTOMER_PII_READ their names, phones, e-mails and addresses are masked. */
   | 'CUSTOMER_READ'
+  /** Read couriers, delivery runs, deliveries and their proofs, with the delivery addresses of own-fleet deliveries. */
+  | 'DELIVERY_READ'
+  /** Plan deliveries into runs, assign and override, lock stops, re-plan exceptions, block and unblock areas. */
+  | 'DISPATCH'
   /** Read pick lists, shipments, packages and carriers. */
   | 'FULFILMENT_READ'
   /** Book goods receipts against purchase orders. */
@@ -635,13 +647,15 @@ export type RejectionReason =
 
 /** A staff role; it grants a set of permissions. */
 export type Role =
-  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE. */
+  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
   | 'ADMIN'
-  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ. */
+  /** Courier of the own fleet: from the phone page, sees and drives only its own runs and reports its position. Permissions: COURIER_WORK. */
+  | 'COURIER'
+  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ. */
   | 'CUSTOMER_SERVICE'
-  /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS. */
+  /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS, DELIVERY_READ, DISPATCH, COURIER_MANAGE. */
   | 'DISPATCHER'
-  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE. */
+  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE. */
   | 'MANAGER'
   /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
@@ -863,14 +877,24 @@ export type UpdateSupplierInput = {
 
 /** Why a mutation did not do what was asked. */
 export type UserErrorCode =
+  /** The delivery was already rated. */
+  | 'ALREADY_RATED'
   /** The API key was already revoked. */
   | 'ALREADY_REVOKED'
+  /** The zone is already blocked. */
+  | 'AREA_ALREADY_BLOCKED'
+  /** The zone is not blocked. */
+  | 'AREA_NOT_BLOCKED'
   /** The adjustment would leave less on hand than is reserved for orders. */
   | 'BELOW_RESERVED'
   /** Another carrier already has this code. */
   | 'CARRIER_CODE_TAKEN'
   /** The carrier cannot take this shipment: inactive, not serving the destination region, or without the shipping method it needs. */
   | 'CARRIER_UNAVAILABLE'
+  /** Another courier already has this code. */
+  | 'COURIER_CODE_TAKEN'
+  /** The courier cannot take the run: off duty, not delivering in its zone, outside the shift, or without room; `message` says which. */
+  | 'COURIER_NOT_ELIGIBLE'
   /** Another staff user already has this e-mail. */
   | 'EMAIL_TAKEN'
   /** An order needs at least one line. */
@@ -901,6 +925,12 @@ export type UserErrorCode =
   | 'NOTHING_TO_CHANGE'
   /** No allocated order of the warehouse (and delivery city) waits for a pick list. */
   | 'NOTHING_TO_PICK'
+  /** No unassigned delivery of the warehouse waits for planning (outside blocked areas). */
+  | 'NOTHING_TO_PLAN'
+  /** The caller signs in as no courier of the fleet. */
+  | 'NOT_A_COURIER'
+  /** Only a delivered delivery can be rated. */
+  | 'NOT_DELIVERED'
   /** The order is past the point of this edit: lines change only before picking, the address only before shipment. */
   | 'NOT_EDITABLE'
   /** The id (or number) names nothing the caller may see. */
@@ -909,6 +939,10 @@ export type UserErrorCode =
   | 'NOT_PICKABLE'
   /** The purchase order is not CONFIRMED or PARTIALLY_RECEIVED, so no goods can be booked against it. */
   | 'NOT_RECEIVABLE'
+  /** The run (or delivery) belongs to another courier. */
+  | 'NOT_YOUR_RUN'
+  /** No courier serving the zone is on shift with room for the run. */
+  | 'NO_COURIER_AVAILABLE'
   /** The supplier has no active offer for the product (or none was suggested: choose one). */
   | 'NO_OFFER'
   /** An order named for the pick list has no allocated units in this warehouse waiting for a list (not allocated there, or already on another list). */
@@ -921,8 +955,16 @@ export type UserErrorCode =
   | 'OVER_PICK'
   /** More accepted than ordered and still open on the line, beyond the 5 % tolerance. */
   | 'OVER_RECEIPT'
+  /** A position is not on Earth (latitude −90…90, longitude −180…180), older than 24 hours, or more than 2 minutes in the future. */
+  | 'POSITION_OUT_OF_RANGE'
   /** The product is no longer sold (inactive). */
   | 'PRODUCT_INACTIVE'
+  /** The proof is not a PNG, JPEG or WebP image (by its bytes, not its name). */
+  | 'PROOF_NOT_IMAGE'
+  /** Delivering needs proof: a signature image, or a photo for contactless delivery. */
+  | 'PROOF_REQUIRED'
+  /** The proof image is over 512 KiB; compress it (e.g. a JPEG of at most 1280 px). */
+  | 'PROOF_TOO_LARGE'
   /** A receipt line's accepted plus rejected units differ from the units received. */
   | 'RECEIPT_SPLIT_MISMATCH'
   /** Units were rejected without a rejectionReason. */
@@ -931,6 +973,8 @@ export type UserErrorCode =
   | 'REQUIREMENT_NOT_OPEN'
   /** Fewer units were picked than required and no shortReason says why (NOT_FOUND or DAMAGED). */
   | 'SHORT_REASON_REQUIRED'
+  /** The run’s courier changed since the dispatcher looked (another dispatcher assigned it first); read the run again. */
+  | 'STALE_ASSIGNMENT'
   /** The supplier's scorecard standing is BLOCKED: only a manager (PURCHASE_ORDER_OVERRIDE) may order from it, with an overrideReason. */
   | 'SUPPLIER_BLOCKED'
   /** Another supplier already has this code. */
@@ -953,6 +997,12 @@ export type UserErrorCode =
   | 'UNKNOWN_SUPPLIER'
   /** No warehouse or station has this code. */
   | 'UNKNOWN_WAREHOUSE'
+  /** The zone is neither a served city nor a known district of one (e.g. 上海 or 上海浦东新区). */
+  | 'UNKNOWN_ZONE'
+  /** The staff user named for a courier does not have the COURIER role or is another courier’s. */
+  | 'USER_NOT_COURIER'
+  /** Another vehicle already has this code. */
+  | 'VEHICLE_CODE_TAKEN'
   /** The password is shorter than 8 characters. */
   | 'WEAK_PASSWORD';
 
@@ -1393,8 +1443,12 @@ export type StockLevelDetailQueryVariables = Exact<{
 
 
 export type StockLevelDetailQuery = { node:
+    | { __typename: 'BlockedArea', id: string }
     | { __typename: 'Carrier', id: string }
+    | { __typename: 'Courier', id: string }
     | { __typename: 'Customer', id: string }
+    | { __typename: 'Delivery', id: string }
+    | { __typename: 'DeliveryRun', id: string }
     | { __typename: 'GoodsReceipt', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderEvent', id: string }
@@ -1408,6 +1462,7 @@ export type StockLevelDetailQuery = { node:
     | { __typename: 'StockMovement', id: string }
     | { __typename: 'Supplier', id: string }
     | { __typename: 'SupplierOffer', id: string }
+    | { __typename: 'Vehicle', id: string }
     | { __typename: 'Warehouse', id: string }
    | null };
 

@@ -18,7 +18,8 @@ interface NavItem {
     | 'nav.warehouse'
     | 'nav.suppliers'
     | 'nav.purchasing'
-    | 'nav.receiving';
+    | 'nav.receiving'
+    | 'nav.dispatch';
   icon: NavIconName;
   permission: Permission;
 }
@@ -33,6 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/suppliers', label: 'nav.suppliers', icon: 'suppliers', permission: 'PURCHASING_READ' },
   { to: '/purchasing', label: 'nav.purchasing', icon: 'purchasing', permission: 'PURCHASING_READ' },
   { to: '/receiving', label: 'nav.receiving', icon: 'receiving', permission: 'GOODS_RECEIVE' },
+  { to: '/dispatch', label: 'nav.dispatch', icon: 'dispatch', permission: 'DELIVERY_READ' },
 ];
 
 export function AppShell() {

@@ -8,6 +8,7 @@ const PATHS = {
   suppliers: 'M4 10 12 4l8 6v10h-5v-6H9v6H4V10Zm7 10v-4h2v4h-2Z',
   purchasing: 'M6 3h12v18l-3-2-3 2-3-2-3 2V3Zm3 4v2h6V7H9Zm0 4v2h6v-2H9Z',
   receiving: 'M3 6h11v9H3V6Zm11 3h4l3 3v3h-7V9ZM6.5 19a2 2 0 1 1 0-4 2 2 0 0 1 0 4Zm11 0a2 2 0 1 1 0-4 2 2 0 0 1 0 4Z',
+  dispatch: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7Zm0 9.5a2.5 2.5 0 1 1 0-5 2.5 2.5 0 0 1 0 5Z',
 } as const;
 
 export type NavIconName = keyof typeof PATHS;
