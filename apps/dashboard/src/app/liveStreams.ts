@@ -1,4 +1,6 @@
 import type { LiveStream } from './live/liveStream';
+import { deliveryRunStream } from '../modules/delivery/live/deliveryRunStream';
+import { deliveryStream } from '../modules/delivery/live/deliveryStream';
 import { pickListStream } from '../modules/fulfilment/live/pickListStream';
 import { shipmentStream } from '../modules/fulfilment/live/shipmentStream';
 import { orderStream } from '../modules/orders/live/orderStream';
@@ -12,4 +14,6 @@ export const LIVE_STREAMS: readonly LiveStream[] = [
   purchaseOrderStream,
   pickListStream,
   shipmentStream,
+  deliveryStream,
+  deliveryRunStream,
 ];

@@ -4,6 +4,7 @@ import { useFormat } from '../../../app/format';
 import { Badge, OrderStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
+import { OrderDeliveries } from '../../delivery/components/OrderDeliveries';
 import { OrderShipments } from '../../fulfilment/components/OrderShipments';
 import { OrderActions } from '../components/OrderActions';
 import { OrderAllocations } from '../components/OrderAllocations';
@@ -109,6 +110,7 @@ export function OrderPage() {
           <OrderLines order={order} />
           <OrderAllocations order={order} />
           <OrderShipments number={order.number} />
+          <OrderDeliveries number={order.number} />
         </div>
         <div className="stack">
           <OrderCustomer order={order} />

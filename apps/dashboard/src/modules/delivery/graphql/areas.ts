@@ -1,0 +1,54 @@
+import { graphql } from '../../../gql';
+
+export const blockedAreasQuery = graphql(`
+  query BlockedAreas {
+    blockedAreas(activeOnly: true) {
+      id
+      zone
+      city
+      reason
+      blockedBy
+      blockedAt
+      radiusM
+      centre {
+        lat
+        lng
+      }
+    }
+  }
+`);
+
+export const blockAreaMutation = graphql(`
+  mutation BlockArea($input: BlockAreaInput!) {
+    blockArea(input: $input) {
+      area {
+        id
+        zone
+      }
+      affected {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const unblockAreaMutation = graphql(`
+  mutation UnblockArea($input: UnblockAreaInput!) {
+    unblockArea(input: $input) {
+      area {
+        id
+        zone
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
