@@ -23,6 +23,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       <Navigate to="/login" replace state={{ from: location.pathname + location.search, reason: state.endedReason }} />
     );
   }
+  // A courier's home is the phone page, not the office overview it may not open.
+  if (location.pathname === '/' && can('COURIER_WORK') && !can('ORDER_READ')) return <Navigate to="/courier" replace />;
   return (
     <ApolloProvider client={state.client}>
       <LiveEventsProvider client={state.client} live={state.live} streams={streams} onAuthRejected={renew}>

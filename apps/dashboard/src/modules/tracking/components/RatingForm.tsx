@@ -1,0 +1,64 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InlineMessage, Spinner } from '../../../ui/States';
+import { useRateDelivery } from '../hooks/useRateDelivery';
+
+const STARS = [1, 2, 3, 4, 5];
+
+/** 1–5 stars and a comment, once; then thanks. */
+export function RatingForm({ token, onRated }: { token: string; onRated: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [stars, setStars] = useState(0);
+  const [comment, setComment] = useState('');
+  const { rate, busy, result } = useRateDelivery(token, onRated);
+
+  if (result?.kind === 'thanks') return <InlineMessage tone="success" title={t('tracking.rate.thanks')} />;
+  if (result?.kind === 'alreadyRated') {
+    return <InlineMessage tone="info" title={t('tracking.rate.already')} detail={t('tracking.rate.alreadyHint')} />;
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (stars) void rate(stars, comment);
+  };
+
+  return (
+    <form className="rating-form stack-sm" onSubmit={submit} noValidate>
+      <fieldset className="rating-stars">
+        <legend className="field-label">{t('tracking.rate.question')}</legend>
+        {STARS.map((n) => (
+          <label key={n} className={n <= stars ? 'star star-on' : 'star'}>
+            <input
+              type="radio"
+              name={`${id}-stars`}
+              value={n}
+              checked={stars === n}
+              onChange={() => setStars(n)}
+              className="sr-only"
+            />
+            <span aria-hidden="true">★</span>
+            <span className="sr-only">{t('tracking.rate.stars', { count: n })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-comment`} className="field-label">
+          {t('tracking.rate.comment')}
+        </label>
+        <textarea
+          id={`${id}-comment`}
+          rows={3}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </div>
+      {result?.kind === 'failed' && <InlineMessage tone="error" title={result.title} detail={result.detail} />}
+      <button type="submit" className="btn btn-primary" disabled={!stars || busy}>
+        {busy && <Spinner small />}
+        {t('tracking.rate.submit')}
+      </button>
+    </form>
+  );
+}
