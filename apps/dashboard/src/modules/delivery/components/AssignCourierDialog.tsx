@@ -69,27 +69,15 @@ export function AssignCourierDialog({ run, onClose, onChanged }: Props) {
             <table className="data-table choice-table">
               <thead>
                 <tr>
-                  <th style={{ width: '5%' }} />
-                  <th style={{ width: '7%' }} className="num">
-                    {t('delivery.assign.rank')}
-                  </th>
-                  <th style={{ width: '24%' }}>{t('delivery.assign.courier')}</th>
-                  <th style={{ width: '10%' }} className="num">
-                    {t('delivery.assign.km')}
-                  </th>
-                  <th style={{ width: '10%' }} className="num">
-                    {t('delivery.assign.distance')}
-                  </th>
-                  <th style={{ width: '10%' }} className="num">
-                    {t('delivery.assign.load')}
-                  </th>
-                  <th style={{ width: '10%' }} className="num">
-                    {t('delivery.assign.onTime')}
-                  </th>
-                  <th style={{ width: '10%' }} className="num">
-                    {t('delivery.assign.total')}
-                  </th>
-                  <th style={{ width: '14%' }}>{t('delivery.assign.note')}</th>
+                  <th />
+                  <th className="num">{t('delivery.assign.rank')}</th>
+                  <th>{t('delivery.assign.courier')}</th>
+                  <th className="num">{t('delivery.assign.km')}</th>
+                  <th className="num">{t('delivery.assign.distance')}</th>
+                  <th className="num">{t('delivery.assign.load')}</th>
+                  <th className="num">{t('delivery.assign.onTime')}</th>
+                  <th className="num">{t('delivery.assign.total')}</th>
+                  <th>{t('delivery.assign.note')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -119,7 +107,9 @@ export function AssignCourierDialog({ run, onClose, onChanged }: Props) {
                       <td className="num">{pts(o.points.load)}</td>
                       <td className="num">{pts(o.points.onTime)}</td>
                       <td className="num strong">{pts(o.points.total)}</td>
-                      <td className="small">{isCurrent ? t('delivery.assign.current') : (o.excludedBecause ?? '')}</td>
+                      <td className="small choice-note">
+                        {isCurrent ? t('delivery.assign.current') : (o.excludedBecause ?? '')}
+                      </td>
                     </tr>
                   );
                 })}

@@ -68,11 +68,7 @@ export function BlockedAreasPanel({ city, areas, onChanged }: Props) {
             <span className="field-label">{t('delivery.reason')}</span>
             <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button
-            type="submit"
-            className="btn btn-danger btn-small"
-            disabled={outcome.busy || !zone.trim() || !reason.trim()}
-          >
+          <button type="submit" className="btn btn-danger" disabled={outcome.busy || !zone.trim() || !reason.trim()}>
             {outcome.busy && <Spinner small />}
             {t('delivery.areas.block')}
           </button>

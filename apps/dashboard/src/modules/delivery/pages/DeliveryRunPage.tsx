@@ -114,12 +114,10 @@ export function DeliveryRunPage() {
           <span className="muted small">{t('delivery.run.progress')}</span>
           <strong>{t('delivery.runs.progress', { done, total: run.stops.length })}</strong>
         </div>
-        {run.startedAt && (
-          <div>
-            <span className="muted small">{t('delivery.run.startedAt')}</span>
-            <strong>{f.shortDateTime(run.startedAt)}</strong>
-          </div>
-        )}
+        <div>
+          <span className="muted small">{t('delivery.run.startedAt')}</span>
+          <strong>{run.startedAt ? f.shortDateTime(run.startedAt) : '—'}</strong>
+        </div>
       </section>
       {run.overrideReason && (
         <p className="override-note" data-testid="override-reason">
