@@ -1,4 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
@@ -40,6 +41,7 @@ function TrackedDelivery() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const { tracking: d, loaded, error, refresh } = useTracking(token);
+  const [ratedHere, setRatedHere] = useState(false);
 
   if (error && !d) return <ErrorState error={error} onRetry={refresh} />;
   if (!loaded) return <LoadingState />;
@@ -59,8 +61,14 @@ function TrackedDelivery() {
       <DeliveryFacts tracking={d} />
       {out && d.courierNear && <TrackingMap near={d.courierNear} />}
       {d.status === 'DELIVERED' &&
-        (d.canRate ? (
-          <RatingForm token={token} onRated={refresh} />
+        (d.canRate || ratedHere ? (
+          <RatingForm
+            token={token}
+            onRated={() => {
+              setRatedHere(true);
+              refresh();
+            }}
+          />
         ) : d.rating ? (
           <p className="tracking-rated">
             <span className="stars-shown" aria-hidden="true">
