@@ -46,8 +46,8 @@ const HANDLE_ORDERS: Permission[] = ['ORDER_CREATE', 'ORDER_REVIEW', 'ORDER_EDIT
 const PURCHASE: Permission[] = ['PURCHASING_READ', 'SUPPLIER_MANAGE', 'PURCHASE_ORDER_MANAGE'];
 /** The warehouse floor: pick lists, checking and packing, shipping. */
 const FLOOR: Permission[] = ['FULFILMENT_READ', 'WAREHOUSE_WORK', 'SHIP_ORDERS'];
-/** Last-mile dispatch: plan and assign runs, override, block areas, manage couriers. */
-const DISPATCHING: Permission[] = ['DELIVERY_READ', 'DISPATCH', 'COURIER_MANAGE'];
+/** Last-mile dispatch: plan and assign runs, override, block areas, manage couriers, act for a courier. */
+const DISPATCHING: Permission[] = ['DELIVERY_READ', 'DISPATCH', 'COURIER_MANAGE', 'COURIER_WORK'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,

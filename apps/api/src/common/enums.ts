@@ -263,7 +263,8 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
     'Read couriers, delivery runs, deliveries and their proofs, with the delivery addresses of own-fleet deliveries.',
   DISPATCH: 'Plan deliveries into runs, assign and override, lock stops, re-plan exceptions, block and unblock areas.',
   COURIER_MANAGE: 'Create and change couriers and vehicles.',
-  COURIER_WORK: "A courier's own work: its runs, positions, proofs of delivery and exceptions.",
+  COURIER_WORK:
+    "Working delivery runs: a courier its own runs (positions, proofs of delivery, exceptions); with DISPATCH, any run on a courier's behalf.",
 };
 
 registerEnumType(Role, {

@@ -30,8 +30,11 @@ export const LIMITS = {
   maxDirectives: 10,
   /** Cost: 1 per field; a connection multiplies its contents by `first`; other lists by 10. */
   maxCost: 25_000,
-  /** All variables of one operation, as JSON. */
-  maxVariablesBytes: 64 * 1024,
+  /**
+   * All variables of one operation, as JSON: room for a proof-of-delivery image (at most 512 KiB,
+   * 683 KiB as base64) and nothing much larger; the request body stays within MAX_BODY_BYTES (1 MiB).
+   */
+  maxVariablesBytes: 720 * 1024,
   /** Open subscriptions on one graphql-ws connection. */
   maxSubscriptionsPerConnection: 50,
   /**

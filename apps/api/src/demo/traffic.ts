@@ -1,11 +1,12 @@
 import { logger } from '../common/logger';
+import { DeliveryTraffic } from './delivery-traffic';
 import { FulfilmentTraffic } from './fulfilment-traffic';
 import { PurchasingTraffic } from './purchasing-traffic';
 
 /**
  * Demo traffic: orders from several channels and regions, reviews, cancellations, stock counts and
  * receipts, purchasing (orders sent, confirmed, received) and, in a loop of its own, the warehouse floor
- * (pick lists, checks, packing, shipping), all through the public GraphQL API as an integrator and staff
+ * (pick lists, checks, packing, shipping), the last mile (planning, couriers driving and delivering), all through the public GraphQL API as an integrator and staff
  * would send them.
  */
 export interface TrafficOptions {
@@ -68,6 +69,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
   let service = await anonymous.login('service@demo.local');
   let purchaser = await anonymous.login('purchasing@demo.local');
   let receiver = await anonymous.login('warehouse@demo.local');
+  let dispatcher = await anonymous.login('dispatcher@demo.local');
   let serviceSince = Date.now();
   const purchasing = new PurchasingTraffic(
     () => purchaser,
@@ -96,6 +98,14 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000 + Math.random() * 3000));
     }
   })();
+  const lastMile = new DeliveryTraffic(() => dispatcher);
+  // Couriers report every 3–5 s, like phones on the road.
+  void (async () => {
+    while (!opts.signal?.aborted) {
+      await lastMile.step().catch((e: Error) => logger.warn({ err: e.message }, 'demo delivery step failed'));
+      await new Promise((r) => setTimeout(r, 3000 + Math.random() * 2000));
+    }
+  })();
   logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');
 
   const step = async () => {
@@ -104,6 +114,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
       service = await anonymous.login('service@demo.local');
       purchaser = await anonymous.login('purchasing@demo.local');
       receiver = await anonymous.login('warehouse@demo.local');
+      dispatcher = await anonymous.login('dispatcher@demo.local');
       serviceSince = Date.now();
     }
     if (roll < 0.8) {

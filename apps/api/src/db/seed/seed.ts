@@ -7,6 +7,8 @@ import { RequirementService } from '../../modules/purchasing/requirement.service
 import { ScorecardService } from '../../modules/purchasing/scorecard.service';
 import { insertCarriers } from './carriers';
 import { seedFloor } from './floor';
+import { insertFleet } from './couriers';
+import { seedDeliveries } from './deliveries';
 import { HOUR } from './clock';
 import { generateDemoData } from './generate';
 import { SeedSummary } from './model';
@@ -66,6 +68,7 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
     await insertEvents(m, data.events);
     await insertPurchasing(m, data.purchasing);
     await insertCarriers(m);
+    await insertFleet(m, opts.seed ?? DEFAULT_SEED);
     // New orders continue the numbering where the history stops.
     if (lastOrder) await m.query(`SELECT setval('order_number_seq', $1)`, [Number(lastOrder.number.slice(-6))]);
   });
@@ -76,6 +79,7 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
     requirements.generateIn(tx, null),
   );
   await seedFloor(ds, data.warehouses, opts.seed ?? DEFAULT_SEED);
+  await seedDeliveries(ds, opts.seed ?? DEFAULT_SEED);
 
   return {
     warehouses: data.warehouses.length,

@@ -330,6 +330,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'warehouse@demo.local', name: '仓管 张强', role: 'WAREHOUSE' },
   { email: 'dispatcher@demo.local', name: '调度 刘洋', role: 'DISPATCHER' },
   { email: 'purchasing@demo.local', name: '采购 赵敏', role: 'PURCHASING' },
+  // Created with the demo fleet (db/seed/couriers.ts), which links it to a courier.
+  { email: 'courier@demo.local', name: '快递员 孙浩', role: 'COURIER' },
 ];
 
 export function hashPassword(password: string): Promise<string> {

@@ -112,6 +112,7 @@ export class CourierPositionService {
         if (moved) {
           const due = runId && (!courier.etas_at || now - new Date(courier.etas_at).getTime() >= ETA_INTERVAL_MS);
           const etas = due ? await this.progress.recomputeEtas(tx, runId!, { lat: newest.lat, lng: newest.lng }) : [];
+          if (due) await m.query(`UPDATE delivery_run SET etas_at = now() WHERE id = $1`, [runId]);
           await notifyOnCommit(m, 'COURIER_MOVED', [
             {
               courierId,

@@ -141,7 +141,11 @@ export class CourierResolver {
     return c.delivered > 0 ? Math.round((c.deliveredOnTime * 1000) / c.delivered) / 10 : null;
   }
 
-  @FieldResolver(() => [DeliveryRun], { description: 'Its planned and running runs, earliest first.' })
+  @FieldResolver(() => [DeliveryRun], {
+    // A courier has one or two open runs, not the ten a plain list is costed at.
+    complexity: 1,
+    description: 'Its planned and running runs, earliest first.',
+  })
   openRuns(@Root() c: Courier, @Ctx() ctx: Context) {
     return ctx.services.deliveryQueries.runsOfCourier(c.id);
   }

@@ -105,6 +105,17 @@ export class DeliveryService {
       async (tx) => {
         const c = await this.runs.lock(tx, localId(input.runId, 'DeliveryRun'));
         await assertMayWorkRun(tx, c.run.courierId, ['input', 'runId']);
+        const [driving] = c.run.courierId
+          ? await tx.m.query(
+              `SELECT number FROM delivery_run WHERE courier_id = $1 AND status = 'IN_PROGRESS' AND id <> $2 LIMIT 1`,
+              [c.run.courierId, c.run.id],
+            )
+          : [];
+        if (driving)
+          fail('ILLEGAL_TRANSITION', `The courier is still driving ${driving.number}; finish it first`, [
+            'input',
+            'runId',
+          ]);
         const stops = await this.planning.stopsOf(tx, c.run.id);
         this.runs.move(c, 'IN_PROGRESS', 'Left the warehouse', {
           stops: stops.length,

@@ -79,7 +79,6 @@ export class RunProgress {
          FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[]) AS x(id, eta, late_risk) WHERE d.id = x.id`,
       [changed.map((e) => e.id), changed.map((e) => new Date(e.eta)), changed.map((e) => e.lateRisk)],
     );
-    await tx.m.query(`UPDATE delivery_run SET etas_at = now() WHERE id = $1`, [runId]);
     const newlyAtRisk = changed.filter((e) => e.lateRisk && !open.find((o) => o.id === e.id)!.late_risk);
     if (newlyAtRisk.length) {
       const changes = await this.deliveries.lockMany(
