@@ -215,7 +215,10 @@ test('the courier page works in Chinese at phone size, and without location acce
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await screenshot(page, 'courier-zh-CN');
   await expectAccessible(page);
+  // The language is remembered for the account: back to English for the other tests.
+  const saved = page.waitForResponse((r) => r.request().postData()?.includes('UpdateMyPreferences') ?? false);
   await page.getByRole('button', { name: 'English' }).click();
+  await saved;
 });
 
 test('an unknown tracking link says so, without asking to sign in', async ({ page }) => {

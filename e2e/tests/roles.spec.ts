@@ -1,4 +1,5 @@
 import { expect, Page, test } from '../fixtures';
+import { CourierPages } from '../pages/courier';
 import { expectAccessible, nav, screenshot, signIn } from '../pages/session';
 
 test.use({ locale: 'en-US' });
@@ -20,6 +21,15 @@ for (const role of ROLES) {
     await screenshot(page, `home-${role.email.split('@')[0]}`);
   });
 }
+
+test('courier@demo.local lands on the phone page and sees no office navigation', async ({ page }) => {
+  await new CourierPages(page).signIn('courier@demo.local');
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await page.goto(`${process.env.E2E_BASE_URL}/`);
+  await expect(page).toHaveURL(/\/courier$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/My deliveries|我的配送/);
+  await screenshot(page, 'home-courier');
+});
 
 test('warehouse staff see customers masked and no order actions; a direct link to the review queue is refused', async ({
   page,
