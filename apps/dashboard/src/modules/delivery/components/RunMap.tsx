@@ -29,10 +29,11 @@ export function RunMap({ run }: { run: Run }) {
         .map((p) => [p.lat, p.lng] as LatLng),
     [run.stops],
   );
+  const fit = useMemo(() => [...route, ...trail], [route, trail]);
   const courier = run.courier;
   const city = run.stops[0]?.city ?? run.zone;
   return (
-    <MapView center={cityCentre(city)} zoom={12} fitTo={route} className="dispatch-map">
+    <MapView center={cityCentre(city)} zoom={12} fitTo={fit} className="dispatch-map">
       <MapPolyline positions={route} color={ROUTE_COLOR} weight={3} opacity={0.5} dashed />
       {trail.length > 1 && <MapPolyline positions={trail} color={TRAIL_COLOR} weight={4} />}
       {run.depot && (
