@@ -50,6 +50,11 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Longest a statement of the API may run (ms; lock waits included); 0: no limit. */
   statementTimeoutMs: number;
+  /**
+   * The map tile server the dashboard was built with (VITE_TILE_URL): its origin is allowed for images by the
+   * dashboard's Content-Security-Policy. Unset: the bundled offline basemap only.
+   */
+  tileUrl: string | undefined;
   /** Days courier positions are kept (COURIER_POSITION_RETENTION_DAYS); each delivery keeps its own trail. */
   positionRetentionDays: number;
   /** Longest a transaction may sit idle before PostgreSQL ends its session (ms); 0: no limit. */
@@ -93,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     statementTimeoutMs: intFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000),
     positionRetentionDays: intFromEnv(env, 'COURIER_POSITION_RETENTION_DAYS', 7),
+    tileUrl: env.VITE_TILE_URL || undefined,
     idleInTransactionTimeoutMs: intFromEnv(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
     liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),

@@ -19,7 +19,16 @@ import { LANDING_PAGE_STYLE_HASH } from './landing-page';
  * Strict-Transport-Security only on requests that came over TLS: on the socket, or through a proxy
  * trusted by TRUST_PROXY that says so with X-Forwarded-Proto (browsers ignore it over HTTP anyway).
  */
-export function securityHeaders(config: Pick<Config, 'trustProxy'>): RequestHandler {
+/** The origin of the map tile server (VITE_TILE_URL, e.g. https://{s}.tile.example.com/{z}/{x}/{y}.png), as CSP sources. */
+export function tileSources(tileUrl: string | undefined): string[] {
+  if (!tileUrl) return [];
+  const m = /^(https?):\/\/([^/]+)/.exec(tileUrl);
+  if (!m) return [];
+  // Leaflet's {s} subdomain placeholder becomes a wildcard host part.
+  return [`${m[1]}://${m[2].replace(/\{s\}/g, '*')}`];
+}
+
+export function securityHeaders(config: Pick<Config, 'trustProxy' | 'tileUrl'>): RequestHandler {
   const common = {
     strictTransportSecurity: false,
     xFrameOptions: { action: 'deny' },
@@ -37,7 +46,8 @@ export function securityHeaders(config: Pick<Config, 'trustProxy'>): RequestHand
         fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        imgSrc: ["'self'", 'data:'],
+        // data: for proof-of-delivery images; the map's tile server when the dashboard was built with one.
+        imgSrc: ["'self'", 'data:', ...tileSources(config.tileUrl)],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
