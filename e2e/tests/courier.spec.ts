@@ -205,6 +205,31 @@ test('a delivery signed on the courier page appears with its signature on the or
   await visitor.close();
 });
 
+test('positions recorded while the phone is offline reach dispatch once it is back online', async ({ page }) => {
+  test.setTimeout(90_000);
+  const admin = await loginToken('admin@demo.local');
+  const courierId = (await gql(`{ myCourier { id } }`, {}, await loginToken('courier@demo.local'))).myCourier.id;
+  const context = page.context();
+  await context.grantPermissions(['geolocation'], { origin: baseUrl() });
+  await context.setGeolocation(SHANGHAI);
+  const courier = new CourierPages(page);
+  await courier.signIn();
+  await expect(courier.gpsStatus()).toContainText('last sent');
+
+  await context.setOffline(true);
+  const inTunnel = { latitude: 31.2001, longitude: 121.4402 };
+  await context.setGeolocation(inTunnel);
+  await expect(courier.gpsStatus()).toContainText(/Offline: \d+ position\(s\) kept/, { timeout: 20_000 });
+  expect((await courierPosition(admin, courierId)).position?.lat).not.toBeCloseTo(inTunnel.latitude, 3);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My deliveries');
+
+  await context.setOffline(false);
+  await expect
+    .poll(async () => (await courierPosition(admin, courierId)).position?.lat, { timeout: 20_000 })
+    .toBeCloseTo(inTunnel.latitude, 3);
+  await expect(courier.gpsStatus()).not.toContainText('Offline');
+});
+
 test('the courier page works in Chinese at phone size, and without location access', async ({ page }) => {
   const courier = new CourierPages(page);
   await page.context().clearPermissions();
