@@ -18,6 +18,7 @@ export function RunsPanel({ runs }: { runs: readonly RunRowFragment[] }) {
       {runs.map((r) => {
         const done = r.stops.filter((s) => DONE.has(s.status)).length;
         const late = r.stops.filter((s) => s.lateRisk && !DONE.has(s.status)).length;
+        const next = r.status === 'IN_PROGRESS' ? r.stops.find((s) => !DONE.has(s.status) && s.eta) : undefined;
         return (
           <li key={r.id} className={late ? 'dispatch-item is-late' : 'dispatch-item'}>
             <div className="dispatch-item-head">
@@ -34,6 +35,11 @@ export function RunsPanel({ runs }: { runs: readonly RunRowFragment[] }) {
               <span>{r.zone}</span>
               <span>{r.courier ? `${r.courier.code} ${r.courier.name}` : t('delivery.runs.noCourier')}</span>
               <span>{t('delivery.runs.progress', { done, total: r.stops.length })}</span>
+              {next?.eta && (
+                <span className={next.lateRisk ? 'text-danger' : undefined}>
+                  {t('delivery.runs.next', { number: next.number, time: f.time(next.eta) })}
+                </span>
+              )}
             </div>
             <progress className="dispatch-progress" max={r.stops.length || 1} value={done} />
           </li>
