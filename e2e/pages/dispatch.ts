@@ -42,10 +42,6 @@ export class DispatchPages {
     return this.page.getByTestId('run-courier');
   }
 
-  overrideReason() {
-    return this.page.getByTestId('override-reason');
-  }
-
   history() {
     return this.page.getByRole('region', { name: /^(History|线路记录)$/ });
   }
