@@ -9,6 +9,7 @@ import { startup } from './startup';
 import { purchasing } from './purchasing';
 import { fulfilment } from './fulfilment';
 import { vrptw } from './vrptw';
+import { delivery } from './delivery';
 
 export interface Benchmark {
   number: number;
@@ -28,4 +29,5 @@ export const BENCHMARKS: Benchmark[] = [
   { number: 9, name: 'purchasing', run: purchasing },
   { number: 10, name: 'warehouse fulfilment', run: fulfilment },
   { number: 11, name: 'route planner (Solomon VRPTW)', run: vrptw },
+  { number: 12, name: 'last-mile delivery', run: delivery },
 ];

@@ -57,6 +57,9 @@ const ORDER_EVENT =
   /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"orderStatusChanged":\{"id":"([^"]+)","sequence":(\d+),.*?"order":\{"id":"([^"]+)"/;
 const STOCK_ALERT =
   /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"stockAlert":\{"sku":"([^"]*)","warehouseCode":"([^"]*)",.*?"createdAt":"([^"]+)"/;
+/** courierMoved selected with courierCode and recordedAt first (bench 12): the key is code|recordedAt. */
+const COURIER_MOVED =
+  /^\{"id":"(\d+)","type":"next","payload":\{"data":\{"courierMoved":\{"courierCode":"([^"]*)","recordedAt":"([^"]+)"/;
 
 function onResult(conn: number, raw: string) {
   const at = now();
@@ -70,6 +73,15 @@ function onResult(conn: number, raw: string) {
       arrivals.key.push(o ? localOf(o[2]) : `${a![2]}|${a![3]}|${a![4]}`);
       arrivals.seq.push(o ? Number(o[3]) : -1);
       arrivals.order.push(o ? localOf(o[4]) : '');
+      arrivals.at.push(at);
+      return;
+    }
+    const cm = COURIER_MOVED.exec(raw);
+    if (cm) {
+      arrivals.sub.push(conn * 100 + Number(cm[1]));
+      arrivals.key.push(`${cm[2]}|${cm[3]}`);
+      arrivals.seq.push(-1);
+      arrivals.order.push('');
       arrivals.at.push(at);
       return;
     }
@@ -91,6 +103,13 @@ function onResult(conn: number, raw: string) {
     arrivals.key.push(localOf(e.id));
     arrivals.seq.push(e.sequence ?? -1);
     arrivals.order.push(localOf(e.order?.id));
+    arrivals.at.push(at);
+  } else if (d.courierMoved) {
+    const c = d.courierMoved;
+    arrivals.sub.push(sub);
+    arrivals.key.push(`${c.courierCode}|${c.recordedAt}`);
+    arrivals.seq.push(-1);
+    arrivals.order.push('');
     arrivals.at.push(at);
   } else if (d.stockAlert) {
     const a = d.stockAlert;
