@@ -110,6 +110,54 @@ async function deliveryForDemoCourier(admin: string): Promise<Arranged> {
   };
 }
 
+// A 2×2 PNG, as a phone camera's photo would arrive in the file input.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The stops of the demo courier's run under way that are still out for delivery. */
+async function openStops(courierToken: string) {
+  const d = await gql(`{ myCourier { openRuns { status stops { id number status } } } }`, {}, courierToken);
+  return (d.myCourier.openRuns as { status: string; stops: { id: string; number: string; status: string }[] }[])
+    .filter((r) => r.status === 'IN_PROGRESS')
+    .flatMap((r) => r.stops)
+    .filter((s) => s.status === 'OUT_FOR_DELIVERY');
+}
+
+/** The courier delivers what is left of the run it is driving: it drives one run at a time. */
+async function finishRunUnderWay(courierToken: string) {
+  for (const stop of await openStops(courierToken)) {
+    const d = await gql(
+      `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { userErrors { code message } } }`,
+      {
+        input: {
+          deliveryId: stop.id,
+          kind: 'CONTACTLESS',
+          image: `data:image/png;base64,${PHOTO.toString('base64')}`,
+          note: 'e2e: left at the door',
+        },
+      },
+      courierToken,
+    );
+    ok(d.confirmDelivery, 'confirmDelivery');
+  }
+}
+
+/** A stop out for delivery on the demo courier's run under way; when none is left, a new one planned for it and started. */
+async function stopOutForDelivery(admin: string, courierToken: string) {
+  const [open] = await openStops(courierToken);
+  if (open) return open;
+  const arranged = await deliveryForDemoCourier(admin);
+  const started = await gql(
+    `mutation($input: StartDeliveryRunInput!) { startDeliveryRun(input: $input) { userErrors { code message } } }`,
+    { input: { runId: arranged.run.id } },
+    courierToken,
+  );
+  ok(started.startDeliveryRun, 'startDeliveryRun');
+  return arranged.delivery;
+}
+
 async function courierPosition(admin: string, courierId: string) {
   const d = await gql(
     `query($id: ID!) { node(id: $id) { ... on Courier { positionAt position { lat lng } } } }`,
@@ -126,6 +174,7 @@ test('a delivery signed on the courier page appears with its signature on the or
   test.setTimeout(180_000);
   const admin = await loginToken('admin@demo.local');
   const a = await deliveryForDemoCourier(admin);
+  await finishRunUnderWay(await loginToken('courier@demo.local'));
   const before = await courierPosition(admin, a.courierId);
 
   await page.context().grantPermissions(['geolocation'], { origin: baseUrl() });
@@ -203,6 +252,54 @@ test('a delivery signed on the courier page appears with its signature on the or
   await expect(first.page.getByText('You rated this delivery 4 of 5. Thank you!')).toBeVisible();
   await expect(first.page.getByRole('button', { name: 'Send rating' })).toHaveCount(0);
   await visitor.close();
+});
+
+test('a stop is reported as an exception; another, left at the door, takes a photo and a note', async ({ page }) => {
+  test.setTimeout(90_000);
+  const admin = await loginToken('admin@demo.local');
+  const courierToken = await loginToken('courier@demo.local');
+  const courier = new CourierPages(page);
+
+  const absent = await stopOutForDelivery(admin, courierToken);
+  await courier.signIn();
+  await courier.stop(absent.number).getByRole('button', { name: 'Exception' }).click();
+  await courier.dialog().getByLabel('What went wrong?').selectOption({ label: 'Customer absent' });
+  await courier.dialog().getByLabel('Note').fill('电话三次无人接听');
+  await courier.dialog().getByRole('button', { name: 'Report exception' }).click();
+  await expect(courier.dialog()).toBeHidden();
+  const reported = await gql(
+    `query($id: ID!) { delivery(id: $id) { status exception { reason note } } }`,
+    { id: absent.id },
+    admin,
+  );
+  expect(reported.delivery).toMatchObject({
+    status: 'EXCEPTION',
+    exception: { reason: 'CUSTOMER_ABSENT', note: '电话三次无人接听' },
+  });
+
+  const doorstep = await stopOutForDelivery(admin, courierToken);
+  await page.reload();
+  await courier.openDelivered(doorstep.number);
+  await courier.dialog().getByRole('button', { name: 'Contactless (photo)' }).click();
+  const confirm = courier.dialog().getByRole('button', { name: 'Confirm delivery' });
+  await courier.dialog().getByLabel('Photo of where it was left').setInputFiles({
+    name: 'door.png',
+    mimeType: 'image/png',
+    buffer: PHOTO,
+  });
+  await expect(courier.dialog().getByRole('img', { name: 'Photo taken' })).toBeVisible();
+  await expect(confirm).toBeDisabled();
+  await courier.dialog().getByLabel('Where was it left?').fill('放在门口快递柜 12 号');
+  await screenshot(page, 'courier-contactless-en');
+  await courier.confirmDelivery();
+  const proof = await gql(
+    `query($id: ID!) { delivery(id: $id) { status proof { kind note imageDataUrl } } }`,
+    { id: doorstep.id },
+    admin,
+  );
+  expect(proof.delivery.status).toBe('DELIVERED');
+  expect(proof.delivery.proof).toMatchObject({ kind: 'CONTACTLESS', note: '放在门口快递柜 12 号' });
+  expect(proof.delivery.proof.imageDataUrl).toMatch(/^data:image\/jpeg;base64,/);
 });
 
 test('positions recorded while the phone is offline reach dispatch once it is back online', async ({ page }) => {

@@ -18,10 +18,11 @@ interface DeliveredDialogProps {
   stop: CourierStopFragment;
   fix: Fix | null;
   onClose: () => void;
+  onDone: () => void;
 }
 
 /** The proof of delivery: the recipient's signature, or a photo and a note when left at the door. Mounted while open. */
-export function DeliveredDialog({ stop, fix, onClose }: DeliveredDialogProps) {
+export function DeliveredDialog({ stop, fix, onClose, onDone }: DeliveredDialogProps) {
   const { t } = useTranslation();
   const outcome = useMutationOutcome();
   const pad = useRef<SignatureCanvasHandle | null>(null);
@@ -50,7 +51,7 @@ export function DeliveredDialog({ stop, fix, onClose }: DeliveredDialogProps) {
       },
       success: () => t('courier.deliver.done', { number: stop.number }),
     });
-    if (ok) onClose();
+    if (ok) onDone();
   };
 
   return (

@@ -16,8 +16,14 @@ const REASONS: DeliveryExceptionReason[] = [
   'ACCIDENT',
 ];
 
+interface ExceptionDialogProps {
+  stop: CourierStopFragment;
+  onClose: () => void;
+  onDone: () => void;
+}
+
 /** The delivery could not be made: why, in a word and a note; dispatch re-plans it. Mounted while open. */
-export function ExceptionDialog({ stop, onClose }: { stop: CourierStopFragment; onClose: () => void }) {
+export function ExceptionDialog({ stop, onClose, onDone }: ExceptionDialogProps) {
   const { t } = useTranslation();
   const id = useId();
   const outcome = useMutationOutcome();
@@ -32,7 +38,7 @@ export function ExceptionDialog({ stop, onClose }: { stop: CourierStopFragment; 
       variables: { input: { deliveryId: stop.id, reason, note: note.trim() } },
       success: () => t('courier.exception.done', { number: stop.number }),
     });
-    if (ok) onClose();
+    if (ok) onDone();
   };
 
   return (

@@ -14,8 +14,16 @@ import { StopCard } from './StopCard';
 
 type Acting = { stop: CourierStopFragment; action: 'delivered' | 'exception' } | null;
 
+interface RunSectionProps {
+  run: CourierRunFragment;
+  fix: Fix | null;
+  /** The run being driven, when another one: a courier drives one run at a time. */
+  driving: string | null;
+  onChanged: () => void;
+}
+
 /** One run: start it when planned; its stops in visit order, and under way what to do at each. */
-export function RunSection({ run, fix }: { run: CourierRunFragment; fix: Fix | null }) {
+export function RunSection({ run, fix, driving, onChanged }: RunSectionProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const start = useMutationOutcome();
@@ -23,6 +31,10 @@ export function RunSection({ run, fix }: { run: CourierRunFragment; fix: Fix | n
   const working = run.status === 'IN_PROGRESS';
   const open = run.stops.filter((s) => s.status === 'OUT_FOR_DELIVERY' || s.status === 'ASSIGNED').length;
   const titleId = `run-${run.id}`;
+  const done = () => {
+    setActing(null);
+    onChanged();
+  };
 
   return (
     <section className="run-section" aria-labelledby={titleId}>
@@ -43,18 +55,26 @@ export function RunSection({ run, fix }: { run: CourierRunFragment; fix: Fix | n
           <button
             type="button"
             className="btn btn-primary btn-block btn-big"
-            disabled={start.busy}
+            disabled={start.busy || Boolean(driving)}
+            aria-describedby={driving ? `${titleId}-wait` : undefined}
             onClick={() =>
-              void start.run({
-                mutation: startDeliveryRunMutation,
-                variables: { input: { runId: run.id } },
-                success: () => t('courier.run.started', { number: run.number }),
-              })
+              void start
+                .run({
+                  mutation: startDeliveryRunMutation,
+                  variables: { input: { runId: run.id } },
+                  success: () => t('courier.run.started', { number: run.number }),
+                })
+                .then((ok) => ok && onChanged())
             }
           >
             {start.busy && <Spinner small />}
             {t('courier.run.start')}
           </button>
+          {driving && (
+            <p id={`${titleId}-wait`} className="muted small">
+              {t('courier.run.finishFirst', { number: driving })}
+            </p>
+          )}
           <GeneralFailures failures={start.failure ?? []} />
         </div>
       )}
@@ -70,9 +90,11 @@ export function RunSection({ run, fix }: { run: CourierRunFragment; fix: Fix | n
         ))}
       </ol>
       {acting?.action === 'delivered' && (
-        <DeliveredDialog stop={acting.stop} fix={fix} onClose={() => setActing(null)} />
+        <DeliveredDialog stop={acting.stop} fix={fix} onClose={() => setActing(null)} onDone={done} />
       )}
-      {acting?.action === 'exception' && <ExceptionDialog stop={acting.stop} onClose={() => setActing(null)} />}
+      {acting?.action === 'exception' && (
+        <ExceptionDialog stop={acting.stop} onClose={() => setActing(null)} onDone={done} />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
+import type { CourierPositionInput } from '../../../gql/graphql';
 import { useUser } from '../../auth/hooks/useSession';
 import { reportCourierPositionsMutation } from '../graphql/courier';
 import { PositionQueue } from './positionQueue';
@@ -59,7 +60,12 @@ export function usePositionReporter(runId: string | null): PositionReport {
       if (alive) setReport((r) => ({ ...r, ...patch, unsent: queue.size }));
     };
 
+    let latest: CourierPositionInput | null = null;
     const send = async () => {
+      if (latest) {
+        queue.add(latest);
+        latest = null;
+      }
       const batch = queue.take(BATCH);
       if (sending || !batch.length) return;
       sending = true;
@@ -101,9 +107,14 @@ export function usePositionReporter(runId: string | null): PositionReport {
           const at = pos.timestamp || Date.now();
           const { latitude: lat, longitude: lng, accuracy } = pos.coords;
           const first = lastKept === 0;
+          const point = { lat, lng, accuracyM: accuracy, recordedAt: new Date(at).toISOString() };
+          // Within the gap the newest fix waits as the latest; it is kept when the next batch goes.
           if (at - lastKept >= MIN_GAP_MS) {
             lastKept = at;
-            queue.add({ lat, lng, accuracyM: accuracy, recordedAt: new Date(at).toISOString() });
+            latest = null;
+            queue.add(point);
+          } else {
+            latest = point;
           }
           update({ gps: 'on', fix: { lat, lng, accuracyM: accuracy ?? null, at } });
           if (first) void send();

@@ -7,14 +7,19 @@ import { CourierTopBar } from '../components/CourierTopBar';
 import { GpsStatus } from '../components/GpsStatus';
 import { RunMap } from '../components/RunMap';
 import { RunSection } from '../components/RunSection';
+import type { CourierRunFragment } from '../../../gql/graphql';
+import { useFinishedRuns } from '../hooks/useFinishedRuns';
 import { useMyCourier } from '../hooks/useMyCourier';
 import { usePositionReporter } from '../hooks/usePositionReporter';
 import '../courier.css';
+
+const NO_RUNS: CourierRunFragment[] = [];
 
 /** The courier's phone page: today's runs, the stops to make, proof of delivery, and the phone's position for dispatch. */
 export function CourierPage() {
   const { t } = useTranslation();
   const { courier, loaded, error, refresh } = useMyCourier();
+  const finished = useFinishedRuns(courier?.openRuns ?? NO_RUNS);
   const running = useMemo(() => courier?.openRuns.filter((r) => r.status === 'IN_PROGRESS') ?? [], [courier]);
   const report = usePositionReporter(running.length === 1 ? running[0].id : null);
   const me: LatLng | null = report.fix
@@ -32,10 +37,18 @@ export function CourierPage() {
     body = (
       <>
         <CourierCard courier={courier} />
-        {courier.openRuns.length === 0 && <EmptyState title={t('courier.empty')}>{t('courier.emptyHint')}</EmptyState>}
+        {courier.openRuns.length === 0 && finished.length === 0 && (
+          <EmptyState title={t('courier.empty')}>{t('courier.emptyHint')}</EmptyState>
+        )}
         {running.length > 0 && <RunMap runs={running} me={me} />}
-        {[...running, ...planned].map((run) => (
-          <RunSection key={run.id} run={run} fix={report.fix} />
+        {[...running, ...planned, ...finished].map((run) => (
+          <RunSection
+            key={run.id}
+            run={run}
+            fix={report.fix}
+            driving={running.find((r) => r.id !== run.id)?.number ?? null}
+            onChanged={refresh}
+          />
         ))}
       </>
     );
