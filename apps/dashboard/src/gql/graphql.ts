@@ -572,7 +572,7 @@ export type Permission =
   | 'CATALOG_READ'
   /** Create and change couriers and vehicles. */
   | 'COURIER_MANAGE'
-  /** A courier's own work: its runs, positions, proofs of delivery and exceptions. */
+  /** Working delivery runs: a courier its own runs (positions, proofs of delivery, exceptions); with DISPATCH, any run on a courier's behalf. */
   | 'COURIER_WORK'
   /** See customers' personal data unmasked: names, phones, e-mails, addresses and contact details in notes. */
   | 'CUSTOMER_PII_READ'
@@ -893,9 +893,9 @@ export type Role =
   | 'COURIER'
   /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ. */
   | 'CUSTOMER_SERVICE'
-  /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS, DELIVERY_READ, DISPATCH, COURIER_MANAGE. */
+  /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
   | 'DISPATCHER'
-  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE. */
+  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
   | 'MANAGER'
   /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
