@@ -449,12 +449,37 @@ describe('last-mile delivery', () => {
 
   it('tells the customer of an exception and re-plans it in a new window', async () => {
     const { ids, run } = await plannedRun('徐汇区', 1);
+    const ws = api.ws(`Bearer ${dispatcherToken}`);
+    const ofRun = subscribe(
+      ws,
+      `subscription($r: ID) { deliveryChanged(runId: $r) { deliveryId type toStatus reason } }`,
+      {
+        r: run.id,
+      },
+    );
+    const runEvents = subscribe(ws, `subscription { deliveryRunChanged { deliveryRunId type toStatus } }`);
+    await settle();
     assert.deepEqual((await api.data(START, { i: { runId: run.id } })).startDeliveryRun.userErrors, []);
+    const out = await ofRun.waitFor(1);
+    assert.deepEqual(
+      [out[0].deliveryChanged.deliveryId, out[0].deliveryChanged.toStatus],
+      [run.stops[0].id, 'OUT_FOR_DELIVERY'],
+    );
+    const started = await runEvents.waitFor(1);
+    assert.deepEqual(
+      [started[0].deliveryRunChanged.deliveryRunId, started[0].deliveryRunChanged.toStatus],
+      [run.id, 'IN_PROGRESS'],
+    );
     const ex = await api.data(EXCEPTION, {
       i: { deliveryId: run.stops[0].id, reason: 'CUSTOMER_ABSENT', note: '电话无人接听' },
     });
     assert.deepEqual(ex.reportDeliveryException.userErrors, []);
     assert.equal(ex.reportDeliveryException.delivery.status, 'EXCEPTION');
+    const heard = await ofRun.waitFor(2);
+    assert.equal(heard[1].deliveryChanged.toStatus, 'EXCEPTION');
+    // The run's only stop ended: the run completed, heard live too.
+    const completed = await runEvents.waitFor(2);
+    assert.equal(completed[1].deliveryRunChanged.toStatus, 'COMPLETED');
     const order = await api.data(
       `query($id: ID!) { node(id: $id) { ... on Order { status events { type reason } } } }`,
       { id: ids[0] },

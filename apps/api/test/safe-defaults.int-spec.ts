@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
+import { DEMO_USERS } from '../src/modules/access/auth.service';
 import { createTestDatabase, postRaw, startTestApi, TestApi } from './helpers';
 
 /**
@@ -129,7 +130,7 @@ describe('production start-up', () => {
     it('disables them and ends their sessions', async () => {
       const url = `http://127.0.0.1:${run.port}/graphql`;
       const demo = await query(db.url, `SELECT email, active FROM staff_user WHERE email LIKE '%@demo.local'`);
-      assert.equal(demo.length, 6);
+      assert.equal(demo.length, DEMO_USERS.length);
       assert.ok(
         demo.every((u) => !u.active),
         JSON.stringify(demo),

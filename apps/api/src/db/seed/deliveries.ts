@@ -63,7 +63,7 @@ export async function seedDeliveries(ds: DataSource, seed: number): Promise<{ de
   await morningOrders(services, ds, rng);
   const packed: { id: string }[] = await ds.query(
     `SELECT s.id FROM shipment s JOIN orders o ON o.id = s.order_id
-      WHERE s.status = 'PACKED' AND o.delivery_city = ANY($1) ORDER BY s.number`,
+      WHERE s.status = 'PACKED' AND o.delivery_city = ANY($1) ORDER BY o.number, s.warehouse_code`,
     [FLEET_CITIES],
   );
   // A few stay packed for the warehouse's own demo; the rest leave with the own fleet.
@@ -97,7 +97,7 @@ export async function seedDeliveries(ds: DataSource, seed: number): Promise<{ de
     must(await services.deliveries.start({ runId }, dispatcher), 'start');
     const courierId = toGlobalId('Courier', run.courierId);
     const stops: { id: string; lat: number; lng: number; token: string }[] = await ds.query(
-      `SELECT id, lat, lng, tracking_token AS token FROM delivery WHERE run_id = $1 ORDER BY stop_seq, id`,
+      `SELECT id, lat, lng, tracking_token AS token FROM delivery WHERE run_id = $1 ORDER BY stop_seq, number`,
       [run.id],
     );
     const [depot] = await ds.query(
@@ -170,7 +170,7 @@ async function morningOrders(services: Services, ds: DataSource, rng: Random): P
   const service = staffOf('CUSTOMER_SERVICE');
   const warehouse = staffOf('WAREHOUSE');
   const customers: { id: string; city: string }[] = await ds.query(
-    `SELECT id, city FROM customer WHERE city = ANY($1) AND credit_status = 'GOOD' ORDER BY id`,
+    `SELECT id, city FROM customer WHERE city = ANY($1) AND credit_status = 'GOOD' ORDER BY phone, name`,
     [FLEET_CITIES],
   );
   const products: { sku: string }[] = await ds.query(
@@ -199,10 +199,10 @@ async function morningOrders(services: Services, ds: DataSource, rng: Random): P
     }
   }
   const allocated: { order_id: string; code: string }[] = await ds.query(
-    `SELECT DISTINCT a.order_id, w.code FROM order_allocation a JOIN warehouse w ON w.id = a.warehouse_id
+    `SELECT DISTINCT a.order_id, w.code, o.number FROM order_allocation a JOIN warehouse w ON w.id = a.warehouse_id
        JOIN orders o ON o.id = a.order_id
       WHERE a.status = 'RESERVED' AND o.status = 'ALLOCATED' AND o.id = ANY($1)
-      ORDER BY w.code, a.order_id`,
+      ORDER BY w.code, o.number`,
     [placed],
   );
   for (const code of [...new Set(allocated.map((a) => a.code))]) {

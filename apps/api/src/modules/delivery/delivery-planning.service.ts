@@ -99,8 +99,12 @@ export class DeliveryPlanningService {
       const unplanned: PlanOutcome['unplanned'] = [];
       const couriersByCity = new Map<string, Awaited<ReturnType<typeof lockCouriersOfCity>>>();
       const planned: { zone: string; city: string; routed: RoutedRun; byId: Map<string, Delivery> }[] = [];
-      for (const key of [...byZone.keys()].sort()) {
-        const list = byZone.get(key)!;
+      // Zones in name order, a zone's warehouses by their first delivery: the same input plans the same runs.
+      const groups = [...byZone.values()].map((list) => list.sort((a, b) => (a.number < b.number ? -1 : 1)));
+      groups.sort((a, b) =>
+        a[0].zone === b[0].zone ? (a[0].number < b[0].number ? -1 : 1) : a[0].zone < b[0].zone ? -1 : 1,
+      );
+      for (const list of groups) {
         const zone = list[0].zone;
         const city = list[0].city;
         let couriers = couriersByCity.get(city);
@@ -316,7 +320,7 @@ export class DeliveryPlanningService {
   /** A planned run's stops (other than `except`), locked, in stop order. */
   async stopsOf(tx: Tx, runId: string, except: string | null = null): Promise<DeliveryChange[]> {
     const rows: { id: string }[] = await tx.m.query(
-      `SELECT id FROM delivery WHERE run_id = $1 AND status = 'ASSIGNED' AND id IS DISTINCT FROM $2 ORDER BY stop_seq`,
+      `SELECT id FROM delivery WHERE run_id = $1 AND status = 'ASSIGNED' AND id IS DISTINCT FROM $2 ORDER BY stop_seq, number`,
       [runId, except],
     );
     const changes = await this.deliveries.lockMany(

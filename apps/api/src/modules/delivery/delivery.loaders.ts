@@ -11,7 +11,7 @@ export function deliveryLoaders(ds: DataSource, cache: boolean) {
     courier: byIdLoader(ds, Courier, cache),
     deliveryRun: byIdLoader(ds, DeliveryRun, cache),
     delivery: byIdLoader(ds, Delivery, cache),
-    runStops: childrenLoader(ds, Delivery, 'run_id', (d) => d.runId!, 't.stop_seq, t.id', cache),
+    runStops: childrenLoader(ds, Delivery, 'run_id', (d) => d.runId!, 't.stop_seq, t.number', cache),
     deliveriesOfOrder: childrenLoader(ds, Delivery, 'order_id', (d) => d.orderId, 't.created_at, t.id', cache),
     proofOfDelivery: childrenLoader(ds, ProofOfDelivery, 'delivery_id', (p) => p.deliveryId, 't.recorded_at', cache),
     deliveryEvents: childrenLoader(ds, DeliveryEvent, 'delivery_id', (e) => e.deliveryId, 't.sequence', cache),

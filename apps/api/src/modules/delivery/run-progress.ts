@@ -58,7 +58,7 @@ export class RunProgress {
       late_risk: boolean;
     }[] = await tx.m.query(
       `SELECT id, lat, lng, window_start, window_end, eta, late_risk FROM delivery
-        WHERE run_id = $1 AND status = 'OUT_FOR_DELIVERY' ORDER BY stop_seq, id`,
+        WHERE run_id = $1 AND status = 'OUT_FOR_DELIVERY' ORDER BY stop_seq, number`,
       [runId],
     );
     if (open.length === 0) return [];
