@@ -7,7 +7,10 @@ import { validateInput } from '../../common/validation';
 import { notifyOnCommit } from '../../live/publish';
 import { can } from '../access/principal';
 import { ReportCourierPositionsInput } from './delivery.inputs';
-import { courierOfCaller, RunProgress } from './run-progress';
+import type { CourierState } from '@fulfilment/domain';
+import { queryPrepared } from '../../common/prepared';
+import { channelOf } from '../../live/topics';
+import { RunProgress } from './run-progress';
 
 /** How old a reported position may be (a phone offline for a while sends its backlog). */
 const MAX_AGE_MS = 24 * 3_600_000;
@@ -15,6 +18,49 @@ const MAX_AGE_MS = 24 * 3_600_000;
 const MAX_AHEAD_MS = 2 * 60_000;
 /** ETAs of a running run are recomputed from the courier's position at most this often. */
 const ETA_INTERVAL_MS = 30_000;
+
+interface CourierRow {
+  id: string | null;
+  code: string;
+  state: CourierState;
+  zones: string[];
+  /** The courier the caller signs in as. */
+  me: string | null;
+  run_id: string | null;
+  etas_at: Date | null;
+  named_run_courier: string | null;
+}
+
+/**
+ * The reporting courier (named, or the caller's own), the caller's own courier, the run it is driving
+ * and the courier of a named run: one round trip (bench 12, position ingest).
+ */
+const COURIER_OF_REPORT = `
+  WITH me AS (SELECT id FROM courier WHERE user_id = $2)
+  SELECT c.id, c.code, c.state, c.zones, (SELECT id FROM me) AS me, r.id AS run_id, r.etas_at,
+         (SELECT courier_id FROM delivery_run WHERE id = $3) AS named_run_courier
+    FROM (SELECT 1) one
+    LEFT JOIN courier c ON c.id = coalesce($1, (SELECT id FROM me))
+    LEFT JOIN LATERAL (SELECT id, etas_at FROM delivery_run
+                        WHERE courier_id = c.id AND status = 'IN_PROGRESS' ORDER BY started_at DESC LIMIT 1) r ON true`;
+
+/** Points, last position and notification in one statement (bench 12, position ingest). */
+const WRITE_POSITIONS = `
+  WITH i AS (
+    INSERT INTO courier_position (courier_id, recorded_at, lat, lng, accuracy_m, run_id)
+    SELECT $1, p.t, p.lat, p.lng, p.acc, $6
+      FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::real[]) AS p(t, lat, lng, acc)
+    ON CONFLICT DO NOTHING RETURNING 1),
+  u AS (
+    UPDATE courier SET lat = $7, lng = $8, position_at = $9
+     WHERE id = $1 AND (position_at IS NULL OR position_at < $9) RETURNING id, code, state, zones),
+  n AS (
+    SELECT pg_notify($12, json_build_object('courierId', u.id, 'courierCode', u.code, 'state', u.state,
+             'zones', u.zones, 'runId', $6::uuid, 'lat', $7::float8, 'lng', $8::float8, 'recordedAt', $10::text,
+             'etas', '[]'::json)::text)
+      FROM u WHERE $11)
+  SELECT (SELECT count(*) FROM i)::int AS inserted, (SELECT count(*) FROM u)::int AS moved,
+         (SELECT count(*) FROM n)::int AS notified`;
 
 export interface PositionsOutcome {
   /** Positions stored now (duplicates of stored ones are ignored). */
@@ -54,71 +100,63 @@ export class CourierPositionService {
       { action: 'REPORT_COURIER_POSITIONS', targetType: 'Courier', invalid },
       async (tx) => {
         const { m } = tx;
-        const me = await courierOfCaller(m, tx.actor);
-        let courierId: string | null = me?.id ?? null;
-        if (input.courierId) {
-          const named = localId(input.courierId, 'Courier');
-          if (named !== courierId && !can(tx.actor.principal, 'DISPATCH'))
-            fail(me ? 'NOT_YOUR_RUN' : 'NOT_A_COURIER', 'You may report positions for yourself only', [
-              'input',
-              'courierId',
-            ]);
-          courierId = named;
-        }
-        if (!courierId)
-          fail('NOT_A_COURIER', 'You sign in as no courier of the fleet; name the courier', ['input', 'courierId']);
-        const [courier] = await m.query(
-          `SELECT c.id, c.code, c.state, c.zones,
-                (SELECT id FROM delivery_run r WHERE r.courier_id = c.id AND r.status = 'IN_PROGRESS'
-                  ORDER BY r.started_at DESC LIMIT 1) AS run_id,
-                (SELECT etas_at FROM delivery_run r WHERE r.courier_id = c.id AND r.status = 'IN_PROGRESS'
-                  ORDER BY r.started_at DESC LIMIT 1) AS etas_at
-           FROM courier c WHERE c.id = $1`,
-          [courierId],
-        );
-        if (!courier) fail('NOT_FOUND', 'No courier with this id', ['input', 'courierId']);
-        let runId: string | null = courier.run_id;
-        if (input.runId) {
-          const named = localId(input.runId, 'DeliveryRun');
-          const [run] = named ? await m.query(`SELECT courier_id FROM delivery_run WHERE id = $1`, [named]) : [];
-          if (!run) fail('NOT_FOUND', 'No delivery run with this id', ['input', 'runId']);
-          if (run.courier_id !== courierId)
+        const p = tx.actor.principal;
+        const named = input.courierId ? localId(input.courierId, 'Courier') : null;
+        const namedRun = input.runId ? localId(input.runId, 'DeliveryRun') : null;
+        if (input.courierId && !named) fail('NOT_FOUND', 'No courier with this id', ['input', 'courierId']);
+        if (input.runId && !namedRun) fail('NOT_FOUND', 'No delivery run with this id', ['input', 'runId']);
+        const [c] = await queryPrepared<CourierRow>(m, COURIER_OF_REPORT, [
+          named,
+          p?.kind === 'USER' ? p.id : null,
+          namedRun,
+        ]);
+        const me = c?.me ?? null;
+        if (named && named !== me && !can(p, 'DISPATCH'))
+          fail(me ? 'NOT_YOUR_RUN' : 'NOT_A_COURIER', 'You may report positions for yourself only', [
+            'input',
+            'courierId',
+          ]);
+        if (!c?.id)
+          fail(
+            named ? 'NOT_FOUND' : 'NOT_A_COURIER',
+            named ? 'No courier with this id' : 'You sign in as no courier of the fleet; name the courier',
+            ['input', 'courierId'],
+          );
+        let runId = c.run_id;
+        if (namedRun) {
+          if (!c.named_run_courier) fail('NOT_FOUND', 'No delivery run with this id', ['input', 'runId']);
+          if (c.named_run_courier !== c.id)
             fail('NOT_YOUR_RUN', 'The run belongs to another courier', ['input', 'runId']);
-          runId = named;
+          runId = namedRun;
         }
         const points = input.positions;
-        const [{ inserted }] = await m.query(
-          `WITH i AS (
-           INSERT INTO courier_position (courier_id, recorded_at, lat, lng, accuracy_m, run_id)
-           SELECT $1, t, lat, lng, acc, $6 FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::real[]) AS p(t, lat, lng, acc)
-           ON CONFLICT DO NOTHING RETURNING 1)
-         SELECT count(*)::int AS inserted FROM i`,
-          [
-            courierId,
-            points.map((p) => p.recordedAt),
-            points.map((p) => p.lat),
-            points.map((p) => p.lng),
-            points.map((p) => p.accuracyM ?? null),
-            runId,
-          ],
-        );
         const newest = points.reduce((a, b) => (b.recordedAt.getTime() > a.recordedAt.getTime() ? b : a));
-        // The last position moves only forward in time: a late, older point changes nothing on the map.
-        const [moved] = await m.query(
-          `WITH u AS (UPDATE courier SET lat = $2, lng = $3, position_at = $4
-                     WHERE id = $1 AND (position_at IS NULL OR position_at < $4) RETURNING id) SELECT * FROM u`,
-          [courierId, newest.lat, newest.lng, newest.recordedAt],
-        );
-        if (moved) {
-          const due = runId && (!courier.etas_at || now - new Date(courier.etas_at).getTime() >= ETA_INTERVAL_MS);
-          const etas = due ? await this.progress.recomputeEtas(tx, runId!, { lat: newest.lat, lng: newest.lng }) : [];
-          if (due) await m.query(`UPDATE delivery_run SET etas_at = now() WHERE id = $1`, [runId]);
+        const etasDue = !!runId && (!c.etas_at || now - new Date(c.etas_at).getTime() >= ETA_INTERVAL_MS);
+        // One statement: the points (a repeat is ignored), the courier's last position when this one is
+        // newer (a late point changes nothing on the map), and its notification unless ETAs go with it.
+        const [w] = await queryPrepared<{ inserted: number; moved: number }>(m, WRITE_POSITIONS, [
+          c.id,
+          points.map((x) => x.recordedAt),
+          points.map((x) => x.lat),
+          points.map((x) => x.lng),
+          points.map((x) => x.accuracyM ?? null),
+          runId,
+          newest.lat,
+          newest.lng,
+          newest.recordedAt,
+          newest.recordedAt.toISOString(),
+          !etasDue,
+          channelOf('COURIER_MOVED'),
+        ]);
+        if (w.moved && etasDue) {
+          const etas = await this.progress.recomputeEtas(tx, runId!, { lat: newest.lat, lng: newest.lng });
+          await m.query(`UPDATE delivery_run SET etas_at = now() WHERE id = $1`, [runId]);
           await notifyOnCommit(m, 'COURIER_MOVED', [
             {
-              courierId,
-              courierCode: courier.code,
-              state: courier.state,
-              zones: courier.zones,
+              courierId: c.id,
+              courierCode: c.code,
+              state: c.state,
+              zones: c.zones,
               runId,
               lat: newest.lat,
               lng: newest.lng,
@@ -127,7 +165,7 @@ export class CourierPositionService {
             },
           ]);
         }
-        return { accepted: inserted, duplicates: points.length - inserted };
+        return { accepted: w.inserted, duplicates: points.length - w.inserted };
       },
     );
   }
