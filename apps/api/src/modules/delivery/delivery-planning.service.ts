@@ -220,7 +220,7 @@ export class DeliveryPlanningService {
         run.courierId = chosen.courierId;
         run.courierChoice = ranked.map(stored);
         run.assignedBy = actorLabel(tx.actor);
-        run.overrideReason = chosen.rank === 1 ? null : input.reason.trim();
+        run.overrideReason = input.reason.trim();
         c.record(
           'ASSIGNED',
           `${chosen.code} (rank ${chosen.rank}, ${chosen.points.total} points): ${input.reason.trim()}`,

@@ -81,7 +81,8 @@ export class DeliveryRun implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: "Why a dispatcher chose another courier than planning's first; null when planning's choice stands.",
+    description:
+      "Why a dispatcher assigned the run's courier (an override of planning's choice); null while planning's choice stands.",
   })
   @Column({ type: 'text', nullable: true })
   overrideReason: string | null;
