@@ -193,8 +193,8 @@ async function ingest(db: Database) {
         [COURIERS],
       );
       await c.query(
-        `INSERT INTO courier (code, name, phone, warehouse_id, vehicle_id, zones, shift_start, shift_end, state)
-         SELECT 'BC-' || lpad(i::text, 3, '0'), 'Bench courier ' || i, '139' || lpad(i::text, 8, '0'), $2, v.id, ARRAY[$3],
+        `INSERT INTO courier (code, name, phone, warehouse_id, vehicle_id, city, zones, shift_start, shift_end, state)
+         SELECT 'BC-' || lpad(i::text, 3, '0'), 'Bench courier ' || i, '139' || lpad(i::text, 8, '0'), $2, v.id, $3, ARRAY[$3],
                 '00:00', '23:59', 'AVAILABLE'
            FROM generate_series(1, $1) i JOIN vehicle v ON v.code = 'BV-' || lpad(i::text, 3, '0')`,
         [COURIERS, w.id, CITY],
@@ -545,8 +545,8 @@ async function planning(db: Database) {
         [PLAN_COURIERS],
       );
       await c.query(
-        `INSERT INTO courier (code, name, phone, warehouse_id, vehicle_id, zones, shift_start, shift_end, state)
-         SELECT 'BC-' || lpad(i::text, 3, '0'), 'Bench courier ' || i, '139' || lpad(i::text, 8, '0'), $2, v.id,
+        `INSERT INTO courier (code, name, phone, warehouse_id, vehicle_id, city, zones, shift_start, shift_end, state)
+         SELECT 'BC-' || lpad(i::text, 3, '0'), 'Bench courier ' || i, '139' || lpad(i::text, 8, '0'), $2, v.id, $3,
                 ARRAY[$3 || ($4::text[])[1 + (i - 1) % array_length($4::text[], 1)]], '00:00', '23:59', 'AVAILABLE'
            FROM generate_series(1, $1) i JOIN vehicle v ON v.code = 'BV-' || lpad(i::text, 3, '0')`,
         [PLAN_COURIERS, w.id, CITY, districts],

@@ -27,11 +27,13 @@ async function reportPosition(admin: string, courierId: string, lat: number, lng
 
 /** A courier delivering in one of the dispatch board's cities, with a position (reported here if it has none). */
 async function courierOnTheMap(admin: string) {
-  const { couriers } = await gql<{ couriers: Courier[] }>(
-    `{ couriers { id code name state zones position { lat lng } } }`,
-    {},
-    admin,
-  );
+  const couriers = (
+    await gql<{ couriers: { edges: { node: Courier }[] } }>(
+      `{ couriers(first: 100) { edges { node { id code name state zones position { lat lng } } } } }`,
+      {},
+      admin,
+    )
+  ).couriers.edges.map((e) => e.node);
   const cityOf = (c: Courier) => CITIES.find((city) => c.zones.some((z) => z.startsWith(city)));
   const inCities = couriers.filter((c) => cityOf(c));
   const courier = inCities.find((c) => c.position && c.state !== 'OFF_DUTY') ?? inCities[0];

@@ -612,6 +612,34 @@ describe('last-mile delivery', () => {
     assert.equal(list.body.errors?.[0].extensions?.code, 'FORBIDDEN', 'a courier cannot list deliveries');
   });
 
+  it('lists couriers by code in pages, by city, zone and state; a courier delivers in one city', async () => {
+    const page = await api.data(
+      `{ couriers(first: 2, filter: { city: "上海" }) { edges { cursor node { code city } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    assert.deepEqual(
+      page.couriers.edges.map((e: { node: { code: string } }) => e.node.code),
+      ['SH-C01', 'SH-C02'],
+    );
+    assert.equal(page.couriers.pageInfo.hasNextPage, true);
+    const next = await api.data(`query($a: String) { couriers(first: 10, after: $a) { edges { node { code } } } }`, {
+      a: page.couriers.pageInfo.endCursor,
+    });
+    assert.deepEqual(
+      next.couriers.edges.map((e: { node: { code: string } }) => e.node.code),
+      ['SH-C03', 'SH-C04'],
+    );
+    // Xuhui: its own courier and the whole city's.
+    const xuhui = await api.data(`{ couriers(first: 10, filter: { zone: "上海徐汇区" }) { edges { node { code } } } }`);
+    assert.deepEqual(
+      xuhui.couriers.edges.map((e: { node: { code: string } }) => e.node.code),
+      ['SH-C02', 'SH-C03', 'SH-C04'],
+    );
+    const twoCities = await api.data(`mutation($i: UpdateCourierInput!) { updateCourier(input: $i) { ${ERR} } }`, {
+      i: { courierId: couriers['SH-C03'], zones: ['上海', '北京朝阳区'] },
+    });
+    assert.equal(twoCities.updateCourier.userErrors[0].code, 'UNKNOWN_ZONE');
+  });
+
   it('keeps courier positions in day partitions and drops those past the retention', async () => {
     await api.ds.query(
       `CREATE TABLE courier_position_20200101 PARTITION OF courier_position

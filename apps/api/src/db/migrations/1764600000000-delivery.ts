@@ -31,6 +31,8 @@ export class Delivery1764600000000 implements MigrationInterface {
         user_id uuid UNIQUE REFERENCES staff_user(id),
         warehouse_id uuid NOT NULL REFERENCES warehouse(id),
         vehicle_id uuid REFERENCES vehicle(id),
+        -- The city its zones lie in (a courier delivers in one city).
+        city text NOT NULL,
         zones text[] NOT NULL,
         shift_start time NOT NULL,
         shift_end time NOT NULL CHECK (shift_end > shift_start),
@@ -43,9 +45,11 @@ export class Delivery1764600000000 implements MigrationInterface {
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX courier_warehouse_idx ON courier (warehouse_id, code)`);
+    await q.query(`CREATE INDEX courier_warehouse_idx ON courier (warehouse_id, code, id)`);
+    await q.query(`CREATE INDEX courier_city_idx ON courier (city, code, id)`);
     await q.query(`CREATE INDEX courier_zones_idx ON courier USING gin (zones)`);
-    await q.query(`CREATE INDEX courier_state_idx ON courier (state, code)`);
+    await q.query(`CREATE INDEX courier_state_idx ON courier (state, code, id)`);
+    await q.query(`CREATE UNIQUE INDEX courier_code_id_idx ON courier (code, id)`);
 
     await q.query(`
       CREATE TABLE blocked_area (

@@ -108,9 +108,10 @@ export async function insertFleet(m: EntityManager, seed: number): Promise<numbe
     `WITH v AS (
        INSERT INTO vehicle (code, kind, capacity_units, capacity_kg)
        SELECT * FROM unnest($6::text[], $7::text[], $8::int[], $9::int[]) RETURNING id, code)
-     INSERT INTO courier (code, name, phone, user_id, warehouse_id, vehicle_id, zones, shift_start, shift_end, state,
+     INSERT INTO courier (code, name, phone, user_id, warehouse_id, vehicle_id, city, zones, shift_start, shift_end, state,
                           delivered, delivered_on_time)
-     SELECT d.code, d.name, d.phone, d.user_id, d.warehouse_id, v.id, string_to_array(d.zones, ','), d.shift_start::time,
+     SELECT d.code, d.name, d.phone, d.user_id, d.warehouse_id, v.id, split_part(d.code, '-', 1), string_to_array(d.zones, ','),
+            d.shift_start::time,
             d.shift_end::time, d.state, d.delivered, round(d.delivered * d.on_time)::int
        FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $10::text[], $11::text[],
                    $12::text[], $13::text[], $14::int[], $15::float8[])

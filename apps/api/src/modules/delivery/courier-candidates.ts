@@ -36,10 +36,7 @@ export function shanghaiTime(at: number, hhmm: string): number {
  * units and weight their planned and running runs carry. Couriers of other cities never take its runs.
  */
 export async function lockCouriersOfCity(m: EntityManager, city: string): Promise<CourierRow[]> {
-  await m.query(
-    `SELECT id FROM courier WHERE EXISTS (SELECT 1 FROM unnest(zones) z WHERE z LIKE $1 || '%') ORDER BY id FOR UPDATE`,
-    [city],
-  );
+  await m.query(`SELECT id FROM courier WHERE city = $1 ORDER BY id FOR UPDATE`, [city]);
   return m.query(
     `SELECT c.id, c.code, c.state, c.zones, c.shift_start::text, c.shift_end::text, v.capacity_units, v.capacity_kg,
             c.lat, c.lng, c.delivered, c.delivered_on_time,
@@ -47,7 +44,7 @@ export async function lockCouriersOfCity(m: EntityManager, city: string): Promis
        FROM courier c
        LEFT JOIN vehicle v ON v.id = c.vehicle_id
        LEFT JOIN delivery_run r ON r.courier_id = c.id AND r.status IN ('PLANNED', 'IN_PROGRESS')
-      WHERE EXISTS (SELECT 1 FROM unnest(c.zones) z WHERE z LIKE $1 || '%')
+      WHERE c.city = $1
       GROUP BY c.id, v.id ORDER BY c.code`,
     [city],
   );

@@ -72,6 +72,10 @@ export class Courier implements Node {
   @Column({ type: 'uuid', nullable: true })
   vehicleId: string | null;
 
+  @Field({ description: 'The city it delivers in.' })
+  @Column()
+  city: string;
+
   @Field(() => [String], {
     description: 'Zones it delivers in: city and district (上海浦东新区), or a whole city (上海).',
   })

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Context } from '../../app/context';
 import { localId, toGlobalId } from '../../common/global-id';
+import { PageArgs } from '../../common/page-args';
 import { Requires } from '../access/requires';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { Courier, Vehicle } from './courier.entity';
@@ -16,6 +17,7 @@ import {
 import {
   CourierPayload,
   CourierPosition,
+  CourierConnection,
   GeoPoint,
   ReportCourierPositionsPayload,
   VehiclePayload,
@@ -25,13 +27,14 @@ import { callerCourierId } from './delivery.resolver';
 @Resolver(() => Courier)
 export class CourierResolver {
   @Requires('DELIVERY_READ')
-  @Query(() => [Courier], { description: 'Couriers of the own fleet by code.' })
+  @Query(() => CourierConnection, { description: 'Couriers of the own fleet by code.' })
   couriers(
+    @Args() page: PageArgs,
     @Arg('filter', () => CourierFilter, { nullable: true, description: 'Conditions to meet.' })
     filter: CourierFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.deliveryQueries.couriers(filter ?? {});
+    return ctx.services.deliveryQueries.couriers(filter ?? {}, page);
   }
 
   @Requires('DELIVERY_READ')

@@ -50,16 +50,16 @@ export class CourierService {
     const invalid = await validateInput(input);
     return this.mutations.run(actor, { action: 'CREATE_COURIER', targetType: 'Courier', invalid }, async (tx) => {
       const code = input.code.trim();
-      const zones = this.zones(input.zones);
+      const { zones, city } = this.zones(input.zones);
       this.shift(input.shiftStart, input.shiftEnd);
       const [w] = await tx.m.query(`SELECT id FROM warehouse WHERE code = $1`, [input.warehouseCode.trim()]);
       if (!w) fail('NOT_FOUND', `No warehouse ${input.warehouseCode}`, ['input', 'warehouseCode']);
       const vehicleId = input.vehicleId ? await this.vehicle(tx, input.vehicleId) : null;
       const userId = input.userId ? await this.courierUser(tx, input.userId, null) : null;
       const [row] = await tx.m.query(
-        `INSERT INTO courier (code, name, phone, user_id, warehouse_id, vehicle_id, zones, shift_start, shift_end)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [code, input.name.trim(), input.phone, userId, w.id, vehicleId, zones, input.shiftStart, input.shiftEnd],
+        `INSERT INTO courier (code, name, phone, user_id, warehouse_id, vehicle_id, city, zones, shift_start, shift_end)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [code, input.name.trim(), input.phone, userId, w.id, vehicleId, city, zones, input.shiftStart, input.shiftEnd],
       );
       if (!row) fail('COURIER_CODE_TAKEN', `A courier ${code} exists`, ['input', 'code']);
       await audit(tx.m, tx.actor, {
@@ -82,7 +82,7 @@ export class CourierService {
       const changes: Partial<Courier> = {};
       if (input.name != null) changes.name = input.name.trim();
       if (input.phone != null) changes.phone = input.phone;
-      if (input.zones != null) changes.zones = this.zones(input.zones);
+      if (input.zones != null) Object.assign(changes, this.zones(input.zones));
       if (input.shiftStart != null) changes.shiftStart = input.shiftStart;
       if (input.shiftEnd != null) changes.shiftEnd = input.shiftEnd;
       if (changes.shiftStart || changes.shiftEnd)
@@ -110,12 +110,21 @@ export class CourierService {
     });
   }
 
-  private zones(zones: readonly string[]): string[] {
+  /** The zones, each a served city or one of its districts, all in one city (a courier delivers in one). */
+  private zones(zones: readonly string[]): { zones: string[]; city: string } {
     const list = [...new Set(zones.map((z) => z.trim()))];
-    const unknown = list.find((z) => cityOfZone(z) === null);
-    if (unknown)
-      fail('UNKNOWN_ZONE', `${unknown} is neither a served city nor one of its districts`, ['input', 'zones']);
-    return list;
+    const cities = new Set<string>();
+    for (const z of list) {
+      const city = cityOfZone(z);
+      if (!city) fail('UNKNOWN_ZONE', `${z} is neither a served city nor one of its districts`, ['input', 'zones']);
+      cities.add(city);
+    }
+    if (cities.size > 1)
+      fail('UNKNOWN_ZONE', `A courier delivers in one city; the zones span ${[...cities].join(', ')}`, [
+        'input',
+        'zones',
+      ]);
+    return { zones: list, city: [...cities][0] };
   }
 
   private shift(start: string, end: string): void {

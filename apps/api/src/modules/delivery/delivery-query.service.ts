@@ -6,6 +6,7 @@ import { BlockedArea, Courier, Vehicle } from './courier.entity';
 import { Delivery, DeliveryRun } from './delivery.entity';
 import { CourierFilter, DeliveryFilter, DeliveryRunFilter } from './delivery.inputs';
 import { DeliveryTracking } from './delivery.types';
+import { cityOfZone } from './courier.service';
 
 /** Deliveries, runs, couriers and blocked areas: lists on keyset cursors, newest first. */
 export class DeliveryQueryService {
@@ -56,15 +57,22 @@ export class DeliveryQueryService {
     );
   }
 
-  /** Couriers by code (a fleet of hundreds at most). */
-  couriers(filter: CourierFilter): Promise<Courier[]> {
-    const qb = this.ds.getRepository(Courier).createQueryBuilder('c').orderBy('c.code', 'ASC');
+  /** Couriers by code. */
+  couriers(filter: CourierFilter, page: { first?: number; after?: string }) {
+    const qb = this.ds.getRepository(Courier).createQueryBuilder('c');
     if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
+    const city = filterText(filter.city, 'city', 32);
+    if (city) qb.andWhere('c.city = :city', { city });
     const zone = filterText(filter.zone, 'zone', 64);
-    if (zone) qb.andWhere(`EXISTS (SELECT 1 FROM unnest(c.zones) z WHERE z = :zone OR :zone LIKE z || '%')`, { zone });
+    // A zone is served by its own couriers and by those of its whole city (GIN on zones).
+    if (zone) qb.andWhere('c.zones && ARRAY[:zone, :zoneCity]::text[]', { zone, zoneCity: cityOfZone(zone) ?? zone });
     const code = filterText(filter.warehouseCode, 'warehouseCode', 32);
     if (code) qb.andWhere('c.warehouse_id = (SELECT id FROM warehouse WHERE code = :code)', { code });
-    return qb.getMany();
+    return paginate(
+      qb,
+      { columns: ['c.code', 'c.id'], kinds: ['text', 'uuid'], direction: 'ASC', values: (c) => [c.code, c.id] },
+      page,
+    );
   }
 
   vehicles(): Promise<Vehicle[]> {

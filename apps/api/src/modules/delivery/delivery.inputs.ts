@@ -410,7 +410,14 @@ export class CourierFilter {
   @IsOptional()
   state?: CourierStateT | null;
 
-  @Field(() => String, { nullable: true, description: 'Delivering in this zone (or its whole city).' })
+  @Field(() => String, { nullable: true, description: 'Delivering in this city, e.g. 上海.' })
+  @IsOptional()
+  city?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Delivering in this zone (its own couriers and the whole city’s).',
+  })
   @IsOptional()
   zone?: string | null;
 

@@ -15,6 +15,9 @@ export class DeliveryConnection extends Connection(Delivery) {}
 @ObjectType({ description: 'A page of delivery runs, newest first.' })
 export class DeliveryRunConnection extends Connection(DeliveryRun) {}
 
+@ObjectType({ description: 'A page of couriers, by code.' })
+export class CourierConnection extends Connection(Courier) {}
+
 @ObjectType({ description: 'A position, WGS-84 degrees.' })
 export class GeoPoint {
   @Field(() => Float, { description: 'Latitude.' })

@@ -28,8 +28,12 @@ export const courierRowFragment = graphql(`
 
 export const couriersQuery = graphql(`
   query Couriers($filter: CourierFilter) {
-    couriers(filter: $filter) {
-      ...CourierRow
+    couriers(first: 100, filter: $filter) {
+      edges {
+        node {
+          ...CourierRow
+        }
+      }
     }
   }
 `);
