@@ -511,7 +511,14 @@ describe('last-mile delivery', () => {
 
   it('holds new orders to a blocked area and takes planned deliveries there off their runs until it opens', async () => {
     const { run } = await plannedRun('长宁区', 2);
+    const areas = subscribe(api.ws(), `subscription { blockedAreaChanged { zone blocked reason } }`);
+    await settle();
     const blocked = await api.data(BLOCK, { i: { zone: '上海长宁区', reason: '疫情封控' } });
+    assert.deepEqual((await areas.waitFor(1))[0].blockedAreaChanged, {
+      zone: '上海长宁区',
+      blocked: true,
+      reason: '疫情封控',
+    });
     assert.deepEqual(blocked.blockArea.userErrors, []);
     assert.equal(blocked.blockArea.affected.length, 2);
     assert.ok(blocked.blockArea.affected.every((d: { status: string }) => d.status === 'UNASSIGNED'));
@@ -548,6 +555,7 @@ describe('last-mile delivery', () => {
     assert.deepEqual(held.placeOrder.order.holdReasons, ['DELIVERY_AREA_BLOCKED']);
 
     assert.deepEqual((await api.data(UNBLOCK, { i: { zone: '上海长宁区' } })).unblockArea.userErrors, []);
+    assert.equal((await areas.waitFor(2))[1].blockedAreaChanged.blocked, false);
     assert.equal(
       (await api.data(UNBLOCK, { i: { zone: '上海长宁区' } })).unblockArea.userErrors[0].code,
       'AREA_NOT_BLOCKED',

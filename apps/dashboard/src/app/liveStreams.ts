@@ -1,4 +1,5 @@
 import type { LiveStream } from './live/liveStream';
+import { blockedAreaStream } from '../modules/delivery/live/blockedAreaStream';
 import { deliveryRunStream } from '../modules/delivery/live/deliveryRunStream';
 import { deliveryStream } from '../modules/delivery/live/deliveryStream';
 import { pickListStream } from '../modules/fulfilment/live/pickListStream';
@@ -16,4 +17,5 @@ export const LIVE_STREAMS: readonly LiveStream[] = [
   shipmentStream,
   deliveryStream,
   deliveryRunStream,
+  blockedAreaStream,
 ];

@@ -33,6 +33,7 @@ type Documents = {
     "\n  query BlockedAreas {\n    blockedAreas(activeOnly: true) {\n      id\n      zone\n      city\n      reason\n      blockedBy\n      blockedAt\n      radiusM\n      centre {\n        lat\n        lng\n      }\n    }\n  }\n": typeof types.BlockedAreasDocument,
     "\n  mutation BlockArea($input: BlockAreaInput!) {\n    blockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      affected {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.BlockAreaDocument,
     "\n  mutation UnblockArea($input: UnblockAreaInput!) {\n    unblockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UnblockAreaDocument,
+    "\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n": typeof types.BlockedAreaChangedLiveDocument,
     "\n  fragment CourierRow on Courier {\n    id\n    code\n    name\n    phone\n    zones\n    shiftStart\n    shiftEnd\n    state\n    onTimeRate\n    delivered\n    position {\n      lat\n      lng\n    }\n    positionAt\n    vehicle {\n      code\n      kind\n      capacityUnits\n      capacityKg\n    }\n  }\n": typeof types.CourierRowFragmentDoc,
     "\n  query Couriers($filter: CourierFilter) {\n    couriers(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...CourierRow\n        }\n      }\n    }\n  }\n": typeof types.CouriersDocument,
     "\n  mutation UpdateCourier($input: UpdateCourierInput!) {\n    updateCourier(input: $input) {\n      courier {\n        ...CourierRow\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateCourierDocument,
@@ -143,6 +144,7 @@ const documents: Documents = {
     "\n  query BlockedAreas {\n    blockedAreas(activeOnly: true) {\n      id\n      zone\n      city\n      reason\n      blockedBy\n      blockedAt\n      radiusM\n      centre {\n        lat\n        lng\n      }\n    }\n  }\n": types.BlockedAreasDocument,
     "\n  mutation BlockArea($input: BlockAreaInput!) {\n    blockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      affected {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.BlockAreaDocument,
     "\n  mutation UnblockArea($input: UnblockAreaInput!) {\n    unblockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UnblockAreaDocument,
+    "\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n": types.BlockedAreaChangedLiveDocument,
     "\n  fragment CourierRow on Courier {\n    id\n    code\n    name\n    phone\n    zones\n    shiftStart\n    shiftEnd\n    state\n    onTimeRate\n    delivered\n    position {\n      lat\n      lng\n    }\n    positionAt\n    vehicle {\n      code\n      kind\n      capacityUnits\n      capacityKg\n    }\n  }\n": types.CourierRowFragmentDoc,
     "\n  query Couriers($filter: CourierFilter) {\n    couriers(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...CourierRow\n        }\n      }\n    }\n  }\n": types.CouriersDocument,
     "\n  mutation UpdateCourier($input: UpdateCourierInput!) {\n    updateCourier(input: $input) {\n      courier {\n        ...CourierRow\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UpdateCourierDocument,
@@ -324,6 +326,10 @@ export function graphql(source: "\n  mutation BlockArea($input: BlockAreaInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnblockArea($input: UnblockAreaInput!) {\n    unblockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnblockArea($input: UnblockAreaInput!) {\n    unblockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

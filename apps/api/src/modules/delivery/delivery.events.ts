@@ -56,8 +56,18 @@ export interface CourierMovedMessage {
   etas: { deliveryId: string; eta: string; lateRisk: boolean }[];
 }
 
+/** An area blocked or opened again. */
+export interface BlockedAreaMessage {
+  id: string;
+  zone: string;
+  blocked: boolean;
+  reason: string;
+  at: string;
+}
+
 declare module '../../live/topics' {
   interface Topics {
+    BLOCKED_AREA_CHANGED: [BlockedAreaMessage];
     DELIVERY_EVENT: [DeliveryEventMessage];
     /** Delivery events routed by run: a run page hears its own stops only. */
     DELIVERY_EVENT_OF_RUN: [runId: string, message: DeliveryEventMessage];
@@ -71,5 +81,6 @@ declare module '../../live/topics' {
 export const DELIVERY_CHANNELS = [
   liveChannel('DELIVERY_EVENT', { to: 'DELIVERY_EVENT_OF_RUN', key: (m) => m.runId }),
   liveChannel('DELIVERY_RUN_EVENT'),
+  liveChannel('BLOCKED_AREA_CHANGED'),
   liveChannel('COURIER_MOVED', { to: 'COURIER_MOVED_ON_RUN', key: (m) => m.runId ?? '' }),
 ];

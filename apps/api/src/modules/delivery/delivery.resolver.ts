@@ -12,7 +12,7 @@ import { Warehouse } from '../warehouse/warehouse.entity';
 import { BlockedArea } from './courier.entity';
 import { DeliveryEvent } from './delivery-event.entity';
 import { Delivery, DeliveryRun, ProofOfDelivery } from './delivery.entity';
-import { DeliveryEventMessage } from './delivery.events';
+import { BlockedAreaMessage, DeliveryEventMessage } from './delivery.events';
 import {
   BlockAreaInput,
   ConfirmDeliveryInput,
@@ -23,6 +23,7 @@ import {
   UnblockAreaInput,
 } from './delivery.inputs';
 import {
+  BlockedAreaChange,
   BlockedAreaPayload,
   DeliveryConnection,
   DeliveryException,
@@ -336,6 +337,21 @@ export class BlockedAreaResolver {
   })
   async unblockArea(@Arg('input', { description: 'The zone.' }) input: UnblockAreaInput, @Ctx() ctx: Context) {
     return Object.assign(new BlockedAreaPayload(), await ctx.services.deliveries.unblockArea(input, ctx.actor));
+  }
+
+  @Requires('DELIVERY_READ')
+  @Subscription(() => BlockedAreaChange, {
+    topics: 'BLOCKED_AREA_CHANGED',
+    description: 'An area blocked or opened again, after the change is committed (the dispatch map follows it).',
+  })
+  blockedAreaChanged(@Root() m: BlockedAreaMessage): BlockedAreaChange {
+    return Object.assign(new BlockedAreaChange(), {
+      areaId: toGlobalId('BlockedArea', m.id),
+      zone: m.zone,
+      blocked: m.blocked,
+      reason: m.reason,
+      at: new Date(m.at),
+    });
   }
 
   @FieldResolver(() => String, { description: 'Who blocked it.' })

@@ -24,6 +24,7 @@ import {
   StartDeliveryRunInput,
   UnblockAreaInput,
 } from './delivery.inputs';
+import { notifyOnCommit } from '../../live/publish';
 import { decodeProofImage } from './proof-image';
 import { assertMayWorkRun, RunProgress } from './run-progress';
 
@@ -369,6 +370,9 @@ export class DeliveryService {
           }
         } else await this.progress.completeIfDone(tx, runId);
       }
+      await notifyOnCommit(tx.m, 'BLOCKED_AREA_CHANGED', [
+        { id: row.id, zone, blocked: true, reason: input.reason.trim(), at: new Date().toISOString() },
+      ]);
       await audit(tx.m, tx.actor, {
         action: 'BLOCK_AREA',
         targetType: 'BlockedArea',
@@ -389,6 +393,9 @@ export class DeliveryService {
         [input.zone.trim(), tx.actor.principal?.name ?? 'system'],
       );
       if (!row) fail('AREA_NOT_BLOCKED', `${input.zone.trim()} is not blocked`, ['input', 'zone']);
+      await notifyOnCommit(tx.m, 'BLOCKED_AREA_CHANGED', [
+        { id: row.id, zone: row.zone, blocked: false, reason: row.reason, at: new Date().toISOString() },
+      ]);
       await audit(tx.m, tx.actor, {
         action: 'UNBLOCK_AREA',
         targetType: 'BlockedArea',

@@ -236,3 +236,21 @@ export class VehiclePayload extends MutationPayload {
   @Field(() => Vehicle, { nullable: true, description: 'The vehicle.' })
   vehicle: Vehicle | null;
 }
+
+@ObjectType({ description: 'An area blocked or opened again, live on blockedAreaChanged.' })
+export class BlockedAreaChange {
+  @Field(() => ID, { description: 'Global id of the blocked area.' })
+  areaId: string;
+
+  @Field({ description: 'The zone.' })
+  zone: string;
+
+  @Field({ description: 'True when it was blocked, false when it was opened again.' })
+  blocked: boolean;
+
+  @Field({ description: 'Why it was blocked.' })
+  reason: string;
+
+  @Field({ description: 'When.' })
+  at: Date;
+}

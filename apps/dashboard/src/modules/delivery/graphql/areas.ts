@@ -52,3 +52,15 @@ export const unblockAreaMutation = graphql(`
     }
   }
 `);
+
+export const blockedAreaChangedSubscription = graphql(`
+  subscription BlockedAreaChangedLive {
+    blockedAreaChanged {
+      areaId
+      zone
+      blocked
+      reason
+      at
+    }
+  }
+`);
