@@ -523,6 +523,14 @@ describe('last-mile delivery', () => {
     assert.equal(blocked.blockArea.affected.length, 2);
     assert.ok(blocked.blockArea.affected.every((d: { status: string }) => d.status === 'UNASSIGNED'));
     assert.ok(blocked.blockArea.area.radiusM > 0);
+    const zones = (await api.data(`{ deliveryZones(city: "上海") { zone district centre { lat lng } radiusM } }`))
+      .deliveryZones as { zone: string; centre: { lat: number; lng: number }; radiusM: number }[];
+    assert.equal(zones.length, 16);
+    const changning = zones.find((z) => z.zone === '上海长宁区')!;
+    assert.deepEqual(
+      [changning.centre, changning.radiusM],
+      [blocked.blockArea.area.centre, blocked.blockArea.area.radiusM],
+    );
     const runAfter = await api.data(`query($id: ID!) { deliveryRun(id: $id) { status } }`, { id: run.id });
     assert.equal(runAfter.deliveryRun.status, 'CANCELLED');
     assert.equal(

@@ -18,6 +18,11 @@ export interface AddressToLocate {
  */
 export interface Geocoder {
   locate(address: AddressToLocate): Promise<LatLng | null>;
+  /**
+   * Where a zone lies, for maps: a served city, or one of its districts, as a centre and a radius (a
+   * production geocoder may return its district's bounding circle). Null when it cannot be placed.
+   */
+  area(city: string, district: string | null): { centre: LatLng; radiusKm: number } | null;
 }
 
 /** Centre (WGS-84) and built-up radius in km of each city the platform serves. */
@@ -93,7 +98,7 @@ export function demoPosition(a: AddressToLocate): LatLng | null {
   return area ? inDisc(area.centre, area.radiusKm, `${a.city}|${a.address.trim()}`) : null;
 }
 
-export const demoGeocoder: Geocoder = { locate: async (a) => demoPosition(a) };
+export const demoGeocoder: Geocoder = { locate: async (a) => demoPosition(a), area: demoArea };
 
 /**
  * A position as shown to a caller without CUSTOMER_PII_READ (or a customer's tracking page): rounded

@@ -149,6 +149,7 @@ export function createServices(
     courierPositions,
     couriers: new CourierService(mutations),
     deliveryQueries: new DeliveryQueryService(ds),
+    geocoder,
     auditQueries: new AuditQueryService(ds),
     auth: authService,
     access,

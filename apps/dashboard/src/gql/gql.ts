@@ -34,6 +34,7 @@ type Documents = {
     "\n  mutation BlockArea($input: BlockAreaInput!) {\n    blockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      affected {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.BlockAreaDocument,
     "\n  mutation UnblockArea($input: UnblockAreaInput!) {\n    unblockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UnblockAreaDocument,
     "\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n": typeof types.BlockedAreaChangedLiveDocument,
+    "\n  query DeliveryZones($city: String!) {\n    deliveryZones(city: $city) {\n      zone\n      district\n      radiusM\n      centre {\n        lat\n        lng\n      }\n    }\n  }\n": typeof types.DeliveryZonesDocument,
     "\n  fragment CourierRow on Courier {\n    id\n    code\n    name\n    phone\n    zones\n    shiftStart\n    shiftEnd\n    state\n    onTimeRate\n    delivered\n    position {\n      lat\n      lng\n    }\n    positionAt\n    vehicle {\n      code\n      kind\n      capacityUnits\n      capacityKg\n    }\n  }\n": typeof types.CourierRowFragmentDoc,
     "\n  query Couriers($filter: CourierFilter) {\n    couriers(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...CourierRow\n        }\n      }\n    }\n  }\n": typeof types.CouriersDocument,
     "\n  mutation UpdateCourier($input: UpdateCourierInput!) {\n    updateCourier(input: $input) {\n      courier {\n        ...CourierRow\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateCourierDocument,
@@ -145,6 +146,7 @@ const documents: Documents = {
     "\n  mutation BlockArea($input: BlockAreaInput!) {\n    blockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      affected {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.BlockAreaDocument,
     "\n  mutation UnblockArea($input: UnblockAreaInput!) {\n    unblockArea(input: $input) {\n      area {\n        id\n        zone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UnblockAreaDocument,
     "\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n": types.BlockedAreaChangedLiveDocument,
+    "\n  query DeliveryZones($city: String!) {\n    deliveryZones(city: $city) {\n      zone\n      district\n      radiusM\n      centre {\n        lat\n        lng\n      }\n    }\n  }\n": types.DeliveryZonesDocument,
     "\n  fragment CourierRow on Courier {\n    id\n    code\n    name\n    phone\n    zones\n    shiftStart\n    shiftEnd\n    state\n    onTimeRate\n    delivered\n    position {\n      lat\n      lng\n    }\n    positionAt\n    vehicle {\n      code\n      kind\n      capacityUnits\n      capacityKg\n    }\n  }\n": types.CourierRowFragmentDoc,
     "\n  query Couriers($filter: CourierFilter) {\n    couriers(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...CourierRow\n        }\n      }\n    }\n  }\n": types.CouriersDocument,
     "\n  mutation UpdateCourier($input: UpdateCourierInput!) {\n    updateCourier(input: $input) {\n      courier {\n        ...CourierRow\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UpdateCourierDocument,
@@ -330,6 +332,10 @@ export function graphql(source: "\n  mutation UnblockArea($input: UnblockAreaInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription BlockedAreaChangedLive {\n    blockedAreaChanged {\n      areaId\n      zone\n      blocked\n      reason\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryZones($city: String!) {\n    deliveryZones(city: $city) {\n      zone\n      district\n      radiusM\n      centre {\n        lat\n        lng\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeliveryZones($city: String!) {\n    deliveryZones(city: $city) {\n      zone\n      district\n      radiusM\n      centre {\n        lat\n        lng\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

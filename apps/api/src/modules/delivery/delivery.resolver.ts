@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { maskPosition } from '@fulfilment/domain';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { DISTRICTS_BY_CITY, maskPosition } from '@fulfilment/domain';
 import { Context } from '../../app/context';
 import { localId, toGlobalId } from '../../common/global-id';
 import { PageArgs } from '../../common/page-args';
@@ -29,10 +29,10 @@ import {
   DeliveryException,
   DeliveryPayload,
   DeliveryTracking,
+  DeliveryZone,
   GeoPoint,
   TrailPoint,
 } from './delivery.types';
-import { demoArea } from '@fulfilment/domain';
 
 const callerCourier = new WeakMap<Context, Promise<string | null>>();
 
@@ -359,18 +359,32 @@ export class BlockedAreaResolver {
     return actorShown(ctx, a.blockedBy);
   }
 
-  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Centre of the area, for the map.' })
-  centre(@Root() a: BlockedArea): GeoPoint | null {
-    return areaOf(a)?.centre ?? null;
+  @Requires('DELIVERY_READ')
+  @Query(() => [DeliveryZone], { description: "A served city's delivery zones (its districts) and where they lie." })
+  deliveryZones(
+    @Arg('city', { description: 'The city, e.g. 上海.' }) city: string,
+    @Ctx() ctx: Context,
+  ): DeliveryZone[] {
+    return (DISTRICTS_BY_CITY[city] ?? []).flatMap((district) => {
+      const area = ctx.services.geocoder.area(city, district);
+      return area
+        ? [{ zone: `${city}${district}`, district, centre: area.centre, radiusM: Math.round(area.radiusKm * 1000) }]
+        : [];
+    });
   }
 
-  @FieldResolver(() => Number, { nullable: true, description: 'Radius of the area in metres, for the map.' })
-  radiusM(@Root() a: BlockedArea): number | null {
-    const area = areaOf(a);
+  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Centre of the area, for the map.' })
+  centre(@Root() a: BlockedArea, @Ctx() ctx: Context): GeoPoint | null {
+    return areaOf(ctx, a)?.centre ?? null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Radius of the area in metres, for the map.' })
+  radiusM(@Root() a: BlockedArea, @Ctx() ctx: Context): number | null {
+    const area = areaOf(ctx, a);
     return area ? Math.round(area.radiusKm * 1000) : null;
   }
 }
 
-function areaOf(a: BlockedArea) {
-  return demoArea(a.city, a.zone === a.city ? null : a.zone.slice(a.city.length));
+function areaOf(ctx: Context, a: BlockedArea) {
+  return ctx.services.geocoder.area(a.city, a.zone === a.city ? null : a.zone.slice(a.city.length));
 }

@@ -254,3 +254,18 @@ export class BlockedAreaChange {
   @Field({ description: 'When.' })
   at: Date;
 }
+
+@ObjectType({ description: 'A delivery zone of a city (a district, or the whole city) and where it lies, for maps.' })
+export class DeliveryZone {
+  @Field({ description: 'The zone, e.g. 上海浦东新区.' })
+  zone: string;
+
+  @Field(() => String, { nullable: true, description: 'Its district, e.g. 浦东新区; null for the whole city.' })
+  district: string | null;
+
+  @Field(() => GeoPoint, { description: 'Centre.' })
+  centre: GeoPoint;
+
+  @Field(() => Int, { description: 'Radius in metres of the circle around it.' })
+  radiusM: number;
+}

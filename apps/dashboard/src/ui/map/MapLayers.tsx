@@ -156,13 +156,15 @@ export interface MapCircleProps {
   radiusM: number;
   tooltip?: string;
   color?: string;
+  /** Fill opacity, 0.18 by default; a background area wants less. */
+  fillOpacity?: number;
 }
 
 /** An area, e.g. a blocked one: a translucent disc of a radius in metres. */
-export function MapCircle({ center, radiusM, tooltip, color = '#d0312d' }: MapCircleProps) {
+export function MapCircle({ center, radiusM, tooltip, color = '#d0312d', fillOpacity = 0.18 }: MapCircleProps) {
   const [lat, lng] = center;
   const [layer] = useState(() =>
-    L.circle(center, { radius: radiusM, color, fillColor: color, weight: 1.5, fillOpacity: 0.18 }),
+    L.circle(center, { radius: radiusM, color, fillColor: color, weight: fillOpacity < 0.1 ? 0.8 : 1.5, fillOpacity }),
   );
   useMapLayer(layer);
   useLayerTooltip(layer, tooltip);

@@ -7,8 +7,9 @@ import { MapCircle, MapCircleMarker, MapNumberedMarker, MapPolyline } from '../.
 import { MapView } from '../../../ui/map/MapView';
 import type { LatLng } from '../../../ui/map/useLeafletMap';
 import { cityCentre } from './cities';
-import { COURIER_COLOR, ROUTE_COLOR, STOP_COLOR, UNASSIGNED_COLOR } from './deliveryColors';
+import { COURIER_COLOR, ROUTE_COLOR, STOP_COLOR, UNASSIGNED_COLOR, ZONE_COLOR } from './deliveryColors';
 import { runPath } from './paths';
+import { useDeliveryZones } from '../hooks/useDeliveryZones';
 
 interface Props {
   city: string;
@@ -26,8 +27,19 @@ export function DispatchMap({ city, couriers, runs, unassigned, areas }: Props) 
   const f = useFormat();
   const navigate = useNavigate();
   const running = runs.filter((r) => r.status === 'IN_PROGRESS');
+  const zones = useDeliveryZones(city);
   return (
     <MapView center={cityCentre(city)} zoom={11} className="dispatch-map">
+      {zones.map((z) => (
+        <MapCircle
+          key={z.zone}
+          center={[z.centre.lat, z.centre.lng]}
+          radiusM={z.radiusM}
+          tooltip={z.district ?? z.zone}
+          color={ZONE_COLOR}
+          fillOpacity={0.04}
+        />
+      ))}
       {areas.map(
         (a) =>
           a.centre && (

@@ -64,3 +64,17 @@ export const blockedAreaChangedSubscription = graphql(`
     }
   }
 `);
+
+export const deliveryZonesQuery = graphql(`
+  query DeliveryZones($city: String!) {
+    deliveryZones(city: $city) {
+      zone
+      district
+      radiusM
+      centre {
+        lat
+        lng
+      }
+    }
+  }
+`);
