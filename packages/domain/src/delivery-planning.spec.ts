@@ -9,6 +9,8 @@ import {
   mergeStops,
   servesZone,
 } from './delivery-planning';
+import { DISTRICTS_BY_CITY } from './districts';
+import { demoArea, demoPosition } from './geocoder';
 
 const H = 3_600_000;
 /** 2026-12-07 00:00 Asia/Shanghai. */
@@ -19,6 +21,15 @@ describe('delivery zones', () => {
     assert.equal(deliveryZone('浦东新区张杨路500号3号楼', '上海'), '上海浦东新区');
     assert.equal(deliveryZone('上海市徐汇区漕溪北路1号', '上海'), '上海徐汇区');
     assert.equal(deliveryZone('阳光小区5栋', '上海'), '上海');
+  });
+
+  it('knows nothing of cities named like object properties', () => {
+    for (const city of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      assert.equal(deliveryZone('某路1号', city), city);
+      assert.equal(demoPosition({ city, address: '某路1号' }), null);
+      assert.equal(demoArea(city, null), null);
+      assert.deepEqual(DISTRICTS_BY_CITY[city], undefined);
+    }
   });
 
   it('is served by a courier of the zone or of its whole city', () => {

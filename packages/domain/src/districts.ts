@@ -3,7 +3,8 @@
  * address keeps its district only when it is one of these: a word that merely ends like a district
  * (阳光小区, 人民路…社区) must never let the street through. A city missing here shows as the city only.
  */
-export const DISTRICTS_BY_CITY: Readonly<Record<string, readonly string[]>> = {
+// Without a prototype: a city named "constructor" or "toString" (any text a client sends) finds nothing.
+export const DISTRICTS_BY_CITY: Readonly<Record<string, readonly string[]>> = Object.assign(Object.create(null), {
   上海: [
     '黄浦区',
     '徐汇区',
@@ -126,4 +127,4 @@ export const DISTRICTS_BY_CITY: Readonly<Record<string, readonly string[]>> = {
   大连: ['中山区', '西岗区', '沙河口区', '甘井子区', '旅顺口区', '金州区', '普兰店区'],
   西安: ['新城区', '碑林区', '莲湖区', '灞桥区', '未央区', '雁塔区', '阎良区', '临潼区', '长安区', '高陵区', '鄠邑区'],
   兰州: ['城关区', '七里河区', '西固区', '安宁区', '红古区'],
-};
+});

@@ -26,24 +26,28 @@ export interface Geocoder {
 }
 
 /** Centre (WGS-84) and built-up radius in km of each city the platform serves. */
-export const CITY_CENTRES: Readonly<Record<string, { centre: LatLng; radiusKm: number }>> = {
-  上海: { centre: { lat: 31.2304, lng: 121.4737 }, radiusKm: 15 },
-  杭州: { centre: { lat: 30.2741, lng: 120.1551 }, radiusKm: 10 },
-  南京: { centre: { lat: 32.0603, lng: 118.7969 }, radiusKm: 9 },
-  苏州: { centre: { lat: 31.299, lng: 120.5853 }, radiusKm: 8 },
-  北京: { centre: { lat: 39.9042, lng: 116.4074 }, radiusKm: 15 },
-  天津: { centre: { lat: 39.3434, lng: 117.3616 }, radiusKm: 10 },
-  广州: { centre: { lat: 23.1291, lng: 113.2644 }, radiusKm: 12 },
-  深圳: { centre: { lat: 22.5431, lng: 114.0579 }, radiusKm: 12 },
-  武汉: { centre: { lat: 30.5928, lng: 114.3055 }, radiusKm: 10 },
-  长沙: { centre: { lat: 28.2282, lng: 112.9388 }, radiusKm: 8 },
-  成都: { centre: { lat: 30.5728, lng: 104.0668 }, radiusKm: 10 },
-  重庆: { centre: { lat: 29.563, lng: 106.5516 }, radiusKm: 10 },
-  沈阳: { centre: { lat: 41.8057, lng: 123.4315 }, radiusKm: 8 },
-  大连: { centre: { lat: 38.914, lng: 121.6147 }, radiusKm: 7 },
-  西安: { centre: { lat: 34.3416, lng: 108.9398 }, radiusKm: 9 },
-  兰州: { centre: { lat: 36.0611, lng: 103.8343 }, radiusKm: 6 },
-};
+// Without a prototype, like DISTRICTS_BY_CITY: a city named "constructor" is not served.
+export const CITY_CENTRES: Readonly<Record<string, { centre: LatLng; radiusKm: number }>> = Object.assign(
+  Object.create(null),
+  {
+    上海: { centre: { lat: 31.2304, lng: 121.4737 }, radiusKm: 15 },
+    杭州: { centre: { lat: 30.2741, lng: 120.1551 }, radiusKm: 10 },
+    南京: { centre: { lat: 32.0603, lng: 118.7969 }, radiusKm: 9 },
+    苏州: { centre: { lat: 31.299, lng: 120.5853 }, radiusKm: 8 },
+    北京: { centre: { lat: 39.9042, lng: 116.4074 }, radiusKm: 15 },
+    天津: { centre: { lat: 39.3434, lng: 117.3616 }, radiusKm: 10 },
+    广州: { centre: { lat: 23.1291, lng: 113.2644 }, radiusKm: 12 },
+    深圳: { centre: { lat: 22.5431, lng: 114.0579 }, radiusKm: 12 },
+    武汉: { centre: { lat: 30.5928, lng: 114.3055 }, radiusKm: 10 },
+    长沙: { centre: { lat: 28.2282, lng: 112.9388 }, radiusKm: 8 },
+    成都: { centre: { lat: 30.5728, lng: 104.0668 }, radiusKm: 10 },
+    重庆: { centre: { lat: 29.563, lng: 106.5516 }, radiusKm: 10 },
+    沈阳: { centre: { lat: 41.8057, lng: 123.4315 }, radiusKm: 8 },
+    大连: { centre: { lat: 38.914, lng: 121.6147 }, radiusKm: 7 },
+    西安: { centre: { lat: 34.3416, lng: 108.9398 }, radiusKm: 9 },
+    兰州: { centre: { lat: 36.0611, lng: 103.8343 }, radiusKm: 6 },
+  },
+);
 
 /** FNV-1a over the text's UTF-16 units: a stable 32-bit hash, the same on every machine. */
 function hash32(text: string, salt: number): number {
