@@ -30,3 +30,5 @@ export * from './travel-time';
 export * from './geocoder';
 export * from './delivery-planning';
 export * from './delivery-routes';
+export * from './webhook-delivery';
+export * from './notification-templates';

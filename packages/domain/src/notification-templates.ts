@@ -1,0 +1,174 @@
+/** The customer-facing moments a customer is told about, by their preferred channel. */
+export const NOTIFICATION_EVENTS = [
+  'ORDER_RECEIVED',
+  'ORDER_CONFIRMED',
+  'ORDER_HELD',
+  'ORDER_SHIPPED',
+  'OUT_FOR_DELIVERY',
+  'DELIVERED',
+  'DELIVERY_EXCEPTION',
+  'COMPLAINT_ACKNOWLEDGED',
+  'COMPLAINT_RESOLVED',
+  'RETURN_APPROVED',
+  'REFUND_MADE',
+  'SURVEY_REQUEST',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export const NOTIFICATION_CHANNELS = ['SMS', 'EMAIL', 'IN_APP'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const NOTIFICATION_LOCALES = ['zh-CN', 'en'] as const;
+export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
+
+/** A template: the subject (e-mail, in-app title) and the body with {{placeholders}}. */
+export interface MessageTemplate {
+  subject: string;
+  body: string;
+}
+
+/** Placeholders every event's facts carry, and those of some events. */
+const COMMON = ['customerName', 'orderNumber'] as const;
+export const PLACEHOLDERS: Readonly<Record<NotificationEvent, readonly string[]>> = {
+  ORDER_RECEIVED: [...COMMON, 'total'],
+  ORDER_CONFIRMED: [...COMMON, 'promisedBy'],
+  ORDER_HELD: [...COMMON, 'reason'],
+  ORDER_SHIPPED: [...COMMON, 'carrier', 'trackingNumber'],
+  OUT_FOR_DELIVERY: [...COMMON, 'eta', 'trackingUrl'],
+  DELIVERED: [...COMMON, 'deliveredAt', 'trackingUrl'],
+  DELIVERY_EXCEPTION: [...COMMON, 'reason', 'trackingUrl'],
+  COMPLAINT_ACKNOWLEDGED: [...COMMON, 'complaintNumber', 'resolveBy'],
+  COMPLAINT_RESOLVED: [...COMMON, 'complaintNumber', 'outcome'],
+  RETURN_APPROVED: [...COMMON, 'returnNumber'],
+  REFUND_MADE: [...COMMON, 'amount'],
+  SURVEY_REQUEST: [...COMMON, 'surveyUrl'],
+};
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
+
+/** The placeholders a text uses, in order of first use. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+}
+
+/**
+ * What is wrong with a template a manager wrote for an event, in words (empty: nothing): an empty
+ * subject or body, or a placeholder the event's facts do not have.
+ */
+export function templateProblems(event: NotificationEvent, t: MessageTemplate): string[] {
+  const problems: string[] = [];
+  if (!t.subject.trim()) problems.push('The subject is empty');
+  if (!t.body.trim()) problems.push('The body is empty');
+  const known = new Set(PLACEHOLDERS[event]);
+  for (const p of placeholdersIn(`${t.subject} ${t.body}`))
+    if (!known.has(p))
+      problems.push(`{{${p}}} is not a fact of ${event}; use ${PLACEHOLDERS[event].map((x) => `{{${x}}}`).join(', ')}`);
+  return problems;
+}
+
+/**
+ * The message for a customer: every {{placeholder}} replaced by its fact (a fact the caller did not
+ * give stays visible as the placeholder, so a gap shows instead of silently reading wrong).
+ */
+export function renderTemplate(t: MessageTemplate, facts: Readonly<Record<string, string>>): MessageTemplate {
+  const fill = (text: string) =>
+    text.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(facts, name) ? facts[name] : whole));
+  return { subject: fill(t.subject), body: fill(t.body) };
+}
+
+/** The templates a fresh platform starts with; managers edit them (zh-CN first). */
+export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<NotificationLocale, MessageTemplate>>> = {
+  ORDER_RECEIVED: {
+    'zh-CN': {
+      subject: '订单已收到',
+      body: '{{customerName}}您好,您的订单{{orderNumber}}(金额{{total}})已收到,我们正在处理。',
+    },
+    en: {
+      subject: 'Order received',
+      body: 'Hello {{customerName}}, we received your order {{orderNumber}} ({{total}}) and are processing it.',
+    },
+  },
+  ORDER_CONFIRMED: {
+    'zh-CN': { subject: '订单已确认', body: '您的订单{{orderNumber}}已确认,预计{{promisedBy}}前送达。' },
+    en: { subject: 'Order confirmed', body: 'Your order {{orderNumber}} is confirmed and due by {{promisedBy}}.' },
+  },
+  ORDER_HELD: {
+    'zh-CN': { subject: '订单需要确认', body: '您的订单{{orderNumber}}暂缓处理:{{reason}}。客服将尽快与您联系。' },
+    en: {
+      subject: 'Your order needs a check',
+      body: 'Your order {{orderNumber}} is on hold: {{reason}}. Customer service will contact you shortly.',
+    },
+  },
+  ORDER_SHIPPED: {
+    'zh-CN': { subject: '订单已发货', body: '您的订单{{orderNumber}}已由{{carrier}}发出,运单号{{trackingNumber}}。' },
+    en: {
+      subject: 'Order shipped',
+      body: 'Your order {{orderNumber}} left with {{carrier}}, tracking number {{trackingNumber}}.',
+    },
+  },
+  OUT_FOR_DELIVERY: {
+    'zh-CN': {
+      subject: '快递员正在派送',
+      body: '您的订单{{orderNumber}}正在派送中,预计{{eta}}送达。实时查看:{{trackingUrl}}',
+    },
+    en: {
+      subject: 'Out for delivery',
+      body: 'Your order {{orderNumber}} is on its way, expected at {{eta}}. Follow it: {{trackingUrl}}',
+    },
+  },
+  DELIVERED: {
+    'zh-CN': {
+      subject: '订单已送达',
+      body: '您的订单{{orderNumber}}已于{{deliveredAt}}送达。欢迎评价本次配送:{{trackingUrl}}',
+    },
+    en: {
+      subject: 'Delivered',
+      body: 'Your order {{orderNumber}} was delivered at {{deliveredAt}}. Rate the delivery: {{trackingUrl}}',
+    },
+  },
+  DELIVERY_EXCEPTION: {
+    'zh-CN': {
+      subject: '配送遇到问题',
+      body: '您的订单{{orderNumber}}本次未能送达:{{reason}}。我们将重新安排配送:{{trackingUrl}}',
+    },
+    en: {
+      subject: 'Delivery problem',
+      body: 'Your order {{orderNumber}} could not be delivered: {{reason}}. We will arrange it again: {{trackingUrl}}',
+    },
+  },
+  COMPLAINT_ACKNOWLEDGED: {
+    'zh-CN': {
+      subject: '投诉已受理',
+      body: '您的投诉{{complaintNumber}}(订单{{orderNumber}})已受理,我们将在{{resolveBy}}前处理完毕。',
+    },
+    en: {
+      subject: 'Complaint received',
+      body: 'Your complaint {{complaintNumber}} (order {{orderNumber}}) is being handled; we will resolve it by {{resolveBy}}.',
+    },
+  },
+  COMPLAINT_RESOLVED: {
+    'zh-CN': { subject: '投诉已处理', body: '您的投诉{{complaintNumber}}已处理:{{outcome}}。' },
+    en: { subject: 'Complaint resolved', body: 'Your complaint {{complaintNumber}} is resolved: {{outcome}}.' },
+  },
+  RETURN_APPROVED: {
+    'zh-CN': { subject: '退货已批准', body: '订单{{orderNumber}}的退货申请{{returnNumber}}已批准。' },
+    en: { subject: 'Return approved', body: 'Your return {{returnNumber}} for order {{orderNumber}} is approved.' },
+  },
+  REFUND_MADE: {
+    'zh-CN': { subject: '退款已完成', body: '订单{{orderNumber}}的退款{{amount}}已退回原支付方式。' },
+    en: {
+      subject: 'Refund made',
+      body: 'We refunded {{amount}} for order {{orderNumber}} to your original payment method.',
+    },
+  },
+  SURVEY_REQUEST: {
+    'zh-CN': {
+      subject: '请评价我们的服务',
+      body: '{{customerName}}您好,请花一分钟评价订单{{orderNumber}}的服务:{{surveyUrl}}',
+    },
+    en: {
+      subject: 'How did we do?',
+      body: 'Hello {{customerName}}, please take a minute to rate order {{orderNumber}}: {{surveyUrl}}',
+    },
+  },
+};
