@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  cityOfZone,
   deliveryWindow,
   deliveryZone,
   dispatchRank,
@@ -30,6 +31,13 @@ describe('delivery zones', () => {
       assert.equal(demoArea(city, null), null);
       assert.deepEqual(DISTRICTS_BY_CITY[city], undefined);
     }
+  });
+
+  it('names the city of a zone, or nothing for an unknown one', () => {
+    assert.equal(cityOfZone('上海浦东新区'), '上海');
+    assert.equal(cityOfZone('北京'), '北京');
+    assert.equal(cityOfZone('上海不存在区'), null);
+    assert.equal(cityOfZone('constructor'), null);
   });
 
   it('is served by a courier of the zone or of its whole city', () => {

@@ -1,6 +1,7 @@
 import { maskAddress } from './masking';
 import { haversineMetres } from './travel-time';
-import type { LatLng } from './geocoder';
+import { DISTRICTS_BY_CITY } from './districts';
+import { CITY_CENTRES, type LatLng } from './geocoder';
 
 /**
  * The area a delivery belongs to, as dispatch batches, blocks and zones it: the city and its district
@@ -9,6 +10,17 @@ import type { LatLng } from './geocoder';
  */
 export function deliveryZone(address: string, city: string): string {
   return maskAddress(address, city);
+}
+
+/**
+ * The city of a zone as couriers and blocks name it: a served city (上海) or a known district of one
+ * (上海浦东新区); null for anything else.
+ */
+export function cityOfZone(zone: string): string | null {
+  if (CITY_CENTRES[zone]) return zone;
+  for (const [city, districts] of Object.entries(DISTRICTS_BY_CITY))
+    if (zone.startsWith(city) && districts.includes(zone.slice(city.length))) return city;
+  return null;
 }
 
 /** Whether a courier delivering in `courierZones` serves `zone`: the zone itself, or its whole city. */

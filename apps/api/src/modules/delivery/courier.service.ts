@@ -1,4 +1,4 @@
-import { CITY_CENTRES, DISTRICTS_BY_CITY } from '@fulfilment/domain';
+import { cityOfZone } from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { audit } from '../../common/audit';
 import { localId } from '../../common/global-id';
@@ -9,17 +9,6 @@ import { Courier, Vehicle } from './courier.entity';
 import { CreateCourierInput, CreateVehicleInput, UpdateCourierInput } from './delivery.inputs';
 
 type CourierResult = MutationResult<{ courier: Courier }>;
-
-/**
- * The city of a zone as couriers and blocks name it: a served city (上海) or a known district of one
- * (上海浦东新区); null for anything else.
- */
-export function cityOfZone(zone: string): string | null {
-  if (CITY_CENTRES[zone]) return zone;
-  for (const [city, districts] of Object.entries(DISTRICTS_BY_CITY))
-    if (zone.startsWith(city) && districts.includes(zone.slice(city.length))) return city;
-  return null;
-}
 
 /** The fleet: vehicles and couriers, their zones, shifts and whether they are on duty. */
 export class CourierService {

@@ -41,6 +41,10 @@ const toPlan = (d: Delivery): DeliveryToPlan => ({
 const hhmm = (t: number) =>
   new Date(t).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
 
+/** Grams a routed run carries. */
+const weightOf = (routed: RoutedRun, byId: ReadonlyMap<string, Delivery>) =>
+  routed.stops.reduce((g, s) => g + s.stop.deliveryIds.reduce((x, id) => x + byId.get(id)!.weightG, 0), 0);
+
 const stored = (r: RankedCourier): StoredCourierOption => ({
   courierId: r.courierId,
   code: r.code,
@@ -377,7 +381,7 @@ export class DeliveryPlanningService {
     const placed = await this.putOnRun(tx, run, routed, byId, deliveries);
     Object.assign(run, {
       units: routed.units,
-      weightG: routed.stops.reduce((g, s) => g + s.stop.deliveryIds.reduce((x, id) => x + byId.get(id)!.weightG, 0), 0),
+      weightG: weightOf(routed, byId),
       distanceM: routed.distanceM,
       plannedStart: new Date(routed.start),
       plannedEnd: new Date(routed.end),
@@ -432,7 +436,7 @@ export class DeliveryPlanningService {
       plannedEnd: new Date(routed.end),
       distanceM: routed.distanceM,
       units: routed.units,
-      weightG: routed.stops.reduce((g, s) => g + s.stop.deliveryIds.reduce((x, id) => x + byId.get(id)!.weightG, 0), 0),
+      weightG: weightOf(routed, byId),
       courierChoice: [],
       assignedBy: null,
       overrideReason: null,

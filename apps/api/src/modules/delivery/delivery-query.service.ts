@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
-import { maskPosition } from '@fulfilment/domain';
+import { maskPosition, cityOfZone } from '@fulfilment/domain';
 import { badInput, filterText, paginate } from '../../common/connection';
 import { localId } from '../../common/global-id';
 import { BlockedArea, Courier, Vehicle } from './courier.entity';
 import { Delivery, DeliveryRun } from './delivery.entity';
 import { CourierFilter, DeliveryFilter, DeliveryRunFilter } from './delivery.inputs';
 import { DeliveryTracking } from './delivery.types';
-import { cityOfZone } from './courier.service';
 
 /** Deliveries, runs, couriers and blocked areas: lists on keyset cursors, newest first. */
 export class DeliveryQueryService {

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { DISTRICTS_BY_CITY, maskPosition } from '@fulfilment/domain';
 import { Context } from '../../app/context';
+import { courierIdOfCaller } from './run-progress';
 import { localId, toGlobalId } from '../../common/global-id';
 import { PageArgs } from '../../common/page-args';
 import { masks, personalData, personalText, actorShown } from '../access/pii';
@@ -39,16 +40,7 @@ const callerCourier = new WeakMap<Context, Promise<string | null>>();
 /** The courier the caller signs in as (once per request). */
 export function callerCourierId(ctx: Context): Promise<string | null> {
   let found = callerCourier.get(ctx);
-  if (!found) {
-    const p = ctx.actor.principal;
-    found =
-      p?.kind === 'USER'
-        ? ctx.services.ds
-            .query(`SELECT id FROM courier WHERE user_id = $1`, [p.id])
-            .then((rows: { id: string }[]) => rows[0]?.id ?? null)
-        : Promise.resolve(null);
-    callerCourier.set(ctx, found);
-  }
+  if (!found) callerCourier.set(ctx, (found = courierIdOfCaller(ctx.services.ds.manager, ctx.actor)));
   return found;
 }
 

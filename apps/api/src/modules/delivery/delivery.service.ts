@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { CITY_CENTRES, deliveryWindow, deliveryZone, dispatchRank, type Geocoder } from '@fulfilment/domain';
+import {
+  CITY_CENTRES,
+  deliveryWindow,
+  deliveryZone,
+  dispatchRank,
+  type Geocoder,
+  cityOfZone,
+} from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { audit } from '../../common/audit';
 import { localId } from '../../common/global-id';
@@ -10,7 +17,6 @@ import { validateInput } from '../../common/validation';
 import { shipmentGrams } from '../fulfilment/carrier-options';
 import type { ShipmentShipped } from '../fulfilment/fulfilment.events';
 import { BlockedArea } from './courier.entity';
-import { cityOfZone } from './courier.service';
 import { DeliveryPlanningService } from './delivery-planning.service';
 import { DeliveryRunTransitions } from './delivery-run-transitions';
 import { DeliveryChange, DeliveryTransitions } from './delivery-transitions';

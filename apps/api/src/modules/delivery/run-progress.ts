@@ -14,12 +14,12 @@ export interface StopEtaMessage {
   lateRisk: boolean;
 }
 
-/** The courier the caller signs in as, or null (dispatchers, API keys). */
-export async function courierOfCaller(m: EntityManager, actor: Actor): Promise<{ id: string; code: string } | null> {
+/** The id of the courier the caller signs in as, or null (dispatchers, API keys). */
+export async function courierIdOfCaller(m: EntityManager, actor: Actor): Promise<string | null> {
   const p = actor.principal;
   if (!p || p.kind !== 'USER') return null;
-  const [row] = await m.query(`SELECT id, code FROM courier WHERE user_id = $1`, [p.id]);
-  return row ?? null;
+  const [row] = await m.query(`SELECT id FROM courier WHERE user_id = $1`, [p.id]);
+  return row?.id ?? null;
 }
 
 /**
@@ -28,9 +28,9 @@ export async function courierOfCaller(m: EntityManager, actor: Actor): Promise<{
  */
 export async function assertMayWorkRun(tx: Tx, runCourierId: string | null, field: string[]): Promise<void> {
   if (can(tx.actor.principal, 'DISPATCH')) return;
-  const me = await courierOfCaller(tx.m, tx.actor);
+  const me = await courierIdOfCaller(tx.m, tx.actor);
   if (!me) fail('NOT_A_COURIER', 'You sign in as no courier of the fleet', field);
-  if (me.id !== runCourierId) fail('NOT_YOUR_RUN', 'This run belongs to another courier', field);
+  if (me !== runCourierId) fail('NOT_YOUR_RUN', 'This run belongs to another courier', field);
 }
 
 /**
