@@ -65,6 +65,24 @@ export interface Config {
   liveConnectionsPerAddress: number;
   /** JOBS=off: this process runs no background jobs or crons (another process does); it still queues them. */
   jobs: boolean;
+  /** Where customers reach the dashboard's public pages (tracking links in messages); PUBLIC_URL, default http://localhost:PORT. */
+  publicUrl: string;
+  /** SMTP_URL, e.g. smtps://user:pass@smtp.example.com:465: customer e-mails go there. Unset: e-mails are logged, not sent. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of customer e-mails. */
+  mailFrom: string;
+  /**
+   * WEBHOOK_ALLOW_ADDRESSES: private or loopback addresses (IPs or CIDRs, comma-separated) webhook
+   * endpoints may still use, e.g. 127.0.0.1 for tests or 10.1.0.0/16 for an internal receiver. Default:
+   * none in production; loopback when the demo is seeded (its demo receiver runs in the API).
+   */
+  webhookAllowAddresses: string[];
+  /** How long one webhook request may take (ms), WEBHOOK_TIMEOUT_MS, default 15 s. */
+  webhookTimeoutMs: number;
+  /** Days delivered webhook events and their attempts are kept (WEBHOOK_RETENTION_DAYS, default 14). */
+  webhookRetentionDays: number;
+  /** OUTBOX_RETRY_SCALE: multiplies every retry delay of notifications and webhooks (tests make them short). Default 1. */
+  outboxRetryScale: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,7 +121,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
     liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
     jobs: jobs === 'on',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${intFromEnv(env, 'PORT', 4000)}`).replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Fulfilment Operations <noreply@fulfilment.local>',
+    webhookAllowAddresses: (env.WEBHOOK_ALLOW_ADDRESSES ?? (seed === 'demo' && !production ? '127.0.0.1,::1' : ''))
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    webhookTimeoutMs: intFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 15_000),
+    webhookRetentionDays: intFromEnv(env, 'WEBHOOK_RETENTION_DAYS', 14),
+    outboxRetryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1),
   };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
 }
 
 /** The shortest AUTH_SECRET (bytes, UTF-8) and ADMIN_PASSWORD (characters) production starts with. */

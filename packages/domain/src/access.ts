@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'DISPATCH',
   'COURIER_MANAGE',
   'COURIER_WORK',
+  'CUSTOMER_EDIT',
+  'NOTIFICATION_READ',
+  'TEMPLATE_MANAGE',
+  'WEBHOOK_MANAGE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +67,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...FLOOR,
     'CARRIER_MANAGE',
     ...DISPATCHING,
+    'CUSTOMER_EDIT',
+    'NOTIFICATION_READ',
+    'TEMPLATE_MANAGE',
   ],
   CUSTOMER_SERVICE: [
     ...READ_OPERATIONS,
@@ -71,6 +78,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'PURCHASING_READ',
     'FULFILMENT_READ',
     'DELIVERY_READ',
+    'CUSTOMER_EDIT',
+    'NOTIFICATION_READ',
   ],
   WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR],
   DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS', ...DISPATCHING],
@@ -94,6 +103,9 @@ export const API_KEY_SCOPES = {
   SHIPPING_WRITE: { name: 'shipping:write', permissions: ['SHIP_ORDERS'] },
   DELIVERY_READ: { name: 'delivery:read', permissions: ['DELIVERY_READ'] },
   DISPATCH_WRITE: { name: 'dispatch:write', permissions: ['DISPATCH'] },
+  CUSTOMERS_WRITE: { name: 'customers:write', permissions: ['CUSTOMER_EDIT'] },
+  NOTIFICATIONS_READ: { name: 'notifications:read', permissions: ['NOTIFICATION_READ'] },
+  WEBHOOKS_WRITE: { name: 'webhooks:write', permissions: ['WEBHOOK_MANAGE'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

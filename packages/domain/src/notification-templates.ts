@@ -3,10 +3,12 @@ export const NOTIFICATION_EVENTS = [
   'ORDER_RECEIVED',
   'ORDER_CONFIRMED',
   'ORDER_HELD',
+  'ORDER_CANCELLED',
   'ORDER_SHIPPED',
   'OUT_FOR_DELIVERY',
   'DELIVERED',
   'DELIVERY_EXCEPTION',
+  'DELIVERY_RESCHEDULED',
   'COMPLAINT_ACKNOWLEDGED',
   'COMPLAINT_RESOLVED',
   'RETURN_APPROVED',
@@ -33,10 +35,12 @@ export const PLACEHOLDERS: Readonly<Record<NotificationEvent, readonly string[]>
   ORDER_RECEIVED: [...COMMON, 'total'],
   ORDER_CONFIRMED: [...COMMON, 'promisedBy'],
   ORDER_HELD: [...COMMON, 'reason'],
+  ORDER_CANCELLED: [...COMMON, 'reason'],
   ORDER_SHIPPED: [...COMMON, 'carrier', 'trackingNumber'],
   OUT_FOR_DELIVERY: [...COMMON, 'eta', 'trackingUrl'],
   DELIVERED: [...COMMON, 'deliveredAt', 'trackingUrl'],
   DELIVERY_EXCEPTION: [...COMMON, 'reason', 'trackingUrl'],
+  DELIVERY_RESCHEDULED: [...COMMON, 'window', 'trackingUrl'],
   COMPLAINT_ACKNOWLEDGED: [...COMMON, 'complaintNumber', 'resolveBy'],
   COMPLAINT_RESOLVED: [...COMMON, 'complaintNumber', 'outcome'],
   RETURN_APPROVED: [...COMMON, 'returnNumber'],
@@ -99,6 +103,16 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<Notifi
       body: 'Your order {{orderNumber}} is on hold: {{reason}}. Customer service will contact you shortly.',
     },
   },
+  ORDER_CANCELLED: {
+    'zh-CN': {
+      subject: '订单已取消',
+      body: '您的订单{{orderNumber}}已取消:{{reason}}。如已付款,款项将退回原支付方式。',
+    },
+    en: {
+      subject: 'Order cancelled',
+      body: 'Your order {{orderNumber}} was cancelled: {{reason}}. Any payment goes back to your original payment method.',
+    },
+  },
   ORDER_SHIPPED: {
     'zh-CN': { subject: '订单已发货', body: '您的订单{{orderNumber}}已由{{carrier}}发出,运单号{{trackingNumber}}。' },
     en: {
@@ -136,6 +150,13 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<Notifi
       body: 'Your order {{orderNumber}} could not be delivered: {{reason}}. We will arrange it again: {{trackingUrl}}',
     },
   },
+  DELIVERY_RESCHEDULED: {
+    'zh-CN': { subject: '配送时间已调整', body: '您的订单{{orderNumber}}将于{{window}}送达:{{trackingUrl}}' },
+    en: {
+      subject: 'New delivery time',
+      body: 'Your order {{orderNumber}} will now come {{window}}: {{trackingUrl}}',
+    },
+  },
   COMPLAINT_ACKNOWLEDGED: {
     'zh-CN': {
       subject: '投诉已受理',
@@ -170,5 +191,42 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<Notifi
       subject: 'How did we do?',
       body: 'Hello {{customerName}}, please take a minute to rate order {{orderNumber}}: {{surveyUrl}}',
     },
+  },
+};
+
+/**
+ * Which order event the customer is told about, and as what (null: not told). Holds tell the customer
+ * only when they can help (payment, address); credit and size checks are the company's own business.
+ */
+export function customerNoticeOfOrderStep(to: string, holdReasons: readonly string[]): NotificationEvent | null {
+  switch (to) {
+    case 'CONFIRMED':
+      return 'ORDER_CONFIRMED';
+    case 'ON_HOLD':
+      return holdReasons.some((r) => Object.hasOwn(CUSTOMER_HOLD_TEXT.en, r)) ? 'ORDER_HELD' : null;
+    case 'CANCELLED':
+      return 'ORDER_CANCELLED';
+    case 'SHIPPED':
+      return 'ORDER_SHIPPED';
+    case 'OUT_FOR_DELIVERY':
+      return 'OUT_FOR_DELIVERY';
+    case 'DELIVERED':
+      return 'DELIVERED';
+    default:
+      return null;
+  }
+}
+
+/** Hold reasons a customer is told about, in their words. */
+export const CUSTOMER_HOLD_TEXT: Readonly<Record<NotificationLocale, Readonly<Record<string, string>>>> = {
+  'zh-CN': {
+    PAYMENT_PENDING: '尚未收到您的在线付款',
+    UNDELIVERABLE_REGION: '您的收货地址暂不在配送范围内',
+    DELIVERY_AREA_BLOCKED: '您的收货地址所在区域暂时无法配送',
+  },
+  en: {
+    PAYMENT_PENDING: 'we have not received your online payment yet',
+    UNDELIVERABLE_REGION: 'we do not deliver to your address yet',
+    DELIVERY_AREA_BLOCKED: 'deliveries to your area are paused for now',
   },
 };

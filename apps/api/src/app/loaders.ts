@@ -3,6 +3,7 @@ import { accessLoaders } from '../modules/access/access.loaders';
 import { deliveryLoaders } from '../modules/delivery/delivery.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
 import { fulfilmentLoaders } from '../modules/fulfilment/fulfilment.loaders';
+import { notificationLoaders } from '../modules/notification/notification.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
 import { productLoaders } from '../modules/product/product.loaders';
 import { purchasingLoaders } from '../modules/purchasing/purchasing.loaders';
@@ -21,6 +22,7 @@ export function createLoaders(ds: DataSource, cache = true) {
     ...purchasingLoaders(ds, cache),
     ...fulfilmentLoaders(ds, cache),
     ...deliveryLoaders(ds, cache),
+    ...notificationLoaders(ds, cache),
   };
 }
 

@@ -61,6 +61,15 @@ import {
 } from '../modules/delivery/delivery.resolver';
 import { DeliveryRunEventResolver, DeliveryRunResolver } from '../modules/delivery/delivery-run.resolver';
 import { CourierResolver } from '../modules/delivery/courier.resolver';
+import { NOTIFICATION_ERROR_CODES } from '../modules/notification/notification.errors';
+import { NOTIFICATION_LIVE_CHANNELS } from '../modules/notification/notification.events';
+import {
+  CustomerPreferencesResolver,
+  NotificationResolver,
+  NotificationTemplateResolver,
+  OrderNotificationsResolver,
+} from '../modules/notification/notification.resolver';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from '../modules/notification/webhook.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -132,6 +141,18 @@ export const MODULES: Record<string, ModuleParts> = {
     ],
     errorCodes: DELIVERY_ERROR_CODES,
     channels: DELIVERY_CHANNELS,
+  },
+  notification: {
+    resolvers: [
+      NotificationResolver,
+      NotificationTemplateResolver,
+      OrderNotificationsResolver,
+      CustomerPreferencesResolver,
+      WebhookEndpointResolver,
+      WebhookDeliveryResolver,
+    ],
+    errorCodes: NOTIFICATION_ERROR_CODES,
+    channels: NOTIFICATION_LIVE_CHANNELS,
   },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

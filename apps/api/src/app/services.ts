@@ -43,6 +43,28 @@ import { DeliveryTransitions } from '../modules/delivery/delivery-transitions';
 import { defineDeliveryJobs } from '../modules/delivery/delivery.jobs';
 import { RunProgress } from '../modules/delivery/run-progress';
 import { RunWatch } from '../modules/delivery/run-watch';
+import { EmailChannel, LoggedEmail, RecordingSms, SmsChannel, SmtpEmail } from '../modules/notification/channels';
+import { NotificationQueryService } from '../modules/notification/notification-query.service';
+import { NotificationSender } from '../modules/notification/notification-sender';
+import { NotificationService } from '../modules/notification/notification.service';
+import { defineNotificationJobs } from '../modules/notification/notification.jobs';
+import { OutboxDispatcher } from '../modules/notification/outbox-dispatcher';
+import { WebhookDispatch } from '../modules/notification/webhook-dispatch';
+import { WebhookSender } from '../modules/notification/webhook-sender';
+import { WebhookService } from '../modules/notification/webhook.service';
+
+/** How the notification module reaches people; every field has a default for tests and the seed. */
+export interface MessagingSettings {
+  publicUrl?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+  webhookAllowAddresses?: string[];
+  webhookTimeoutMs?: number;
+  webhookRetentionDays?: number;
+  outboxRetryScale?: number;
+  /** An SMS provider's adapter; default: the recorder. */
+  sms?: SmsChannel;
+}
 
 /**
  * Builds every module's services once per process and wires the modules' reactions to each other:
@@ -50,7 +72,7 @@ import { RunWatch } from '../modules/delivery/run-watch';
  */
 export function createServices(
   ds: DataSource,
-  auth: AuthSettings & { positionRetentionDays?: number },
+  auth: AuthSettings & { positionRetentionDays?: number } & MessagingSettings,
   geocoder: Geocoder = demoGeocoder,
 ) {
   const handlers = new DomainEventHandlers();
@@ -105,6 +127,25 @@ export function createServices(
     watch: new RunWatch(ds, mutations, runProgress),
   });
 
+  const webhookTimeoutMs = auth.webhookTimeoutMs ?? 15_000;
+  const leaseSeconds = Math.ceil(webhookTimeoutMs / 1000) + 30;
+  const email: EmailChannel = auth.smtpUrl
+    ? new SmtpEmail(auth.smtpUrl, auth.mailFrom ?? 'noreply@fulfilment.local')
+    : new LoggedEmail();
+  const sms = auth.sms ?? new RecordingSms();
+  const webhookSender = new WebhookSender(auth.webhookAllowAddresses ?? [], webhookTimeoutMs);
+  const outbox = new OutboxDispatcher([
+    new NotificationSender(ds, {
+      email,
+      sms,
+      publicUrl: auth.publicUrl ?? 'http://localhost:4000',
+      retryScale: auth.outboxRetryScale ?? 1,
+      leaseSeconds,
+    }),
+    new WebhookDispatch(ds, webhookSender, auth.outboxRetryScale ?? 1, leaseSeconds),
+  ]);
+  defineNotificationJobs(jobs, { ds, dispatcher: outbox, webhookRetentionDays: auth.webhookRetentionDays ?? 14 });
+
   const authService = new AuthService(ds, auth);
   const access = new AccessService(ds, mutations);
 
@@ -154,6 +195,16 @@ export function createServices(
     auth: authService,
     access,
     overview: new OverviewService(ds),
+    notifications: new NotificationService(ds, mutations),
+    notificationQueries: new NotificationQueryService(ds),
+    webhooks: new WebhookService(mutations, auth.webhookAllowAddresses ?? []),
+    outbox,
+    sms,
+    /** Closes the channels' connections (SMTP pool, webhook keep-alive sockets). */
+    closeMessaging() {
+      email.close();
+      webhookSender.close();
+    },
   };
 }
 

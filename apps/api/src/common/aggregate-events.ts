@@ -27,11 +27,27 @@ export interface EventStream<M> {
   channel: string;
   /** Each message field over the inserted event row `e` and the written aggregate row `a`. */
   message: SqlFields<M>;
+  /**
+   * Outbox rows the events also write, in the same statement (webhook events): given the message
+   * as SQL and a FROM clause over `e` and `a` (ending in a WHERE condition that more may follow with AND).
+   */
+  outbox?: (messageSql: string, fromSql: string) => OutboxPart[];
+}
+
+/** A part of the write batch that writes outbox rows from the events. */
+export interface OutboxPart {
+  name: string;
+  sql: string;
+  values: unknown[];
+  /** A SELECT with side effects (pg_notify). */
+  mustRun?: boolean;
 }
 
 /** A stream with its statements written out once (they run on the hot path, as prepared statements). */
 export interface DefinedEventStream<M> extends EventStream<M> {
   readonly insertSql: string;
+  /** The message as a json_build_object over `e` and `a`. */
+  readonly messageSql: string;
   /** The notification of the rows of part `events`, reading the aggregate from part `{aggregate}`. */
   notifySql(aggregatePart: string): string;
 }
@@ -41,6 +57,7 @@ export function defineEventStream<M>(stream: EventStream<M>): DefinedEventStream
   const notify = new Map<string, string>();
   return {
     ...stream,
+    messageSql: message,
     insertSql: `INSERT INTO ${stream.table} (${stream.aggregateColumn}, sequence, type, from_status, to_status, reason, actor)
      SELECT d.*, $7 FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS d RETURNING *`,
     notifySql(aggregatePart) {
@@ -110,4 +127,7 @@ export function appendEventsOfMany<M>(
     actor,
   ]);
   batch.add('event_notifications', stream.notifySql(aggregatePart), [stream.channel], true);
+  const from = `FROM events e JOIN ${aggregatePart} a ON a.id = e.${stream.aggregateColumn} WHERE true`;
+  for (const part of stream.outbox?.(stream.messageSql, from) ?? [])
+    batch.add(part.name, part.sql, part.values, part.mustRun);
 }

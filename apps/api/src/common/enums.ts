@@ -265,6 +265,10 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   COURIER_MANAGE: 'Create and change couriers and vehicles.',
   COURIER_WORK:
     "Working delivery runs: a courier its own runs (positions, proofs of delivery, exceptions); with DISPATCH, any run on a courier's behalf.",
+  CUSTOMER_EDIT: 'Change how a customer is told (preferred channel and language).',
+  NOTIFICATION_READ: 'Read the notifications sent to customers (and follow in-app ones live); re-send a failed one.',
+  TEMPLATE_MANAGE: 'Change the message templates customers are told with.',
+  WEBHOOK_MANAGE: 'Register, change and delete webhook endpoints, rotate their secrets, read and re-send deliveries.',
 };
 
 registerEnumType(Role, {

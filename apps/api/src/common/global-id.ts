@@ -24,6 +24,9 @@ const NODE_TYPES = [
   'BlockedArea',
   'DeliveryRun',
   'Delivery',
+  'Notification',
+  'WebhookEndpoint',
+  'WebhookDelivery',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -22,8 +22,11 @@ import { Purchasing1764400000000 } from './migrations/1764400000000-purchasing';
 import { RequirementWritePath1764410000000 } from './migrations/1764410000000-requirement-write-path';
 import { Fulfilment1764500000000 } from './migrations/1764500000000-fulfilment';
 import { Delivery1764600000000 } from './migrations/1764600000000-delivery';
+import { Notifications1764700000000 } from './migrations/1764700000000-notifications';
 import { BlockedArea, Courier, Vehicle } from '../modules/delivery/courier.entity';
 import { Delivery, DeliveryRun, ProofOfDelivery } from '../modules/delivery/delivery.entity';
+import { Notification, NotificationTemplate } from '../modules/notification/notification.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/notification/webhook.entity';
 import { DeliveryEvent, DeliveryRunEvent } from '../modules/delivery/delivery-event.entity';
 import { Supplier } from '../modules/purchasing/supplier.entity';
 import { SupplierOffer } from '../modules/purchasing/supplier-offer.entity';
@@ -78,6 +81,11 @@ export const ENTITIES = [
   DeliveryRun,
   Delivery,
   ProofOfDelivery,
+  Notification,
+  NotificationTemplate,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
   DeliveryEvent,
   DeliveryRunEvent,
   CheckError,
@@ -97,6 +105,7 @@ export const MIGRATIONS = [
   RequirementWritePath1764410000000,
   Fulfilment1764500000000,
   Delivery1764600000000,
+  Notifications1764700000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

@@ -576,6 +576,8 @@ export type Permission =
   | 'COURIER_MANAGE'
   /** Working delivery runs: a courier its own runs (positions, proofs of delivery, exceptions); with DISPATCH, any run on a courier's behalf. */
   | 'COURIER_WORK'
+  /** Change how a customer is told (preferred channel and language). */
+  | 'CUSTOMER_EDIT'
   /** See customers' personal data unmasked: names, phones, e-mails, addresses and contact details in notes. */
   | 'CUSTOMER_PII_READ'
   /** Read customers; without CUSTOMER_PII_READ their names, phones, e-mails and addresses are masked. */
@@ -588,6 +590,8 @@ export type Permission =
   | 'FULFILMENT_READ'
   /** Book goods receipts against purchase orders. */
   | 'GOODS_RECEIVE'
+  /** Read the notifications sent to customers (and follow in-app ones live); re-send a failed one. */
+  | 'NOTIFICATION_READ'
   /** Cancel orders before shipment. */
   | 'ORDER_CANCEL'
   /** Place orders. */
@@ -612,10 +616,14 @@ export type Permission =
   | 'STOCK_READ'
   /** Create and change suppliers and their offers. */
   | 'SUPPLIER_MANAGE'
+  /** Change the message templates customers are told with. */
+  | 'TEMPLATE_MANAGE'
   /** Create, change and deactivate staff users. */
   | 'USER_MANAGE'
   /** Create and work pick lists, check and pack shipments. */
-  | 'WAREHOUSE_WORK';
+  | 'WAREHOUSE_WORK'
+  /** Register, change and delete webhook endpoints, rotate their secrets, read and re-send deliveries. */
+  | 'WEBHOOK_MANAGE';
 
 /** A pick list to act on. */
 export type PickListActionInput = {
@@ -889,15 +897,15 @@ export type ReportDeliveryExceptionInput = {
 
 /** A staff role; it grants a set of permissions. */
 export type Role =
-  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
+  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, WEBHOOK_MANAGE. */
   | 'ADMIN'
   /** Courier of the own fleet: from the phone page, sees and drives only its own runs and reports its position. Permissions: COURIER_WORK. */
   | 'COURIER'
-  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ. */
+  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ, CUSTOMER_EDIT, NOTIFICATION_READ. */
   | 'CUSTOMER_SERVICE'
   /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
   | 'DISPATCHER'
-  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
+  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE. */
   | 'MANAGER'
   /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
@@ -1173,6 +1181,10 @@ export type UserErrorCode =
   | 'EMAIL_TAKEN'
   /** An order needs at least one line. */
   | 'EMPTY_LINES'
+  /** The template’s subject or body is empty. */
+  | 'EMPTY_TEMPLATE'
+  /** The endpoint is disabled; set it ACTIVE first. */
+  | 'ENDPOINT_DISABLED'
   /** The idempotency key was already used for a different request. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The thing's current status does not allow this step; `message` says which status it is in. */
@@ -1191,6 +1203,8 @@ export type UserErrorCode =
   | 'INVALID_QUANTITY'
   /** A tracking number is not a UPU S10 number (e.g. FP123456785CN) or its check digit is wrong. */
   | 'INVALID_TRACKING_NUMBER'
+  /** The URL is not an absolute http(s) URL without credentials, or is longer than 2,000 characters. */
+  | 'INVALID_URL'
   /** Another picker already recorded this line; only they may change it. */
   | 'LINE_PICKED_BY_OTHER'
   /** Too many failed sign-ins for this e-mail or address; wait and try again. */
@@ -1213,6 +1227,8 @@ export type UserErrorCode =
   | 'NOT_PICKABLE'
   /** The purchase order is not CONFIRMED or PARTIALLY_RECEIVED, so no goods can be booked against it. */
   | 'NOT_RECEIVABLE'
+  /** The delivery is still being worked (pending or retrying); wait for it to end or fail. */
+  | 'NOT_REDELIVERABLE'
   /** The run (or delivery) belongs to another courier. */
   | 'NOT_YOUR_RUN'
   /** No courier serving the zone is on shift with room for the run. */
@@ -1231,6 +1247,8 @@ export type UserErrorCode =
   | 'OVER_RECEIPT'
   /** A position is not on Earth (latitude −90…90, longitude −180…180), older than 24 hours, or more than 2 minutes in the future. */
   | 'POSITION_OUT_OF_RANGE'
+  /** The URL’s host is (or resolves to) a private, loopback or link-local address; only public receivers are allowed unless WEBHOOK_ALLOW_ADDRESSES names it. */
+  | 'PRIVATE_ADDRESS'
   /** The product is no longer sold (inactive). */
   | 'PRODUCT_INACTIVE'
   /** The proof is not a PNG, JPEG or WebP image (by its bytes, not its name). */
@@ -1263,8 +1281,12 @@ export type UserErrorCode =
   | 'TRACKING_NUMBER_TAKEN'
   /** No carrier has this code or id. */
   | 'UNKNOWN_CARRIER'
+  /** An event type is not one of webhookEventTypes. */
+  | 'UNKNOWN_EVENT_TYPE'
   /** No line of this pick list has this id. */
   | 'UNKNOWN_PICK_LINE'
+  /** The template uses a {{placeholder}} its event does not have; `message` lists the ones it has. */
+  | 'UNKNOWN_PLACEHOLDER'
   /** No product has this SKU. */
   | 'UNKNOWN_SKU'
   /** No supplier has this id. */
@@ -1910,6 +1932,7 @@ export type StockLevelDetailQuery = { node:
     | { __typename: 'Delivery', id: string }
     | { __typename: 'DeliveryRun', id: string }
     | { __typename: 'GoodsReceipt', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderEvent', id: string }
     | { __typename: 'PickList', id: string }
@@ -1924,6 +1947,8 @@ export type StockLevelDetailQuery = { node:
     | { __typename: 'SupplierOffer', id: string }
     | { __typename: 'Vehicle', id: string }
     | { __typename: 'Warehouse', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type AdjustStockMutationVariables = Exact<{

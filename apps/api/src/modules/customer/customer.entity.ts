@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { CreditStatus as CreditStatusT, Region as RegionT } from '@fulfilment/domain';
+import type {
+  CreditStatus as CreditStatusT,
+  NotificationChannel,
+  NotificationLocale,
+  Region as RegionT,
+} from '@fulfilment/domain';
 import { CreditStatus, Region } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../node/node.interface';
@@ -57,6 +62,14 @@ export class Customer implements Node {
   @Field({ description: 'An important customer (key account): their orders are picked right after urgent ones.' })
   @Column()
   keyAccount: boolean;
+
+  /** How the customer wants to be told (GraphQL: preferredChannel, in the notification module). */
+  @Column({ type: 'text' })
+  preferredChannel: NotificationChannel;
+
+  /** The language the customer is told in (GraphQL: language). */
+  @Column({ type: 'text' })
+  locale: NotificationLocale;
 
   @Field({ description: 'When the customer was registered.' })
   @CreateDateColumn({ type: 'timestamptz' })

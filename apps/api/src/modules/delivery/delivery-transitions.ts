@@ -1,4 +1,5 @@
 import { DeliveryEffect, DeliveryEventType, DeliveryFacts, deliveryMachine, DeliveryStatus } from '@fulfilment/domain';
+import { webhookOutbox } from '../notification/webhook-outbox';
 import { actorLabel } from '../../common/actor';
 import { appendEventsOfMany, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
 import type { Tx } from '../../common/mutation';
@@ -7,7 +8,7 @@ import { rowsJson } from '../../common/row-json';
 import { fail } from '../../common/user-error';
 import { WriteBatch } from '../../common/write-batch';
 import { channelOf } from '../../live/topics';
-import { OrderTransitions } from '../order/order-transitions';
+import { CustomerNotice, OrderTransitions } from '../order/order-transitions';
 import { Delivery } from './delivery.entity';
 import { DeliveryEventMessage } from './delivery.events';
 
@@ -21,6 +22,7 @@ export const DELIVERY_EVENTS = defineEventStream<DeliveryEventMessage>({
   table: 'delivery_event',
   aggregateColumn: 'delivery_id',
   channel: channelOf('DELIVERY_EVENT'),
+  outbox: webhookOutbox('delivery.status_changed'),
   message: {
     id: 'e.id::text',
     deliveryId: 'e.delivery_id',
@@ -42,10 +44,13 @@ export const DELIVERY_EVENTS = defineEventStream<DeliveryEventMessage>({
 export const NO_DELIVERY_FACTS: DeliveryFacts = { hasProof: false, runStarted: false, destinationBlocked: false };
 
 /** What the customer is told when a delivery step does not move the order itself. */
-const CUSTOMER_MESSAGE: Partial<Record<DeliveryStatus, (d: Delivery) => string>> = {
-  OUT_FOR_DELIVERY: (d) => `Delivery ${d.number} is on its way`,
-  DELIVERED: (d) => `Delivery ${d.number} was delivered`,
-  EXCEPTION: (d) => `Delivery ${d.number} could not be made (${d.exceptionReason}); we will arrange it again`,
+const CUSTOMER_MESSAGE: Partial<Record<DeliveryStatus, (d: Delivery) => { text: string; notice: CustomerNotice }>> = {
+  OUT_FOR_DELIVERY: (d) => ({ text: `Delivery ${d.number} is on its way`, notice: { event: 'OUT_FOR_DELIVERY' } }),
+  DELIVERED: (d) => ({ text: `Delivery ${d.number} was delivered`, notice: { event: 'DELIVERED' } }),
+  EXCEPTION: (d) => ({
+    text: `Delivery ${d.number} could not be made (${d.exceptionReason}); we will arrange it again`,
+    notice: { event: 'DELIVERY_EXCEPTION', facts: { exceptionReason: d.exceptionReason ?? '' } },
+  }),
 };
 
 /** One delivery being changed in one transaction: its steps and the events they write. */
@@ -114,7 +119,10 @@ export class DeliveryTransitions {
     },
     TELL_CUSTOMER: async (c) => {
       const message = CUSTOMER_MESSAGE[c.delivery.status];
-      if (!c.toldCustomer && message) await this.orders.tellCustomer(c.tx, c.delivery.orderId, message(c.delivery));
+      if (!c.toldCustomer && message) {
+        const { text, notice } = message(c.delivery);
+        await this.orders.tellCustomer(c.tx, c.delivery.orderId, text, notice);
+      }
     },
     RECOMPUTE_RUN: async (c) => {
       c.recomputeRun = true;
@@ -122,8 +130,8 @@ export class DeliveryTransitions {
   };
 
   /** Tells the customer something about the delivery that is not a step (a new window). */
-  async tellCustomerAbout(c: DeliveryChange, message: string): Promise<void> {
-    await this.orders.tellCustomer(c.tx, c.delivery.orderId, message);
+  async tellCustomerAbout(c: DeliveryChange, message: string, notice: CustomerNotice): Promise<void> {
+    await this.orders.tellCustomer(c.tx, c.delivery.orderId, message, notice);
     c.markCustomerTold();
   }
 

@@ -278,6 +278,7 @@ export class DeliveryService {
           await this.deliveries.tellCustomerAbout(
             c,
             `Delivery ${d.number} will come between ${d.windowStart.toISOString()} and ${d.windowEnd.toISOString()}`,
+            { event: 'DELIVERY_RESCHEDULED' },
           );
       }
       const [delivery] = await this.deliveries.saveMany(tx, [c]);

@@ -1,4 +1,5 @@
 import { ShipmentEffect, ShipmentEventType, ShipmentFacts, shipmentMachine, ShipmentStatus } from '@fulfilment/domain';
+import { webhookOutbox } from '../notification/webhook-outbox';
 import { actorLabel } from '../../common/actor';
 import { appendEventsOfMany, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
 import type { Tx } from '../../common/mutation';
@@ -20,6 +21,7 @@ export const SHIPMENT_EVENTS = defineEventStream<ShipmentEventMessage>({
   table: 'shipment_event',
   aggregateColumn: 'shipment_id',
   channel: channelOf('SHIPMENT_EVENT'),
+  outbox: webhookOutbox('shipment.status_changed'),
   message: {
     id: 'e.id::text',
     shipmentId: 'e.shipment_id',

@@ -10,6 +10,8 @@ import { PurchaseOrderLine } from '../purchasing/purchase-order-line.entity';
 import { PurchaseRequirement } from '../purchasing/purchase-requirement.entity';
 import { SupplierOffer } from '../purchasing/supplier-offer.entity';
 import { BlockedArea } from '../delivery/courier.entity';
+import { Notification } from '../notification/notification.entity';
+import { WebhookDelivery, WebhookEndpoint } from '../notification/webhook.entity';
 
 /** node(id:) needs the permission that the list of that type needs. */
 const READ_PERMISSION: Record<NodeType, Permission> = {
@@ -37,6 +39,9 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   BlockedArea: 'DELIVERY_READ',
   DeliveryRun: 'DELIVERY_READ',
   Delivery: 'DELIVERY_READ',
+  Notification: 'NOTIFICATION_READ',
+  WebhookEndpoint: 'WEBHOOK_MANAGE',
+  WebhookDelivery: 'WEBHOOK_MANAGE',
 };
 
 @Resolver()
@@ -97,6 +102,12 @@ export class NodeResolver {
         return loaders.deliveryRun.load(parsed.id);
       case 'Delivery':
         return loaders.delivery.load(parsed.id);
+      case 'Notification':
+        return services.ds.getRepository(Notification).findOneBy({ id: parsed.id });
+      case 'WebhookEndpoint':
+        return services.ds.getRepository(WebhookEndpoint).findOneBy({ id: parsed.id });
+      case 'WebhookDelivery':
+        return services.ds.getRepository(WebhookDelivery).findOneBy({ id: parsed.id });
       default:
         return null;
     }

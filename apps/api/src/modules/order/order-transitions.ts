@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { OrderEffect, orderMachine, OrderStatus } from '@fulfilment/domain';
+import { NotificationEvent, OrderEffect, orderMachine, OrderStatus } from '@fulfilment/domain';
 import type { OrderEventType } from '../../common/enums';
 import type { LifecycleEvent } from '../../common/aggregate-events';
 import type { Tx } from '../../common/mutation';
@@ -15,6 +15,14 @@ export interface OrderEventDraft extends LifecycleEvent {
   type: OrderEventType;
   from: OrderStatus | null;
   to: OrderStatus;
+  /** What the customer is told about a DELIVERY_UPDATE (status changes and placing are told by rule). */
+  notice?: CustomerNotice;
+}
+
+/** A customer notification an order event carries. */
+export interface CustomerNotice {
+  event: NotificationEvent;
+  facts?: Record<string, string>;
 }
 
 /**
@@ -113,11 +121,11 @@ export class OrderTransitions {
    * For other modules: records what the customer is told about the order without a status change
    * (a DELIVERY_UPDATE event, live on orderStatusChanged), in the caller's transaction.
    */
-  async tellCustomer(tx: Tx, orderId: string, message: string): Promise<Order> {
+  async tellCustomer(tx: Tx, orderId: string, message: string, notice: CustomerNotice): Promise<Order> {
     const order =
       (await this.repo.lock(tx.m, orderId)) ?? fail('NOT_FOUND', 'No order with this id', ['input', 'orderId']);
     const change = this.begin(tx, order);
-    change.record({ type: 'DELIVERY_UPDATE', from: order.status, to: order.status, reason: message });
+    change.record({ type: 'DELIVERY_UPDATE', from: order.status, to: order.status, reason: message, notice });
     return this.save(change, null);
   }
 

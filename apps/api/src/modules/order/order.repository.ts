@@ -1,8 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { webhookOutbox } from '../notification/webhook-outbox';
 import { deliveryZone, ORDER_PRIORITIES } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { AUDIT_COLUMNS, auditValues } from '../../common/audit';
-import { appendEvents, appendEventsOfMany, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
+import { appendEvents, appendEventsOfMany, defineEventStream } from '../../common/aggregate-events';
+import { stageNotifications } from '../notification/notification-outbox';
+import { customerNotices, NoticedEvent } from './order-notices';
 import { localId } from '../../common/global-id';
 import { queryPrepared } from '../../common/prepared';
 import { hydrate } from '../../common/rows';
@@ -28,6 +31,7 @@ export const ORDER_EVENTS = defineEventStream<OrderEventMessage>({
   table: 'order_event',
   aggregateColumn: 'order_id',
   channel: channelOf('ORDER_EVENT'),
+  outbox: webhookOutbox('order.status_changed'),
   message: {
     id: 'e.id::text',
     orderId: 'e.order_id',
@@ -225,10 +229,14 @@ export class OrderRepository {
    */
   stageStatusChanges(
     batch: WriteBatch,
-    changes: readonly { order: Order; events: LifecycleEvent[] }[],
+    changes: readonly { order: Order; events: NoticedEvent[] }[],
     actor: Actor,
   ): void {
     if (changes.length === 0) return;
+    stageNotifications(
+      batch,
+      changes.flatMap((c) => customerNotices(c.order, c.events, c.order.lastEventSequence + 1)),
+    );
     batch.add(
       'saved',
       `UPDATE orders o SET status = d.status, status_reason = d.reason, last_event_sequence = d.seq, updated_at = now()
@@ -259,11 +267,12 @@ export class OrderRepository {
   async save(
     m: EntityManager,
     order: Order,
-    events: readonly LifecycleEvent[],
+    events: readonly NoticedEvent[],
     actor: Actor,
     action: string | null,
     batch: WriteBatch,
   ): Promise<Order> {
+    stageNotifications(batch, customerNotices(order, events, order.lastEventSequence + 1));
     batch.add(
       'saved',
       `UPDATE orders SET status = $2, status_reason = $3, hold_reasons = $4, payment_status = $5, delivery_contact_name = $6,

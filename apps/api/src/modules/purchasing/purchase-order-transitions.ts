@@ -1,3 +1,4 @@
+import { webhookOutbox } from '../notification/webhook-outbox';
 import {
   PurchaseOrderEffect,
   PurchaseOrderEventType,
@@ -28,6 +29,7 @@ export const PURCHASE_ORDER_EVENTS = defineEventStream<PurchaseOrderEventMessage
   table: 'purchase_order_event',
   aggregateColumn: 'purchase_order_id',
   channel: channelOf('PURCHASE_ORDER_EVENT'),
+  outbox: webhookOutbox('purchase_order.status_changed'),
   message: {
     id: 'e.id::text',
     purchaseOrderId: 'e.purchase_order_id',

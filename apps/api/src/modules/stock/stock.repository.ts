@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { stageWebhookEvents } from '../notification/webhook-outbox';
 import { crossedThreshold, MovementReason, StockCandidate, stockStatus } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { queryPrepared } from '../../common/prepared';
@@ -134,6 +135,7 @@ export class StockRepository {
       });
     }
     notifyInBatch(batch, 'STOCK_ALERT', alerts);
+    stageWebhookEvents(batch, 'stock.alert', alerts);
   }
 }
 

@@ -1,0 +1,46 @@
+import { customerNoticeOfOrderStep, NotificationEvent } from '@fulfilment/domain';
+import type { LifecycleEvent } from '../../common/aggregate-events';
+import type { NotificationDraft } from '../notification/notification-outbox';
+import type { Order } from './order.entity';
+import type { CustomerNotice } from './order-transitions';
+
+/** An order event as it is written, with the notice a DELIVERY_UPDATE carries. */
+export type NoticedEvent = LifecycleEvent & { notice?: CustomerNotice };
+
+/**
+ * What the customer is told about the order's new events (written to the outbox with them): placing
+ * and the status changes customers care about by rule, delivery news as the delivery says.
+ * `firstSequence` is the sequence number the first of `events` gets; it makes each notice unique.
+ */
+export function customerNotices(
+  order: Order,
+  events: readonly NoticedEvent[],
+  firstSequence: number,
+): NotificationDraft[] {
+  const drafts: NotificationDraft[] = [];
+  events.forEach((e, i) => {
+    let notice: CustomerNotice | undefined = e.notice;
+    if (e.type === 'PLACED') notice = { event: 'ORDER_RECEIVED' };
+    else if (e.type === 'STATUS_CHANGED') {
+      const event: NotificationEvent | null = customerNoticeOfOrderStep(e.to, order.holdReasons);
+      notice = event
+        ? {
+            event,
+            facts: {
+              reason: event === 'ORDER_CANCELLED' ? (e.reason ?? '') : '',
+              holdReasons: order.holdReasons.join(','),
+            },
+          }
+        : undefined;
+    }
+    if (notice)
+      drafts.push({
+        sourceKey: `order:${order.id}:${firstSequence + i}`,
+        event: notice.event,
+        customerId: order.customerId,
+        orderId: order.id,
+        facts: notice.facts,
+      });
+  });
+  return drafts;
+}
