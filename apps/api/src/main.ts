@@ -19,7 +19,7 @@ async function main() {
   await setup.initialize();
   const applied = await setup.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  if (config.seed === 'demo') await seedDemoDataIfEmpty(setup);
+  if (config.seed === 'demo') await seedDemoDataIfEmpty(setup, { webhookBase: `http://127.0.0.1:${config.port}` });
   await setup.destroy();
   const ds = createDataSource(databaseUrl, config.dbPoolSize, config);
   await ds.initialize();

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { Context, createContext } from '../app/context';
 import { LIVE_CHANNELS } from '../app/modules';
 import { createServices, Services } from '../app/services';
+import { demoWebhookReceiver } from '../demo/webhook-receiver';
 import { Actor } from '../common/actor';
 import { maskRequestError, noteRequestOfErrors } from '../common/errors';
 import { fastResolvers } from '../common/fast-resolvers';
@@ -122,6 +123,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   });
   app.use(securityHeaders(config));
   serveDashboard(app);
+  if (config.seed === 'demo' && !config.production) app.use(demoWebhookReceiver(opts.ds));
   app.get('/health', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');

@@ -9,6 +9,7 @@ import { insertCarriers } from './carriers';
 import { seedFloor } from './floor';
 import { insertFleet } from './couriers';
 import { seedDeliveries } from './deliveries';
+import { seedMessaging } from './messaging';
 import { HOUR } from './clock';
 import { generateDemoData } from './generate';
 import { SeedSummary } from './model';
@@ -30,11 +31,11 @@ export type { SeedSummary } from './model';
 const DEFAULT_SEED = 20_251_122;
 
 /** Seeds demo data into a database that has no warehouses yet; otherwise leaves it alone. */
-export async function seedDemoDataIfEmpty(ds: DataSource): Promise<void> {
+export async function seedDemoDataIfEmpty(ds: DataSource, opts: { webhookBase?: string } = {}): Promise<void> {
   const [{ seeded }]: { seeded: boolean }[] = await ds.query(`SELECT EXISTS (SELECT 1 FROM warehouse) AS seeded`);
   if (seeded) return;
   const started = Date.now();
-  const summary = await seedDemoData(ds);
+  const summary = await seedDemoData(ds, opts);
   const ms = Date.now() - started;
   logger.info(
     { ...summary, ms },
@@ -51,7 +52,10 @@ export async function seedDemoDataIfEmpty(ds: DataSource): Promise<void> {
  * the finished months and runs the morning's purchase requirements, and the warehouse floor's work in
  * progress goes through the fulfilment module (floor.ts).
  */
-export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
+export async function seedDemoData(
+  ds: DataSource,
+  opts: { now?: Date; seed?: number; webhookBase?: string } = {},
+): Promise<SeedSummary> {
   const now = opts.now?.getTime() ?? Math.floor(Date.now() / HOUR) * HOUR;
   const data = generateDemoData(now, opts.seed ?? DEFAULT_SEED);
   const lastOrder = data.orders.length ? data.orders[data.orders.length - 1] : null;
@@ -69,6 +73,7 @@ export async function seedDemoData(ds: DataSource, opts: { now?: Date; seed?: nu
     await insertPurchasing(m, data.purchasing);
     await insertCarriers(m);
     await insertFleet(m, opts.seed ?? DEFAULT_SEED);
+    await seedMessaging(m, opts.webhookBase ?? null);
     // New orders continue the numbering where the history stops.
     if (lastOrder) await m.query(`SELECT setval('order_number_seq', $1)`, [Number(lastOrder.number.slice(-6))]);
   });

@@ -21,12 +21,14 @@ const CLAIM = `
   WITH due AS (
     SELECT d.id FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id AND w.status = 'ACTIVE'
      WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= now() AND (d.claimed_until IS NULL OR d.claimed_until < now())
-     ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE OF d SKIP LOCKED)
+     ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE OF d SKIP LOCKED),
+  claimed AS (
   UPDATE webhook_delivery d SET claimed_until = now() + make_interval(secs => $2), attempts = d.attempts + 1
     FROM due, webhook_event e, webhook_endpoint w
    WHERE d.id = due.id AND e.id = d.event_id AND w.id = d.endpoint_id
   RETURNING d.id, d.attempts, d.event_id, d.endpoint_id, e.payload::text AS payload, w.url, w.secret,
-            CASE WHEN w.previous_secret_until > now() THEN w.previous_secret END AS previous_secret`;
+            CASE WHEN w.previous_secret_until > now() THEN w.previous_secret END AS previous_secret)
+  SELECT * FROM claimed`;
 
 /** The attempt, the delivery's new state, and a 410's endpoint disabled: one statement. */
 const RECORD = `
