@@ -65,6 +65,8 @@ export interface Config {
   liveConnectionsPerAddress: number;
   /** JOBS=off: this process runs no background jobs or crons (another process does); it still queues them. */
   jobs: boolean;
+  /** OUTBOX=off: this process sends no customer notifications or webhooks (default: as JOBS). */
+  outbox: boolean;
   /** Where customers reach the dashboard's public pages (tracking links in messages); PUBLIC_URL, default http://localhost:PORT. */
   publicUrl: string;
   /** SMTP_URL, e.g. smtps://user:pass@smtp.example.com:465: customer e-mails go there. Unset: e-mails are logged, not sent. */
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveConnectionsPerCaller: intFromEnv(env, 'LIVE_CONNECTIONS_PER_CALLER', 20),
     liveConnectionsPerAddress: intFromEnv(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
     jobs: jobs === 'on',
+    outbox: (env.OUTBOX || jobs) === 'on',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${intFromEnv(env, 'PORT', 4000)}`).replace(/\/+$/, ''),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Fulfilment Operations <noreply@fulfilment.local>',

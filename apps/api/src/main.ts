@@ -19,7 +19,9 @@ async function main() {
   await setup.initialize();
   const applied = await setup.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  if (config.seed === 'demo') await seedDemoDataIfEmpty(setup, { webhookBase: `http://127.0.0.1:${config.port}` });
+  // The demo's webhook endpoints point at this process's demo receiver (unknown with PORT=0).
+  if (config.seed === 'demo')
+    await seedDemoDataIfEmpty(setup, { webhookBase: config.port ? `http://127.0.0.1:${config.port}` : undefined });
   await setup.destroy();
   const ds = createDataSource(databaseUrl, config.dbPoolSize, config);
   await ds.initialize();

@@ -14,16 +14,17 @@ export function demoWebhookReceiver(ds: DataSource): Router {
     '/demo/webhooks/:name',
     express.raw({ type: '*/*', limit: '1mb' }),
     async (req: Request, res: Response) => {
-      const name = req.params.name;
+      const name = String(req.params.name);
       if (name === 'partner' && Math.random() < 0.2) {
         res.status(503).set('Retry-After', '5').send('demo partner is busy');
         return;
       }
-      const [endpoint] = await ds.query(
-        `SELECT secret, previous_secret FROM webhook_endpoint WHERE url LIKE $1 ORDER BY created_at LIMIT 1`,
-        [`%/demo/webhooks/${name}`],
+      // Every endpoint pointing here may have sent it: its secret (or the one before a rotation) must verify.
+      const endpoints: { secret: string; previous_secret: string | null }[] = await ds.query(
+        `SELECT secret, previous_secret FROM webhook_endpoint WHERE url LIKE $1`,
+        [`%/demo/webhooks/${name.replace(/[\\%_]/g, '')}`],
       );
-      if (!endpoint) {
+      if (!endpoints.length) {
         res.status(410).send('no such demo receiver');
         return;
       }
@@ -33,7 +34,7 @@ export function demoWebhookReceiver(ds: DataSource): Router {
         'webhook-timestamp': String(req.headers['webhook-timestamp'] ?? ''),
         'webhook-signature': String(req.headers['webhook-signature'] ?? ''),
       };
-      for (const secret of [endpoint.secret, endpoint.previous_secret].filter(Boolean)) {
+      for (const secret of endpoints.flatMap((e) => [e.secret, e.previous_secret]).filter((x): x is string => !!x)) {
         try {
           new Webhook(secret).verify(body, headers);
           res.status(204).end();

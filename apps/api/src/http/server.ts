@@ -149,8 +149,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // Every module has defined its jobs by now. With JOBS=off the process still connects, so "run now"
   // (sendNow) works; only working the queues and the crons is left to the processes with JOBS=on.
   await services.jobs.start(opts.databaseUrl, { work: config.jobs, statementTimeoutMs: config.statementTimeoutMs });
-  // Customer notifications and webhooks go out from the processes that work jobs, woken on commit.
-  if (config.jobs) services.outbox.start(pubSub.subscribe('OUTBOX_READY'));
+  // Customer notifications and webhooks go out from every process with OUTBOX on (default: JOBS), woken on commit.
+  if (config.outbox) services.outbox.start(pubSub.subscribe('OUTBOX_READY'));
 
   return {
     httpServer,
