@@ -10,6 +10,7 @@ import { purchasing } from './purchasing';
 import { fulfilment } from './fulfilment';
 import { vrptw } from './vrptw';
 import { delivery } from './delivery';
+import { webhooks } from './webhooks';
 
 export interface Benchmark {
   number: number;
@@ -30,4 +31,5 @@ export const BENCHMARKS: Benchmark[] = [
   { number: 10, name: 'warehouse fulfilment', run: fulfilment },
   { number: 11, name: 'route planner (Solomon VRPTW)', run: vrptw },
   { number: 12, name: 'last-mile delivery', run: delivery },
+  { number: 13, name: 'webhook fan-out', run: webhooks },
 ];
