@@ -13,6 +13,7 @@ const POSSIBLE_TYPES = {
     'Carrier',
     'Customer',
     'GoodsReceipt',
+    'Notification',
     'Order',
     'OrderEvent',
     'PickList',
@@ -26,6 +27,8 @@ const POSSIBLE_TYPES = {
     'Supplier',
     'SupplierOffer',
     'Warehouse',
+    'WebhookDelivery',
+    'WebhookEndpoint',
   ],
 };
 
@@ -43,6 +46,8 @@ export function createCache() {
           purchaseRequirements: relayStylePagination(['filter']),
           pickLists: relayStylePagination(['filter']),
           shipments: relayStylePagination(['filter']),
+          notifications: relayStylePagination(['filter']),
+          webhookDeliveries: relayStylePagination(['filter']),
           orderEvents: { keyArgs: false, merge: (_existing, incoming) => incoming },
         },
       },
@@ -53,6 +58,8 @@ export function createCache() {
       RequirementFigures: { merge: true },
       Money: { merge: true },
       DeliveryAddress: { merge: true },
+      // A template is one event's text in one language (it has no id of its own).
+      NotificationTemplate: { keyFields: ['event', 'language'] },
       // Users are identified by id; their permissions never merge across accounts.
       User: { keyFields: ['id'] },
     },

@@ -152,6 +152,34 @@ export const router = createBrowserRouter([
               async () => (await import('../modules/delivery/pages/DeliveryRunPage')).DeliveryRunPage,
             ),
           },
+          {
+            path: 'notifications',
+            ...page(
+              'NOTIFICATION_READ',
+              async () => (await import('../modules/notifications/pages/NotificationsPage')).NotificationsPage,
+            ),
+          },
+          {
+            path: 'notifications/templates',
+            ...page(
+              'NOTIFICATION_READ',
+              async () => (await import('../modules/notifications/pages/TemplatesPage')).TemplatesPage,
+            ),
+          },
+          {
+            path: 'webhooks',
+            ...page(
+              'WEBHOOK_MANAGE',
+              async () => (await import('../modules/notifications/pages/WebhooksPage')).WebhooksPage,
+            ),
+          },
+          {
+            path: 'webhooks/:id',
+            ...page(
+              'WEBHOOK_MANAGE',
+              async () => (await import('../modules/notifications/pages/WebhookEndpointPage')).WebhookEndpointPage,
+            ),
+          },
           { path: '*', Component: NotFound },
         ],
       },

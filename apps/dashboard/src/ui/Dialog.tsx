@@ -12,6 +12,8 @@ interface DialogProps {
   /** A form dialog: submit runs this; Enter submits. */
   onSubmit?: () => void;
   submitLabel?: string;
+  /** The dismissing button's text (default Cancel; e.g. Close or Done for a dialog that only shows something). */
+  closeLabel?: string;
   submitTone?: 'primary' | 'danger';
   submitDisabled?: boolean;
   busy?: boolean;
@@ -29,6 +31,7 @@ export function Dialog({
   footerNote,
   onSubmit,
   submitLabel,
+  closeLabel,
   submitTone = 'primary',
   submitDisabled,
   busy,
@@ -78,7 +81,7 @@ export function Dialog({
           <footer className="dialog-footer">
             <div className="dialog-note">{footerNote}</div>
             <button type="button" className="btn" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
+              {closeLabel ?? t('common.cancel')}
             </button>
             {onSubmit && (
               <button type="submit" className={`btn btn-${submitTone}`} disabled={busy || submitDisabled}>

@@ -19,9 +19,14 @@ interface NavItem {
     | 'nav.suppliers'
     | 'nav.purchasing'
     | 'nav.receiving'
-    | 'nav.dispatch';
+    | 'nav.dispatch'
+    | 'nav.notifications'
+    | 'nav.templates'
+    | 'nav.webhooks';
   icon: NavIconName;
   permission: Permission;
+  /** Active only on this very path (not on the pages under it). */
+  end?: boolean;
 }
 
 /** What each page needs; the navigation shows only what the user may open. */
@@ -35,6 +40,15 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/purchasing', label: 'nav.purchasing', icon: 'purchasing', permission: 'PURCHASING_READ' },
   { to: '/receiving', label: 'nav.receiving', icon: 'receiving', permission: 'GOODS_RECEIVE' },
   { to: '/dispatch', label: 'nav.dispatch', icon: 'dispatch', permission: 'DELIVERY_READ' },
+  {
+    to: '/notifications',
+    label: 'nav.notifications',
+    icon: 'notifications',
+    permission: 'NOTIFICATION_READ',
+    end: true,
+  },
+  { to: '/notifications/templates', label: 'nav.templates', icon: 'templates', permission: 'NOTIFICATION_READ' },
+  { to: '/webhooks', label: 'nav.webhooks', icon: 'webhooks', permission: 'WEBHOOK_MANAGE' },
 ];
 
 export function AppShell() {
@@ -60,7 +74,7 @@ export function AppShell() {
               <li key={item.to}>
                 <NavLink
                   to={item.to}
-                  end={item.to === '/'}
+                  end={item.to === '/' || item.end}
                   className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
                 >
                   <NavIcon name={item.icon} />

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
 import { OrderDeliveries } from '../../delivery/components/OrderDeliveries';
 import { OrderShipments } from '../../fulfilment/components/OrderShipments';
+import { OrderNotifications } from '../../notifications/components/OrderNotifications';
 import { OrderActions } from '../components/OrderActions';
 import { OrderAllocations } from '../components/OrderAllocations';
 import { OrderCustomer } from '../components/OrderCustomer';
@@ -111,6 +112,7 @@ export function OrderPage() {
           <OrderAllocations order={order} />
           <OrderShipments number={order.number} />
           <OrderDeliveries number={order.number} />
+          <OrderNotifications number={order.number} />
         </div>
         <div className="stack">
           <OrderCustomer order={order} />

@@ -1,0 +1,2 @@
+/** The page of a webhook endpoint (its delivery log). */
+export const endpointPath = (e: { id: string }) => `/webhooks/${encodeURIComponent(e.id)}`;
