@@ -128,7 +128,8 @@ export function createServices(
   });
 
   const webhookTimeoutMs = auth.webhookTimeoutMs ?? 15_000;
-  const leaseSeconds = Math.ceil(webhookTimeoutMs / 1000) + 30;
+  // A claim outlives the longest attempt (the timeout) with room to record it; a crashed process's rows wait this long.
+  const leaseSeconds = Math.ceil(webhookTimeoutMs / 1000) + 5;
   const email: EmailChannel = auth.smtpUrl
     ? new SmtpEmail(auth.smtpUrl, auth.mailFrom ?? 'noreply@fulfilment.local')
     : new LoggedEmail();

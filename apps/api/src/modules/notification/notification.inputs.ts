@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { NotificationChannel, NotificationEvent } from '@fulfilment/domain';
 import { code } from '../../common/validation';
@@ -76,6 +76,7 @@ export class CreateWebhookEndpointInput {
   url: string;
 
   @Field({ nullable: true, description: 'What it is for, at most 200 characters.' })
+  @IsOptional()
   @MaxLength(200, code('TOO_LONG', 'description must be at most 200 characters'))
   description?: string;
 
@@ -91,14 +92,17 @@ export class UpdateWebhookEndpointInput {
   endpointId: string;
 
   @Field({ nullable: true, description: 'A new URL (checked like a new endpoint’s).' })
+  @IsOptional()
   @MaxLength(2000, code('INVALID_URL', 'url must be at most 2000 characters'))
   url?: string;
 
   @Field({ nullable: true, description: 'A new description.' })
+  @IsOptional()
   @MaxLength(200, code('TOO_LONG', 'description must be at most 200 characters'))
   description?: string;
 
   @Field(() => [String], { nullable: true, description: 'New event types, at least one.' })
+  @IsOptional()
   @ArrayMaxSize(20, code('UNKNOWN_EVENT_TYPE', 'at most 20 event types'))
   eventTypes?: string[];
 
@@ -136,6 +140,7 @@ export class WebhookDeliveryFilter {
   status?: WebhookDeliveryStatus;
 
   @Field({ nullable: true, description: 'Of this event type, e.g. order.status_changed.' })
+  @IsOptional()
   @MaxLength(64, code('TOO_LONG', 'eventType must be at most 64 characters'))
   eventType?: string;
 }

@@ -18,10 +18,21 @@ export function customerNotices(
   firstSequence: number,
 ): NotificationDraft[] {
   const drafts: NotificationDraft[] = [];
+  const holdReasons = order.holdReasons.join(',');
   events.forEach((e, i) => {
     let notice: CustomerNotice | undefined = e.notice;
-    if (e.type === 'PLACED') notice = { event: 'ORDER_RECEIVED' };
-    else if (e.type === 'STATUS_CHANGED') {
+    if (e.type === 'PLACED') {
+      notice = { event: 'ORDER_RECEIVED' };
+      // Held for review at once: told too when the customer can help (payment, address).
+      if (customerNoticeOfOrderStep('ON_HOLD', order.holdReasons))
+        drafts.push({
+          sourceKey: `order:${order.id}:${firstSequence + i}:held`,
+          event: 'ORDER_HELD',
+          customerId: order.customerId,
+          orderId: order.id,
+          facts: { holdReasons },
+        });
+    } else if (e.type === 'STATUS_CHANGED') {
       const event: NotificationEvent | null = customerNoticeOfOrderStep(e.to, order.holdReasons);
       notice = event
         ? {
