@@ -1,7 +1,7 @@
 /* global process, console, fetch, setTimeout */
 /**
- * Follows every order's events live over graphql-ws (README, "For integrators"). After a reconnect it
- * re-reads what happened meanwhile with orderEvents(after:), so nothing is missed.
+ * Follows every order's events live over graphql-ws (README, "For integrators"). After each (re)connection
+ * it re-reads what happened meanwhile with orderEvents(after:), so nothing is missed.
  *
  *   API_KEY=fk_… node docs/integrators/follow-orders.mjs [--json]
  *
@@ -12,6 +12,10 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const API_URL = process.env.API_URL ?? 'http://localhost:4000/graphql';
+if (!process.env.API_KEY) {
+  console.error('Set API_KEY to an API key with orders:read (quickstart.mjs setup makes one)');
+  process.exit(2);
+}
 const authorization = `Bearer ${process.env.API_KEY}`;
 const json = process.argv.includes('--json');
 const EVENT = 'id sequence type fromStatus toStatus reason createdAt order { id number }';
@@ -50,26 +54,36 @@ async function readEventLog({ quiet }) {
   }
 }
 
+let following = false;
+/** Once the (re-)sent subscription is in place (a second is plenty), reads what the live feed missed. */
+function catchUp() {
+  setTimeout(async () => {
+    try {
+      await readEventLog({ quiet: false });
+    } catch (e) {
+      return console.error(`catch-up failed: ${e.message}`);
+    }
+    if (following) return;
+    following = true;
+    console.log(
+      json ? JSON.stringify({ following: API_URL }) : `Following order events at ${API_URL} (Ctrl-C to stop)`,
+    );
+  }, 1000);
+}
+
 const client = createClient({
   url: API_URL.replace(/^http/, 'ws'),
   webSocketImpl: WebSocket,
   connectionParams: { authorization },
   retryAttempts: Infinity,
   on: {
-    connected: (_socket, _payload, wasRetry) => {
-      if (!wasRetry) return;
-      // Back after a lost connection: once the subscription is re-sent (a second is plenty), read what
-      // happened meanwhile. Events the live feed also brings are printed once.
-      setTimeout(
-        () => readEventLog({ quiet: false }).catch((e) => console.error(`catch-up failed: ${e.message}`)),
-        1000,
-      );
-    },
+    // After the first connection too: events between reading the log and subscribing are not lost.
+    connected: catchUp,
     closed: (e) => console.error(`connection lost (${e?.code ?? 'error'}), reconnecting…`),
   },
 });
 
-// The start of the event log to catch up from later: where it ends now (a real client keeps its cursor).
+// Where the event log ends now: catch-ups start there (a real client stores its cursor instead).
 await readEventLog({ quiet: true });
 client.subscribe(
   { query: `subscription { orderStatusChanged { ${EVENT} } }` },
@@ -79,4 +93,3 @@ client.subscribe(
     complete: () => process.exit(0),
   },
 );
-console.log(json ? JSON.stringify({ following: API_URL }) : `Following order events at ${API_URL} (Ctrl-C to stop)`);

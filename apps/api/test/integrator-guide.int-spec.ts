@@ -195,7 +195,6 @@ describe('the integrator guide (docs/integrators)', () => {
   it('places an order with the API key, which the live client and the webhook receiver both report (quickstart order)', async () => {
     follower = new Script('follow-orders.mjs', [], { API_URL: relay.url, API_KEY: setup.apiKey });
     await follower.line('following line', (l) => 'following' in l);
-    await settle(300); // the subscription is registered just after the client says so
 
     const [out] = await run('quickstart.mjs', ['order'], { API_URL: api.url, API_KEY: setup.apiKey });
     placed = out.order;
