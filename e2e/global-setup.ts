@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOG_JSON: '1',
       RATE_LIMIT_PER_MINUTE: '100000',
       JOBS: 'off',
+      OUTBOX: 'on',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
