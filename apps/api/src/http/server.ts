@@ -150,7 +150,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // (sendNow) works; only working the queues and the crons is left to the processes with JOBS=on.
   await services.jobs.start(opts.databaseUrl, { work: config.jobs, statementTimeoutMs: config.statementTimeoutMs });
   // Customer notifications and webhooks go out from every process with OUTBOX on (default: JOBS), woken on commit.
-  if (config.outbox) services.outbox.start(pubSub.subscribe('OUTBOX_READY'));
+  if (config.outbox) services.outbox.start(pubSub.subscribe('OUTBOX_READY'), 1000);
 
   return {
     httpServer,

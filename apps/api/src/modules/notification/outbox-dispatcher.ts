@@ -37,8 +37,11 @@ export class OutboxDispatcher {
     private readonly maxInFlight = 16,
   ) {}
 
-  /** Starts working, and keeps listening to `wakeUps` (the OUTBOX_READY topic) until stopped. */
-  start(wakeUps?: AsyncIterableIterator<unknown>): void {
+  /**
+   * Starts working, and keeps listening to `wakeUps` (the OUTBOX_READY topic) until stopped. The
+   * backlog left by a restart waits `firstLookAfterMs`, so it does not compete with the first requests.
+   */
+  start(wakeUps?: AsyncIterableIterator<unknown>, firstLookAfterMs = 0): void {
     this.stopped = false;
     if (wakeUps)
       void (async () => {
@@ -47,7 +50,7 @@ export class OutboxDispatcher {
           this.wake();
         }
       })();
-    this.wake();
+    this.schedule(Date.now() + firstLookAfterMs);
   }
 
   /** Looks for due rows now. */
