@@ -14,7 +14,7 @@ export class NotificationPages {
 
   async openTemplates() {
     await nav(this.page)
-      .getByRole('link', { name: /^(Message templates|消息模板)$/ })
+      .getByRole('link', { name: /^(Templates|消息模板)$/ })
       .click();
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(/Message templates|消息模板/);
   }

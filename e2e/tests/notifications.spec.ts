@@ -142,12 +142,15 @@ test('notifications: the list shows what customers were told, a row opens the me
   const order = await placeOrder(await loginToken('admin@demo.local'));
   await signIn(page, 'manager@demo.local');
   await ui.openNotifications();
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: order.number }) });
+  // Placing writes "Order received" (and, once it passes review, "Order confirmed") for its customer.
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: order.number }) })
+    .filter({ hasText: 'Order received' });
   await expect(async () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(row.first()).toContainText('Sent', { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await expect(row.first()).toContainText('Order received');
   await screenshot(page, 'notifications-en');
 
   await row
@@ -179,7 +182,30 @@ test.describe('in Chinese', () => {
     await ui.openTemplates();
     await expect(ui.editor('中文').getByText(/没有问题/)).toBeVisible();
     await screenshot(page, 'notifications-templates-zh');
+    // An endpoint with a delivery, arranged through the API, for the log in Chinese.
+    const admin = await loginToken('admin@demo.local');
+    const url = `${baseUrl()}/demo/webhooks/storefront`;
+    const created = await gql(
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } userErrors { code message } } }`,
+      { input: { url, description: '商城订单同步（E2E）', eventTypes: ['order.status_changed'] } },
+      admin,
+    );
+    if (!created.createWebhookEndpoint.endpoint)
+      throw new Error(JSON.stringify(created.createWebhookEndpoint.userErrors));
+    await placeOrder(admin);
     await ui.openWebhooks();
+    await expect(ui.endpointRow(url).filter({ hasText: '商城订单同步（E2E）' })).toContainText('启用');
+    await screenshot(page, 'webhooks-zh');
+    await ui.endpointRow(url).filter({ hasText: '商城订单同步（E2E）' }).getByRole('link', { name: url }).click();
+    const delivered = ui.deliveryRows().filter({ hasText: '已送达' }).first();
+    await ui.untilDeliveries(() => expect(delivered).toBeVisible({ timeout: 1_000 }));
+    await delivered.getByRole('button', { name: /的尝试与内容/ }).click();
+    await expect(page.getByRole('region', { name: '尝试记录' }).first()).toContainText('204');
+    await screenshot(page, 'webhook-endpoint-zh');
+    await page.locator('.page-header').getByRole('button', { name: '删除' }).click();
+    await ui.dialog().getByRole('button', { name: '删除' }).click();
+    await expect(page).toHaveURL(/\/webhooks$/);
+
     await page.getByRole('button', { name: '添加端点' }).click();
     await expect(ui.dialog().getByRole('checkbox', { name: /stock\.alert/ })).toBeVisible();
     await screenshot(page, 'webhooks-add-zh');

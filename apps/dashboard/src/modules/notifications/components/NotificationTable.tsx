@@ -35,13 +35,13 @@ export function NotificationTable({
   const columns: Column<NotificationRowFragment>[] = [
     {
       header: 'notifications.columns.time',
-      width: '10%',
+      width: '9%',
       title: (n) => f.dateTime(n.sentAt ?? n.createdAt),
       cell: (n) => <span className="small">{f.shortDateTime(n.sentAt ?? n.createdAt)}</span>,
     },
     {
       header: 'notifications.columns.customer',
-      width: '9%',
+      width: '8%',
       className: 'truncate',
       title: (n) => n.customer?.name,
       cell: (n) => n.customer?.name ?? <span className="muted">—</span>,
@@ -60,13 +60,13 @@ export function NotificationTable({
     },
     {
       header: 'notifications.columns.event',
-      width: '12%',
+      width: '15%',
       className: 'truncate',
       title: (n) => t(`notificationEvent.${n.event}`),
       cell: (n) => (
         <button
           type="button"
-          className="link-button"
+          className="link-button link-quiet"
           aria-label={t('notifications.openMessage', { event: t(`notificationEvent.${n.event}`) })}
           onClick={(e) => {
             e.stopPropagation();
@@ -78,7 +78,12 @@ export function NotificationTable({
       ),
     },
     { header: 'notifications.columns.channel', width: '7%', cell: (n) => t(`notificationChannel.${n.channel}`) },
-    { header: 'notifications.columns.language', width: '6%', cell: (n) => t(`customerLanguage.${n.language}`) },
+    {
+      header: 'notifications.columns.language',
+      width: '6%',
+      title: (n) => t(`customerLanguage.${n.language}`),
+      cell: (n) => t(`customerLanguageShort.${n.language}`),
+    },
     {
       header: 'notifications.columns.status',
       width: '9%',
@@ -87,19 +92,19 @@ export function NotificationTable({
     },
     {
       header: 'notifications.columns.attempts',
-      width: '6%',
+      width: '5%',
       numeric: true,
       cell: (n) => f.number(n.attempts),
     },
     {
       header: 'notifications.columns.provider',
-      width: '8%',
+      width: '10%',
       className: 'truncate',
       cell: (n) => (n.provider ? <span className="mono small">{n.provider}</span> : <span className="muted">—</span>),
     },
     {
       header: 'notifications.columns.lastError',
-      width: '11%',
+      width: '9%',
       className: 'truncate',
       title: (n) => n.lastError ?? undefined,
       cell: (n) =>

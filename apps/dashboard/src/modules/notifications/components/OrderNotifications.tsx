@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
+import type { NotificationEvent } from '../../../gql/graphql';
 import { InlineMessage } from '../../../ui/States';
 import { useCan } from '../../auth/hooks/useSession';
 import { useOrderNotifications } from '../hooks/useOrderNotifications';
@@ -9,12 +10,33 @@ import { NotificationStatusBadge } from './NotificationBadges';
 import { NotificationMessage } from './NotificationMessage';
 import '../notifications.css';
 
+/** The order's life in order: notifications written in one transaction share a time, so the event breaks the tie. */
+const LIFECYCLE: NotificationEvent[] = [
+  'ORDER_RECEIVED',
+  'ORDER_CONFIRMED',
+  'ORDER_HELD',
+  'ORDER_CANCELLED',
+  'ORDER_SHIPPED',
+  'OUT_FOR_DELIVERY',
+  'DELIVERY_EXCEPTION',
+  'DELIVERY_RESCHEDULED',
+  'DELIVERED',
+  'COMPLAINT_ACKNOWLEDGED',
+  'COMPLAINT_RESOLVED',
+  'RETURN_APPROVED',
+  'REFUND_MADE',
+  'SURVEY_REQUEST',
+];
+
 /** What the order's customer was told, oldest first: event, channel, status, when, and the message as sent. */
 export function OrderNotifications({ number }: { number: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const readable = useCan()('NOTIFICATION_READ');
-  const { notifications, loaded, refresh } = useOrderNotifications(number, !readable);
+  const { notifications: unsorted, loaded, refresh } = useOrderNotifications(number, !readable);
+  const notifications = [...unsorted].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || LIFECYCLE.indexOf(a.event) - LIFECYCLE.indexOf(b.event),
+  );
   const resends = useResend();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   if (!readable) return null;

@@ -43,7 +43,7 @@ export function NotificationsPage() {
         actions={
           <>
             <Link to="/notifications/templates" className="btn">
-              {t('nav.templates')}
+              {t('templates.title')}
             </Link>
             <button type="button" className="btn" onClick={list.refresh}>
               {t('common.refresh')}

@@ -31,7 +31,7 @@ export function TemplatesPage() {
     <div className="page">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
         <Link to="/notifications">{t('nav.notifications')}</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{t('nav.templates')}</span>
+        <span aria-current="page">{t('templates.title')}</span>
       </nav>
       <PageHeader
         title={t('templates.title')}

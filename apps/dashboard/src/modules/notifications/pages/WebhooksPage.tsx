@@ -58,16 +58,16 @@ export function WebhooksPage() {
                 <th scope="col" style={{ width: '30%' }}>
                   {t('webhooks.columns.url')}
                 </th>
-                <th scope="col" style={{ width: '24%' }}>
+                <th scope="col" style={{ width: '20%' }}>
                   {t('webhooks.columns.eventTypes')}
                 </th>
-                <th scope="col" style={{ width: '11%' }}>
+                <th scope="col" style={{ width: '10%' }}>
                   {t('webhooks.columns.status')}
                 </th>
                 <th scope="col" style={{ width: '10%' }}>
                   {t('webhooks.columns.created')}
                 </th>
-                <th scope="col" style={{ width: '25%' }}>
+                <th scope="col" style={{ width: '30%' }}>
                   {t('common.actions')}
                 </th>
               </tr>
