@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  customerNoticeOfOrderStep,
   DEFAULT_TEMPLATES,
   NOTIFICATION_EVENTS,
   NOTIFICATION_LOCALES,
@@ -42,5 +43,23 @@ describe('notification templates', () => {
     for (const event of NOTIFICATION_EVENTS)
       for (const locale of NOTIFICATION_LOCALES)
         assert.deepEqual(templateProblems(event, DEFAULT_TEMPLATES[event][locale]), [], `${event} ${locale}`);
+  });
+});
+
+describe('what customers are told of order steps', () => {
+  it('tells the steps customers care about', () => {
+    assert.equal(customerNoticeOfOrderStep('CONFIRMED', []), 'ORDER_CONFIRMED');
+    assert.equal(customerNoticeOfOrderStep('SHIPPED', []), 'ORDER_SHIPPED');
+    assert.equal(customerNoticeOfOrderStep('DELIVERED', []), 'DELIVERED');
+    assert.equal(customerNoticeOfOrderStep('CANCELLED', []), 'ORDER_CANCELLED');
+    for (const internal of ['ALLOCATED', 'PICKING', 'PACKED', 'BACKORDERED', 'PENDING_REVIEW'])
+      assert.equal(customerNoticeOfOrderStep(internal, []), null, internal);
+  });
+
+  it('tells of a hold only when the customer can help', () => {
+    assert.equal(customerNoticeOfOrderStep('ON_HOLD', ['PAYMENT_PENDING']), 'ORDER_HELD');
+    assert.equal(customerNoticeOfOrderStep('ON_HOLD', ['LARGE_ORDER', 'DELIVERY_AREA_BLOCKED']), 'ORDER_HELD');
+    assert.equal(customerNoticeOfOrderStep('ON_HOLD', ['LARGE_ORDER', 'NEW_CUSTOMER_CREDIT_CHECK']), null);
+    assert.equal(customerNoticeOfOrderStep('ON_HOLD', ['constructor']), null);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_RETRY_AFTER_S, nextAttemptDelayMs, verdictOf, WEBHOOK_RETRY_DELAYS_S } from './webhook-delivery';
+import {
+  backoffDelayMs,
+  isWebhookEventType,
+  MAX_RETRY_AFTER_S,
+  nextAttemptDelayMs,
+  NOTIFICATION_RETRY_DELAYS_S,
+  verdictOf,
+  WEBHOOK_RETRY_DELAYS_S,
+} from './webhook-delivery';
 
 describe('webhook attempt verdicts', () => {
   it('delivers on 2xx and disables the endpoint on 410', () => {
@@ -38,5 +46,22 @@ describe('webhook retry delays', () => {
       'never sooner than the schedule',
     );
     assert.equal(nextAttemptDelayMs(1, { status: 503, retryAfterSeconds: 10 * 86_400 }, 0.5), MAX_RETRY_AFTER_S * 1000);
+  });
+});
+
+describe('webhook event types and refusals', () => {
+  it('knows its event types and nothing an object inherits', () => {
+    assert.ok(isWebhookEventType('order.status_changed'));
+    for (const name of ['constructor', 'toString', '__proto__', 'order', ''])
+      assert.equal(isWebhookEventType(name), false, name);
+  });
+
+  it('does not retry a refused (private) address', () => {
+    assert.equal(verdictOf('REFUSED'), 'FAILED');
+  });
+
+  it('backs notifications off on their own schedule, then gives up', () => {
+    assert.equal(backoffDelayMs(NOTIFICATION_RETRY_DELAYS_S, 1, 0.5), 30_000);
+    assert.equal(backoffDelayMs(NOTIFICATION_RETRY_DELAYS_S, NOTIFICATION_RETRY_DELAYS_S.length + 1, 0.5), null);
   });
 });
