@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Webhook } from 'standardwebhooks';
 import { REPO_ROOT } from '../src/config';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
@@ -328,5 +329,19 @@ describe('the integrator guide (docs/integrators)', () => {
     await settle(200);
     assert.equal(receiver.lines.filter((l) => l.webhookId === 'msg_guide_1').length, 1, 'and handled once');
     assert.equal(receiver.stderr.match(/refused a request/g)?.length, 5);
+  });
+
+  it("prints lines for people: the README's eval puts the key and the secret into the shell, and the order step says what it placed", async () => {
+    const { stdout } = await promisify(execFile)(
+      'sh',
+      [
+        '-c',
+        `eval "$(node docs/integrators/quickstart.mjs setup)" && node docs/integrators/quickstart.mjs order && echo "key=$API_KEY secret=$WEBHOOK_SECRET"`,
+      ],
+      { cwd: REPO_ROOT, env: { PATH: process.env.PATH, API_URL: api.url, WEBHOOK_URL: receiverUrl } },
+    );
+    assert.match(stdout, /^Placed SO\d{8}-\d{6} for \S+ \(上海\): T-\w+, T-\w+, ¥\d+\.\d\d$/m);
+    assert.match(stdout, /^Status ALLOCATED; id \S+$/m);
+    assert.match(stdout, /^key=fk_\S+ secret=whsec_\S+$/m);
   });
 });
