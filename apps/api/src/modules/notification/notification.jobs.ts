@@ -5,7 +5,7 @@ import type { OutboxDispatcher } from './outbox-dispatcher';
 
 /**
  * The notification module's scheduled work (Asia/Shanghai): every minute the job runner makes one
- * process sweep the outboxes (rows whose wake-up was missed, leases of processes that died); every
+ * process look at the outboxes (rows whose wake-up was missed, leases of processes that died); every
  * night delivered webhook events older than the retention go, in batches.
  */
 export function defineNotificationJobs(
@@ -17,7 +17,7 @@ export function defineNotificationJobs(
     cron: '* * * * *',
     cronData: {},
     async run() {
-      await s.dispatcher.drain();
+      s.dispatcher.wake();
     },
   });
   jobs.define({

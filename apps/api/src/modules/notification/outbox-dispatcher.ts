@@ -63,15 +63,6 @@ export class OutboxDispatcher {
     void this.pump();
   }
 
-  /** Waits until every due row is sent (the sweep job and tests). */
-  async drain(): Promise<void> {
-    this.wake();
-    while (this.pumping || this.running.size) {
-      await Promise.all([...this.running]);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
