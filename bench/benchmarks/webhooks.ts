@@ -26,6 +26,13 @@ const BASELINE_CONCURRENCY = 16;
 const DRAIN_TIMEOUT_MS = num('BENCH_WEBHOOK_DRAIN_TIMEOUT_MS', 60_000);
 const WARMUP_ORDERS = 20;
 const BASELINE_PREFIX = 'msg_baseline_';
+/**
+ * Diagnosis knobs. BENCH_WEBHOOK_PORTS=5: each endpoint on a port of its own (the API's sender keeps
+ * at most 8 sockets per host and port). BENCH_WEBHOOK_APIS=2: a second API process with OUTBOX on
+ * (orders are placed through the first; both dispatchers claim).
+ */
+const PORTS = num('BENCH_WEBHOOK_PORTS', 1);
+const APIS = num('BENCH_WEBHOOK_APIS', 1);
 
 const B = '13 webhook fan-out';
 
@@ -61,25 +68,36 @@ class Receiver {
   badSignatures = 0;
   malformed = 0;
   baselineRequests = 0;
+  /** TCP connections opened to the receiver, and the most open at once. */
+  connections = 0;
+  open = 0;
+  maxOpen = 0;
   baselineBadSignatures = 0;
   /** Sample of the platform's bodies, for the baseline. */
   readonly sampleBodies: string[] = [];
-  private constructor(
-    private readonly server: http.Server,
-    readonly port: number,
-  ) {}
+  private readonly servers: http.Server[] = [];
 
-  static async start(): Promise<Receiver> {
-    const server = http.createServer();
-    server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const r = new Receiver(server, (server.address() as AddressInfo).port);
-    server.on('request', (req, res) => r.handle(req, res));
+  /** Listens on `ports` ports of 127.0.0.1 (endpoint k on the (k mod ports)-th). */
+  static async start(ports = 1): Promise<Receiver> {
+    const r = new Receiver();
+    for (let i = 0; i < ports; i++) {
+      const server = http.createServer();
+      server.keepAliveTimeout = 60_000;
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      server.on('request', (req, res) => r.handle(req, res));
+      server.on('connection', (socket) => {
+        r.connections++;
+        r.maxOpen = Math.max(r.maxOpen, ++r.open);
+        socket.once('close', () => r.open--);
+      });
+      r.servers.push(server);
+    }
     return r;
   }
 
   url(k: number): string {
-    return `http://127.0.0.1:${this.port}/hooks/${k}`;
+    const port = (this.servers[k % this.servers.length].address() as AddressInfo).port;
+    return `http://127.0.0.1:${port}/hooks/${k}`;
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -152,9 +170,11 @@ class Receiver {
     return n;
   }
 
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((r) => this.server.close(() => r()));
+  async stop(): Promise<void> {
+    for (const server of this.servers) {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(() => r(undefined)));
+    }
   }
 }
 
@@ -205,20 +225,27 @@ async function orderEvents(url: string, orderIds: string[]): Promise<OrderEventR
   );
 }
 
-/** Waits until every (endpoint, event) pair has arrived and no webhook_delivery waits, or the timeout. */
+/**
+ * Waits until every (endpoint, event) pair has arrived (watched in memory, so the polling costs the
+ * database nothing) and then until no webhook_delivery waits (an attempt is recorded after its answer),
+ * or the timeout.
+ */
 async function drain(url: string, receiver: Receiver, eventIds: string[], endpoints: number) {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   const want = eventIds.length * endpoints;
+  let covered = receiver.covered(eventIds);
+  while (covered < want && Date.now() < deadline) {
+    await sleep(20);
+    covered = receiver.covered(eventIds);
+  }
   for (;;) {
-    const covered = receiver.covered(eventIds);
     const waiting = await withClient(
       url,
       async (c) =>
         (await c.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status <> 'DELIVERED'`)).rows[0]
           .n as number,
     );
-    if ((covered >= want && waiting === 0) || Date.now() > deadline)
-      return { covered, waiting, timedOut: covered < want };
+    if (waiting === 0 || Date.now() > deadline) return { covered, waiting, timedOut: covered < want };
     await sleep(100);
   }
 }
@@ -233,8 +260,10 @@ interface Check {
   wrongData: number;
   firstReceipt: number;
   lastReceipt: number;
-  /** commit → receipt per pair, where the commit time is known. */
+  /** commit → receipt per pair. */
   latenciesMs: number[];
+  /** The same with the commit time, for the course of the run. */
+  samples: { commit: number; ms: number }[];
   /** The same from the mutation's response (an upper bound of its commit). */
   fromResponseMs: number[];
   firstCommit: number;
@@ -259,6 +288,7 @@ function check(
     firstReceipt: Infinity,
     lastReceipt: 0,
     latenciesMs: [],
+    samples: [],
     fromResponseMs: [],
     firstCommit: Infinity,
     lastCommit: 0,
@@ -286,6 +316,7 @@ function check(
       c.firstReceipt = Math.min(c.firstReceipt, r.at);
       c.lastReceipt = Math.max(c.lastReceipt, r.at);
       c.latenciesMs.push(r.at - commit);
+      c.samples.push({ commit, ms: r.at - commit });
       c.fromResponseMs.push(r.at - response);
     }
   }
@@ -344,15 +375,14 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
  */
 export async function webhooks(db: Database) {
   const url = await db.create();
-  const receiver = await Receiver.start();
+  const receiver = await Receiver.start(PORTS);
   let api: Api | undefined;
+  const others: Api[] = [];
   let commits: CommitClock | undefined;
   try {
-    api = await startApi(
-      url,
-      { JOBS: 'off', OUTBOX: 'on', WEBHOOK_ALLOW_ADDRESSES: '127.0.0.1,::1', WEBHOOK_TIMEOUT_MS: '15000' },
-      profileArgs(),
-    );
+    const env = { JOBS: 'off', OUTBOX: 'on', WEBHOOK_ALLOW_ADDRESSES: '127.0.0.1,::1' };
+    api = await startApi(url, env, profileArgs());
+    for (let i = 1; i < APIS; i++) others.push(await startApi(url, env, profileArgs()));
     const catalogue = await createCatalogue(url, { skus: 200, onHand: 1_000_000, customers: 500 });
     const skus = (await withClient(url, (c) => c.query(`SELECT sku FROM product ORDER BY sku`))).rows.map(
       (r) => r.sku as string,
@@ -374,6 +404,23 @@ export async function webhooks(db: Database) {
       ).length / warm.length;
     const orders = Math.round(EVENTS / perOrder);
     log(B, `an order writes ${perOrder.toFixed(2)} events: ${orders} orders per variant for ~${EVENTS} events`);
+
+    // What one commit costs on this machine (the WAL flush every autocommitted statement waits for).
+    const commitMs = await withClient(url, async (c) => {
+      await c.query(`CREATE TABLE IF NOT EXISTS bench_commit_probe (n int); INSERT INTO bench_commit_probe VALUES (0)`);
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const t = performance.now();
+        await c.query(`UPDATE bench_commit_probe SET n = n + 1`);
+        times.push(performance.now() - t);
+      }
+      await c.query(`DROP TABLE bench_commit_probe`);
+      return times;
+    });
+    log(
+      B,
+      `one autocommitted UPDATE , 200 in a row: p50 ${ms(percentile(commitMs, 50))} ms, p99 ${ms(percentile(commitMs, 99))} ms`,
+    );
 
     const endpointIds: string[] = [];
     const secrets: string[] = [];
@@ -433,6 +480,12 @@ export async function webhooks(db: Database) {
       `commit → receipt p50 ${ms(percentile(a.latenciesMs, 50))} ms, p90 ${ms(percentile(a.latenciesMs, 90))} ms, p99 ${ms(percentile(a.latenciesMs, 99))} ms, max ${ms(percentile(a.latenciesMs, 100))} ms; from the mutation's response p50 ${ms(percentile(a.fromResponseMs, 50))} ms, p99 ${ms(percentile(a.fromResponseMs, 99))} ms`,
     );
     for (const m of a.missing.slice(0, 10)) log(A, `missing: ${m}`);
+    const windows: number[][] = [];
+    for (const x of a.samples) (windows[Math.floor((x.commit - a.firstCommit) / 2000)] ??= []).push(x.ms);
+    log(
+      A,
+      `commit → receipt p50 / max by 2 s of commits: ${windows.map((w) => `${ms(percentile(w, 50))}/${ms(percentile(w, 100))}`).join(' · ')} ms`,
+    );
 
     // (b) Backlog: deliveries held while their orders are placed, then all endpoints resumed at once.
     const Bk = `${B}, backlog`;
@@ -461,7 +514,12 @@ export async function webhooks(db: Database) {
       Bk,
       `${placedB.length} orders (${placing.failures} failed) in ${placing.seconds.toFixed(1)} s → ${rowsB.length} events; ${held} deliveries held`,
     );
-    const cpuApi = cpuMeter(() => [api!.process.pid!]);
+    await withClient(url, (c) =>
+      c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`),
+    );
+    const connectionsBefore = receiver.connections;
+    receiver.maxOpen = receiver.open;
+    const cpuApi = cpuMeter(() => [api!, ...others].map((x) => x.process.pid!));
     const cpuPg = cpuMeter(await databasePids(url));
     const cpuSelf = process.cpuUsage();
     const resumedAt = clock();
@@ -477,6 +535,40 @@ export async function webhooks(db: Database) {
       `arrived ${b.delivered} of ${b.pairs} in ${backlogSeconds.toFixed(2)} s after resuming = ${rateB.toFixed(0)}/s; ${drainB.waiting} rows not DELIVERED${drainB.timedOut ? ' (timed out)' : ''}; cores busy: API ${(cpuApi.end() / spent).toFixed(2)}, PostgreSQL ${(cpuPg.end() / spent).toFixed(2)}, bench (receiver) ${((self.user + self.system) / 1000 / spent).toFixed(2)}`,
     );
     for (const m of b.missing.slice(0, 10)) log(Bk, `missing: ${m}`);
+    const sent = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms) AS p99
+               FROM webhook_attempt WHERE started_at >= $1`,
+            [new Date(resumedAt)],
+          )
+        ).rows[0],
+    );
+    log(
+      Bk,
+      `the API's POSTs (webhook_attempt.duration_ms, waiting for a socket included): p50 ${sent.p50} ms, p99 ${sent.p99} ms`,
+    );
+    log(
+      Bk,
+      `receiver: ${receiver.connections - connectionsBefore} connections opened by the API, at most ${receiver.maxOpen} open at once`,
+    );
+    const statements = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT calls::int, total_exec_time AS ms, total_plan_time AS plan, query FROM pg_stat_statements
+              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 6`,
+          )
+        ).rows as { calls: number; ms: number; plan: number; query: string }[],
+    );
+    for (const st of statements)
+      log(
+        Bk,
+        `SQL ${(st.calls / b.delivered).toFixed(2)}/delivery, ${(st.ms / st.calls).toFixed(2)} ms each (+ ${(st.plan / st.calls).toFixed(2)} ms planning), ${((st.ms + st.plan) / 1000).toFixed(2)} s in all: ${st.query.replace(/\s+/g, ' ').slice(0, 90)}`,
+      );
 
     // Baseline: the receiver's capacity for signed POSTs sent straight to it.
     const bodies = receiver.sampleBodies;
@@ -549,6 +641,7 @@ export async function webhooks(db: Database) {
   } finally {
     await commits?.stop();
     await api?.stop();
+    for (const other of others) await other.stop();
     await receiver.stop();
   }
 }
