@@ -35,7 +35,7 @@ export function NotificationTable({
   const columns: Column<NotificationRowFragment>[] = [
     {
       header: 'notifications.columns.time',
-      width: '9%',
+      width: '10%',
       title: (n) => f.dateTime(n.sentAt ?? n.createdAt),
       cell: (n) => <span className="small">{f.shortDateTime(n.sentAt ?? n.createdAt)}</span>,
     },
@@ -48,7 +48,7 @@ export function NotificationTable({
     },
     {
       header: 'notifications.columns.order',
-      width: '15%',
+      width: '14%',
       cell: (n) =>
         n.order ? (
           <Link to={`/orders/${encodeURIComponent(n.order.number)}`} className="mono small">
@@ -60,7 +60,7 @@ export function NotificationTable({
     },
     {
       header: 'notifications.columns.event',
-      width: '15%',
+      width: '14%',
       className: 'truncate',
       title: (n) => t(`notificationEvent.${n.event}`),
       cell: (n) => (
@@ -80,7 +80,7 @@ export function NotificationTable({
     { header: 'notifications.columns.channel', width: '7%', cell: (n) => t(`notificationChannel.${n.channel}`) },
     {
       header: 'notifications.columns.language',
-      width: '6%',
+      width: '7%',
       title: (n) => t(`customerLanguage.${n.language}`),
       cell: (n) => t(`customerLanguageShort.${n.language}`),
     },
