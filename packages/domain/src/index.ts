@@ -32,3 +32,6 @@ export * from './delivery-planning';
 export * from './delivery-routes';
 export * from './webhook-delivery';
 export * from './notification-templates';
+export * from './complaint-states';
+export * from './complaint-sla';
+export * from './returns';
