@@ -101,12 +101,16 @@ export function TemplateLanguageEditor({
           value={subject}
           maxLength={SUBJECT_MAX}
           readOnly={!canEdit}
+          aria-describedby={`${id}-subject-hint`}
           onFocus={() => (lastField.current = 'subject')}
           onChange={(e) => {
             setSubject(e.target.value);
             outcome.clearFailure();
           }}
         />
+        <span id={`${id}-subject-hint`} className="muted small">
+          {t('templates.subjectHint')}
+        </span>
       </div>
       <div className="field">
         <label htmlFor={`${id}-body`} className="field-label">

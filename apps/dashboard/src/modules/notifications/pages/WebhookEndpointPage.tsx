@@ -9,6 +9,7 @@ import { DeliveryLog } from '../components/DeliveryLog';
 import { EndpointActions } from '../components/EndpointActions';
 import { useEventTypeText } from '../components/EventTypeLabel';
 import { EndpointStatusBadge } from '../components/NotificationBadges';
+import { usePolling } from '../hooks/usePolling';
 import { useWebhookDeliveries } from '../hooks/useWebhookDeliveries';
 import { useWebhookEndpoint } from '../hooks/useWebhookEndpoints';
 import '../notifications.css';
@@ -29,6 +30,8 @@ export function WebhookEndpointPage() {
     [id, status],
   );
   const log = useWebhookDeliveries(filter);
+  // The endpoint's own state changes without anyone here (a 410 disables it): read it now and then.
+  usePolling(refresh, 15_000, loaded);
 
   if (error && !e) return <ErrorState error={error} onRetry={refresh} />;
   if (!loaded) return <LoadingState rows={6} />;
