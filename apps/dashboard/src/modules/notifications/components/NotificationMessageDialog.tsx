@@ -94,7 +94,7 @@ export function NotificationMessageDialog({
           </div>
         </dl>
         {n.lastError && (
-          <p className="note-box text-danger small">
+          <p className={n.status === 'SENT' ? 'note-box small' : 'note-box text-danger small'}>
             <strong>{t('notifications.columns.lastError')}:</strong> {n.lastError}
           </p>
         )}

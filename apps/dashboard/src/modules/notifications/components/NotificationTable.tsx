@@ -108,7 +108,12 @@ export function NotificationTable({
       className: 'truncate',
       title: (n) => n.lastError ?? undefined,
       cell: (n) =>
-        n.lastError ? <span className="small text-danger">{n.lastError}</span> : <span className="muted">—</span>,
+        n.lastError ? (
+          // A sent message may carry a note here (e.g. sent by SMS for want of an e-mail address).
+          <span className={n.status === 'SENT' ? 'small muted' : 'small text-danger'}>{n.lastError}</span>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     {
       header: 'common.actions',

@@ -89,7 +89,9 @@ export function OrderNotifications({ number }: { number: string }) {
                 ) : (
                   <NotificationMessage subject={null} body={null} channel={n.channel} />
                 )}
-                {n.lastError && <p className="small text-danger">{n.lastError}</p>}
+                {n.lastError && (
+                  <p className={n.status === 'SENT' ? 'small muted' : 'small text-danger'}>{n.lastError}</p>
+                )}
                 <div className="notification-item-actions">
                   {n.body != null && n.body.length > 80 && (
                     <button
