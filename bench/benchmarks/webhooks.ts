@@ -18,7 +18,7 @@ const EVENTS = num('BENCH_WEBHOOK_EVENTS', 1000);
 /** Endpoints subscribed to order.status_changed: paths of one receiver. */
 const ENDPOINTS = num('BENCH_WEBHOOK_ENDPOINTS', 5);
 /** (a): orders placed a second, open loop. */
-const ORDERS_PER_S = num('BENCH_WEBHOOK_ORDERS_PER_S', 20);
+const ORDERS_PER_S = num('BENCH_WEBHOOK_ORDERS_PER_S', 10);
 /** (b): buyers placing the held orders back to back. */
 const BACKLOG_BUYERS = num('BENCH_WEBHOOK_BUYERS', 4);
 /** The baseline's concurrent POSTs: the platform's limit in flight per process. */
@@ -39,6 +39,18 @@ const B = '13 webhook fan-out';
 const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id status } userErrors { code message } } }`;
 const CREATE = `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id status } secret userErrors { code message } } }`;
 const UPDATE = `mutation($i: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $i) { endpoint { id status } userErrors { code message } } }`;
+
+/**
+ * A database id from a payload field: as it is, or decoded from a global id (base64url of
+ * "Type:id"), which the payload may carry instead so integrators can query the graph with it.
+ */
+function localIdOf(value: unknown): string {
+  const v = String(value ?? '');
+  if (/^\d+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return v;
+  const decoded = Buffer.from(v, 'base64url').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0 ? decoded.slice(colon + 1) : v;
+}
 
 /** The first receipt of one (endpoint, webhook-id). */
 interface Receipt {
@@ -148,14 +160,14 @@ class Receiver {
       const receipt: Receipt = {
         endpoint,
         webhookId,
-        eventId: data.id,
-        orderId: String(data.orderId),
+        eventId: localIdOf(data.id),
+        orderId: localIdOf(data.orderId),
         sequence: Number(data.sequence),
         at,
         count: 1,
       };
       this.receipts.set(key, receipt);
-      const byEvent = `${endpoint}|${data.id}`;
+      const byEvent = `${endpoint}|${receipt.eventId}`;
       const list = this.byEvent.get(byEvent);
       if (list) list.push(receipt);
       else this.byEvent.set(byEvent, [receipt]);
@@ -600,6 +612,19 @@ export async function webhooks(db: Database) {
         ).rows[0],
     );
     log(B, `webhook_attempt rows: ${attempts.attempts} (${attempts.failed} not answered 204)`);
+    const notifications = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT channel || ' ' || status AS k, count(*)::int AS n FROM notification GROUP BY 1 ORDER BY 1`,
+          )
+        ).rows,
+    );
+    log(
+      B,
+      `customer notifications the same dispatcher sent meanwhile: ${notifications.map((r) => `${r.n} ${r.k}`).join(', ') || 'none'}`,
+    );
 
     report({
       benchmark: B,
