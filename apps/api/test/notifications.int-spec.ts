@@ -278,6 +278,8 @@ describe('customer notifications and webhooks', () => {
       const first = receiver.received.find((r) => r.status < 300)!.body;
       assert.equal(first.type, 'order.status_changed');
       assert.equal(first.data.orderNumber, order.number);
+      assert.equal(first.data.orderId, order.id, 'global ids, as the graph takes them');
+      assert.equal(Buffer.from(String(first.data.id), 'base64url').toString().split(':')[0], 'OrderEvent');
       const log = (await api.data(DELIVERIES, { f: { endpointId: ep.id } })).webhookDeliveries.edges.map(
         (e: any) => e.node,
       );

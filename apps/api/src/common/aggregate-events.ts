@@ -28,10 +28,10 @@ export interface EventStream<M> {
   /** Each message field over the inserted event row `e` and the written aggregate row `a`. */
   message: SqlFields<M>;
   /**
-   * Outbox rows the events also write, in the same statement (webhook events): given the message
-   * as SQL and a FROM clause over `e` and `a` (ending in a WHERE condition that more may follow with AND).
+   * Outbox rows the events also write, in the same statement (webhook events): given the message's
+   * field map and a FROM clause over `e` and `a` (ending in a WHERE condition that more may follow with AND).
    */
-  outbox?: (messageSql: string, fromSql: string) => OutboxPart[];
+  outbox?: (message: Readonly<Record<string, string>>, fromSql: string) => OutboxPart[];
 }
 
 /** A part of the write batch that writes outbox rows from the events. */
@@ -128,6 +128,6 @@ export function appendEventsOfMany<M>(
   ]);
   batch.add('event_notifications', stream.notifySql(aggregatePart), [stream.channel], true);
   const from = `FROM events e JOIN ${aggregatePart} a ON a.id = e.${stream.aggregateColumn} WHERE true`;
-  for (const part of stream.outbox?.(stream.messageSql, from) ?? [])
+  for (const part of stream.outbox?.(stream.message as Record<string, string>, from) ?? [])
     batch.add(part.name, part.sql, part.values, part.mustRun);
 }

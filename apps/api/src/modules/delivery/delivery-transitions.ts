@@ -22,7 +22,7 @@ export const DELIVERY_EVENTS = defineEventStream<DeliveryEventMessage>({
   table: 'delivery_event',
   aggregateColumn: 'delivery_id',
   channel: channelOf('DELIVERY_EVENT'),
-  outbox: webhookOutbox('delivery.status_changed'),
+  outbox: webhookOutbox('delivery.status_changed', { deliveryId: 'Delivery', orderId: 'Order', runId: 'DeliveryRun' }),
   message: {
     id: 'e.id::text',
     deliveryId: 'e.delivery_id',

@@ -21,7 +21,7 @@ export const SHIPMENT_EVENTS = defineEventStream<ShipmentEventMessage>({
   table: 'shipment_event',
   aggregateColumn: 'shipment_id',
   channel: channelOf('SHIPMENT_EVENT'),
-  outbox: webhookOutbox('shipment.status_changed'),
+  outbox: webhookOutbox('shipment.status_changed', { shipmentId: 'Shipment', orderId: 'Order' }),
   message: {
     id: 'e.id::text',
     shipmentId: 'e.shipment_id',

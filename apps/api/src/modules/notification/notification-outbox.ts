@@ -18,10 +18,12 @@ export interface NotificationDraft {
   facts?: Record<string, string>;
 }
 
-const INSERT = `INSERT INTO notification (source_key, event, customer_id, order_id, facts, channel, locale)
-  SELECT d.source_key, d.event, d.customer_id, d.order_id, d.facts, c.preferred_channel, c.locale
-    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[]) AS d(source_key, event, customer_id, order_id, facts)
+// clock_timestamp(): the notices of one transaction keep their order (received before confirmed).
+const INSERT = `INSERT INTO notification (source_key, event, customer_id, order_id, facts, channel, locale, created_at)
+  SELECT d.source_key, d.event, d.customer_id, d.order_id, d.facts, c.preferred_channel, c.locale, clock_timestamp()
+    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[]) WITH ORDINALITY AS d(source_key, event, customer_id, order_id, facts, i)
     JOIN customer c ON c.id = d.customer_id
+   ORDER BY d.i
   ON CONFLICT (source_key) DO NOTHING RETURNING id`;
 
 function values(drafts: readonly NotificationDraft[]): unknown[] {

@@ -93,6 +93,24 @@ const EXCEPTION_TEXT: Record<NotificationLocale, Record<string, string>> = {
   },
 };
 
+/** Complaint outcomes as the customer reads them. */
+const OUTCOME_TEXT: Record<NotificationLocale, Record<string, string>> = {
+  'zh-CN': {
+    REFUND: '为您退款',
+    EXCHANGE: '为您换货',
+    REDELIVERY: '为您重新配送',
+    COMPENSATION: '给予补偿',
+    EXPLANATION: '情况说明',
+  },
+  en: {
+    REFUND: 'a refund',
+    EXCHANGE: 'an exchange',
+    REDELIVERY: 'a new delivery',
+    COMPENSATION: 'compensation',
+    EXPLANATION: 'an explanation',
+  },
+};
+
 export interface NotificationSenderOptions {
   email: EmailChannel;
   sms: SmsChannel;
@@ -144,7 +162,6 @@ export class NotificationSender implements OutboxWork<Claimed> {
     const delay = error ? backoffDelayMs(NOTIFICATION_RETRY_DELAYS_S, n.attempts, Math.random()) : null;
     const next = delay === null ? null : new Date(Date.now() + delay * this.opts.retryScale);
     const status = sent ? 'SENT' : next ? 'RETRYING' : 'FAILED';
-    const note = channel !== n.channel ? 'No e-mail address: sent by SMS' : null;
     await this.ds.query(RECORD, [
       n.id,
       status,
@@ -154,7 +171,7 @@ export class NotificationSender implements OutboxWork<Claimed> {
       message.body,
       sent?.provider ?? null,
       sent?.messageId ?? null,
-      error ?? note,
+      error,
       next,
       channelOf('CUSTOMER_NOTIFICATION'),
     ]);
@@ -205,6 +222,10 @@ export class NotificationSender implements OutboxWork<Claimed> {
       window: n.window_start && n.window_end ? `${time(n.window_start)}–${formatClock(new Date(n.window_end))}` : '',
       trackingUrl,
       surveyUrl: n.facts.surveyUrl ?? trackingUrl,
+      resolveBy: n.facts.resolveBy ? time(new Date(n.facts.resolveBy)) : '',
+      outcome: n.facts.outcome
+        ? (OUTCOME_TEXT[l][n.facts.outcome] ?? n.facts.outcome) + (n.facts.reason ? ` (${n.facts.reason})` : '')
+        : '',
     };
   }
 }

@@ -8,7 +8,13 @@ import { Requires } from '../access/requires';
 import { Customer } from '../customer/customer.entity';
 import { Order } from '../order/order.entity';
 import { Notification, NotificationTemplate } from './notification.entity';
-import { NotificationChannelEnum, NotificationEventEnum, LanguageEnum, LANGUAGE_OF } from './notification.enums';
+import {
+  LanguageEnum,
+  LANGUAGE_OF,
+  NotificationChannelEnum,
+  NotificationEventEnum,
+  type NotificationLanguage,
+} from './notification.enums';
 import type { CustomerNotificationMessage } from './notification.events';
 import {
   NotificationFilter,
@@ -66,9 +72,14 @@ export class NotificationResolver {
     @Arg('event', () => NotificationEventEnum, { description: 'The event.' }) event: NotificationEvent,
     @Arg('subject', { description: 'The subject to try.' }) subject: string,
     @Arg('body', { description: 'The body to try.' }) body: string,
+    @Arg('language', () => LanguageEnum, {
+      defaultValue: 'ZH_CN',
+      description: 'The language of the example facts (names, dates, reasons).',
+    })
+    language: NotificationLanguage,
     @Ctx() ctx: Context,
   ) {
-    return Object.assign(new NotificationPreview(), ctx.services.notifications.preview(event, subject, body));
+    return Object.assign(new NotificationPreview(), ctx.services.notifications.preview(event, subject, body, language));
   }
 
   @Requires('TEMPLATE_MANAGE')

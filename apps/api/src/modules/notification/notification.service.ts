@@ -25,8 +25,27 @@ import {
   UpdateNotificationTemplateInput,
 } from './notification.inputs';
 
-/** Facts shown in template previews. */
-export const EXAMPLE_FACTS: Readonly<Record<string, string>> = {
+/** Facts shown in template previews, in each language. */
+const EXAMPLE_FACTS_EN: Readonly<Record<string, string>> = {
+  customerName: 'Fang Wang',
+  orderNumber: 'SO-20261207-000123',
+  total: '¥268.00',
+  promisedBy: '8 Dec 18:00',
+  reason: 'we have not received your online payment yet',
+  carrier: 'SF Express',
+  trackingNumber: 'EA123456785CN',
+  eta: '8 Dec 15:40',
+  deliveredAt: '8 Dec 15:32',
+  window: '8 Dec 14:00–16:00',
+  trackingUrl: 'https://example.com/track/3f9c2a',
+  complaintNumber: 'CP-000042',
+  resolveBy: '9 Dec 10:00',
+  outcome: 'a new delivery',
+  returnNumber: 'RT-000017',
+  amount: '¥39.90',
+  surveyUrl: 'https://example.com/track/3f9c2a',
+};
+const EXAMPLE_FACTS_ZH: Readonly<Record<string, string>> = {
   customerName: '王芳',
   orderNumber: 'SO-20261207-000123',
   total: '¥268.00',
@@ -72,9 +91,10 @@ export class NotificationService {
     );
   }
 
-  preview(event: NotificationEvent, subject: string, body: string) {
+  preview(event: NotificationEvent, subject: string, body: string, language: NotificationLanguage = 'ZH_CN') {
     const template = { subject: subject.slice(0, 2000), body: body.slice(0, 4000) };
-    return { ...renderTemplate(template, EXAMPLE_FACTS), problems: templateProblems(event, template) };
+    const facts = language === 'EN' ? EXAMPLE_FACTS_EN : EXAMPLE_FACTS_ZH;
+    return { ...renderTemplate(template, facts), problems: templateProblems(event, template) };
   }
 
   placeholders() {

@@ -31,7 +31,7 @@ export const ORDER_EVENTS = defineEventStream<OrderEventMessage>({
   table: 'order_event',
   aggregateColumn: 'order_id',
   channel: channelOf('ORDER_EVENT'),
-  outbox: webhookOutbox('order.status_changed'),
+  outbox: webhookOutbox('order.status_changed', { id: 'OrderEvent', orderId: 'Order' }),
   message: {
     id: 'e.id::text',
     orderId: 'e.order_id',

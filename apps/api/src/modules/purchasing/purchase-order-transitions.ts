@@ -29,7 +29,11 @@ export const PURCHASE_ORDER_EVENTS = defineEventStream<PurchaseOrderEventMessage
   table: 'purchase_order_event',
   aggregateColumn: 'purchase_order_id',
   channel: channelOf('PURCHASE_ORDER_EVENT'),
-  outbox: webhookOutbox('purchase_order.status_changed'),
+  outbox: webhookOutbox('purchase_order.status_changed', {
+    purchaseOrderId: 'PurchaseOrder',
+    supplierId: 'Supplier',
+    warehouseId: 'Warehouse',
+  }),
   message: {
     id: 'e.id::text',
     purchaseOrderId: 'e.purchase_order_id',

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { stageWebhookEvents } from '../notification/webhook-outbox';
+import { stageWebhookEvents, withGlobalIds } from '../notification/webhook-outbox';
 import { crossedThreshold, MovementReason, StockCandidate, stockStatus } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { queryPrepared } from '../../common/prepared';
@@ -135,7 +135,11 @@ export class StockRepository {
       });
     }
     notifyInBatch(batch, 'STOCK_ALERT', alerts);
-    stageWebhookEvents(batch, 'stock.alert', alerts);
+    stageWebhookEvents(
+      batch,
+      'stock.alert',
+      alerts.map((a) => withGlobalIds(a, { stockLevelId: 'StockLevel' })),
+    );
   }
 }
 
