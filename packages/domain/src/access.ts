@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'NOTIFICATION_READ',
   'TEMPLATE_MANAGE',
   'WEBHOOK_MANAGE',
+  'COMPLAINT_READ',
+  'COMPLAINT_OPEN',
+  'COMPLAINT_HANDLE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +56,9 @@ const FLOOR: Permission[] = ['FULFILMENT_READ', 'WAREHOUSE_WORK', 'SHIP_ORDERS']
 /** Last-mile dispatch: plan and assign runs, override, block areas, manage couriers, act for a courier. */
 const DISPATCHING: Permission[] = ['DELIVERY_READ', 'DISPATCH', 'COURIER_MANAGE', 'COURIER_WORK'];
 
+/** Customer service: complaints opened, answered, investigated and resolved. */
+const AFTER_SALES: Permission[] = ['COMPLAINT_READ', 'COMPLAINT_OPEN', 'COMPLAINT_HANDLE'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,
   MANAGER: [
@@ -70,6 +76,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'CUSTOMER_EDIT',
     'NOTIFICATION_READ',
     'TEMPLATE_MANAGE',
+    ...AFTER_SALES,
   ],
   CUSTOMER_SERVICE: [
     ...READ_OPERATIONS,
@@ -80,6 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'DELIVERY_READ',
     'CUSTOMER_EDIT',
     'NOTIFICATION_READ',
+    ...AFTER_SALES,
   ],
   WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR],
   DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS', ...DISPATCHING],
@@ -106,6 +114,7 @@ export const API_KEY_SCOPES = {
   CUSTOMERS_WRITE: { name: 'customers:write', permissions: ['CUSTOMER_EDIT'] },
   NOTIFICATIONS_READ: { name: 'notifications:read', permissions: ['NOTIFICATION_READ'] },
   WEBHOOKS_WRITE: { name: 'webhooks:write', permissions: ['WEBHOOK_MANAGE'] },
+  COMPLAINTS_WRITE: { name: 'complaints:write', permissions: ['COMPLAINT_OPEN', 'COMPLAINT_READ'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

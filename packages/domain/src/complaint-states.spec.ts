@@ -23,7 +23,7 @@ describe('complaint lifecycle', () => {
     assert.equal(bare.ok, false);
     assert.match(!bare.ok ? bare.reason : '', /root cause/);
     const done = complaintMachine.step('WAITING_ON_CUSTOMER', 'RESOLVED', ready);
-    assert.deepEqual(done.ok && done.effects, ['RESUME_CLOCK', 'STOP_CLOCK', 'TELL_RESOLVED', 'ASK_SURVEY']);
+    assert.deepEqual(done.ok && done.effects, ['RESUME_CLOCK', 'STOP_CLOCK', 'TELL_RESOLVED']);
   });
 
   it('reopens resolved and closed complaints with a fresh clock', () => {

@@ -75,13 +75,21 @@ export interface ComplaintFacts {
 }
 
 export type ComplaintEffect =
-  | 'TELL_ACKNOWLEDGED'
-  | 'TELL_RESOLVED'
-  | 'PAUSE_CLOCK'
-  | 'RESUME_CLOCK'
-  | 'STOP_CLOCK'
-  | 'RESTART_CLOCK'
-  | 'ASK_SURVEY';
+  'TELL_ACKNOWLEDGED' | 'TELL_RESOLVED' | 'PAUSE_CLOCK' | 'RESUME_CLOCK' | 'STOP_CLOCK' | 'RESTART_CLOCK';
+
+/** What a complaint's history records besides status steps. */
+export const COMPLAINT_EVENT_TYPES = [
+  'OPENED',
+  'STATUS_CHANGED',
+  'ASSIGNED',
+  /** Less than a quarter of the current deadline's window is left. */
+  'SLA_AT_RISK',
+  /** The current deadline passed. */
+  'SLA_BREACHED',
+  /** Managers were alerted (once per complaint). */
+  'ESCALATED',
+] as const;
+export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
 
 const WORKING: ComplaintStatus[] = ['INVESTIGATING', 'WAITING_ON_CUSTOMER', 'RESOLVED'];
 
@@ -104,7 +112,7 @@ export const complaintMachine = defineMachine<ComplaintStatus, ComplaintFacts, C
     ACKNOWLEDGED: ['TELL_ACKNOWLEDGED'],
     WAITING_ON_CUSTOMER: ['PAUSE_CLOCK'],
     INVESTIGATING: ['RESUME_CLOCK'],
-    RESOLVED: ['RESUME_CLOCK', 'STOP_CLOCK', 'TELL_RESOLVED', 'ASK_SURVEY'],
+    RESOLVED: ['RESUME_CLOCK', 'STOP_CLOCK', 'TELL_RESOLVED'],
     REOPENED: ['RESTART_CLOCK'],
   },
 });

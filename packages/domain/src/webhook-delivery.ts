@@ -65,6 +65,8 @@ export const WEBHOOK_EVENT_TYPES = {
   'purchase_order.status_changed':
     'A purchase order moved: approved, sent, received, closed (data: a PurchaseOrderEvent message).',
   'stock.alert': 'A stock level crossed its threshold: low, out of stock, back in stock (data: a StockAlert message).',
+  'complaint.status_changed':
+    'A complaint moved: opened, answered, resolved, reopened, or its clock turned at risk or breached (data: a ComplaintEvent message).',
 } as const;
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;
 

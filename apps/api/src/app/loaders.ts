@@ -3,6 +3,7 @@ import { accessLoaders } from '../modules/access/access.loaders';
 import { deliveryLoaders } from '../modules/delivery/delivery.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
 import { fulfilmentLoaders } from '../modules/fulfilment/fulfilment.loaders';
+import { complaintLoaders } from '../modules/complaint/complaint.loaders';
 import { notificationLoaders } from '../modules/notification/notification.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
 import { productLoaders } from '../modules/product/product.loaders';
@@ -23,6 +24,7 @@ export function createLoaders(ds: DataSource, cache = true) {
     ...fulfilmentLoaders(ds, cache),
     ...deliveryLoaders(ds, cache),
     ...notificationLoaders(ds, cache),
+    ...complaintLoaders(ds, cache),
   };
 }
 

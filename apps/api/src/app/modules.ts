@@ -70,6 +70,13 @@ import {
   OrderNotificationsResolver,
 } from '../modules/notification/notification.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from '../modules/notification/webhook.resolver';
+import { COMPLAINT_ERROR_CODES } from '../modules/complaint/complaint.errors';
+import { COMPLAINT_CHANNELS_LIVE } from '../modules/complaint/complaint.events';
+import {
+  ComplaintEventResolver,
+  ComplaintResolver,
+  OrderComplaintsResolver,
+} from '../modules/complaint/complaint.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -153,6 +160,11 @@ export const MODULES: Record<string, ModuleParts> = {
     ],
     errorCodes: NOTIFICATION_ERROR_CODES,
     channels: NOTIFICATION_LIVE_CHANNELS,
+  },
+  complaint: {
+    resolvers: [ComplaintResolver, ComplaintEventResolver, OrderComplaintsResolver],
+    errorCodes: COMPLAINT_ERROR_CODES,
+    channels: COMPLAINT_CHANNELS_LIVE,
   },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

@@ -43,6 +43,11 @@ import { DeliveryTransitions } from '../modules/delivery/delivery-transitions';
 import { defineDeliveryJobs } from '../modules/delivery/delivery.jobs';
 import { RunProgress } from '../modules/delivery/run-progress';
 import { RunWatch } from '../modules/delivery/run-watch';
+import { ComplaintQueryService } from '../modules/complaint/complaint-query.service';
+import { ComplaintSlaSweep } from '../modules/complaint/complaint-sla.service';
+import { ComplaintService } from '../modules/complaint/complaint.service';
+import { ComplaintTransitions } from '../modules/complaint/complaint-transitions';
+import { defineComplaintJobs } from '../modules/complaint/complaint.jobs';
 import { EmailChannel, LoggedEmail, RecordingSms, SmsChannel, SmtpEmail } from '../modules/notification/channels';
 import { NotificationQueryService } from '../modules/notification/notification-query.service';
 import { NotificationSender } from '../modules/notification/notification-sender';
@@ -147,6 +152,10 @@ export function createServices(
   ]);
   defineNotificationJobs(jobs, { ds, dispatcher: outbox, webhookRetentionDays: auth.webhookRetentionDays ?? 14 });
 
+  const complaintTransitions = new ComplaintTransitions();
+  const complaintSweep = new ComplaintSlaSweep(mutations, complaintTransitions);
+  defineComplaintJobs(jobs, { sweep: complaintSweep });
+
   const authService = new AuthService(ds, auth);
   const access = new AccessService(ds, mutations);
 
@@ -201,6 +210,9 @@ export function createServices(
     webhooks: new WebhookService(mutations, auth.webhookAllowAddresses ?? []),
     outbox,
     sms,
+    complaints: new ComplaintService(mutations, complaintTransitions),
+    complaintQueries: new ComplaintQueryService(ds),
+    complaintSweep,
     /** Closes the channels' connections (SMTP pool, webhook keep-alive sockets). */
     closeMessaging() {
       email.close();

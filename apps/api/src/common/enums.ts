@@ -269,6 +269,9 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   NOTIFICATION_READ: 'Read the notifications sent to customers (and follow in-app ones live); re-send a failed one.',
   TEMPLATE_MANAGE: 'Change the message templates customers are told with.',
   WEBHOOK_MANAGE: 'Register, change and delete webhook endpoints, rotate their secrets, read and re-send deliveries.',
+  COMPLAINT_READ: 'Read complaints with their clock, history and evidence; follow them and SLA alerts live.',
+  COMPLAINT_OPEN: 'Open complaints (customer service, or a storefront on the customer’s behalf).',
+  COMPLAINT_HANDLE: 'Answer, assign, investigate, resolve and reopen complaints.',
 };
 
 registerEnumType(Role, {

@@ -27,6 +27,7 @@ const NODE_TYPES = [
   'Notification',
   'WebhookEndpoint',
   'WebhookDelivery',
+  'Complaint',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -23,9 +23,11 @@ import { RequirementWritePath1764410000000 } from './migrations/1764410000000-re
 import { Fulfilment1764500000000 } from './migrations/1764500000000-fulfilment';
 import { Delivery1764600000000 } from './migrations/1764600000000-delivery';
 import { Notifications1764700000000 } from './migrations/1764700000000-notifications';
+import { Complaints1764800000000 } from './migrations/1764800000000-complaints';
 import { BlockedArea, Courier, Vehicle } from '../modules/delivery/courier.entity';
 import { Delivery, DeliveryRun, ProofOfDelivery } from '../modules/delivery/delivery.entity';
 import { Notification, NotificationTemplate } from '../modules/notification/notification.entity';
+import { Complaint, ComplaintEvent } from '../modules/complaint/complaint.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/notification/webhook.entity';
 import { DeliveryEvent, DeliveryRunEvent } from '../modules/delivery/delivery-event.entity';
 import { Supplier } from '../modules/purchasing/supplier.entity';
@@ -86,6 +88,8 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  Complaint,
+  ComplaintEvent,
   DeliveryEvent,
   DeliveryRunEvent,
   CheckError,
@@ -106,6 +110,7 @@ export const MIGRATIONS = [
   Fulfilment1764500000000,
   Delivery1764600000000,
   Notifications1764700000000,
+  Complaints1764800000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

@@ -652,6 +652,12 @@ export type Permission =
   | 'CARRIER_MANAGE'
   /** Read products and warehouses. */
   | 'CATALOG_READ'
+  /** Answer, assign, investigate, resolve and reopen complaints. */
+  | 'COMPLAINT_HANDLE'
+  /** Open complaints (customer service, or a storefront on the customer’s behalf). */
+  | 'COMPLAINT_OPEN'
+  /** Read complaints with their clock, history and evidence; follow them and SLA alerts live. */
+  | 'COMPLAINT_READ'
   /** Create and change couriers and vehicles. */
   | 'COURIER_MANAGE'
   /** Working delivery runs: a courier its own runs (positions, proofs of delivery, exceptions); with DISPATCH, any run on a courier's behalf. */
@@ -997,15 +1003,15 @@ export type ResetNotificationTemplateInput = {
 
 /** A staff role; it grants a set of permissions. */
 export type Role =
-  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, WEBHOOK_MANAGE. */
+  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, WEBHOOK_MANAGE, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE. */
   | 'ADMIN'
   /** Courier of the own fleet: from the phone page, sees and drives only its own runs and reports its position. Permissions: COURIER_WORK. */
   | 'COURIER'
-  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ, CUSTOMER_EDIT, NOTIFICATION_READ. */
+  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ, CUSTOMER_EDIT, NOTIFICATION_READ, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE. */
   | 'CUSTOMER_SERVICE'
   /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
   | 'DISPATCHER'
-  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE. */
+  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE. */
   | 'MANAGER'
   /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
@@ -1303,6 +1309,8 @@ export type UserErrorCode =
   | 'COURIER_CODE_TAKEN'
   /** The courier cannot take the run: off duty, not delivering in its zone, outside the shift, or without room; `message` says which. */
   | 'COURIER_NOT_ELIGIBLE'
+  /** Name the customer, or an order (its customer is taken). */
+  | 'CUSTOMER_REQUIRED'
   /** Another staff user already has this e-mail. */
   | 'EMAIL_TAKEN'
   /** An order needs at least one line. */
@@ -1363,6 +1371,8 @@ export type UserErrorCode =
   | 'NO_OFFER'
   /** An order named for the pick list has no allocated units in this warehouse waiting for a list (not allocated there, or already on another list). */
   | 'ORDER_NOT_PICKABLE'
+  /** The order (or delivery) belongs to another customer than the complaint’s. */
+  | 'ORDER_OF_ANOTHER_CUSTOMER'
   /** Part of the order has already left the warehouse, so the order cannot be cancelled any more. */
   | 'ORDER_PARTLY_SHIPPED'
   /** Not enough stock available, and the order may not wait as a backorder. */
@@ -1371,6 +1381,8 @@ export type UserErrorCode =
   | 'OVER_PICK'
   /** More accepted than ordered and still open on the line, beyond the 5 % tolerance. */
   | 'OVER_RECEIPT'
+  /** The owner is not an active staff user allowed to handle complaints. */
+  | 'OWNER_CANNOT_HANDLE'
   /** A position is not on Earth (latitude −90…90, longitude −180…180), older than 24 hours, or more than 2 minutes in the future. */
   | 'POSITION_OUT_OF_RANGE'
   /** The URL’s host is (or resolves to) a private, loopback or link-local address; only public receivers are allowed unless WEBHOOK_ALLOW_ADDRESSES names it. */
@@ -1389,6 +1401,8 @@ export type UserErrorCode =
   | 'REJECTION_REASON_REQUIRED'
   /** A purchase requirement is no longer OPEN (already ordered or dismissed). */
   | 'REQUIREMENT_NOT_OPEN'
+  /** A resolution needs a root cause, an outcome and a note for the customer. */
+  | 'RESOLUTION_INCOMPLETE'
   /** Fewer units were picked than required and no shortReason says why (NOT_FOUND or DAMAGED). */
   | 'SHORT_REASON_REQUIRED'
   /** The run’s courier changed since the dispatcher looked (another dispatcher assigned it first); read the run again. */
@@ -1906,6 +1920,7 @@ export type WebhookEndpointQueryVariables = Exact<{
 export type WebhookEndpointQuery = { node:
     | { __typename: 'BlockedArea', id: string }
     | { __typename: 'Carrier', id: string }
+    | { __typename: 'Complaint', id: string }
     | { __typename: 'Courier', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'Delivery', id: string }
@@ -2229,6 +2244,7 @@ export type StockLevelDetailQueryVariables = Exact<{
 export type StockLevelDetailQuery = { node:
     | { __typename: 'BlockedArea', id: string }
     | { __typename: 'Carrier', id: string }
+    | { __typename: 'Complaint', id: string }
     | { __typename: 'Courier', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'Delivery', id: string }

@@ -42,6 +42,7 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   Notification: 'NOTIFICATION_READ',
   WebhookEndpoint: 'WEBHOOK_MANAGE',
   WebhookDelivery: 'WEBHOOK_MANAGE',
+  Complaint: 'COMPLAINT_READ',
 };
 
 @Resolver()
@@ -106,6 +107,8 @@ export class NodeResolver {
         return services.ds.getRepository(Notification).findOneBy({ id: parsed.id });
       case 'WebhookEndpoint':
         return services.ds.getRepository(WebhookEndpoint).findOneBy({ id: parsed.id });
+      case 'Complaint':
+        return loaders.complaint.load(parsed.id);
       case 'WebhookDelivery':
         return services.ds.getRepository(WebhookDelivery).findOneBy({ id: parsed.id });
       default:

@@ -1,0 +1,214 @@
+import {
+  ComplaintEffect,
+  ComplaintEventType,
+  complaintMachine,
+  ComplaintStatus,
+  nextSlaCheckAt,
+  pauseClock,
+  readSla,
+  restartClock,
+  resumeClock,
+  SlaClock,
+} from '@fulfilment/domain';
+import { actorLabel } from '../../common/actor';
+import { appendEvents, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
+import { audit } from '../../common/audit';
+import type { Tx } from '../../common/mutation';
+import { hydrate } from '../../common/rows';
+import { fail } from '../../common/user-error';
+import { WriteBatch } from '../../common/write-batch';
+import { channelOf } from '../../live/topics';
+import { NotificationDraft, stageNotifications } from '../notification/notification-outbox';
+import { webhookOutbox } from '../notification/webhook-outbox';
+import { Complaint } from './complaint.entity';
+import { ComplaintEventMessage } from './complaint.events';
+
+export interface ComplaintEventDraft extends LifecycleEvent {
+  type: ComplaintEventType;
+  from: ComplaintStatus | null;
+  to: ComplaintStatus;
+}
+
+const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export const COMPLAINT_EVENTS = defineEventStream<ComplaintEventMessage>({
+  table: 'complaint_event',
+  aggregateColumn: 'complaint_id',
+  channel: channelOf('COMPLAINT_EVENT'),
+  outbox: webhookOutbox('complaint.status_changed', { complaintId: 'Complaint' }),
+  message: {
+    id: 'e.id::text',
+    complaintId: 'e.complaint_id',
+    complaintNumber: 'a.number',
+    sequence: 'e.sequence',
+    type: 'e.type',
+    fromStatus: 'e.from_status',
+    toStatus: 'e.to_status',
+    slaState: 'a.sla_state',
+    dueAt: ISO('a.due_at'),
+    reason: 'e.reason',
+    actor: 'e.actor',
+    createdAt: ISO('e.created_at'),
+  },
+});
+
+/** One complaint being changed in one transaction: its steps, events and what the customer is told. */
+export class ComplaintChange {
+  readonly events: ComplaintEventDraft[] = [];
+  readonly notices: Omit<NotificationDraft, 'sourceKey' | 'customerId' | 'orderId'>[] = [];
+
+  constructor(
+    readonly tx: Tx,
+    readonly complaint: Complaint,
+    /** The moment of the change (the clock's now). */
+    readonly now: number,
+  ) {}
+
+  record(type: ComplaintEventType, reason: string | null): void {
+    this.events.push({
+      type,
+      from: type === 'OPENED' ? null : this.complaint.status,
+      to: this.complaint.status,
+      reason,
+    });
+  }
+}
+
+export function clockOf(c: Complaint): SlaClock {
+  return {
+    startedAt: c.startedAt.getTime(),
+    openedAt: c.openedAt.getTime(),
+    pausedMs: Number(c.pausedMs),
+    pausedSince: c.pausedSince?.getTime() ?? null,
+    respondedAt: c.respondedAt?.getTime() ?? null,
+    resolvedAt: c.resolvedAt?.getTime() ?? null,
+  };
+}
+
+/** Puts a clock on the complaint with what it reads now: state, current deadline, the sweep's next look. */
+export function setClock(c: Complaint, clock: SlaClock, now: number): void {
+  c.startedAt = new Date(clock.startedAt);
+  c.pausedMs = clock.pausedMs;
+  c.pausedSince = clock.pausedSince === null ? null : new Date(clock.pausedSince);
+  c.respondedAt = clock.respondedAt === null ? null : new Date(clock.respondedAt);
+  c.resolvedAt = clock.resolvedAt === null ? null : new Date(clock.resolvedAt);
+  const r = readSla(c.slaPolicy, clock, now);
+  c.slaState = r.state;
+  c.dueAt = new Date(r.dueAt);
+  const next = nextSlaCheckAt(c.slaPolicy, clock, now);
+  c.nextCheckAt = next === null ? null : new Date(next);
+}
+
+/**
+ * The one way a complaint changes: each step through complaintMachine, its event, and its effects
+ * (the clock, and what the customer is told: the notification outbox, in the same transaction).
+ */
+export class ComplaintTransitions {
+  private readonly effects: Record<ComplaintEffect, (c: ComplaintChange) => void> = {
+    TELL_ACKNOWLEDGED: (c) => {
+      const clock = { ...clockOf(c.complaint), respondedAt: c.now };
+      setClock(c.complaint, clock, c.now);
+      const r = readSla(c.complaint.slaPolicy, clock, c.now);
+      c.notices.push({
+        event: 'COMPLAINT_ACKNOWLEDGED',
+        facts: { complaintNumber: c.complaint.number, resolveBy: new Date(r.resolutionDueAt).toISOString() },
+      });
+    },
+    PAUSE_CLOCK: (c) => setClock(c.complaint, pauseClock(clockOf(c.complaint), c.now), c.now),
+    RESUME_CLOCK: (c) => setClock(c.complaint, resumeClock(clockOf(c.complaint), c.now), c.now),
+    STOP_CLOCK: (c) => setClock(c.complaint, { ...clockOf(c.complaint), resolvedAt: c.now }, c.now),
+    RESTART_CLOCK: (c) => setClock(c.complaint, restartClock(clockOf(c.complaint), c.now), c.now),
+    TELL_RESOLVED: (c) => {
+      c.notices.push({
+        event: 'COMPLAINT_RESOLVED',
+        facts: {
+          complaintNumber: c.complaint.number,
+          outcome: c.complaint.outcome ?? '',
+          reason: c.complaint.resolutionNote ?? '',
+        },
+      });
+    },
+  };
+
+  begin(tx: Tx, complaint: Complaint, now = Date.now()): ComplaintChange {
+    return new ComplaintChange(tx, complaint, now);
+  }
+
+  async lock(tx: Tx, id: string | null): Promise<ComplaintChange> {
+    const [row] = id ? await tx.m.query(`SELECT * FROM complaint WHERE id = $1 FOR UPDATE`, [id]) : [];
+    if (!row) fail('NOT_FOUND', 'No complaint with this id', ['input', 'complaintId']);
+    return this.begin(tx, hydrate(tx.m, Complaint, row));
+  }
+
+  move(c: ComplaintChange, to: ComplaintStatus, reason: string | null): void {
+    const k = c.complaint;
+    const step = complaintMachine.step(k.status, to, {
+      hasOwner: k.ownerId !== null,
+      hasResolution: k.rootCause !== null && k.outcome !== null,
+    });
+    if (!step.ok) fail('ILLEGAL_TRANSITION', `${k.number}: ${step.reason}`, ['input', 'complaintId']);
+    c.events.push({ type: 'STATUS_CHANGED', from: k.status, to, reason });
+    k.status = to;
+    if (to === 'CLOSED') k.closedAt = new Date(c.now);
+    if (to === 'REOPENED') k.closedAt = null;
+    for (const effect of step.effects) this.effects[effect](c);
+  }
+
+  /** Writes the complaint with its events (announced on commit), its notices and, with `action`, its audit row. */
+  async save(c: ComplaintChange, action: string | null, details: Record<string, unknown> = {}): Promise<Complaint> {
+    const { m, actor } = c.tx;
+    const k = c.complaint;
+    const batch = new WriteBatch();
+    batch.add(
+      'saved',
+      `UPDATE complaint SET status = $2, owner_id = $3, department = $4, root_cause = $5, outcome = $6, resolution_note = $7,
+              started_at = $8, paused_ms = $9, paused_since = $10, responded_at = $11, resolved_at = $12, closed_at = $13,
+              sla_state = $14, due_at = $15, next_check_at = $16, response_breached = $17, resolution_breached = $18,
+              escalated_at = $19, last_event_sequence = $20, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [
+        k.id,
+        k.status,
+        k.ownerId,
+        k.department,
+        k.rootCause,
+        k.outcome,
+        k.resolutionNote,
+        k.startedAt,
+        k.pausedMs,
+        k.pausedSince,
+        k.respondedAt,
+        k.resolvedAt,
+        k.closedAt,
+        k.slaState,
+        k.dueAt,
+        k.nextCheckAt,
+        k.responseBreached,
+        k.resolutionBreached,
+        k.escalatedAt,
+        k.lastEventSequence + c.events.length,
+      ],
+    );
+    const first = k.lastEventSequence + 1;
+    appendEvents(batch, COMPLAINT_EVENTS, k, c.events, actorLabel(actor), 'saved');
+    stageNotifications(
+      batch,
+      c.notices.map((n, i) => ({
+        ...n,
+        sourceKey: `complaint:${k.id}:${first}:${i}`,
+        customerId: k.customerId,
+        orderId: k.orderId,
+      })),
+    );
+    const [row] = await batch.run(m, 'SELECT * FROM saved');
+    if (action)
+      await audit(m, actor, {
+        action,
+        targetType: 'Complaint',
+        targetId: k.id,
+        outcome: 'SUCCESS',
+        details: { number: k.number, status: k.status, ...details },
+      });
+    return hydrate(m, Complaint, row);
+  }
+}

@@ -1,0 +1,77 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { ComplaintEventType as ComplaintEventTypeT, SlaState as SlaStateT } from '@fulfilment/domain';
+import { Connection } from '../../common/connection';
+import { MutationPayload } from '../../common/user-error';
+import { Complaint } from './complaint.entity';
+import { ComplaintEventType, SlaState } from './complaint.enums';
+
+@ObjectType({ description: 'Complaints by deadline, the most pressing first.' })
+export class ComplaintConnection extends Connection(Complaint) {}
+
+@ObjectType({ description: 'The result of a change to a complaint.' })
+export class ComplaintPayload extends MutationPayload {
+  @Field(() => Complaint, { nullable: true, description: 'The complaint as it is now.' })
+  complaint: Complaint | null;
+}
+
+@ObjectType({ description: 'A complaint’s clock, computed on the server at the moment of the answer.' })
+export class ComplaintSla {
+  @Field(() => SlaState, { description: 'How it stands against the current deadline.' })
+  state: SlaStateT;
+
+  @Field({ description: 'RESPONSE until the customer got a first answer, then RESOLUTION.' })
+  kind: string;
+
+  @Field({ description: 'The current deadline (while paused: as if the pause ended now).' })
+  dueAt: Date;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds until the deadline (negative once breached; frozen while paused); null once resolved.',
+  })
+  secondsLeft: number | null;
+
+  @Field({ description: 'Deadline of the first response.' })
+  responseDueAt: Date;
+
+  @Field({ description: 'Deadline of the resolution (of the current window, if reopened).' })
+  resolutionDueAt: Date;
+
+  @Field({ description: 'The first response came late (or has not come and is late).' })
+  responseBreached: boolean;
+
+  @Field({ description: 'The resolution came late (or has not come and is late).' })
+  resolutionBreached: boolean;
+
+  @Field({
+    description: 'The policy it runs under, e.g. standard-2h-24h (wall clock; waiting on the customer does not count).',
+  })
+  policy: string;
+
+  @Field(() => Int, { description: 'Seconds waited on the customer in the current window.' })
+  pausedSeconds: number;
+}
+
+@ObjectType({ description: 'A complaint turned at risk, breached a deadline, or was escalated to managers.' })
+export class SlaAlert {
+  @Field(() => Complaint, { description: 'The complaint.' })
+  complaint: Complaint;
+
+  @Field(() => ComplaintEventType, { description: 'SLA_AT_RISK, SLA_BREACHED or ESCALATED.' })
+  type: ComplaintEventTypeT;
+
+  @Field(() => String, { nullable: true, description: 'What happened, in words.' })
+  reason: string | null;
+
+  @Field({ description: 'When.' })
+  at: Date;
+}
+
+@ObjectType({ description: 'The staff member who owns a complaint.' })
+export class ComplaintOwner {
+  @Field(() => ID, { description: 'Global id of the staff user (for assignComplaint and filters).' })
+  id: string;
+
+  @Field({ description: 'Their name.' })
+  name: string;
+}
