@@ -1,4 +1,6 @@
 import type { LiveStream } from './live/liveStream';
+import { complaintStream } from '../modules/complaints/live/complaintStream';
+import { slaAlertStream } from '../modules/complaints/live/slaAlertStream';
 import { blockedAreaStream } from '../modules/delivery/live/blockedAreaStream';
 import { deliveryRunStream } from '../modules/delivery/live/deliveryRunStream';
 import { deliveryStream } from '../modules/delivery/live/deliveryStream';
@@ -18,4 +20,6 @@ export const LIVE_STREAMS: readonly LiveStream[] = [
   deliveryStream,
   deliveryRunStream,
   blockedAreaStream,
+  complaintStream,
+  slaAlertStream,
 ];

@@ -153,6 +153,20 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'complaints',
+            ...page(
+              'COMPLAINT_READ',
+              async () => (await import('../modules/complaints/pages/ComplaintsPage')).ComplaintsPage,
+            ),
+          },
+          {
+            path: 'complaints/:id',
+            ...page(
+              'COMPLAINT_READ',
+              async () => (await import('../modules/complaints/pages/ComplaintPage')).ComplaintPage,
+            ),
+          },
+          {
             path: 'notifications',
             ...page(
               'NOTIFICATION_READ',

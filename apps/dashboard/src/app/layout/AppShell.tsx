@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../gql/graphql';
 import { useCan } from '../../modules/auth/hooks/useSession';
+import { SlaAlertToasts } from '../../modules/complaints/live/SlaAlertToasts';
 import { OverdueToasts } from '../../modules/purchasing/live/OverdueToasts';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveIndicator } from './LiveIndicator';
@@ -20,6 +21,7 @@ interface NavItem {
     | 'nav.purchasing'
     | 'nav.receiving'
     | 'nav.dispatch'
+    | 'nav.complaints'
     | 'nav.notifications'
     | 'nav.templates'
     | 'nav.webhooks';
@@ -40,6 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/purchasing', label: 'nav.purchasing', icon: 'purchasing', permission: 'PURCHASING_READ' },
   { to: '/receiving', label: 'nav.receiving', icon: 'receiving', permission: 'GOODS_RECEIVE' },
   { to: '/dispatch', label: 'nav.dispatch', icon: 'dispatch', permission: 'DELIVERY_READ' },
+  { to: '/complaints', label: 'nav.complaints', icon: 'complaints', permission: 'COMPLAINT_READ' },
   {
     to: '/notifications',
     label: 'nav.notifications',
@@ -101,6 +104,7 @@ export function AppShell() {
           <Outlet />
         </main>
         {can('PURCHASING_READ') && <OverdueToasts />}
+        {can('COMPLAINT_READ') && <SlaAlertToasts />}
       </div>
     </div>
   );

@@ -39,7 +39,7 @@ export function TemplateLanguageEditor({
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const lastField = useRef<Field>('body');
-  const { preview, pending } = useTemplatePreview(template.event, subject, body);
+  const { preview, pending } = useTemplatePreview(template.event, template.language, subject, body);
   const dirty = subject !== template.subject || body !== template.body;
   const language = t(`customerLanguage.${template.language}`);
   const headingId = `${id}-heading`;

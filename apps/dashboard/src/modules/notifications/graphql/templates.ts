@@ -26,8 +26,8 @@ export const notificationTemplatesQuery = graphql(`
 `);
 
 export const notificationPreviewQuery = graphql(`
-  query NotificationPreview($event: NotificationEvent!, $subject: String!, $body: String!) {
-    notificationPreview(event: $event, subject: $subject, body: $body) {
+  query NotificationPreview($event: NotificationEvent!, $subject: String!, $body: String!, $language: Language!) {
+    notificationPreview(event: $event, subject: $subject, body: $body, language: $language) {
       subject
       body
       problems

@@ -1,13 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import type { NotificationEvent } from '../../../gql/graphql';
+import type { Language, NotificationEvent } from '../../../gql/graphql';
 import { useDebounced } from '../../../ui/useDebounced';
 import { notificationPreviewQuery } from '../graphql/templates';
 
-/** The text rendered with example facts and its problems, asked for once typing pauses (300 ms). */
-export function useTemplatePreview(event: NotificationEvent, subject: string, body: string) {
+/**
+ * The text rendered with example facts (in the editor's language) and its problems, asked for once
+ * typing pauses (300 ms).
+ */
+export function useTemplatePreview(event: NotificationEvent, language: Language, subject: string, body: string) {
   const debounced = useDebounced({ subject, body }, 300);
   const { data, previousData, error } = useQuery(notificationPreviewQuery, {
-    variables: { event, subject: debounced.subject, body: debounced.body },
+    variables: { event, language, subject: debounced.subject, body: debounced.body },
   });
   const shown = data ?? previousData;
   return {

@@ -4,6 +4,7 @@ import { useFormat } from '../../../app/format';
 import { Badge, OrderStatusBadge } from '../../../ui/Badge';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
+import { OrderComplaints } from '../../complaints/components/OrderComplaints';
 import { OrderDeliveries } from '../../delivery/components/OrderDeliveries';
 import { OrderShipments } from '../../fulfilment/components/OrderShipments';
 import { OrderNotifications } from '../../notifications/components/OrderNotifications';
@@ -116,6 +117,7 @@ export function OrderPage() {
         </div>
         <div className="stack">
           <OrderCustomer order={order} />
+          <OrderComplaints number={order.number} />
           <OrderTimeline order={order} />
         </div>
       </div>
