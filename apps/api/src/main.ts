@@ -3,7 +3,8 @@ import { loadConfig } from './config';
 import { logger } from './common/logger';
 import { createDataSource, NO_TIMEOUTS } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded';
-import { seedDemoDataIfEmpty } from './db/seed/seed';
+import { seedComplaints } from './db/seed/complaints';
+import { DEFAULT_SEED, seedDemoDataIfEmpty } from './db/seed/seed';
 import { createServer } from './http/server';
 import { runTraffic } from './demo/traffic';
 
@@ -20,8 +21,9 @@ async function main() {
   const applied = await setup.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   // The demo's webhook endpoints point at this process's demo receiver (unknown with PORT=0).
-  if (config.seed === 'demo')
-    await seedDemoDataIfEmpty(setup, { webhookBase: config.port ? `http://127.0.0.1:${config.port}` : undefined });
+  const freshDemo =
+    config.seed === 'demo' &&
+    (await seedDemoDataIfEmpty(setup, { webhookBase: config.port ? `http://127.0.0.1:${config.port}` : undefined }));
   await setup.destroy();
   const ds = createDataSource(databaseUrl, config.dbPoolSize, config);
   await ds.initialize();
@@ -34,6 +36,8 @@ async function main() {
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });
+  // Complaints are opened by the demo's agent, who exists from here on.
+  if (freshDemo) logger.info({ complaints: await seedComplaints(ds, DEFAULT_SEED) }, 'demo complaints seeded');
   const port = await server.listen(config.port);
   logger.info(
     { port },

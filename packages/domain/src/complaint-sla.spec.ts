@@ -87,6 +87,11 @@ describe('complaint clock', () => {
     assert.equal(nextSlaCheckAt(policy, c, 95 * MIN), 120 * MIN);
     assert.equal(nextSlaCheckAt(policy, c, 3 * HOUR), 24 * HOUR, 'a breached response: the resolution deadline next');
     assert.equal(nextSlaCheckAt(policy, pauseClock(c, MIN), 2 * MIN), null);
+    assert.equal(
+      nextSlaCheckAt(policy, { ...c, respondedAt: MIN }, 25 * HOUR),
+      null,
+      'a breached resolution: nothing left to watch',
+    );
     assert.equal(nextSlaCheckAt(policy, { ...c, respondedAt: MIN, resolvedAt: 2 * MIN }, 3 * MIN), null);
   });
 });

@@ -126,6 +126,6 @@ export function nextSlaCheckAt(policy: SlaPolicy, c: SlaClock, now: number): num
   if (r.state === 'PAUSED' || r.state === 'MET' || r.leftMs === null) return null;
   const window = (r.kind === 'RESPONSE' ? policy.responseMinutes : policy.resolutionMinutes) * MIN;
   const atRiskAt = r.dueAt - window * policy.atRiskShare;
-  const candidates = [atRiskAt, r.dueAt, r.kind === 'RESPONSE' ? r.resolutionDueAt : Infinity].filter((t) => t > now);
+  const candidates = [atRiskAt, r.dueAt, ...(r.kind === 'RESPONSE' ? [r.resolutionDueAt] : [])].filter((t) => t > now);
   return candidates.length ? Math.min(...candidates) : null;
 }

@@ -31,9 +31,10 @@ export type { SeedSummary } from './model';
 const DEFAULT_SEED = 20_251_122;
 
 /** Seeds demo data into a database that has no warehouses yet; otherwise leaves it alone. */
-export async function seedDemoDataIfEmpty(ds: DataSource, opts: { webhookBase?: string } = {}): Promise<void> {
+/** Seeds demo data into a database that has no warehouses yet (answers true); otherwise leaves it alone. */
+export async function seedDemoDataIfEmpty(ds: DataSource, opts: { webhookBase?: string } = {}): Promise<boolean> {
   const [{ seeded }]: { seeded: boolean }[] = await ds.query(`SELECT EXISTS (SELECT 1 FROM warehouse) AS seeded`);
-  if (seeded) return;
+  if (seeded) return false;
   const started = Date.now();
   const summary = await seedDemoData(ds, opts);
   const ms = Date.now() - started;
@@ -43,7 +44,10 @@ export async function seedDemoDataIfEmpty(ds: DataSource, opts: { webhookBase?: 
       `${summary.stockLevels} stock levels, ${summary.stockMovements} movements, ${summary.orders} orders, ${summary.orderEvents} events, ` +
       `${summary.suppliers} suppliers, ${summary.purchaseOrders} purchase orders, ${summary.goodsReceipts} goods receipts`,
   );
+  return true;
 }
+
+export { DEFAULT_SEED };
 
 /**
  * Writes a deterministic demo history ending at `now` (default: the current hour) in one transaction:

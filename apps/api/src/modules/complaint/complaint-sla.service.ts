@@ -38,7 +38,7 @@ export class ComplaintSlaSweep {
             const k = c.complaint;
             const before = k.slaState;
             const reading = readSla(k.slaPolicy, clockOf(k), now);
-            if (reading.state === 'AT_RISK' && before === 'ON_TRACK') {
+            if (reading.state === 'AT_RISK' && before === 'ON_TRACK' && k.resolvedAt === null) {
               const which = reading.kind === 'RESPONSE' ? 'first response' : 'resolution';
               c.record(
                 'SLA_AT_RISK',
@@ -53,7 +53,12 @@ export class ComplaintSlaSweep {
               k.resolutionBreached = true;
               c.record('SLA_BREACHED', 'The resolution is late');
             }
-            if ((reading.state === 'AT_RISK' || reading.state === 'BREACHED') && k.escalatedAt === null) {
+            // A resolved complaint's clock has stopped: only its breaches are recorded, nobody is alerted.
+            if (
+              (reading.state === 'AT_RISK' || reading.state === 'BREACHED') &&
+              k.escalatedAt === null &&
+              k.resolvedAt === null
+            ) {
               k.escalatedAt = new Date(now);
               c.record('ESCALATED', `Escalated to managers: ${reading.state === 'AT_RISK' ? 'at risk' : 'breached'}`);
             }
