@@ -402,6 +402,12 @@ export async function webhooks(db: Database) {
     const customers = catalogue.customerIds.map((id) => globalId('Customer', id));
     const admin = await adminAuth(api);
     const buyer = await apiKeyAuth(api, admin, ['ORDERS_WRITE', 'ORDERS_READ']);
+    const child = api.process;
+    const apiGone = () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? ` (the API process is gone: exit code ${child.exitCode}, signal ${child.signalCode})`
+        : '';
+    let placeError: Error | undefined;
 
     // Warm-up, before any endpoint subscribes (so no webhook rows): also how many events an order writes.
     const warm = (
@@ -461,15 +467,22 @@ export async function webhooks(db: Database) {
       if (wait > 0) await sleep(wait);
       const sent = clock();
       inFlight.push(
-        placeOne(api, buyer, skus, customers).then((p) => {
-          if (p) {
-            placedA.push(p);
-            mutationMs.push(p.respondedAt - sent);
-          } else failedA++;
-        }),
+        placeOne(api, buyer, skus, customers).then(
+          (p) => {
+            if (p) {
+              placedA.push(p);
+              mutationMs.push(p.respondedAt - sent);
+            } else failedA++;
+          },
+          (e: Error) => {
+            failedA++;
+            placeError ??= e;
+          },
+        ),
       );
     }
     await Promise.all(inFlight);
+    if (placeError) throw new Error(`placeOrder failed: ${placeError.message}${apiGone()}`);
     const rowsA = await orderEvents(
       url,
       placedA.map((p) => p.orderId),
