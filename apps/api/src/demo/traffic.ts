@@ -1,4 +1,5 @@
 import { logger } from '../common/logger';
+import { ComplaintTraffic } from './complaint-traffic';
 import { DeliveryTraffic } from './delivery-traffic';
 import { FulfilmentTraffic } from './fulfilment-traffic';
 import { PurchasingTraffic } from './purchasing-traffic';
@@ -104,6 +105,14 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
     while (!opts.signal?.aborted) {
       await lastMile.step().catch((e: Error) => logger.warn({ err: e.message }, 'demo delivery step failed'));
       await new Promise((r) => setTimeout(r, 3000 + Math.random() * 2000));
+    }
+  })();
+  const afterSales = new ComplaintTraffic(() => service);
+  // Customer service works a complaint step every 15–45 s.
+  void (async () => {
+    while (!opts.signal?.aborted) {
+      await afterSales.step().catch((e: Error) => logger.warn({ err: e.message }, 'demo complaint step failed'));
+      await new Promise((r) => setTimeout(r, 15_000 + Math.random() * 30_000));
     }
   })();
   logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');
