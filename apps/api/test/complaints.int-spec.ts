@@ -192,3 +192,89 @@ describe('complaints on a 24-hour clock', () => {
     assert.equal(notAgent.assignComplaint.userErrors[0].code, 'OWNER_CANNOT_HANDLE');
   });
 });
+
+describe('satisfaction surveys and reply templates', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startTestApi({ env: { OUTBOX: 'on', PUBLIC_URL: 'https://shop.test' } });
+    await createWarehouses(api.ds);
+  });
+  after(() => api?.stop());
+
+  it('asks a survey when a complaint is first resolved, takes one anonymous answer, and counts it in satisfaction', async () => {
+    const customer = await createCustomer(api.ds);
+    const c = (
+      await api.data(OPEN, { i: { customerId: customer.gid, channel: 'APP', category: 'OTHER', description: 'x' } })
+    ).openComplaint.complaint;
+    await api.data(ACK, { i: { complaintId: c.id } });
+    const done = { complaintId: c.id, rootCause: 'NO_FAULT_FOUND', outcome: 'EXPLANATION', note: '已解释' };
+    await api.data(RESOLVE, { i: done });
+    await api.data(REOPEN, { i: { complaintId: c.id, reason: 'again' } });
+    await api.data(RESOLVE, { i: done });
+    const surveys = await api.ds.query(
+      `SELECT token FROM satisfaction_survey s JOIN complaint c ON c.id = s.complaint_id WHERE c.number = $1`,
+      [c.number],
+    );
+    assert.equal(surveys.length, 1, 'one survey per complaint, however often it is resolved');
+    const asked = await api.ds.query(
+      `SELECT event, facts FROM notification WHERE source_key LIKE 'complaint:%' AND customer_id = $1 ORDER BY created_at`,
+      [customer.id],
+    );
+    assert.deepEqual(
+      asked.map((n: any) => n.event),
+      ['COMPLAINT_ACKNOWLEDGED', 'COMPLAINT_RESOLVED', 'SURVEY_REQUEST', 'COMPLAINT_RESOLVED'],
+    );
+    await settle(500);
+    const [sent] = await api.ds.query(
+      `SELECT body, status FROM notification WHERE event = 'SURVEY_REQUEST' AND customer_id = $1`,
+      [customer.id],
+    );
+    assert.ok(sent.body?.includes(`https://shop.test/survey/${surveys[0].token}`), sent.body);
+    const answer = `mutation($i: AnswerSurveyInput!) { answerSurvey(input: $i) { survey { rating } ${ERR} } }`;
+    const first = await api.gql(
+      answer,
+      { i: { token: surveys[0].token, rating: 5, comment: '很满意' } },
+      { authorization: '' },
+    );
+    assert.deepEqual(first.body.data.answerSurvey.userErrors, []);
+    const again = await api.gql(answer, { i: { token: surveys[0].token, rating: 1 } }, { authorization: '' });
+    assert.equal(again.body.data.answerSurvey.userErrors[0].code, 'ALREADY_ANSWERED');
+    const bad = await api.gql(answer, { i: { token: surveys[0].token, rating: 6 } }, { authorization: '' });
+    assert.equal(bad.body.data.answerSurvey.userErrors[0].code, 'INVALID_INPUT');
+    const s = await api.data(`{ satisfaction(days: 7) { answers satisfied rate target complaintAnswers } }`);
+    assert.deepEqual(s.satisfaction, { answers: 1, satisfied: 1, rate: 1, target: 0.9, complaintAnswers: 1 });
+  });
+
+  it('keeps reply templates per category and language for agents to insert and edit', async () => {
+    const ERRS = ERR;
+    const created = await api.data(
+      `mutation($i: ReplyTemplateInput!) { createReplyTemplate(input: $i) { replyTemplate { id title category language } ${ERRS} } }`,
+      {
+        i: { category: 'LATE', language: 'ZH_CN', title: '延迟致歉', body: '非常抱歉配送延迟,我们已为您补偿优惠券。' },
+      },
+    );
+    const t = created.createReplyTemplate.replyTemplate;
+    assert.equal(t.category, 'LATE');
+    const updated = await api.data(
+      `mutation($i: UpdateReplyTemplateInput!) { updateReplyTemplate(input: $i) { replyTemplate { title } ${ERRS} } }`,
+      { i: { replyTemplateId: t.id, category: 'LATE', language: 'ZH_CN', title: '延迟致歉(新)', body: '抱歉' } },
+    );
+    assert.equal(updated.updateReplyTemplate.replyTemplate.title, '延迟致歉(新)');
+    const list = await api.data(`{ replyTemplates(category: LATE, language: ZH_CN) { title } }`);
+    assert.deepEqual(
+      list.replyTemplates.map((x: any) => x.title),
+      ['延迟致歉(新)'],
+    );
+    const empty = await api.data(`mutation($i: ReplyTemplateInput!) { createReplyTemplate(input: $i) { ${ERRS} } }`, {
+      i: { language: 'EN', title: ' ', body: 'x' },
+    });
+    assert.equal(empty.createReplyTemplate.userErrors[0].code, 'INVALID_INPUT');
+    const gone = await api.data(
+      `mutation($i: ReplyTemplateIdInput!) { deleteReplyTemplate(input: $i) { deletedId ${ERRS} } }`,
+      {
+        i: { replyTemplateId: t.id },
+      },
+    );
+    assert.equal(gone.deleteReplyTemplate.deletedId, t.id);
+  });
+});

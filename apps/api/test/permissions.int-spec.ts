@@ -31,7 +31,7 @@ const types = new Map(
     .map((d) => [d.name.value, d]),
 );
 /** Open to anyone: signing in, and the customer's tracking link (an unguessable token, no personal data). */
-const PUBLIC = ['deliveryTracking', 'login', 'rateDelivery'];
+const PUBLIC = ['answerSurvey', 'deliveryTracking', 'login', 'rateDelivery'];
 
 interface Operation {
   kind: 'query' | 'mutation' | 'subscription';

@@ -77,6 +77,7 @@ import {
   ComplaintResolver,
   OrderComplaintsResolver,
 } from '../modules/complaint/complaint.resolver';
+import { SurveyResolver } from '../modules/complaint/survey.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -162,7 +163,7 @@ export const MODULES: Record<string, ModuleParts> = {
     channels: NOTIFICATION_LIVE_CHANNELS,
   },
   complaint: {
-    resolvers: [ComplaintResolver, ComplaintEventResolver, OrderComplaintsResolver],
+    resolvers: [ComplaintResolver, ComplaintEventResolver, OrderComplaintsResolver, SurveyResolver],
     errorCodes: COMPLAINT_ERROR_CODES,
     channels: COMPLAINT_CHANNELS_LIVE,
   },

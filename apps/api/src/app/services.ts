@@ -48,6 +48,7 @@ import { ComplaintSlaSweep } from '../modules/complaint/complaint-sla.service';
 import { ComplaintService } from '../modules/complaint/complaint.service';
 import { ComplaintTransitions } from '../modules/complaint/complaint-transitions';
 import { defineComplaintJobs } from '../modules/complaint/complaint.jobs';
+import { SurveyService } from '../modules/complaint/survey.service';
 import { EmailChannel, LoggedEmail, RecordingSms, SmsChannel, SmtpEmail } from '../modules/notification/channels';
 import { NotificationQueryService } from '../modules/notification/notification-query.service';
 import { NotificationSender } from '../modules/notification/notification-sender';
@@ -213,6 +214,7 @@ export function createServices(
     complaints: new ComplaintService(mutations, complaintTransitions),
     complaintQueries: new ComplaintQueryService(ds),
     complaintSweep,
+    surveys: new SurveyService(ds, mutations),
     /** Closes the channels' connections (SMTP pool, webhook keep-alive sockets). */
     closeMessaging() {
       email.close();

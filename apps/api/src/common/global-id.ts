@@ -28,6 +28,8 @@ const NODE_TYPES = [
   'WebhookEndpoint',
   'WebhookDelivery',
   'Complaint',
+  'ReplyTemplate',
+  'SatisfactionSurvey',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

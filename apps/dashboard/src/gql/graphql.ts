@@ -1508,6 +1508,8 @@ export type UpdateWebhookEndpointInput = {
 
 /** Why a mutation did not do what was asked. */
 export type UserErrorCode =
+  /** The survey was already answered (one answer per survey). */
+  | 'ALREADY_ANSWERED'
   /** The delivery was already rated. */
   | 'ALREADY_RATED'
   /** The API key was already revoked. */

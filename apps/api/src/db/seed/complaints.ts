@@ -49,6 +49,35 @@ const CAUSE: Record<ComplaintCategory, RootCause> = {
 };
 const CATEGORIES = Object.keys(SAID) as ComplaintCategory[];
 
+/** Customer service's knowledge base to start with: [category, locale, title, text]. */
+const REPLIES: [ComplaintCategory | null, string, string, string][] = [
+  [null, 'zh-CN', '受理确认', '您好,您的反馈我们已收到,将在24小时内给您答复,感谢您的耐心。'],
+  [
+    null,
+    'en',
+    'We have it',
+    'Hello, we have received your message and will answer within 24 hours. Thank you for your patience.',
+  ],
+  ['LATE', 'zh-CN', '延迟致歉', '非常抱歉本次配送延迟,我们已为您发放一张10元优惠券,并督促配送站改进。'],
+  [
+    'LATE',
+    'en',
+    'Sorry for the delay',
+    'We are sorry your delivery came late. We have added a ¥10 voucher to your account.',
+  ],
+  ['DAMAGED', 'zh-CN', '破损补发', '很抱歉商品在运输中受损,我们将为您免费补发,无需退回破损商品。'],
+  [
+    'DAMAGED',
+    'en',
+    'Damaged: we resend',
+    'We are sorry the goods arrived damaged. We will send a replacement at no cost; no need to return them.',
+  ],
+  ['WRONG_ITEM', 'zh-CN', '错发换货', '很抱歉给您发错了商品,快递员将上门取回并送上正确的商品。'],
+  ['QUALITY', 'zh-CN', '质量问题退款', '非常抱歉商品质量未达到您的期望,我们已为您办理退款,并已反馈给供应商。'],
+  ['MISSING_ITEM', 'zh-CN', '漏发补发', '很抱歉订单中漏发了商品,我们已安排今日补发。'],
+  ['COURIER_SERVICE', 'zh-CN', '服务致歉', '感谢您的反馈,我们已与配送员沟通并加强培训,给您带来不便深表歉意。'],
+];
+
 /**
  * Complaints of the last two days in every state, through the complaint module itself: about
  * delivered orders, some answered and resolved, some waiting on the customer, some still open; their
@@ -125,6 +154,11 @@ export async function seedComplaints(ds: DataSource, seed: number): Promise<numb
     );
     made++;
   }
+  await ds.query(
+    `INSERT INTO reply_template (category, locale, title, body, updated_by)
+     SELECT t.category, t.locale, t.title, t.body, 'seed' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(category, locale, title, body)`,
+    [REPLIES.map((r) => r[0]), REPLIES.map((r) => r[1]), REPLIES.map((r) => r[2]), REPLIES.map((r) => r[3])],
+  );
   // The clocks as they stand now: at risk, breached and escalated where due.
   await services.complaintSweep.run({ principal: null, requestId: 'seed', clientIp: null }, Date.now() + 1000);
   return made;

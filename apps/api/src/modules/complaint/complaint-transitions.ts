@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   ComplaintEffect,
   ComplaintEventType,
@@ -56,6 +57,10 @@ export const COMPLAINT_EVENTS = defineEventStream<ComplaintEventMessage>({
 export class ComplaintChange {
   readonly events: ComplaintEventDraft[] = [];
   readonly notices: Omit<NotificationDraft, 'sourceKey' | 'customerId' | 'orderId'>[] = [];
+  /** A resolution asks for a satisfaction survey (the first resolution of the complaint only). */
+  askSurvey = false;
+  /** The survey's token, once one is asked for. */
+  surveyToken: string | null = null;
 
   constructor(
     readonly tx: Tx,
@@ -119,7 +124,11 @@ export class ComplaintTransitions {
     STOP_CLOCK: (c) => setClock(c.complaint, { ...clockOf(c.complaint), resolvedAt: c.now }, c.now),
     RESTART_CLOCK: (c) => setClock(c.complaint, restartClock(clockOf(c.complaint), c.now), c.now),
     TELL_RESOLVED: (c) => {
-      c.notices.push({
+      if (c.askSurvey) {
+        c.surveyToken = randomBytes(18).toString('base64url');
+        c.notices.push({ event: 'SURVEY_REQUEST', facts: { surveyToken: c.surveyToken } });
+      }
+      c.notices.unshift({
         event: 'COMPLAINT_RESOLVED',
         facts: {
           complaintNumber: c.complaint.number,
@@ -190,6 +199,13 @@ export class ComplaintTransitions {
       ],
     );
     const first = k.lastEventSequence + 1;
+    if (c.surveyToken)
+      batch.add(
+        'survey',
+        `INSERT INTO satisfaction_survey (token, subject, complaint_id, order_id, customer_id)
+         VALUES ($1, 'COMPLAINT', $2, $3, $4) ON CONFLICT (complaint_id) DO NOTHING RETURNING id`,
+        [c.surveyToken, k.id, k.orderId, k.customerId],
+      );
     appendEvents(batch, COMPLAINT_EVENTS, k, c.events, actorLabel(actor), 'saved');
     stageNotifications(
       batch,

@@ -174,6 +174,8 @@ export class ComplaintService {
       c.complaint.rootCause = input.rootCause;
       c.complaint.outcome = input.outcome;
       c.complaint.resolutionNote = note;
+      const [asked] = await tx.m.query(`SELECT 1 FROM satisfaction_survey WHERE complaint_id = $1`, [c.complaint.id]);
+      c.askSurvey = !asked;
       this.transitions.move(c, 'RESOLVED', `${input.rootCause} → ${input.outcome}: ${note}`);
       return { complaint: await this.transitions.save(c, 'RESOLVE_COMPLAINT') };
     });

@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ComplaintEventType as ComplaintEventTypeT, SlaState as SlaStateT } from '@fulfilment/domain';
 import { Connection } from '../../common/connection';
 import { MutationPayload } from '../../common/user-error';
 import { Complaint } from './complaint.entity';
+import { ReplyTemplate, SatisfactionSurvey } from './survey.entity';
 import { ComplaintEventType, SlaState } from './complaint.enums';
 
 @ObjectType({ description: 'Complaints by deadline, the most pressing first.' })
@@ -74,4 +75,46 @@ export class ComplaintOwner {
 
   @Field({ description: 'Their name.' })
   name: string;
+}
+
+@ObjectType({ description: 'The result of answering a survey.' })
+export class SurveyPayload extends MutationPayload {
+  @Field(() => SatisfactionSurvey, { nullable: true, description: 'The survey with the answer.' })
+  survey: SatisfactionSurvey | null;
+}
+
+@ObjectType({ description: 'The result of saving a reply template.' })
+export class ReplyTemplatePayload extends MutationPayload {
+  @Field(() => ReplyTemplate, { nullable: true, description: 'The template.' })
+  replyTemplate: ReplyTemplate | null;
+}
+
+@ObjectType({ description: 'The result of deleting a reply template.' })
+export class DeleteReplyTemplatePayload extends MutationPayload {
+  @Field(() => String, { nullable: true, description: 'Global id of the deleted template.' })
+  deletedId: string | null;
+}
+
+@ObjectType({ description: 'Customer satisfaction over a period: the share of 4 and 5 answers, against the target.' })
+export class Satisfaction {
+  @Field(() => Int, { description: 'Days counted back from now.' })
+  days: number;
+
+  @Field(() => Int, { description: 'Answers: complaint surveys and delivery ratings.' })
+  answers: number;
+
+  @Field(() => Int, { description: 'Answers of 4 or 5.' })
+  satisfied: number;
+
+  @Field(() => Float, { nullable: true, description: 'satisfied ÷ answers (0–1); null without answers.' })
+  rate: number | null;
+
+  @Field(() => Float, { description: 'The target (0.9).' })
+  target: number;
+
+  @Field(() => Int, { description: 'Of which complaint surveys.' })
+  complaintAnswers: number;
+
+  @Field(() => Int, { description: 'Of which delivery ratings.' })
+  deliveryRatings: number;
 }

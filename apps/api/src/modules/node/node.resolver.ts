@@ -43,6 +43,8 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   WebhookEndpoint: 'WEBHOOK_MANAGE',
   WebhookDelivery: 'WEBHOOK_MANAGE',
   Complaint: 'COMPLAINT_READ',
+  ReplyTemplate: 'COMPLAINT_READ',
+  SatisfactionSurvey: 'COMPLAINT_READ',
 };
 
 @Resolver()

@@ -221,7 +221,7 @@ export class NotificationSender implements OutboxWork<Claimed> {
       deliveredAt: time(n.delivered_at),
       window: n.window_start && n.window_end ? `${time(n.window_start)}–${formatClock(new Date(n.window_end))}` : '',
       trackingUrl,
-      surveyUrl: n.facts.surveyUrl ?? trackingUrl,
+      surveyUrl: n.facts.surveyToken ? `${this.opts.publicUrl}/survey/${n.facts.surveyToken}` : trackingUrl,
       resolveBy: n.facts.resolveBy ? time(new Date(n.facts.resolveBy)) : '',
       outcome: n.facts.outcome
         ? (OUTCOME_TEXT[l][n.facts.outcome] ?? n.facts.outcome) + (n.facts.reason ? ` (${n.facts.reason})` : '')
