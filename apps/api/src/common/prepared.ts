@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Names of the statements seen so far; bounded, since a caller could send ever new texts. */
 const names = new Map<string, string>();
@@ -39,4 +39,22 @@ export async function queryPrepared<T = Record<string, unknown>>(
     query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
   };
   return (await client.query({ name: statementName(text), text, values })).rows;
+}
+
+/**
+ * queryPrepared outside a transaction: a named statement on a connection of the data source's pool
+ * (node-postgres prepares it once per connection). For work that runs one statement per step at a
+ * high rate (the outbox dispatcher).
+ */
+export async function queryPreparedOnPool<T = Record<string, unknown>>(
+  ds: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const pool = (
+    ds.driver as unknown as {
+      master: { query(c: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+    }
+  ).master;
+  return (await pool.query({ name: statementName(text), text, values })).rows;
 }

@@ -10,6 +10,7 @@ import {
   NotificationLocale,
   renderTemplate,
 } from '@fulfilment/domain';
+import { queryPreparedOnPool } from '../../common/prepared';
 import { channelOf } from '../../live/topics';
 import type { EmailChannel, SentBy, SmsChannel } from './channels';
 import type { OutboxWork } from './outbox-dispatcher';
@@ -132,7 +133,7 @@ export class NotificationSender implements OutboxWork<Claimed> {
   ) {}
 
   async claim(limit: number): Promise<Claimed[]> {
-    const rows: Claimed[] = await this.ds.query(CLAIM, [limit, this.opts.leaseSeconds]);
+    const rows = await queryPreparedOnPool<Claimed>(this.ds, CLAIM, [limit, this.opts.leaseSeconds]);
     if (rows.length && Date.now() - this.templatesRead > 2000) await this.readTemplates();
     return rows;
   }
@@ -162,7 +163,7 @@ export class NotificationSender implements OutboxWork<Claimed> {
     const delay = error ? backoffDelayMs(NOTIFICATION_RETRY_DELAYS_S, n.attempts, Math.random()) : null;
     const next = delay === null ? null : new Date(Date.now() + delay * this.opts.retryScale);
     const status = sent ? 'SENT' : next ? 'RETRYING' : 'FAILED';
-    await this.ds.query(RECORD, [
+    await queryPreparedOnPool(this.ds, RECORD, [
       n.id,
       status,
       channel,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { nextAttemptDelayMs, verdictOf } from '@fulfilment/domain';
 import { logger } from '../../common/logger';
+import { queryPreparedOnPool } from '../../common/prepared';
 import type { OutboxWork } from './outbox-dispatcher';
 import { webhookIdOf } from './webhook.entity';
 import type { WebhookSender } from './webhook-sender';
@@ -55,7 +56,7 @@ export class WebhookDispatch implements OutboxWork<Claimed> {
   ) {}
 
   claim(limit: number): Promise<Claimed[]> {
-    return this.ds.query(CLAIM, [limit, this.leaseSeconds]);
+    return queryPreparedOnPool<Claimed>(this.ds, CLAIM, [limit, this.leaseSeconds]);
   }
 
   async process(d: Claimed): Promise<Date | null> {
@@ -78,7 +79,7 @@ export class WebhookDispatch implements OutboxWork<Claimed> {
             : null);
     if (verdict === 'DISABLE_ENDPOINT')
       logger.warn({ endpointId: d.endpoint_id }, 'webhook endpoint answered 410: disabled');
-    await this.ds.query(RECORD, [
+    await queryPreparedOnPool(this.ds, RECORD, [
       d.id,
       d.attempts,
       o.startedAt,

@@ -58,7 +58,8 @@ export class WebhookSender {
     private readonly allowAddresses: string[],
     private readonly timeoutMs: number,
   ) {
-    const options = { keepAlive: true, maxSockets: 8, lookup: guardedLookup(allowAddresses) };
+    // As many sockets per host as the dispatcher has requests in flight.
+    const options = { keepAlive: true, maxSockets: 16, lookup: guardedLookup(allowAddresses) };
     this.httpAgent = new http.Agent(options);
     this.httpsAgent = new https.Agent(options);
   }
