@@ -270,3 +270,29 @@ export async function ensureCarrierFor(token: string, region: string) {
   );
   if (r.createCarrier.userErrors.length) throw new Error(JSON.stringify(r.createCarrier.userErrors));
 }
+
+/** Records a complaint about an order through the API (as a storefront or an agent would); returns its id and number. */
+export async function openComplaint(
+  token: string,
+  input: { orderId: string; category: string; description: string; priority?: string; channel?: string },
+) {
+  const d = await gql(
+    `mutation($input: OpenComplaintInput!) { openComplaint(input: $input) { complaint { id number status } userErrors { code message } } }`,
+    { input: { channel: 'APP', priority: 'NORMAL', ...input } },
+    token,
+  );
+  if (!d.openComplaint.complaint) throw new Error(JSON.stringify(d.openComplaint.userErrors));
+  return d.openComplaint.complaint as { id: string; number: string; status: string };
+}
+
+/** A staff account of a role, for a spec that must not share another spec's saved language; returns its e-mail. */
+export async function createStaffUser(role: string, name: string, prefix = 'e2e') {
+  const email = `${prefix}-${role.toLowerCase()}-${Date.now()}@demo.local`;
+  const r = await gql(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { userErrors { code message } } }`,
+    { input: { email, name, role, password: 'demo-password' } },
+    await loginToken('admin@demo.local'),
+  );
+  if (r.createUser.userErrors.length) throw new Error(JSON.stringify(r.createUser.userErrors));
+  return email;
+}

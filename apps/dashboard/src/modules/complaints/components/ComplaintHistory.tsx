@@ -1,7 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
-import type { ComplaintDetailFragment } from '../../../gql/graphql';
+import type { TFunction } from 'i18next';
+import type { ComplaintCategory, ComplaintChannel, ComplaintDetailFragment, Department } from '../../../gql/graphql';
 import { ComplaintStatusBadge } from './ComplaintBadges';
+
+/** The server writes an opening's routing as "PHONE: DAMAGED → WAREHOUSE": shown in the reader's words. */
+function reasonText(t: TFunction, type: string, reason: string): string {
+  const m = /^([A-Z_]+): ([A-Z_]+) → ([A-Z_]+)$/.exec(reason);
+  if (type !== 'OPENED' || !m) return reason;
+  return t('complaints.history.routed', {
+    channel: t(`complaintChannel.${m[1] as ComplaintChannel}`, { defaultValue: m[1] }),
+    category: t(`complaintCategory.${m[2] as ComplaintCategory}`, { defaultValue: m[2] }),
+    department: t(`department.${m[3] as Department}`, { defaultValue: m[3] }),
+  });
+}
 
 /** The complaint's history, newest first: what happened, the status step, why, who and when. */
 export function ComplaintHistory({ complaint }: { complaint: ComplaintDetailFragment }) {
@@ -34,7 +46,7 @@ export function ComplaintHistory({ complaint }: { complaint: ComplaintDetailFrag
                   <ComplaintStatusBadge status={e.toStatus} />
                 )}
               </div>
-              {e.reason && <div className="timeline-reason">{e.reason}</div>}
+              {e.reason && <div className="timeline-reason">{reasonText(t, e.type, e.reason)}</div>}
               <div className="muted small">
                 <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time> · {e.actor} · #{e.sequence}
               </div>

@@ -38,7 +38,7 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
   const columns: Column<ComplaintRowFragment>[] = [
     {
       header: 'complaints.columns.number',
-      width: '11%',
+      width: '9%',
       title: (c) => t('complaints.openedAt', { at: f.dateTime(c.openedAt) }),
       cell: (c) => (
         <Link to={complaintPath(c.id)} className="mono small">
@@ -48,14 +48,14 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
     },
     {
       header: 'complaints.columns.customer',
-      width: '9%',
+      width: '8%',
       className: 'truncate',
       title: (c) => c.customer?.name,
       cell: (c) => c.customer?.name ?? <span className="muted">—</span>,
     },
     {
       header: 'complaints.columns.order',
-      width: '15%',
+      width: '14%',
       cell: (c) =>
         c.order ? (
           <Link to={`/orders/${encodeURIComponent(c.order.number)}`} className="mono small link-quiet">
@@ -67,20 +67,20 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
     },
     {
       header: 'complaints.columns.category',
-      width: '9%',
+      width: '8%',
       className: 'truncate',
       cell: (c) => t(`complaintCategory.${c.category}`),
     },
     {
       header: 'complaints.columns.department',
-      width: '9%',
+      width: '10%',
       className: 'truncate',
       title: (c) => t(`department.${c.department}`),
       cell: (c) => t(`department.${c.department}`),
     },
     {
       header: 'complaints.columns.priority',
-      width: '8%',
+      width: '7%',
       cell: (c) => <ComplaintPriorityBadge priority={c.priority} />,
     },
     {
@@ -98,7 +98,7 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
     {
       header: 'complaints.columns.countdown',
       headerHint: 'complaints.columns.countdownHint',
-      width: '19%',
+      width: '24%',
       title: (c) => t('complaints.dueAt', { at: f.dateTime(c.sla.dueAt) }),
       cell: (c) => <Countdown live={live(c)} />,
     },

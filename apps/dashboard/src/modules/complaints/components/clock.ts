@@ -40,13 +40,13 @@ export function liveSla(sla: ComplaintSlaFieldsFragment, priority: ComplaintPrio
   return { state, leftMs };
 }
 
-/** 1:05:09, or 2d 03:04:05 beyond a day: hours, minutes and seconds of a span. */
-export function clockText(ms: number): string {
+/** 1:05:09, or 2d 03:04:05 beyond a day (`dayUnit` in the reader's language): hours, minutes and seconds of a span. */
+export function clockText(ms: number, dayUnit = 'd'): string {
   const total = Math.floor(Math.abs(ms) / 1000);
   const days = Math.floor(total / 86_400);
   const h = Math.floor((total % 86_400) / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${days > 0 ? `${days}d ` : ''}${days > 0 ? pad(h) : h}:${pad(m)}:${pad(s)}`;
+  return `${days > 0 ? `${days}${dayUnit} ` : ''}${days > 0 ? pad(h) : h}:${pad(m)}:${pad(s)}`;
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { complaintQuery } from '../graphql/complaints';
 import { complaintStream } from '../live/complaintStream';
+import { changedHereRecently } from './useComplaintActions';
 
 /** One complaint with its history, read again when someone else changes it; `liveNote` says what changed. */
 export function useComplaint(id: string) {
@@ -19,10 +20,13 @@ export function useComplaint(id: string) {
     const mine = events.filter((e) => e.id === complaint.id);
     if (!mine.length) return;
     const last = mine[mine.length - 1];
-    // Our own change arrives too: only a newer step than the one shown is news.
-    if (last.lastEventSequence <= complaint.lastEventSequence) return;
+    // The history is read again for any newer step (the event carries the row, not the history).
+    const shown = Math.max(0, ...complaint.events.map((e) => e.sequence));
+    if (last.lastEventSequence <= shown) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void refetch().catch(() => undefined), 150);
+    // This tab's own change comes back live too: only someone else's (or the sweep's) is news.
+    if (changedHereRecently(complaint.id)) return;
     setLiveNote(t('complaints.detail.liveUpdate', { status: t(`complaintStatus.${last.status}`) }));
   });
 

@@ -11,6 +11,16 @@ import {
   updateComplaintStatusMutation,
 } from '../graphql/complaints';
 
+/** Complaints this tab changed, and when: their own live echo is not news (see useComplaint). */
+const changedHere = new Map<string, number>();
+export function changedHereRecently(complaintId: string, withinMs = 10_000) {
+  return Date.now() - (changedHere.get(complaintId) ?? 0) < withinMs;
+}
+const mark = (complaintId: string): true => {
+  changedHere.set(complaintId, Date.now());
+  return true;
+};
+
 export type ComplaintAction =
   'open' | 'acknowledge' | 'assign' | 'investigate' | 'wait' | 'resolve' | 'close' | 'reopen';
 
@@ -25,6 +35,7 @@ export function useComplaintActions(number?: string) {
       t(`complaints.actions.${a}Done`, { number: payload.complaint?.number ?? number ?? '' });
   };
   const step = (complaintId: string, status: 'INVESTIGATING' | 'WAITING_ON_CUSTOMER' | 'CLOSED', reason?: string) =>
+    mark(complaintId) &&
     run({
       mutation: updateComplaintStatusMutation,
       variables: { input: { complaintId, status, reason: reason || undefined } },
@@ -49,12 +60,14 @@ export function useComplaintActions(number?: string) {
       return ok ? opened : null;
     },
     acknowledge: (complaintId: string, note?: string) =>
+      mark(complaintId) &&
       run({
         mutation: acknowledgeComplaintMutation,
         variables: { input: { complaintId, note: note || undefined } },
         success: begin('acknowledge'),
       }),
     assign: (complaintId: string, ownerId: string, department?: Department) =>
+      mark(complaintId) &&
       run({
         mutation: assignComplaintMutation,
         variables: { input: { complaintId, ownerId, department } },
@@ -64,12 +77,14 @@ export function useComplaintActions(number?: string) {
     wait: (complaintId: string, reason?: string) => step(complaintId, 'WAITING_ON_CUSTOMER', reason),
     close: (complaintId: string, reason?: string) => step(complaintId, 'CLOSED', reason),
     resolve: (complaintId: string, rootCause: RootCause | null, outcome: ComplaintOutcome | null, note: string) =>
+      mark(complaintId) &&
       run({
         mutation: resolveComplaintMutation,
         variables: { input: { complaintId, rootCause, outcome, note } },
         success: begin('resolve'),
       }),
     reopen: (complaintId: string, reason: string) =>
+      mark(complaintId) &&
       run({
         mutation: reopenComplaintMutation,
         variables: { input: { complaintId, reason } },
