@@ -11,6 +11,7 @@ import { fulfilment } from './fulfilment';
 import { vrptw } from './vrptw';
 import { delivery } from './delivery';
 import { webhooks } from './webhooks';
+import { complaints } from './complaints';
 
 export interface Benchmark {
   number: number;
@@ -32,4 +33,5 @@ export const BENCHMARKS: Benchmark[] = [
   { number: 11, name: 'route planner (Solomon VRPTW)', run: vrptw },
   { number: 12, name: 'last-mile delivery', run: delivery },
   { number: 13, name: 'webhook fan-out', run: webhooks },
+  { number: 14, name: 'complaints queue and SLA sweep', run: complaints },
 ];

@@ -10,6 +10,8 @@ export interface Figure {
   baseline?: number;
   /** The goal for the ratio (or, without a baseline, for the value) and which way it must go. */
   goal?: { atLeast?: number; atMost?: number };
+  /** The goal is on the value even though there is a baseline (an absolute bound, e.g. a latency). */
+  goalOnValue?: boolean;
   note?: string;
 }
 
@@ -24,7 +26,7 @@ export function ratioOf(f: Figure): number | undefined {
 
 export function verdict(f: Figure): string {
   if (!f.goal) return '';
-  const x = ratioOf(f) ?? f.value;
+  const x = f.goalOnValue ? f.value : (ratioOf(f) ?? f.value);
   const ok =
     (f.goal.atLeast === undefined || x >= f.goal.atLeast) && (f.goal.atMost === undefined || x <= f.goal.atMost);
   const goal = [

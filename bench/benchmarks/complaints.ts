@@ -1,0 +1,347 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createComplaintsData } from '../lib/complaints-data';
+import { cpuMeter, databasePids } from '../lib/cpu';
+import { percentile } from '../lib/load';
+import { createOrdersData } from '../lib/orders-data';
+import { adminAuth, Database, gql, REPO_ROOT, startApi, withClient } from '../lib/platform';
+import { log, report } from '../lib/report';
+import { apiNodeArgs, staffAuth } from './reads';
+
+/**
+ * Knobs: BENCH_COMPLAINTS_OPEN (open complaints, default 100,000), BENCH_COMPLAINTS_DONE (resolved or
+ * closed ones besides, default 20,000), BENCH_COMPLAINTS_REQUESTS (per page, default 200),
+ * BENCH_COMPLAINTS_POSITION (the deep page follows this row of the open queue, default 90,000),
+ * BENCH_COMPLAINTS_DUE (shares of the open complaints due at the sweeps, default "0.1,1").
+ */
+const OPEN = Number(process.env.BENCH_COMPLAINTS_OPEN ?? 100_000);
+const DONE = Number(process.env.BENCH_COMPLAINTS_DONE ?? 20_000);
+const REQUESTS = Number(process.env.BENCH_COMPLAINTS_REQUESTS ?? 200);
+const POSITION = Math.min(Number(process.env.BENCH_COMPLAINTS_POSITION ?? 90_000), OPEN - 100);
+const DUE = (process.env.BENCH_COMPLAINTS_DUE ?? '0.1,1').split(',').map(Number);
+const PAGE_SIZE = 50;
+const AGENTS = 20;
+
+/** The queue's query as the dashboard sends it (apps/dashboard/src/modules/complaints/graphql/complaints.ts, ComplaintRow). */
+const QUEUE = `query Complaints($first: Int!, $after: String, $filter: ComplaintFilter) {
+  complaints(first: $first, after: $after, filter: $filter) {
+    edges { cursor node {
+      id number status category channel department priority openedAt respondedAt resolvedAt closedAt escalatedAt lastEventSequence
+      owner { id name } customer { id name } order { id number }
+      sla { state kind dueAt secondsLeft responseDueAt resolutionDueAt responseBreached resolutionBreached policy pausedSeconds }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const OPEN_SQL = `c.status NOT IN ('RESOLVED', 'CLOSED')`;
+
+interface Page {
+  name: string;
+  filter: Record<string, unknown>;
+  /** The same conditions in SQL on alias c. */
+  where: string;
+  after: string | null;
+}
+
+/** The API's cursor for a complaint (common/connection.ts: base64url JSON of [due_at, id]). */
+const cursorOf = (dueAt: Date, id: string) =>
+  Buffer.from(JSON.stringify([dueAt.toISOString(), id])).toString('base64url');
+
+/** The hand-written baseline: one keyset statement with the row's customer, order and owner joined. */
+function baselineSql(p: Page): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const where = [p.where];
+  if (p.after) {
+    const [due, id] = JSON.parse(Buffer.from(p.after, 'base64url').toString('utf8')) as string[];
+    values.push(due, id);
+    where.push(`(c.due_at, c.id) > ($1::timestamptz, $2::uuid)`);
+  }
+  values.push(PAGE_SIZE + 1);
+  return {
+    text: `SELECT c.*, cu.name AS customer_name, o.number AS order_number, u.name AS owner_name
+             FROM complaint c JOIN customer cu ON cu.id = c.customer_id LEFT JOIN orders o ON o.id = c.order_id
+             LEFT JOIN staff_user u ON u.id = c.owner_id
+            WHERE ${where.join(' AND ')} ORDER BY c.due_at, c.id LIMIT $${values.length}`,
+    values,
+  };
+}
+
+/** The API's own statement (what TypeORM sends for ComplaintQueryService.complaints), for EXPLAIN ANALYZE. */
+function apiSql(p: Page): { text: string; values: unknown[] } {
+  const b = baselineSql(p);
+  return {
+    text: `SELECT c.* FROM complaint c WHERE ${[p.where, ...(p.after ? ['(c.due_at, c.id) > ($1, $2)'] : [])].join(' AND ')}
+            ORDER BY c.due_at ASC, c.id ASC LIMIT $${b.values.length}`,
+    values: b.values,
+  };
+}
+
+interface SweepServices {
+  complaintSweep: { run(actor: unknown, now?: number): Promise<number> };
+}
+
+/** The built API's services in this process, as apps/api/src/db/seed/complaints.ts makes them. */
+async function sweepServices(url: string): Promise<{ services: SweepServices; destroy(): Promise<void> }> {
+  process.env.LOG_LEVEL ??= 'warn';
+  const req = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'));
+  req('reflect-metadata');
+  const { createDataSource } = req('./dist/src/db/data-source.js');
+  const { createServices } = req('./dist/src/app/services.js');
+  const ds = createDataSource(url, 4);
+  await ds.initialize();
+  const services = createServices(ds, { authSecret: undefined, tokenTtlMinutes: 60, sessionHours: 8 }) as SweepServices;
+  return { services, destroy: () => ds.destroy() };
+}
+
+const ms = (n: number) => n.toFixed(n >= 100 ? 0 : 1);
+
+/**
+ * 14. Complaints queue and SLA sweep. 100,000 open complaints (and 20,000 resolved or closed) written
+ * in SQL with clocks consistent with readSla at the moment of generation. The queue as the dashboard
+ * reads it, `complaints(first: 50, filter: {openOnly: true})`, over HTTP: page 1, the page after row
+ * 90,000 (a cursor from SQL, checked against the API's own cursors), page 1 of the AT_RISK ones and of
+ * one department, p50/p99 over 200 requests each, interleaved with the hand-written keyset statement
+ * (with the row's customer, order and owner joined) on PostgreSQL as the baseline; EXPLAIN ANALYZE of
+ * each. Then ComplaintSlaSweep.run in this process (the services of the built API on their own pool,
+ * as the job runs them; the API runs with JOBS=off so its own job does not race it): once at the moment
+ * when 10 % of the open complaints are due (their next look has come: they turn at risk or breach),
+ * once with all 100,000 due (a sweep after an outage): time, statements (pg_stat_statements) and cores.
+ */
+export async function complaints(db: Database) {
+  const label = '14 complaints';
+  const url = await db.create();
+  const api = await startApi(url, { JOBS: 'off' }, apiNodeArgs());
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const orders = await createOrdersData(url, { orders: 20_000, customers: 10_000, lines: false, history: false });
+    const admin = await adminAuth(api);
+    const auth = await staffAuth(api, admin, 'CUSTOMER_SERVICE');
+    await client.query(
+      `INSERT INTO staff_user (email, name, role, password_hash, active)
+       SELECT 'bench-agent-' || i || '@bench.local', '客服 ' || i, 'CUSTOMER_SERVICE', 'not-a-hash', true FROM generate_series(1, $1) i`,
+      [AGENTS],
+    );
+    const ownerIds = (
+      await client.query(`SELECT id FROM staff_user WHERE email LIKE 'bench-agent-%' ORDER BY email`)
+    ).rows.map((r) => r.id as string);
+    const generatedAt = Date.now();
+    const data = await createComplaintsData(client, { open: OPEN, done: DONE, nowMs: generatedAt, ownerIds });
+    const states = (
+      await client.query(`SELECT status, sla_state, count(*)::int AS n FROM complaint GROUP BY 1, 2 ORDER BY 1, 2`)
+    ).rows.map((r) => `${r.status}/${r.sla_state} ${r.n}`);
+    log(
+      label,
+      `${orders.orders} orders (${orders.seconds.toFixed(1)} s), ${data.open} open + ${data.done} resolved/closed complaints with ${data.events} events generated in ${data.seconds.toFixed(1)} s: ${states.join(', ')}`,
+    );
+
+    // --- The queue ---
+    const deep = (
+      await client.query(`SELECT due_at, id FROM complaint c WHERE ${OPEN_SQL} ORDER BY due_at, id OFFSET $1 LIMIT 1`, [
+        POSITION - 1,
+      ])
+    ).rows[0];
+    const deepCursor = cursorOf(deep.due_at, deep.id);
+    const pages: Page[] = [
+      { name: 'page 1', filter: { openOnly: true }, where: OPEN_SQL, after: null },
+      {
+        name: `page after row ${POSITION.toLocaleString('en')}`,
+        filter: { openOnly: true },
+        where: OPEN_SQL,
+        after: deepCursor,
+      },
+      {
+        name: 'page 1, slaState AT_RISK',
+        filter: { openOnly: true, slaState: 'AT_RISK' },
+        where: `${OPEN_SQL} AND c.sla_state = 'AT_RISK'`,
+        after: null,
+      },
+      {
+        name: 'page 1, department DELIVERY',
+        filter: { openOnly: true, department: 'DELIVERY' },
+        where: `${OPEN_SQL} AND c.department = 'DELIVERY'`,
+        after: null,
+      },
+    ];
+    // The API's cursors walk the queue: 3 pages by endCursor agree with SQL, and the deep page starts after row POSITION.
+    let after: string | null = null;
+    for (let k = 0; k < 3; k++) {
+      const r: { errors?: unknown; data?: any } = await gql(api.url, auth, QUEUE, {
+        first: PAGE_SIZE,
+        after,
+        filter: { openOnly: true },
+      });
+      if (r.errors || r.data.complaints.edges.length !== PAGE_SIZE)
+        throw new Error(`queue page ${k + 1} failed: ${JSON.stringify(r).slice(0, 400)}`);
+      const sql = await client.query(
+        baselineSql({ ...pages[0], after }).text,
+        baselineSql({ ...pages[0], after }).values,
+      );
+      const got = r.data.complaints.edges.map((e: any) => e.node.number).join();
+      const want = sql.rows
+        .slice(0, PAGE_SIZE)
+        .map((x) => x.number)
+        .join();
+      if (got !== want)
+        throw new Error(`queue page ${k + 1} differs from SQL: ${got.slice(0, 100)} vs ${want.slice(0, 100)}`);
+      after = r.data.complaints.pageInfo.endCursor;
+    }
+    const check = await gql(api.url, auth, QUEUE, { first: PAGE_SIZE, after: deepCursor, filter: { openOnly: true } });
+    const wantDeep = (
+      await client.query(`SELECT number FROM complaint c WHERE ${OPEN_SQL} ORDER BY due_at, id OFFSET $1 LIMIT 1`, [
+        POSITION,
+      ])
+    ).rows[0].number;
+    if (check.errors || check.data.complaints.edges[0]?.node.number !== wantDeep)
+      throw new Error(`the deep page does not start at row ${POSITION + 1}: ${JSON.stringify(check).slice(0, 300)}`);
+
+    const timedApi = async (p: Page) => {
+      const t = performance.now();
+      const r = await gql(api.url, auth, QUEUE, { first: PAGE_SIZE, after: p.after, filter: p.filter });
+      if (r.status !== 200 || r.errors || r.data.complaints.edges.length !== PAGE_SIZE)
+        throw new Error(`${p.name} failed: ${JSON.stringify(r).slice(0, 300)}`);
+      return performance.now() - t;
+    };
+    const timedSql = async (p: Page) => {
+      const q = baselineSql(p);
+      const t = performance.now();
+      const r = await client.query(q.text, q.values);
+      if (r.rows.length !== PAGE_SIZE + 1) throw new Error(`baseline ${p.name}: ${r.rows.length} rows`);
+      return performance.now() - t;
+    };
+    for (let i = 0; i < 10; i++) for (const p of pages) await Promise.all([timedApi(p), timedSql(p)]);
+    const timesApi = pages.map(() => [] as number[]);
+    const timesSql = pages.map(() => [] as number[]);
+    for (let i = 0; i < REQUESTS; i++)
+      for (const [j, p] of pages.entries()) {
+        timesApi[j].push(await timedApi(p));
+        timesSql[j].push(await timedSql(p));
+      }
+    // Statements per page request, and the plans.
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const resetStatements = () =>
+      client.query(
+        `SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)`,
+      );
+    const statements = async () =>
+      (
+        await client.query(
+          `SELECT calls::int, total_exec_time AS ms, total_plan_time AS plan, rows::bigint AS rows, query FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
+            ORDER BY total_exec_time + total_plan_time DESC`,
+        )
+      ).rows as { calls: number; ms: number; plan: number; rows: string; query: string }[];
+    await resetStatements();
+    await timedApi(pages[1]);
+    const perPage = await statements();
+    log(
+      label,
+      `statements per queue page (${pages[1].name}): ${perPage.reduce((s, x) => s + x.calls, 0)} — ${perPage
+        .map((s) => `${s.calls}× ${s.query.replace(/\s+/g, ' ').slice(0, 70)}`)
+        .join(' | ')}`,
+    );
+    for (const [j, p] of pages.entries()) {
+      const q = apiSql(p);
+      const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values)).rows.map(
+        (r) => r['QUERY PLAN'] as string,
+      );
+      log(label, `EXPLAIN ANALYZE, ${p.name} (the API's statement):\n${plan.map((l) => `      ${l}`).join('\n')}`);
+      const p50 = percentile(timesApi[j], 50);
+      const p99 = percentile(timesApi[j], 99);
+      const b50 = percentile(timesSql[j], 50);
+      const b99 = percentile(timesSql[j], 99);
+      log(
+        label,
+        `${p.name}: API p50 ${ms(p50)} ms, p99 ${ms(p99)} ms; SQL baseline p50 ${ms(b50)} ms, p99 ${ms(b99)} ms`,
+      );
+      report({
+        benchmark: label,
+        name: `complaints(first: 50, openOnly) ${p.name}, p99 over HTTP (p50 ${ms(p50)} ms)`,
+        value: p99,
+        unit: 'ms',
+        baseline: b99,
+        goal: { atMost: 50 },
+        goalOnValue: true,
+        note: `baseline: the keyset statement on PostgreSQL, p50 ${ms(b50)} ms`,
+      });
+    }
+
+    // --- The sweep ---
+    const sweep = await sweepServices(url);
+    const pgPids = await databasePids(url);
+    const actor = { principal: null, requestId: 'bench:complaint.sla-sweep', clientIp: null };
+    let clock = generatedAt;
+    try {
+      for (const share of DUE) {
+        const due = Math.round(OPEN * share);
+        if (share >= 1) {
+          // A sweep after an outage (or the first after a deploy): every open complaint's look is due.
+          clock += 60_000;
+          await client.query(`UPDATE complaint c SET next_check_at = $1 WHERE ${OPEN_SQL}`, [new Date(clock - 1000)]);
+          await client.query('VACUUM ANALYZE complaint');
+        } else {
+          // The moment the due-th next look comes (the clock moved on since the data was generated).
+          const r = await client.query(
+            `SELECT next_check_at FROM complaint WHERE next_check_at IS NOT NULL ORDER BY next_check_at OFFSET $1 LIMIT 1`,
+            [due - 1],
+          );
+          if (!r.rows.length) throw new Error(`fewer than ${due} complaints have a next look`);
+          clock = Math.max(clock, r.rows[0].next_check_at.getTime());
+        }
+        const dueNow = (
+          await client.query(`SELECT count(*)::int AS n FROM complaint WHERE next_check_at <= $1`, [new Date(clock)])
+        ).rows[0].n as number;
+        const eventsBefore = (await client.query(`SELECT count(*)::int AS n FROM complaint_event`)).rows[0].n as number;
+        await resetStatements();
+        const cpuPg = cpuMeter(pgPids);
+        const cpuSelf = process.cpuUsage();
+        const t = performance.now();
+        const changed = await sweep.services.complaintSweep.run(actor, clock);
+        const took = performance.now() - t;
+        const self = process.cpuUsage(cpuSelf);
+        const pgCores = cpuPg.end() / took;
+        const st = await statements();
+        const eventsAfter = (await client.query(`SELECT count(*)::int AS n FROM complaint_event`)).rows[0].n as number;
+        const left = (
+          await client.query(`SELECT count(*)::int AS n FROM complaint WHERE next_check_at <= $1`, [new Date(clock)])
+        ).rows[0].n as number;
+        const calls = st.reduce((s, x) => s + x.calls, 0);
+        const dbMs = st.reduce((s, x) => s + x.ms + x.plan, 0);
+        const transitions = (
+          await client.query(
+            `SELECT sla_state, count(*)::int AS n FROM complaint c WHERE ${OPEN_SQL} GROUP BY 1 ORDER BY 1`,
+          )
+        ).rows.map((r) => `${r.sla_state} ${r.n}`);
+        log(
+          label,
+          `sweep with ${dueNow.toLocaleString('en')} due (${(share * 100).toFixed(0)} % of the open): ${ms(took)} ms = ${((took / dueNow) * 1000).toFixed(0)} µs per complaint, ${changed} changed, ${eventsAfter - eventsBefore} events, ${left} still due after; ${calls} statements (${(calls / dueNow).toFixed(2)} per complaint), ${(dbMs / 1000).toFixed(2)} s inside PostgreSQL; cores busy: PostgreSQL ${pgCores.toFixed(2)}, sweep process ${((self.user + self.system) / 1000 / took).toFixed(2)}; open complaints now ${transitions.join(', ')}`,
+        );
+        for (const s of st.slice(0, 8))
+          log(
+            label,
+            `  SQL ${s.calls}× ${(s.ms / s.calls).toFixed(3)} ms each (+ ${(s.plan / s.calls).toFixed(3)} ms planning), ${((s.ms + s.plan) / 1000).toFixed(2)} s in all: ${s.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+          );
+        report({
+          benchmark: label,
+          name: `ComplaintSlaSweep.run, ${dueNow.toLocaleString('en')} of ${OPEN.toLocaleString('en')} open due (${changed.toLocaleString('en')} changed, ${calls.toLocaleString('en')} statements)`,
+          value: took,
+          unit: 'ms',
+          goal: { atMost: 1000 },
+        });
+      }
+    } finally {
+      await sweep.destroy();
+    }
+    report({
+      benchmark: label,
+      name: `generating ${OPEN.toLocaleString('en')} + ${DONE.toLocaleString('en')} complaints in SQL`,
+      value: data.seconds,
+      unit: 's',
+    });
+  } finally {
+    await client.end();
+    await api.stop();
+  }
+}
