@@ -67,6 +67,8 @@ test('an agent opens a complaint about an order, acknowledges it, waits on the c
   const section = page.getByRole('region', { name: 'Complaints' });
   await expect(section.getByRole('link', { name: number })).toBeVisible();
   await expect(section).toContainText('Resolved');
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'order-complaints-en');
 });
 
 test('a countdown crossing into the last quarter turns the row at risk in the browser', async ({ page }) => {

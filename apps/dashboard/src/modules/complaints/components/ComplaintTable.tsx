@@ -38,7 +38,7 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
   const columns: Column<ComplaintRowFragment>[] = [
     {
       header: 'complaints.columns.number',
-      width: '9%',
+      width: '8%',
       title: (c) => t('complaints.openedAt', { at: f.dateTime(c.openedAt) }),
       cell: (c) => (
         <Link to={complaintPath(c.id)} className="mono small">
@@ -48,14 +48,14 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
     },
     {
       header: 'complaints.columns.customer',
-      width: '8%',
+      width: '7%',
       className: 'truncate',
       title: (c) => c.customer?.name,
       cell: (c) => c.customer?.name ?? <span className="muted">—</span>,
     },
     {
       header: 'complaints.columns.order',
-      width: '14%',
+      width: '12%',
       cell: (c) =>
         c.order ? (
           <Link to={`/orders/${encodeURIComponent(c.order.number)}`} className="mono small link-quiet">
@@ -67,30 +67,31 @@ export function ComplaintTable({ rows, stale, hasNextPage, loadingMore, onLoadMo
     },
     {
       header: 'complaints.columns.category',
-      width: '8%',
+      width: '9%',
       className: 'truncate',
+      title: (c) => t(`complaintCategory.${c.category}`),
       cell: (c) => t(`complaintCategory.${c.category}`),
     },
     {
       header: 'complaints.columns.department',
-      width: '10%',
+      width: '9%',
       className: 'truncate',
       title: (c) => t(`department.${c.department}`),
       cell: (c) => t(`department.${c.department}`),
     },
     {
       header: 'complaints.columns.priority',
-      width: '7%',
+      width: '8.5%',
       cell: (c) => <ComplaintPriorityBadge priority={c.priority} />,
     },
     {
       header: 'complaints.columns.status',
-      width: '11%',
+      width: '13%',
       cell: (c) => <ComplaintStatusBadge status={c.status} />,
     },
     {
       header: 'complaints.columns.owner',
-      width: '9%',
+      width: '9.5%',
       className: 'truncate',
       title: (c) => c.owner?.name,
       cell: (c) => c.owner?.name ?? <span className="muted">{t('complaints.unowned')}</span>,

@@ -18,7 +18,7 @@ export function Countdown({ live, badge = true }: { live: LiveSla; badge?: boole
   return (
     <span className={`countdown countdown-${live.state.toLowerCase()}`} data-sla-state={live.state}>
       {badge && <SlaStateBadge state={live.state} />}
-      <span className="countdown-time mono">{text}</span>
+      {live.leftMs != null || live.state !== 'MET' ? <span className="countdown-time mono">{text}</span> : null}
     </span>
   );
 }
