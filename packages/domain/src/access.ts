@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'COMPLAINT_READ',
   'COMPLAINT_OPEN',
   'COMPLAINT_HANDLE',
+  'RETURN_READ',
+  'RETURN_HANDLE',
+  'RETURN_INSPECT',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,7 +60,7 @@ const FLOOR: Permission[] = ['FULFILMENT_READ', 'WAREHOUSE_WORK', 'SHIP_ORDERS']
 const DISPATCHING: Permission[] = ['DELIVERY_READ', 'DISPATCH', 'COURIER_MANAGE', 'COURIER_WORK'];
 
 /** Customer service: complaints opened, answered, investigated and resolved. */
-const AFTER_SALES: Permission[] = ['COMPLAINT_READ', 'COMPLAINT_OPEN', 'COMPLAINT_HANDLE'];
+const AFTER_SALES: Permission[] = ['COMPLAINT_READ', 'COMPLAINT_OPEN', 'COMPLAINT_HANDLE', 'RETURN_READ', 'RETURN_HANDLE'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,
@@ -77,6 +80,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'NOTIFICATION_READ',
     'TEMPLATE_MANAGE',
     ...AFTER_SALES,
+    'RETURN_INSPECT',
   ],
   CUSTOMER_SERVICE: [
     ...READ_OPERATIONS,
@@ -89,7 +93,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'NOTIFICATION_READ',
     ...AFTER_SALES,
   ],
-  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR],
+  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR, 'RETURN_READ', 'RETURN_INSPECT'],
   DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS', ...DISPATCHING],
   PURCHASING: [...READ_OPERATIONS, ...PURCHASE],
   /** Signs in from the phone page: sees and works only its own runs. */
@@ -115,6 +119,7 @@ export const API_KEY_SCOPES = {
   NOTIFICATIONS_READ: { name: 'notifications:read', permissions: ['NOTIFICATION_READ'] },
   WEBHOOKS_WRITE: { name: 'webhooks:write', permissions: ['WEBHOOK_MANAGE'] },
   COMPLAINTS_WRITE: { name: 'complaints:write', permissions: ['COMPLAINT_OPEN', 'COMPLAINT_READ'] },
+  RETURNS_WRITE: { name: 'returns:write', permissions: ['RETURN_READ', 'RETURN_HANDLE'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
 export const API_KEY_SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];

@@ -12,6 +12,7 @@ export const NOTIFICATION_EVENTS = [
   'COMPLAINT_ACKNOWLEDGED',
   'COMPLAINT_RESOLVED',
   'RETURN_APPROVED',
+  'RETURN_REJECTED',
   'REFUND_MADE',
   'SURVEY_REQUEST',
 ] as const;
@@ -44,6 +45,7 @@ export const PLACEHOLDERS: Readonly<Record<NotificationEvent, readonly string[]>
   COMPLAINT_ACKNOWLEDGED: [...COMMON, 'complaintNumber', 'resolveBy'],
   COMPLAINT_RESOLVED: [...COMMON, 'complaintNumber', 'outcome'],
   RETURN_APPROVED: [...COMMON, 'returnNumber'],
+  RETURN_REJECTED: [...COMMON, 'returnNumber', 'reason'],
   REFUND_MADE: [...COMMON, 'amount'],
   SURVEY_REQUEST: [...COMMON, 'surveyUrl'],
 };
@@ -174,6 +176,13 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<Notifi
   RETURN_APPROVED: {
     'zh-CN': { subject: '退货已批准', body: '订单{{orderNumber}}的退货申请{{returnNumber}}已批准。' },
     en: { subject: 'Return approved', body: 'Your return {{returnNumber}} for order {{orderNumber}} is approved.' },
+  },
+  RETURN_REJECTED: {
+    'zh-CN': { subject: '退货申请未通过', body: '订单{{orderNumber}}的退货申请{{returnNumber}}未通过:{{reason}}。如有疑问请联系客服。' },
+    en: {
+      subject: 'Return not accepted',
+      body: 'Your return {{returnNumber}} for order {{orderNumber}} was not accepted: {{reason}}. Contact us with any question.',
+    },
   },
   REFUND_MADE: {
     'zh-CN': { subject: '退款已完成', body: '订单{{orderNumber}}的退款{{amount}}已退回原支付方式。' },

@@ -32,7 +32,7 @@ describe('return policy', () => {
   it('refuses an order never delivered, or after the window', () => {
     assert.equal(
       returnProblems(RETURN_POLICY, { deliveredAt: null, now: 0, reason: 'QUALITY', lines: [line()] })[0].code,
-      'NOT_DELIVERED',
+      'ORDER_NOT_DELIVERED',
     );
     const late = returnProblems(RETURN_POLICY, { deliveredAt: 0, now: 8 * DAY, reason: 'QUALITY', lines: [line()] });
     assert.equal(late[0].code, 'OUT_OF_POLICY');

@@ -1,3 +1,5 @@
+import { defineMachine } from './state-machine';
+
 /**
  * Returns and exchanges: what the policy allows, what an inspection may record, how much a refund may
  * be, and the after-sales measures (satisfaction, order error rate) against their targets.
@@ -21,6 +23,27 @@ export type ReturnResolution = (typeof RETURN_RESOLUTIONS)[number];
 export const RETURN_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'RECEIVED', 'RESOLVED', 'CANCELLED'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
+/** A return: asked for, decided, received and inspected by the warehouse, then refunded (resolved). */
+export const returnMachine = defineMachine<
+  ReturnStatus,
+  { decisionReason: boolean },
+  'TELL_APPROVED' | 'TELL_REJECTED'
+>({
+  subject: 'A return',
+  transitions: {
+    REQUESTED: ['APPROVED', 'REJECTED', 'CANCELLED'],
+    APPROVED: ['RECEIVED', 'CANCELLED'],
+    RECEIVED: ['RESOLVED'],
+    REJECTED: [],
+    RESOLVED: [],
+    CANCELLED: [],
+  },
+  guards: {
+    REJECTED: (_from, f) => (f.decisionReason ? null : 'A rejection needs a reason the customer is told'),
+  },
+  effects: { APPROVED: ['TELL_APPROVED'], REJECTED: ['TELL_REJECTED'] },
+});
+
 export interface ReturnPolicy {
   /** Days after delivery a return may be asked for. */
   windowDays: number;
@@ -43,7 +66,7 @@ export interface ReturnLineAsked {
 }
 
 export interface ReturnProblem {
-  code: 'NOT_DELIVERED' | 'OUT_OF_POLICY' | 'QUANTITY_EXCEEDS_DELIVERED' | 'INVALID_QUANTITY';
+  code: 'ORDER_NOT_DELIVERED' | 'OUT_OF_POLICY' | 'QUANTITY_EXCEEDS_DELIVERED' | 'INVALID_QUANTITY';
   message: string;
   lineNo?: number;
 }
@@ -57,7 +80,7 @@ export function returnProblems(
   r: { deliveredAt: number | null; now: number; reason: ReturnReason; lines: readonly ReturnLineAsked[] },
 ): ReturnProblem[] {
   if (r.deliveredAt === null)
-    return [{ code: 'NOT_DELIVERED', message: 'The order has not been delivered; cancel it instead' }];
+    return [{ code: 'ORDER_NOT_DELIVERED', message: 'The order has not been delivered; cancel it instead' }];
   const problems: ReturnProblem[] = [];
   const age = r.now - r.deliveredAt;
   if (age > policy.windowDays * DAY)

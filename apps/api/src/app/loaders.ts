@@ -4,6 +4,7 @@ import { deliveryLoaders } from '../modules/delivery/delivery.loaders';
 import { customerLoaders } from '../modules/customer/customer.loaders';
 import { fulfilmentLoaders } from '../modules/fulfilment/fulfilment.loaders';
 import { complaintLoaders } from '../modules/complaint/complaint.loaders';
+import { returnLoaders } from '../modules/returns/return.loaders';
 import { notificationLoaders } from '../modules/notification/notification.loaders';
 import { orderLoaders } from '../modules/order/order.loaders';
 import { productLoaders } from '../modules/product/product.loaders';
@@ -25,6 +26,7 @@ export function createLoaders(ds: DataSource, cache = true) {
     ...deliveryLoaders(ds, cache),
     ...notificationLoaders(ds, cache),
     ...complaintLoaders(ds, cache),
+    ...returnLoaders(ds, cache),
   };
 }
 

@@ -78,6 +78,9 @@ import {
   OrderComplaintsResolver,
 } from '../modules/complaint/complaint.resolver';
 import { SurveyResolver } from '../modules/complaint/survey.resolver';
+import { RETURN_ERROR_CODES } from '../modules/returns/return.errors';
+import { RETURN_CHANNELS } from '../modules/returns/return.events';
+import { OrderReturnsResolver, ReturnResolver } from '../modules/returns/return.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -166,6 +169,11 @@ export const MODULES: Record<string, ModuleParts> = {
     resolvers: [ComplaintResolver, ComplaintEventResolver, OrderComplaintsResolver, SurveyResolver],
     errorCodes: COMPLAINT_ERROR_CODES,
     channels: COMPLAINT_CHANNELS_LIVE,
+  },
+  returns: {
+    resolvers: [ReturnResolver, OrderReturnsResolver],
+    errorCodes: RETURN_ERROR_CODES,
+    channels: RETURN_CHANNELS,
   },
   product: { resolvers: [ProductResolver], errorCodes: PRODUCT_ERROR_CODES },
   warehouse: { resolvers: [WarehouseResolver], errorCodes: WAREHOUSE_ERROR_CODES },

@@ -49,6 +49,10 @@ import { ComplaintService } from '../modules/complaint/complaint.service';
 import { ComplaintTransitions } from '../modules/complaint/complaint-transitions';
 import { defineComplaintJobs } from '../modules/complaint/complaint.jobs';
 import { SurveyService } from '../modules/complaint/survey.service';
+import { PaymentGateway, RecordingGateway } from '../modules/returns/payment-gateway';
+import { ReturnQueryService } from '../modules/returns/return-query.service';
+import { ReturnService } from '../modules/returns/return.service';
+import { ReturnTransitions } from '../modules/returns/return-transitions';
 import { EmailChannel, LoggedEmail, RecordingSms, SmsChannel, SmtpEmail } from '../modules/notification/channels';
 import { NotificationQueryService } from '../modules/notification/notification-query.service';
 import { NotificationSender } from '../modules/notification/notification-sender';
@@ -70,6 +74,8 @@ export interface MessagingSettings {
   outboxRetryScale?: number;
   /** An SMS provider's adapter; default: the recorder. */
   sms?: SmsChannel;
+  /** The payment provider's adapter for refunds; default: the recorder. */
+  payments?: PaymentGateway;
 }
 
 /**
@@ -153,6 +159,7 @@ export function createServices(
   ]);
   defineNotificationJobs(jobs, { ds, dispatcher: outbox, webhookRetentionDays: auth.webhookRetentionDays ?? 14 });
 
+  const payments = auth.payments ?? new RecordingGateway();
   const complaintTransitions = new ComplaintTransitions();
   const complaintSweep = new ComplaintSlaSweep(mutations, complaintTransitions);
   defineComplaintJobs(jobs, { sweep: complaintSweep });
@@ -215,6 +222,9 @@ export function createServices(
     complaintQueries: new ComplaintQueryService(ds),
     complaintSweep,
     surveys: new SurveyService(ds, mutations),
+    returns: new ReturnService(mutations, new ReturnTransitions(), stock, payments),
+    returnQueries: new ReturnQueryService(ds),
+    payments,
     /** Closes the channels' connections (SMTP pool, webhook keep-alive sockets). */
     closeMessaging() {
       email.close();

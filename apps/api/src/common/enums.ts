@@ -272,6 +272,9 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   COMPLAINT_READ: 'Read complaints with their clock, history and evidence; follow them and SLA alerts live.',
   COMPLAINT_OPEN: 'Open complaints (customer service, or a storefront on the customer’s behalf).',
   COMPLAINT_HANDLE: 'Answer, assign, investigate, resolve and reopen complaints.',
+  RETURN_READ: 'Read return requests, their inspection and refunds.',
+  RETURN_HANDLE: 'Ask for returns on a customer’s behalf, approve or reject them.',
+  RETURN_INSPECT: 'Receive returned goods and book the inspection (restock, damaged, back to the supplier); this refunds.',
 };
 
 registerEnumType(Role, {

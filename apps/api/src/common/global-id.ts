@@ -30,6 +30,7 @@ const NODE_TYPES = [
   'Complaint',
   'ReplyTemplate',
   'SatisfactionSurvey',
+  'ReturnRequest',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

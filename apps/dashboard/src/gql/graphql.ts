@@ -623,6 +623,8 @@ export type NotificationEvent =
   | 'REFUND_MADE'
   /** A return was approved (after-sales). */
   | 'RETURN_APPROVED'
+  /** A return was not accepted, with the reason (after-sales). */
+  | 'RETURN_REJECTED'
   /** A satisfaction survey is asked for (after-sales). */
   | 'SURVEY_REQUEST';
 
@@ -847,6 +849,12 @@ export type Permission =
   | 'PURCHASE_ORDER_OVERRIDE'
   /** Read suppliers, purchase requirements, purchase orders and goods receipts. */
   | 'PURCHASING_READ'
+  /** Ask for returns on a customer’s behalf, approve or reject them. */
+  | 'RETURN_HANDLE'
+  /** Receive returned goods and book the inspection (restock, damaged, back to the supplier); this refunds. */
+  | 'RETURN_INSPECT'
+  /** Read return requests, their inspection and refunds. */
+  | 'RETURN_READ'
   /** Hand packed shipments to a carrier (stock leaves the warehouse). */
   | 'SHIP_ORDERS'
   /** Adjust stock (receipts, counts, damage, …). */
@@ -1176,19 +1184,19 @@ export type ResolveComplaintInput = {
 
 /** A staff role; it grants a set of permissions. */
 export type Role =
-  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, WEBHOOK_MANAGE, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE. */
+  /** Administrator: every permission, including users and API keys. Permissions: ORDER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_READ, STOCK_ADJUST, CATALOG_READ, CUSTOMER_READ, CUSTOMER_PII_READ, USER_MANAGE, APIKEY_MANAGE, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, WEBHOOK_MANAGE, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE, RETURN_READ, RETURN_HANDLE, RETURN_INSPECT. */
   | 'ADMIN'
   /** Courier of the own fleet: from the phone page, sees and drives only its own runs and reports its position. Permissions: COURIER_WORK. */
   | 'COURIER'
-  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ, CUSTOMER_EDIT, NOTIFICATION_READ, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE. */
+  /** Customer-service agent: reviews and handles orders, sees customer PII. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, CUSTOMER_PII_READ, PURCHASING_READ, FULFILMENT_READ, DELIVERY_READ, CUSTOMER_EDIT, NOTIFICATION_READ, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE, RETURN_READ, RETURN_HANDLE. */
   | 'CUSTOMER_SERVICE'
   /** Dispatcher: reads orders, stock, catalogue and customers; hands packed shipments to carriers; plans and assigns delivery runs, manages couriers and blocked areas. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, FULFILMENT_READ, SHIP_ORDERS, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK. */
   | 'DISPATCHER'
-  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE. */
+  /** Operations manager: handles orders and stock, purchases, the warehouse floor and carriers, sees customer PII and the audit log. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, ORDER_CREATE, ORDER_REVIEW, ORDER_EDIT, ORDER_CANCEL, STOCK_ADJUST, CUSTOMER_PII_READ, AUDIT_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE, PURCHASE_ORDER_OVERRIDE, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, CARRIER_MANAGE, DELIVERY_READ, DISPATCH, COURIER_MANAGE, COURIER_WORK, CUSTOMER_EDIT, NOTIFICATION_READ, TEMPLATE_MANAGE, COMPLAINT_READ, COMPLAINT_OPEN, COMPLAINT_HANDLE, RETURN_READ, RETURN_HANDLE, RETURN_INSPECT. */
   | 'MANAGER'
   /** Purchaser: manages suppliers, purchase requirements and purchase orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, PURCHASING_READ, SUPPLIER_MANAGE, PURCHASE_ORDER_MANAGE. */
   | 'PURCHASING'
-  /** Warehouse staff: adjust stock, receive goods, pick, check, pack and ship orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, STOCK_ADJUST, PURCHASING_READ, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS. */
+  /** Warehouse staff: adjust stock, receive goods, pick, check, pack and ship orders. Permissions: ORDER_READ, STOCK_READ, CATALOG_READ, CUSTOMER_READ, STOCK_ADJUST, PURCHASING_READ, GOODS_RECEIVE, FULFILMENT_READ, WAREHOUSE_WORK, SHIP_ORDERS, RETURN_READ, RETURN_INSPECT. */
   | 'WAREHOUSE';
 
 /** Why it happened, as the investigation found. */
@@ -1542,6 +1550,8 @@ export type UserErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The thing's current status does not allow this step; `message` says which status it is in. */
   | 'ILLEGAL_TRANSITION'
+  /** The inspection does not add up: restocked + damaged + to supplier must equal received, and received may not exceed the units asked for. */
+  | 'INSPECTION_MISMATCH'
   /** Wrong e-mail or password, or a deactivated user (the answer does not say which). */
   | 'INVALID_CREDENTIALS'
   /** A date is not a calendar day YYYY-MM-DD, or lies in the past where it must be today or later. */
@@ -1588,12 +1598,16 @@ export type UserErrorCode =
   | 'NO_COURIER_AVAILABLE'
   /** The supplier has no active offer for the product (or none was suggested: choose one). */
   | 'NO_OFFER'
+  /** The order has not been delivered; cancel it instead of returning it. */
+  | 'ORDER_NOT_DELIVERED'
   /** An order named for the pick list has no allocated units in this warehouse waiting for a list (not allocated there, or already on another list). */
   | 'ORDER_NOT_PICKABLE'
   /** The order (or delivery) belongs to another customer than the complaint’s. */
   | 'ORDER_OF_ANOTHER_CUSTOMER'
   /** Part of the order has already left the warehouse, so the order cannot be cancelled any more. */
   | 'ORDER_PARTLY_SHIPPED'
+  /** The return is outside the policy: more than 7 days after delivery, or fresh food for anything but quality within 24 hours; `message` says which. */
+  | 'OUT_OF_POLICY'
   /** Not enough stock available, and the order may not wait as a backorder. */
   | 'OUT_OF_STOCK'
   /** More units picked than the line requires. */
@@ -1614,6 +1628,8 @@ export type UserErrorCode =
   | 'PROOF_REQUIRED'
   /** The proof image is over 512 KiB; compress it (e.g. a JPEG of at most 1280 px). */
   | 'PROOF_TOO_LARGE'
+  /** A line asks to return more units than were delivered less those already returned. */
+  | 'QUANTITY_EXCEEDS_DELIVERED'
   /** A receipt line's accepted plus rejected units differ from the units received. */
   | 'RECEIPT_SPLIT_MISMATCH'
   /** Units were rejected without a rejectionReason. */
@@ -1642,6 +1658,8 @@ export type UserErrorCode =
   | 'UNKNOWN_CARRIER'
   /** An event type is not one of webhookEventTypes. */
   | 'UNKNOWN_EVENT_TYPE'
+  /** The order has no line with this number. */
+  | 'UNKNOWN_LINE'
   /** No line of this pick list has this id. */
   | 'UNKNOWN_PICK_LINE'
   /** The template uses a {{placeholder}} its event does not have; `message` lists the ones it has. */
@@ -2247,6 +2265,7 @@ export type WebhookEndpointQuery = { node:
     | { __typename: 'PurchaseOrder', id: string }
     | { __typename: 'PurchaseOrderLine', id: string }
     | { __typename: 'PurchaseRequirement', id: string }
+    | { __typename: 'ReturnRequest', id: string }
     | { __typename: 'Shipment', id: string }
     | { __typename: 'StockLevel', id: string }
     | { __typename: 'StockMovement', id: string }
@@ -2571,6 +2590,7 @@ export type StockLevelDetailQuery = { node:
     | { __typename: 'PurchaseOrder', id: string }
     | { __typename: 'PurchaseOrderLine', id: string }
     | { __typename: 'PurchaseRequirement', id: string }
+    | { __typename: 'ReturnRequest', id: string }
     | { __typename: 'Shipment', id: string }
     | { __typename: 'StockLevel', id: string, sku: string, warehouseCode: string, binLocation: string | null, onHand: number, reserved: number, available: number, lowThreshold: number, highThreshold: number, status: StockStatus, updatedAt: string, movements: { edges: Array<{ cursor: string, node: { id: string, createdAt: string, reason: MovementReason, onHandDelta: number, reservedDelta: number, onHandAfter: number, reservedAfter: number, reference: string | null, note: string | null, actor: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, product: { id: string, name: string, spec: string, category: string }, warehouse: { id: string, code: string, name: string, city: string } }
     | { __typename: 'StockMovement', id: string }

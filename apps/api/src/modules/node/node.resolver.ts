@@ -45,6 +45,7 @@ const READ_PERMISSION: Record<NodeType, Permission> = {
   Complaint: 'COMPLAINT_READ',
   ReplyTemplate: 'COMPLAINT_READ',
   SatisfactionSurvey: 'COMPLAINT_READ',
+  ReturnRequest: 'RETURN_READ',
 };
 
 @Resolver()
@@ -109,6 +110,8 @@ export class NodeResolver {
         return services.ds.getRepository(Notification).findOneBy({ id: parsed.id });
       case 'WebhookEndpoint':
         return services.ds.getRepository(WebhookEndpoint).findOneBy({ id: parsed.id });
+      case 'ReturnRequest':
+        return loaders.returnRequest.load(parsed.id);
       case 'Complaint':
         return loaders.complaint.load(parsed.id);
       case 'WebhookDelivery':

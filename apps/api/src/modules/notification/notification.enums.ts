@@ -38,6 +38,7 @@ registerEnumType(NotificationEventEnum, {
     COMPLAINT_ACKNOWLEDGED: { description: 'A complaint was acknowledged (after-sales).' },
     COMPLAINT_RESOLVED: { description: 'A complaint was resolved (after-sales).' },
     RETURN_APPROVED: { description: 'A return was approved (after-sales).' },
+    RETURN_REJECTED: { description: 'A return was not accepted, with the reason (after-sales).' },
     REFUND_MADE: { description: 'A refund was made (after-sales).' },
     SURVEY_REQUEST: { description: 'A satisfaction survey is asked for (after-sales).' },
   },

@@ -102,7 +102,7 @@ export class StockService {
   }
 
   /**
-   * Goods received into a warehouse (purchasing's goods receipts, later returns): RECEIPT movements
+   * Goods received into a warehouse (purchasing's goods receipts; returns restocked): RECEIPT (or RETURN) movements
    * referencing `reference`, in the caller's transaction, then waiting backorders of those products are
    * allocated first (the order module's handler of STOCK_ADDED). Returns the orders released, in order.
    * Every product must have a stock level in the warehouse.
@@ -113,6 +113,7 @@ export class StockService {
     lines: readonly { productId: string; quantity: number }[],
     reference: string,
     note: string | null,
+    reason: 'RECEIPT' | 'RETURN' = 'RECEIPT',
   ): Promise<{ movements: StockMovement[]; released: string[] }> {
     const wanted = lines.filter((l) => l.quantity > 0);
     if (wanted.length === 0) return { movements: [], released: [] };
@@ -130,7 +131,7 @@ export class StockService {
       wanted.map((l) => {
         const level = locked.get(levelOf.get(l.productId) ?? '');
         if (!level) throw new Error(`no stock level of product ${l.productId} in warehouse ${warehouseId}`);
-        return { level, reason: 'RECEIPT' as const, onHandDelta: l.quantity, reservedDelta: 0, reference, note };
+        return { level, reason, onHandDelta: l.quantity, reservedDelta: 0, reference, note };
       }),
       tx.actor,
     );
