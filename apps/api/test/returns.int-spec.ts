@@ -177,6 +177,11 @@ describe('returns and refunds', () => {
       `return:%`,
     ]);
     assert.ok(told.some((t: any) => t.event === 'RETURN_APPROVED') && told.some((t: any) => t.event === 'REFUND_MADE'));
+    const kpi = await api.data(
+      `{ operationsOverview { orderErrorRate { value sampleSize meetsTarget } complaintsOpen } }`,
+    );
+    assert.ok(kpi.operationsOverview.orderErrorRate.value > 0, 'a wrong item is our error');
+    assert.ok(kpi.operationsOverview.orderErrorRate.sampleSize >= 1);
     // Everything was returned: nothing more can be.
     const more = await api.data(REQUEST, {
       i: { orderId: order.id, reason: 'DAMAGED', lines: [{ lineNo: 1, quantity: 1 }] },

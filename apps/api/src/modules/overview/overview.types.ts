@@ -13,7 +13,7 @@ export class Kpi {
   @Field(() => Boolean, { nullable: true, description: 'Whether value reaches the target; null while value is null.' })
   meetsTarget: boolean | null;
 
-  @Field(() => Int, { description: 'How many orders the value is measured over.' })
+  @Field(() => Int, { description: 'How many orders (answers, for satisfaction) the value is measured over.' })
   sampleSize: number;
 }
 
@@ -106,6 +106,26 @@ export class OperationsOverview {
 
   @Field(() => Kpi, { description: 'Deliveries of the last 30 days made by the promised time (target ≥ 95%).' })
   onTimeDelivery: Kpi;
+
+  @Field(() => Int, { description: 'Complaints not yet resolved or closed.' })
+  complaintsOpen: number;
+
+  @Field(() => Int, { description: 'Open complaints at risk of missing their deadline.' })
+  complaintsAtRisk: number;
+
+  @Field(() => Int, { description: 'Open complaints past their deadline.' })
+  complaintsBreached: number;
+
+  @Field(() => Kpi, {
+    description:
+      'Orders of the last 30 days returned or complained about for our error (wrong item, packing damage, a missed check) ÷ orders delivered (target below 1%).',
+  })
+  orderErrorRate: Kpi;
+
+  @Field(() => Kpi, {
+    description: 'Share of 4 and 5 among complaint surveys and delivery ratings of the last 30 days (target ≥ 90%).',
+  })
+  satisfaction: Kpi;
 
   @Field(() => [MinuteCount], { description: 'Orders placed per minute over the last 60 minutes, oldest first.' })
   ordersPerMinute: MinuteCount[];
