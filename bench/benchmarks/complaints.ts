@@ -13,13 +13,14 @@ import { apiNodeArgs, staffAuth } from './reads';
  * Knobs: BENCH_COMPLAINTS_OPEN (open complaints, default 100,000), BENCH_COMPLAINTS_DONE (resolved or
  * closed ones besides, default 20,000), BENCH_COMPLAINTS_REQUESTS (per page, default 200),
  * BENCH_COMPLAINTS_POSITION (the deep page follows this row of the open queue, default 90,000),
- * BENCH_COMPLAINTS_DUE (shares of the open complaints due at the sweeps, default "0.1,1").
+ * BENCH_COMPLAINTS_DUE (the sweeps: "minute" = one minute after the clocks were read, or a share of
+ * the open complaints due, default "minute,0.1,1"), BENCH_COMPLAINTS_BASELINE_BATCH (default 1,000).
  */
 const OPEN = Number(process.env.BENCH_COMPLAINTS_OPEN ?? 100_000);
 const DONE = Number(process.env.BENCH_COMPLAINTS_DONE ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_COMPLAINTS_REQUESTS ?? 200);
 const POSITION = Math.min(Number(process.env.BENCH_COMPLAINTS_POSITION ?? 90_000), OPEN - 100);
-const DUE = (process.env.BENCH_COMPLAINTS_DUE ?? '0.1,1').split(',').map(Number);
+const DUE = (process.env.BENCH_COMPLAINTS_DUE ?? 'minute,0.1,1').split(',');
 /** Complaints per statement of the set-based baseline sweep. */
 const BASELINE_BATCH = Number(process.env.BENCH_COMPLAINTS_BASELINE_BATCH ?? 1000);
 const PAGE_SIZE = 50;
@@ -394,9 +395,13 @@ export async function complaints(db: Database) {
     const actor = { principal: null, requestId: 'bench:complaint.sla-sweep', clientIp: null };
     let clock = generatedAt;
     try {
-      for (const share of DUE) {
+      for (const which of DUE) {
+        const share = Number(which);
         const due = Math.round(OPEN * share);
-        if (share >= 1) {
+        if (which === 'minute') {
+          // The job's steady case: one minute after the clocks were read, what has come due since.
+          clock = Math.max(clock, generatedAt + 60_000);
+        } else if (share >= 1) {
           // A sweep after an outage (or the first after a deploy): every open complaint's look is due.
           clock += 60_000;
           await client.query(`UPDATE complaint c SET next_check_at = $1 WHERE ${OPEN_SQL}`, [new Date(clock - 1000)]);
@@ -441,7 +446,7 @@ export async function complaints(db: Database) {
         ).rows.map((r) => `${r.sla_state} ${r.n}`);
         log(
           label,
-          `sweep with ${dueNow.toLocaleString('en')} due (${(share * 100).toFixed(0)} % of the open): ${ms(took)} ms = ${((took / dueNow) * 1000).toFixed(0)} µs per complaint, ${changed} changed, ${eventsAfter - eventsBefore} events, ${left} still due after; ${calls} statements (${(calls / dueNow).toFixed(2)} per complaint), ${(dbMs / 1000).toFixed(2)} s inside PostgreSQL; cores busy: PostgreSQL ${pgCores.toFixed(2)}, sweep process ${((self.user + self.system) / 1000 / took).toFixed(2)}; open complaints now ${transitions.join(', ')}`,
+          `sweep at +${((clock - generatedAt) / 60_000).toFixed(1)} min with ${dueNow.toLocaleString('en')} due (${((dueNow / OPEN) * 100).toFixed(1)} % of the open): ${ms(took)} ms = ${((took / dueNow) * 1000).toFixed(0)} µs per complaint, ${changed} changed, ${eventsAfter - eventsBefore} events, ${left} still due after; ${calls} statements (${(calls / dueNow).toFixed(2)} per complaint), ${(dbMs / 1000).toFixed(2)} s inside PostgreSQL; cores busy: PostgreSQL ${pgCores.toFixed(2)}, sweep process ${((self.user + self.system) / 1000 / took).toFixed(2)}; open complaints now ${transitions.join(', ')}`,
         );
         for (const s of st.slice(0, 8))
           log(
