@@ -31,12 +31,13 @@ export class ComplaintPages {
   }
 
   /** Fills the Open complaint dialog about an order and submits it; lands on the new complaint's page. */
-  async openAbout(orderNumber: string, category: string, description: string) {
+  async openAbout(orderNumber: string, category: string, description: string, onFilled?: () => Promise<void>) {
     await this.page.getByRole('button', { name: /^(Open complaint|登记投诉)$/ }).click();
     const d = this.dialog();
     await d.getByLabel(/Order number|订单号/).fill(orderNumber);
     await d.getByLabel(/Category|类别/).selectOption({ label: category });
     await d.getByLabel(/What the customer says|客户反映的问题/).fill(description);
+    await onFilled?.();
     await d.getByRole('button', { name: /^(Open complaint|登记投诉)$/ }).click();
     await expect(d).toBeHidden();
     await expect(this.page.getByRole('heading', { level: 1 })).toContainText('CP-');

@@ -14,7 +14,9 @@ test('an agent opens a complaint about an order, acknowledges it, waits on the c
   await ui.openQueue();
 
   // Opened from the queue by the order number the customer quotes: routed to the warehouse, on the response clock.
-  const number = await ui.openAbout(order.number, 'Damaged', 'The box arrived crushed; two jars broken.');
+  const number = await ui.openAbout(order.number, 'Damaged', 'The box arrived crushed; two jars broken.', () =>
+    screenshot(page, 'complaint-open-dialog-en'),
+  );
   await expect(ui.title()).toContainText('Open');
   await expect(page.getByText('Damaged · Warehouse · by Phone')).toBeVisible();
   await expect(ui.clock()).toContainText('First response due in');

@@ -1,18 +1,50 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
 import type { TFunction } from 'i18next';
-import type { ComplaintCategory, ComplaintChannel, ComplaintDetailFragment, Department } from '../../../gql/graphql';
+import type {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintDetailFragment,
+  ComplaintOutcome,
+  Department,
+  RootCause,
+} from '../../../gql/graphql';
 import { ComplaintStatusBadge } from './ComplaintBadges';
 
-/** The server writes an opening's routing as "PHONE: DAMAGED → WAREHOUSE": shown in the reader's words. */
-function reasonText(t: TFunction, type: string, reason: string): string {
-  const m = /^([A-Z_]+): ([A-Z_]+) → ([A-Z_]+)$/.exec(reason);
-  if (type !== 'OPENED' || !m) return reason;
-  return t('complaints.history.routed', {
-    channel: t(`complaintChannel.${m[1] as ComplaintChannel}`, { defaultValue: m[1] }),
-    category: t(`complaintCategory.${m[2] as ComplaintCategory}`, { defaultValue: m[2] }),
-    department: t(`department.${m[3] as Department}`, { defaultValue: m[3] }),
-  });
+/** The sentences the server writes for steps it takes itself (agents' own notes are shown as written). */
+const SYSTEM_REASONS = {
+  'First response sent to the customer': 'complaints.history.reasons.firstResponse',
+  'The first response is late': 'complaints.history.reasons.responseLate',
+  'The resolution is late': 'complaints.history.reasons.resolutionLate',
+  'Escalated to managers: at risk': 'complaints.history.reasons.escalatedAtRisk',
+  'Escalated to managers: breached': 'complaints.history.reasons.escalatedBreached',
+} as const;
+
+/**
+ * A history reason in the reader's words: the server records an opening's routing ("PHONE: DAMAGED →
+ * WAREHOUSE"), an assignment ("name (DELIVERY)"), a resolution ("PACKING_DAMAGE → EXCHANGE: note") and
+ * its own steps in English; the codes are translated, free text is kept.
+ */
+function reasonText(t: TFunction, type: string, toStatus: string, reason: string): string {
+  const system = SYSTEM_REASONS[reason as keyof typeof SYSTEM_REASONS];
+  if (system) return t(system);
+  const opened = /^([A-Z_]+): ([A-Z_]+) → ([A-Z_]+)$/.exec(reason);
+  if (type === 'OPENED' && opened)
+    return t('complaints.history.routed', {
+      channel: t(`complaintChannel.${opened[1] as ComplaintChannel}`, { defaultValue: opened[1] }),
+      category: t(`complaintCategory.${opened[2] as ComplaintCategory}`, { defaultValue: opened[2] }),
+      department: t(`department.${opened[3] as Department}`, { defaultValue: opened[3] }),
+    });
+  const assigned = /^(.+) \(([A-Z_]+)\)$/.exec(reason);
+  if (type === 'ASSIGNED' && assigned)
+    return `${assigned[1]} · ${t(`department.${assigned[2] as Department}`, { defaultValue: assigned[2] })}`;
+  const resolved = /^([A-Z_]+) → ([A-Z_]+): ([\s\S]*)$/.exec(reason);
+  if (toStatus === 'RESOLVED' && resolved)
+    return `${t(`rootCause.${resolved[1] as RootCause}`, { defaultValue: resolved[1] })} → ${t(
+      `complaintOutcome.${resolved[2] as ComplaintOutcome}`,
+      { defaultValue: resolved[2] },
+    )}: ${resolved[3]}`;
+  return reason;
 }
 
 /** The complaint's history, newest first: what happened, the status step, why, who and when. */
@@ -46,7 +78,7 @@ export function ComplaintHistory({ complaint }: { complaint: ComplaintDetailFrag
                   <ComplaintStatusBadge status={e.toStatus} />
                 )}
               </div>
-              {e.reason && <div className="timeline-reason">{reasonText(t, e.type, e.reason)}</div>}
+              {e.reason && <div className="timeline-reason">{reasonText(t, e.type, e.toStatus, e.reason)}</div>}
               <div className="muted small">
                 <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time> · {e.actor} · #{e.sequence}
               </div>
