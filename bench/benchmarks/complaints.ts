@@ -5,7 +5,7 @@ import { createComplaintsData } from '../lib/complaints-data';
 import { cpuMeter, databasePids } from '../lib/cpu';
 import { percentile } from '../lib/load';
 import { createOrdersData } from '../lib/orders-data';
-import { adminAuth, Database, gql, REPO_ROOT, startApi, withClient } from '../lib/platform';
+import { adminAuth, Database, gql, REPO_ROOT, startApi } from '../lib/platform';
 import { log, report } from '../lib/report';
 import { apiNodeArgs, staffAuth } from './reads';
 
@@ -163,10 +163,18 @@ async function setBasedSweep(c: Client, domain: SlaDomain, now: number, batch: n
         let rb = k.response_breached as boolean;
         let sb = k.resolution_breached as boolean;
         let esc = k.escalated_at as Date | null;
-        if (r.responseBreached && !rb && !k.responded_at) ((rb = true), add.push(['SLA_BREACHED', 'response late']));
-        if (r.resolutionBreached && !sb) ((sb = true), add.push(['SLA_BREACHED', 'resolution late']));
-        if ((r.state === 'AT_RISK' || r.state === 'BREACHED') && !esc && !k.resolved_at)
-          ((esc = new Date(now)), add.push(['ESCALATED', 'escalated']));
+        if (r.responseBreached && !rb && !k.responded_at) {
+          rb = true;
+          add.push(['SLA_BREACHED', 'response late']);
+        }
+        if (r.resolutionBreached && !sb) {
+          sb = true;
+          add.push(['SLA_BREACHED', 'resolution late']);
+        }
+        if ((r.state === 'AT_RISK' || r.state === 'BREACHED') && !esc && !k.resolved_at) {
+          esc = new Date(now);
+          add.push(['ESCALATED', 'escalated']);
+        }
         const next = domain.nextSlaCheckAt(k.sla_policy, clock, now);
         u.id.push(k.id);
         u.s.push(r.state);
