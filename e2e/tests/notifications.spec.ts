@@ -41,13 +41,13 @@ test('templates: an unknown placeholder shows in the preview and is refused; a v
   await en.getByRole('button', { name: '{{surveyUrl}}' }).click();
   await expect(body).toHaveValue('Dear {{customerName}}, how was order {{orderNumber}}? {{surveyUrl}}');
   await expect(en.getByText('No problems: this text can be saved.')).toBeVisible();
-  await expect(en.locator('.message-body')).toHaveText(/^Dear 王芳, how was order SO-\S+\? https?:\/\/\S+$/);
+  await expect(en.locator('.message-body')).toHaveText(/^Dear Fang Wang, how was order SO-\S+\? https?:\/\/\S+$/);
   await en.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Template saved: Satisfaction survey (English)')).toBeVisible();
   await expect(en.getByText('Customised', { exact: true })).toBeVisible();
   await expect(en.getByText(/Changed by .+ on /)).toBeVisible();
   await expect(zh.locator('.message-body')).toContainText('王芳');
-  await expect(en.locator('.message-body')).toContainText('Dear 王芳, how was order');
+  await expect(en.locator('.message-body')).toContainText('Dear Fang Wang, how was order');
   await screenshot(page, 'notifications-templates-en');
 
   // Reset to default, confirmed: the platform's text is back.
