@@ -5,7 +5,7 @@ import { settle, startTestApi, subscribe, TestApi } from './helpers';
 
 const ERR = 'userErrors { code field message }';
 const C = `id number status category department priority owner { id name } rootCause outcome escalatedAt
-  sla { state kind dueAt secondsLeft responseDueAt resolutionDueAt responseBreached resolutionBreached policy pausedSeconds }
+  sla { state kind dueAt secondsLeft responseDueAt resolutionDueAt responseBreached resolutionBreached policy pausedSeconds windowSeconds atRiskAt }
   events { sequence type fromStatus toStatus reason } order { number } customer { id }`;
 const OPEN = `mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { complaint { ${C} } ${ERR} } }`;
 const ACK = `mutation($i: ComplaintStepInput!) { acknowledgeComplaint(input: $i) { complaint { ${C} } ${ERR} } }`;
@@ -60,6 +60,8 @@ describe('complaints on a 24-hour clock', () => {
     assert.equal(c.sla.kind, 'RESPONSE');
     assert.equal(c.sla.state, 'ON_TRACK');
     assert.ok(c.sla.secondsLeft > 7190 && c.sla.secondsLeft <= 7200);
+    assert.equal(c.sla.windowSeconds, 7200);
+    assert.equal(Date.parse(c.sla.dueAt) - Date.parse(c.sla.atRiskAt), 1800_000);
     assert.deepEqual(
       c.events.map((e: any) => e.type),
       ['OPENED'],
@@ -94,6 +96,12 @@ describe('complaints on a 24-hour clock', () => {
     const ack = (await api.data(ACK, { i: { complaintId: c.id } })).acknowledgeComplaint.complaint;
     assert.equal(ack.status, 'ACKNOWLEDGED');
     assert.ok(ack.owner.name, 'the agent who answered owns it');
+    assert.deepEqual(
+      ack.events.map((e: any) => e.type),
+      ['OPENED', 'ASSIGNED', 'STATUS_CHANGED'],
+    );
+    const handlers = await api.data(`{ complaintHandlers { id name } }`);
+    assert.ok(handlers.complaintHandlers.some((h: any) => h.id === ack.owner.id));
     assert.equal(ack.sla.kind, 'RESOLUTION');
     const wait = (
       await api.data(STATUS, { i: { complaintId: c.id, status: 'WAITING_ON_CUSTOMER', reason: 'photos asked' } })

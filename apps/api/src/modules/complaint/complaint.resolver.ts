@@ -3,6 +3,7 @@ import { readSla } from '@fulfilment/domain';
 import { Context } from '../../app/context';
 import { localId, toGlobalId } from '../../common/global-id';
 import { PageArgs } from '../../common/page-args';
+import { actorShown } from '../access/pii';
 import { Requires } from '../access/requires';
 import { Customer } from '../customer/customer.entity';
 import { Delivery } from '../delivery/delivery.entity';
@@ -34,6 +35,13 @@ export class ComplaintResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.complaintQueries.complaints(filter ?? {}, page);
+  }
+
+  @Requires('COMPLAINT_HANDLE')
+  @Query(() => [ComplaintOwner], { description: 'Staff who may own complaints (active agents and managers), by name.' })
+  async complaintHandlers(@Ctx() ctx: Context) {
+    const rows = await ctx.services.complaints.handlers(ctx.services.ds);
+    return rows.map((u) => Object.assign(new ComplaintOwner(), { id: toGlobalId('User', u.id), name: u.name }));
   }
 
   @Requires('COMPLAINT_READ')
@@ -141,6 +149,7 @@ export class ComplaintResolver {
     const clock = clockOf(c);
     const r = readSla(c.slaPolicy, clock, now);
     const paused = clock.pausedMs + (clock.pausedSince !== null ? now - clock.pausedSince : 0);
+    const window = (r.kind === 'RESPONSE' ? c.slaPolicy.responseMinutes : c.slaPolicy.resolutionMinutes) * 60;
     return Object.assign(new ComplaintSla(), {
       state: r.state,
       kind: r.kind,
@@ -152,6 +161,8 @@ export class ComplaintResolver {
       resolutionBreached: r.resolutionBreached || c.resolutionBreached,
       policy: c.slaPolicy.name,
       pausedSeconds: Math.round(paused / 1000),
+      windowSeconds: window,
+      atRiskAt: new Date(r.dueAt - window * 1000 * c.slaPolicy.atRiskShare),
     });
   }
 
@@ -185,8 +196,8 @@ export class ComplaintResolver {
 @Resolver(() => ComplaintEvent)
 export class ComplaintEventResolver {
   @FieldResolver(() => String, { description: 'Who did it (staff by name, keys as recorded, or system).' })
-  actor(@Root() e: ComplaintEvent) {
-    return e.actor;
+  actor(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
+    return actorShown(ctx, e.actor);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DEPARTMENT_OF_CATEGORY, permissionsOfRole, Role, SLA_POLICIES, startClock } from '@fulfilment/domain';
+import { DEPARTMENT_OF_CATEGORY, permissionsOfRole, Role, ROLES, SLA_POLICIES, startClock } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { localId } from '../../common/global-id';
 import { MutationResult, Mutations, Tx } from '../../common/mutation';
@@ -114,7 +114,10 @@ export class ComplaintService {
       async (tx) => {
         const c = await this.transitions.lock(tx, localId(input.complaintId, 'Complaint'));
         const p = tx.actor.principal;
-        if (c.complaint.ownerId === null && p?.kind === 'USER') c.complaint.ownerId = p.id;
+        if (c.complaint.ownerId === null && p?.kind === 'USER') {
+          c.complaint.ownerId = p.id;
+          c.record('ASSIGNED', `${p.name} (${c.complaint.department}), who answered`);
+        }
         this.transitions.move(c, 'ACKNOWLEDGED', input.note?.trim() || 'First response sent to the customer');
         return { complaint: await this.transitions.save(c, 'ACKNOWLEDGE_COMPLAINT') };
       },
@@ -188,6 +191,12 @@ export class ComplaintService {
       this.transitions.move(c, 'REOPENED', input.reason.trim());
       return { complaint: await this.transitions.save(c, 'REOPEN_COMPLAINT') };
     });
+  }
+
+  /** Staff who may own complaints (active, with COMPLAINT_HANDLE), by name. */
+  async handlers(ds: { query(sql: string, params: unknown[]): Promise<{ id: string; name: string }[]> }) {
+    const roles = ROLES.filter((r) => permissionsOfRole(r).has('COMPLAINT_HANDLE'));
+    return ds.query(`SELECT id, name FROM staff_user WHERE active AND role = ANY($1::text[]) ORDER BY name`, [roles]);
   }
 
   /** The customer, order and delivery a new complaint is about, consistent with each other. */

@@ -51,6 +51,12 @@ export class ComplaintSla {
 
   @Field(() => Int, { description: 'Seconds waited on the customer in the current window.' })
   pausedSeconds: number;
+
+  @Field(() => Int, { description: 'Length of the current deadline’s window in seconds (response or resolution).' })
+  windowSeconds: number;
+
+  @Field({ description: 'When the current deadline turns at risk (the last quarter of its window begins).' })
+  atRiskAt: Date;
 }
 
 @ObjectType({ description: 'A complaint turned at risk, breached a deadline, or was escalated to managers.' })
