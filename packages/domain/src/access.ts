@@ -60,7 +60,13 @@ const FLOOR: Permission[] = ['FULFILMENT_READ', 'WAREHOUSE_WORK', 'SHIP_ORDERS']
 const DISPATCHING: Permission[] = ['DELIVERY_READ', 'DISPATCH', 'COURIER_MANAGE', 'COURIER_WORK'];
 
 /** Customer service: complaints opened, answered, investigated and resolved. */
-const AFTER_SALES: Permission[] = ['COMPLAINT_READ', 'COMPLAINT_OPEN', 'COMPLAINT_HANDLE', 'RETURN_READ', 'RETURN_HANDLE'];
+const AFTER_SALES: Permission[] = [
+  'COMPLAINT_READ',
+  'COMPLAINT_OPEN',
+  'COMPLAINT_HANDLE',
+  'RETURN_READ',
+  'RETURN_HANDLE',
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS,
@@ -93,7 +99,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'NOTIFICATION_READ',
     ...AFTER_SALES,
   ],
-  WAREHOUSE: [...READ_OPERATIONS, 'STOCK_ADJUST', 'PURCHASING_READ', 'GOODS_RECEIVE', ...FLOOR, 'RETURN_READ', 'RETURN_INSPECT'],
+  WAREHOUSE: [
+    ...READ_OPERATIONS,
+    'STOCK_ADJUST',
+    'PURCHASING_READ',
+    'GOODS_RECEIVE',
+    ...FLOOR,
+    'RETURN_READ',
+    'RETURN_INSPECT',
+  ],
   DISPATCHER: [...READ_OPERATIONS, 'FULFILMENT_READ', 'SHIP_ORDERS', ...DISPATCHING],
   PURCHASING: [...READ_OPERATIONS, ...PURCHASE],
   /** Signs in from the phone page: sees and works only its own runs. */

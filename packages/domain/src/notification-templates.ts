@@ -178,7 +178,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<Notifi
     en: { subject: 'Return approved', body: 'Your return {{returnNumber}} for order {{orderNumber}} is approved.' },
   },
   RETURN_REJECTED: {
-    'zh-CN': { subject: '退货申请未通过', body: '订单{{orderNumber}}的退货申请{{returnNumber}}未通过:{{reason}}。如有疑问请联系客服。' },
+    'zh-CN': {
+      subject: '退货申请未通过',
+      body: '订单{{orderNumber}}的退货申请{{returnNumber}}未通过:{{reason}}。如有疑问请联系客服。',
+    },
     en: {
       subject: 'Return not accepted',
       body: 'Your return {{returnNumber}} for order {{orderNumber}} was not accepted: {{reason}}. Contact us with any question.',

@@ -274,7 +274,8 @@ const PERMISSION_TEXT: Record<(typeof PERMISSIONS)[number], string> = {
   COMPLAINT_HANDLE: 'Answer, assign, investigate, resolve and reopen complaints.',
   RETURN_READ: 'Read return requests, their inspection and refunds.',
   RETURN_HANDLE: 'Ask for returns on a customer’s behalf, approve or reject them.',
-  RETURN_INSPECT: 'Receive returned goods and book the inspection (restock, damaged, back to the supplier); this refunds.',
+  RETURN_INSPECT:
+    'Receive returned goods and book the inspection (restock, damaged, back to the supplier); this refunds.',
 };
 
 registerEnumType(Role, {
