@@ -39,6 +39,13 @@ export const router = createBrowserRouter([
     HydrateFallback,
     lazy: async () => ({ Component: (await import('../modules/tracking/pages/TrackingPage')).TrackingPage }),
   },
+  // A satisfaction survey's link: public, no sign-in.
+  {
+    path: '/survey/:token',
+    errorElement: <RouteError />,
+    HydrateFallback,
+    lazy: async () => ({ Component: (await import('../modules/tracking/pages/SurveyPage')).SurveyPage }),
+  },
   {
     path: '/login',
     errorElement: <RouteError />,

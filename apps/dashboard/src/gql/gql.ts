@@ -159,6 +159,7 @@ type Documents = {
     "\n  mutation SetBinLocation($input: SetBinLocationInput!) {\n    setBinLocation(input: $input) {\n      stockLevel {\n        ...StockLevelRow\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SetBinLocationDocument,
     "\n  query TrackedDelivery($token: String!) {\n    deliveryTracking(token: $token) {\n      number\n      status\n      zone\n      windowStart\n      windowEnd\n      eta\n      stopsBefore\n      courierNear {\n        lat\n        lng\n      }\n      deliveredAt\n      canRate\n      rating\n    }\n  }\n": typeof types.TrackedDeliveryDocument,
     "\n  mutation RateDelivery($input: RateDeliveryInput!) {\n    rateDelivery(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RateDeliveryDocument,
+    "\n  mutation AnswerSurvey($input: AnswerSurveyInput!) {\n    answerSurvey(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.AnswerSurveyDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionUser on User {\n    id\n    email\n    name\n    role\n    permissions\n    locale\n  }\n": types.SessionUserFragmentDoc,
@@ -306,6 +307,7 @@ const documents: Documents = {
     "\n  mutation SetBinLocation($input: SetBinLocationInput!) {\n    setBinLocation(input: $input) {\n      stockLevel {\n        ...StockLevelRow\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SetBinLocationDocument,
     "\n  query TrackedDelivery($token: String!) {\n    deliveryTracking(token: $token) {\n      number\n      status\n      zone\n      windowStart\n      windowEnd\n      eta\n      stopsBefore\n      courierNear {\n        lat\n        lng\n      }\n      deliveredAt\n      canRate\n      rating\n    }\n  }\n": types.TrackedDeliveryDocument,
     "\n  mutation RateDelivery($input: RateDeliveryInput!) {\n    rateDelivery(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RateDeliveryDocument,
+    "\n  mutation AnswerSurvey($input: AnswerSurveyInput!) {\n    answerSurvey(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.AnswerSurveyDocument,
 };
 
 /**
@@ -902,6 +904,10 @@ export function graphql(source: "\n  query TrackedDelivery($token: String!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RateDelivery($input: RateDeliveryInput!) {\n    rateDelivery(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RateDelivery($input: RateDeliveryInput!) {\n    rateDelivery(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerSurvey($input: AnswerSurveyInput!) {\n    answerSurvey(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AnswerSurvey($input: AnswerSurveyInput!) {\n    answerSurvey(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

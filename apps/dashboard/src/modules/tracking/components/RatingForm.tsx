@@ -1,22 +1,50 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineMessage, Spinner } from '../../../ui/States';
-import { useRateDelivery } from '../hooks/useRateDelivery';
+import { useAnswerSurvey, useRateDelivery } from '../hooks/useRateDelivery';
 
 const STARS = [1, 2, 3, 4, 5];
 
-/** 1–5 stars and a comment, once; then thanks. */
-export function RatingForm({ token, onRated }: { token: string; onRated: () => void }) {
+/**
+ * 1–5 stars and a comment, once; then thanks: a delivery's rating (tracking link) or a satisfaction
+ * survey's answer (survey link).
+ */
+export function RatingForm({
+  token,
+  onRated,
+  kind = 'delivery',
+}: {
+  token: string;
+  onRated: () => void;
+  kind?: 'delivery' | 'survey';
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const { rate, busy, result } = useRateDelivery(token, onRated);
+  const { rate, busy, result } = (kind === 'survey' ? useAnswerSurvey : useRateDelivery)(token, onRated);
+  const texts =
+    kind === 'survey'
+      ? {
+          thanks: t('survey.thanks'),
+          already: t('survey.already'),
+          alreadyHint: t('survey.alreadyHint'),
+          question: t('survey.question'),
+          submit: t('survey.submit'),
+        }
+      : {
+          thanks: t('tracking.rate.thanks'),
+          already: t('tracking.rate.already'),
+          alreadyHint: t('tracking.rate.alreadyHint'),
+          question: t('tracking.rate.question'),
+          submit: t('tracking.rate.submit'),
+        };
 
-  if (result?.kind === 'thanks') return <InlineMessage tone="success" title={t('tracking.rate.thanks')} />;
-  if (result?.kind === 'alreadyRated') {
-    return <InlineMessage tone="info" title={t('tracking.rate.already')} detail={t('tracking.rate.alreadyHint')} />;
-  }
+  if (result?.kind === 'thanks') return <InlineMessage tone="success" title={texts.thanks} />;
+  if (result?.kind === 'alreadyRated')
+    return <InlineMessage tone="info" title={texts.already} detail={texts.alreadyHint} />;
+  if (result?.kind === 'notFound')
+    return <InlineMessage tone="error" title={t('survey.notFound')} detail={t('survey.notFoundHint')} />;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +54,7 @@ export function RatingForm({ token, onRated }: { token: string; onRated: () => v
   return (
     <form className="rating-form stack-sm" onSubmit={submit} noValidate>
       <fieldset className="rating-stars">
-        <legend className="field-label">{t('tracking.rate.question')}</legend>
+        <legend className="field-label">{texts.question}</legend>
         {STARS.map((n) => (
           <label key={n} className={n <= stars ? 'star star-on' : 'star'}>
             <input
@@ -57,7 +85,7 @@ export function RatingForm({ token, onRated }: { token: string; onRated: () => v
       {result?.kind === 'failed' && <InlineMessage tone="error" title={result.title} detail={result.detail} />}
       <button type="submit" className="btn btn-primary" disabled={!stars || busy}>
         {busy && <Spinner small />}
-        {t('tracking.rate.submit')}
+        {texts.submit}
       </button>
     </form>
   );

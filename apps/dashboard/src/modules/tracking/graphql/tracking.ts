@@ -32,3 +32,15 @@ export const rateDeliveryMutation = graphql(`
     }
   }
 `);
+
+export const answerSurveyMutation = graphql(`
+  mutation AnswerSurvey($input: AnswerSurveyInput!) {
+    answerSurvey(input: $input) {
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
