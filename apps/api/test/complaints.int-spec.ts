@@ -249,6 +249,8 @@ describe('satisfaction surveys and reply templates', () => {
     assert.equal(again.body.data.answerSurvey.userErrors[0].code, 'ALREADY_ANSWERED');
     const bad = await api.gql(answer, { i: { token: surveys[0].token, rating: 6 } }, { authorization: '' });
     assert.equal(bad.body.data.answerSurvey.userErrors[0].code, 'INVALID_INPUT');
+    const badPage = await api.gql(`{ surveys(first: -2147483648) { rating } }`);
+    assert.equal(badPage.body.errors?.[0].extensions?.code, 'BAD_USER_INPUT', 'the hostile fuzzer found a 500 here');
     const s = await api.data(`{ satisfaction(days: 7) { answers satisfied rate target complaintAnswers } }`);
     assert.deepEqual(s.satisfaction, { answers: 1, satisfied: 1, rate: 1, target: 0.9, complaintAnswers: 1 });
   });

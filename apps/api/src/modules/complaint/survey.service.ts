@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { SATISFACTION_TARGET, satisfactionRate } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
 import { audit } from '../../common/audit';
+import { pageSize } from '../../common/connection';
 import { localId } from '../../common/global-id';
 import { MutationResult, Mutations } from '../../common/mutation';
 import { fail } from '../../common/user-error';
@@ -41,7 +42,7 @@ export class SurveyService {
   surveys(page: { first?: number }): Promise<SatisfactionSurvey[]> {
     return this.ds
       .getRepository(SatisfactionSurvey)
-      .find({ order: { sentAt: 'DESC', id: 'DESC' }, take: Math.min(page.first ?? 50, 200) });
+      .find({ order: { sentAt: 'DESC', id: 'DESC' }, take: pageSize(page.first) });
   }
 
   /**
