@@ -3,10 +3,10 @@ import type { Actor } from '../../common/actor';
 import { Mutations } from '../../common/mutation';
 import { hydrate } from '../../common/rows';
 import { Complaint } from './complaint.entity';
-import { clockOf, ComplaintTransitions, setClock } from './complaint-transitions';
+import { clockOf, ComplaintChange, ComplaintTransitions, setClock } from './complaint-transitions';
 
 /** Complaints a sweep looks at in one transaction. */
-const BATCH = 200;
+const BATCH = 1000;
 
 /**
  * The complaint clock's sweep (the job runner, every minute): complaints whose next look is due are
@@ -33,6 +33,7 @@ export class ComplaintSlaSweep {
             [new Date(now), BATCH],
           );
           let n = 0;
+          const changes: ComplaintChange[] = [];
           for (const row of rows) {
             const c = this.transitions.begin(tx, hydrate(tx.m, Complaint, row), now);
             const k = c.complaint;
@@ -64,8 +65,10 @@ export class ComplaintSlaSweep {
             }
             setClock(k, clockOf(k), now);
             if (c.events.length) n++;
-            await this.transitions.save(c, null);
+            changes.push(c);
           }
+          // One statement for the whole batch (bench 14 measured one per complaint: 0.6 ms each).
+          await this.transitions.saveClocks(tx, changes);
           return { swept: rows.length as number, changed: n };
         },
       );

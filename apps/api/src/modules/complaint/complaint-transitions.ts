@@ -12,7 +12,7 @@ import {
   SlaClock,
 } from '@fulfilment/domain';
 import { actorLabel } from '../../common/actor';
-import { appendEvents, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
+import { appendEvents, appendEventsOfMany, defineEventStream, LifecycleEvent } from '../../common/aggregate-events';
 import { audit } from '../../common/audit';
 import type { Tx } from '../../common/mutation';
 import { hydrate } from '../../common/rows';
@@ -226,5 +226,44 @@ export class ComplaintTransitions {
         details: { number: k.number, status: k.status, ...details },
       });
     return hydrate(m, Complaint, row);
+  }
+
+  /**
+   * Writes the clocks of many complaints (the sweep) with their events in one statement: state,
+   * deadline, next look, breach flags and escalation; nothing else of them changes.
+   */
+  async saveClocks(tx: Tx, changes: readonly ComplaintChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const batch = new WriteBatch();
+    const ks = changes.map((c) => c.complaint);
+    batch.add(
+      'saved',
+      `UPDATE complaint k SET sla_state = d.state, due_at = d.due_at, next_check_at = d.next_check_at,
+              response_breached = d.response_breached, resolution_breached = d.resolution_breached,
+              escalated_at = d.escalated_at, last_event_sequence = d.seq, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::boolean[], $6::boolean[],
+                     $7::timestamptz[], $8::int[])
+              AS d(id, state, due_at, next_check_at, response_breached, resolution_breached, escalated_at, seq)
+        WHERE k.id = d.id
+       RETURNING k.*`,
+      [
+        ks.map((k) => k.id),
+        ks.map((k) => k.slaState),
+        ks.map((k) => k.dueAt),
+        ks.map((k) => k.nextCheckAt),
+        ks.map((k) => k.responseBreached),
+        ks.map((k) => k.resolutionBreached),
+        ks.map((k) => k.escalatedAt),
+        changes.map((c) => c.complaint.lastEventSequence + c.events.length),
+      ],
+    );
+    appendEventsOfMany(
+      batch,
+      COMPLAINT_EVENTS,
+      changes.map((c) => ({ source: c.complaint, events: c.events })),
+      actorLabel(tx.actor),
+      'saved',
+    );
+    await batch.run(tx.m, 'SELECT count(*) FROM saved');
   }
 }
