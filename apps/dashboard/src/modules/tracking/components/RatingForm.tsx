@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineMessage, Spinner } from '../../../ui/States';
-import { useAnswerSurvey, useRateDelivery } from '../hooks/useRateDelivery';
+import { useRating } from '../hooks/useRating';
 
 const STARS = [1, 2, 3, 4, 5];
 
@@ -22,7 +22,7 @@ export function RatingForm({
   const id = useId();
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const { rate, busy, result } = (kind === 'survey' ? useAnswerSurvey : useRateDelivery)(token, onRated);
+  const { rate, busy, result } = useRating(kind, token, onRated);
   const texts =
     kind === 'survey'
       ? {
