@@ -4,6 +4,8 @@ import { logger } from './common/logger';
 import { createDataSource, NO_TIMEOUTS } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded';
 import { seedComplaints } from './db/seed/complaints';
+import { seedReturns } from './db/seed/returns';
+import { seedSurveys } from './db/seed/surveys';
 import { DEFAULT_SEED, seedDemoDataIfEmpty } from './db/seed/seed';
 import { createServer } from './http/server';
 import { runTraffic } from './demo/traffic';
@@ -36,8 +38,13 @@ async function main() {
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });
-  // Complaints are opened by the demo's agent, who exists from here on.
-  if (freshDemo) logger.info({ complaints: await seedComplaints(ds, DEFAULT_SEED) }, 'demo complaints seeded');
+  // After-sales goes through its modules as the demo's agent and warehouse staff, who exist from here on.
+  if (freshDemo) {
+    const complaints = await seedComplaints(ds, DEFAULT_SEED);
+    const returns = await seedReturns(ds, DEFAULT_SEED);
+    const surveys = await seedSurveys(ds, DEFAULT_SEED);
+    logger.info({ complaints, returns, surveys }, 'demo after-sales seeded');
+  }
   const port = await server.listen(config.port);
   logger.info(
     { port },

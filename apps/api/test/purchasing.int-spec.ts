@@ -597,7 +597,8 @@ describe('suppliers and purchasing', () => {
     assert.equal(period.leadTimeKept, Math.round((5 / 19) * 10000) / 100);
     // The rival offers 8.00 against 10.00: 80.
     assert.equal(period.priceIndex, 80);
-    const total = Math.round(((60 * 40 + 90 * 30 + (500 / 19) * 15 + 80 * 15) / 100) * 100) / 100;
+    // No quality returns: after-sales quality 100.
+    const total = Math.round(((60 * 35 + 90 * 25 + (500 / 19) * 15 + 80 * 15 + 100 * 10) / 100) * 100) / 100;
     assert.ok(Math.abs(period.total - total) < 0.11, `${period.total} ≈ ${total}`);
     assert.equal(r.supplier.score, Math.round(period.total * 10) / 10);
     assert.equal(r.supplier.standing, 'WATCH');

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { OrderStatus } from '@fulfilment/domain';
+import { addDays, shanghaiDay, type OrderStatus } from '@fulfilment/domain';
 import type { Actor } from '../src/common/actor';
 import { localId } from '../src/common/global-id';
 import { RecordingGateway } from '../src/modules/returns/payment-gateway';
@@ -23,6 +23,11 @@ const APPROVE = `mutation($i: DecideReturnInput!) { approveReturn(input: $i) { r
 const REJECT = `mutation($i: DecideReturnInput!) { rejectReturn(input: $i) { returnRequest { ${R} } ${ERR} } }`;
 const RECEIVE = `mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { returnRequest { ${R} } ${ERR} } }`;
 const system: Actor = { principal: null, requestId: 'test', clientIp: null };
+const EXCHANGE_FIELDS = `id number status resolution replacementOrder { id number status priority total { fen } deliveryFee { fen }
+  lines { sku quantity unitPrice { fen } } note } storeCredit { amount { fen } } customer { storeCreditBalance { fen } }
+  order { status returnState } events { type reason }`;
+const REQUEST_X = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { returnRequest { id } ${ERR} } }`;
+const RECEIVE_X = `mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { returnRequest { ${EXCHANGE_FIELDS} } ${ERR} } }`;
 
 describe('returns and refunds', () => {
   let api: TestApi;
@@ -187,6 +192,215 @@ describe('returns and refunds', () => {
       i: { orderId: order.id, reason: 'DAMAGED', lines: [{ lineNo: 1, quantity: 1 }] },
     });
     assert.equal(more.requestReturn.userErrors[0].code, 'QUANTITY_EXCEEDS_DELIVERED');
+  });
+
+  /** Asks for, approves and receives a return of the whole order as `resolution`, every unit received. */
+  async function returned(
+    order: { id: string },
+    resolution: string,
+    inspect: { received: number; restock: number; damaged: number; toSupplier: number }[] = [
+      { received: 3, restock: 3, damaged: 0, toSupplier: 0 },
+      { received: 2, restock: 2, damaged: 0, toSupplier: 0 },
+    ],
+    reason = 'DAMAGED',
+  ) {
+    const asked = await api.data(REQUEST_X, {
+      i: {
+        orderId: order.id,
+        reason,
+        resolution,
+        lines: inspect.map((l, i) => ({ lineNo: i + 1, quantity: Math.max(1, l.received) })),
+      },
+    });
+    assert.deepEqual(asked.requestReturn.userErrors, []);
+    const id = asked.requestReturn.returnRequest.id;
+    assert.deepEqual((await api.data(APPROVE, { i: { returnId: id } })).approveReturn.userErrors, []);
+    const done = await api.data(RECEIVE_X, {
+      i: { returnId: id, lines: inspect.map((l, i) => ({ lineNo: i + 1, ...l })) },
+    });
+    assert.deepEqual(done.receiveReturn.userErrors, []);
+    return done.receiveReturn.returnRequest;
+  }
+
+  it('exchanges through a prioritised replacement order at the prices paid, delivered free, and marks a fully returned order RETURNED', async () => {
+    const { order, a, b } = await delivered();
+    const before = await levelOf(api.ds, a.levels['SH-01']);
+    const r = await returned(order, 'EXCHANGE');
+    assert.equal(r.status, 'RESOLVED');
+    assert.equal(r.resolution, 'EXCHANGE');
+    const x = r.replacementOrder;
+    assert.ok(x, 'a replacement order is linked');
+    assert.equal(x.priority, 'HIGH');
+    assert.equal(x.status, 'ALLOCATED', 'placed through review, reservation and confirmation');
+    assert.deepEqual(
+      x.lines.map((l: any) => [l.sku, l.quantity, l.unitPrice.fen]),
+      [
+        [a.sku, 3, 36_00],
+        [b.sku, 2, 20_00],
+      ],
+    );
+    assert.equal(x.deliveryFee.fen, 0);
+    assert.equal(x.total.fen, 3 * 36_00 + 2 * 20_00);
+    assert.match(x.note, new RegExp(r.number));
+    assert.equal(r.storeCredit, null);
+    assert.deepEqual(r.order, { status: 'RETURNED', returnState: 'FULL' });
+    assert.ok(r.events.some((e: any) => e.type === 'EXCHANGED' && e.reason === x.number));
+    // Three restocked, three reserved again for the replacement.
+    const after = await levelOf(api.ds, a.levels['SH-01']);
+    assert.equal(after.onHand - before.onHand, 3);
+    assert.equal(after.reserved - before.reserved, 3);
+    const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM refund WHERE return_id = $1`, [
+      localId(r.id, 'ReturnRequest'),
+    ]);
+    assert.equal(n, 0, 'an exchange is not refunded');
+    const told = await api.ds.query(`SELECT event FROM notification WHERE order_id = $1`, [localId(order.id, 'Order')]);
+    assert.ok(told.some((t: any) => t.event === 'EXCHANGE_PLACED'));
+    assert.deepEqual(await ledgerMismatches(api.ds), []);
+  });
+
+  it('an exchange reserves like any order: racing a customer for the last unit, never oversold', async () => {
+    for (let round = 0; round < 3; round++) {
+      const customer = await createCustomer(api.ds);
+      const p = await createProduct(api.ds, { stock: { 'SH-01': 1 }, priceFen: 50_00 });
+      const o = (await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 1 }]) }))
+        .placeOrder.order;
+      for (const to of ['PICKING', 'PACKED', 'SHIPPED', 'DELIVERED'] as const) await move(o.id, to);
+      const asked = (
+        await api.data(REQUEST_X, {
+          i: { orderId: o.id, reason: 'DAMAGED', resolution: 'EXCHANGE', lines: [{ lineNo: 1, quantity: 1 }] },
+        })
+      ).requestReturn.returnRequest;
+      await api.data(APPROVE, { i: { returnId: asked.id } });
+      // The returned unit is damaged (written off): the shelf has 0, then a delivery of 1 arrives.
+      await api.services.mutations.run(system, { action: 'TEST_STOCK', targetType: 'Stock' }, async (tx) => {
+        await api.services.stock.receive(
+          tx,
+          (await api.ds.query(`SELECT warehouse_id FROM stock_level WHERE id = $1`, [p.levels['SH-01']]))[0]
+            .warehouse_id,
+          [{ productId: p.id, quantity: 1 }],
+          'TEST',
+          'one unit',
+        );
+        return {};
+      });
+      const other = await createCustomer(api.ds);
+      const [exchange, order] = await Promise.all([
+        api.data(RECEIVE_X, {
+          i: { returnId: asked.id, lines: [{ lineNo: 1, received: 1, restock: 0, damaged: 1, toSupplier: 0 }] },
+        }),
+        api.data(PLACE_ORDER, {
+          input: { ...orderInput(other.gid, [{ sku: p.sku, quantity: 1 }]), allowBackorder: true },
+        }),
+      ]);
+      assert.deepEqual(exchange.receiveReturn.userErrors, []);
+      const statuses = [exchange.receiveReturn.returnRequest.replacementOrder.status, order.placeOrder.order.status];
+      assert.deepEqual(statuses.filter((s) => s === 'ALLOCATED').length, 1, `one gets the unit: ${statuses}`);
+      assert.ok(statuses.includes('BACKORDERED'), `the other waits: ${statuses}`);
+      const level = await levelOf(api.ds, p.levels['SH-01']);
+      assert.equal(level.onHand, 1);
+      assert.equal(level.reserved, 1, 'never more reserved than on hand');
+    }
+    assert.deepEqual(await ledgerMismatches(api.ds), []);
+  });
+
+  it('credits the store account once, capped by what was paid, and leaves a partial return DELIVERED', async () => {
+    const { order } = await delivered();
+    const r = await returned(order, 'STORE_CREDIT', [{ received: 2, restock: 2, damaged: 0, toSupplier: 0 }]);
+    assert.equal(r.status, 'RESOLVED');
+    assert.equal(r.storeCredit.amount.fen, 2 * 36_00);
+    assert.equal(r.customer.storeCreditBalance.fen, 2 * 36_00);
+    assert.equal(r.replacementOrder, null);
+    assert.deepEqual(r.order, { status: 'DELIVERED', returnState: 'PARTIAL' });
+    // A second credit of the rest: never more than the order's payment less what was paid back.
+    const rest = await returned(order, 'REFUND', [
+      { received: 1, restock: 1, damaged: 0, toSupplier: 0 },
+      { received: 2, restock: 2, damaged: 0, toSupplier: 0 },
+    ]);
+    assert.deepEqual(rest.order, { status: 'RETURNED', returnState: 'FULL' });
+    const [{ total, back }] = await api.ds.query(
+      `SELECT o.total_fen AS total,
+              (SELECT sum(amount_fen) FROM refund WHERE order_id = o.id) + (SELECT sum(c.amount_fen) FROM store_credit c
+                JOIN return_request q ON q.id = c.return_id WHERE q.order_id = o.id) AS back
+         FROM orders o WHERE o.id = $1`,
+      [localId(order.id, 'Order')],
+    );
+    assert.ok(Number(back) <= Number(total), `paid back ${back} of ${total}`);
+    assert.equal(Number(back), 3 * 36_00 + 2 * 20_00);
+  });
+
+  it('traces a quality return to the receipt and supplier the goods came from, and counts it on the supplier scorecard', async () => {
+    const sup = (
+      await api.data(
+        `mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { supplier { id } userErrors { code } } }`,
+        {
+          i: {
+            code: `SUP-RT-${Date.now()}`,
+            name: '杭州清泉饮品有限公司',
+            contactName: '王经理',
+            phone: '0571-88886666',
+            address: '杭州市西湖区文三路1号',
+            regions: ['EAST'],
+            status: 'QUALIFIED',
+          },
+        },
+      )
+    ).createSupplier.supplier;
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 0 }, priceFen: 30_00 });
+    await api.data(`mutation($i: SetSupplierOfferInput!) { setSupplierOffer(input: $i) { userErrors { code } } }`, {
+      i: { supplierId: sup.id, sku: p.sku, unitPrice: '10.00', leadTimeDays: 2 },
+    });
+    const po = (
+      await api.data(
+        `mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { purchaseOrders { id lines { id } } userErrors { code } } }`,
+        {
+          i: {
+            supplierId: sup.id,
+            warehouseCode: 'SH-01',
+            lines: [{ sku: p.sku, quantity: 20, promisedDate: addDays(shanghaiDay(), 2) }],
+          },
+        },
+      )
+    ).createPurchaseOrder.purchaseOrders[0];
+    const act = (m: string, input: string) =>
+      api.data(`mutation($i: ${input}!) { ${m}(input: $i) { userErrors { code } } }`, {
+        i: { purchaseOrderId: po.id },
+      });
+    await act('sendPurchaseOrder', 'PurchaseOrderActionInput');
+    await act('confirmPurchaseOrder', 'ConfirmPurchaseOrderInput');
+    const receipt = (
+      await api.data(
+        `mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { goodsReceipt { id number } userErrors { code } } }`,
+        { i: { purchaseOrderId: po.id, lines: [{ lineId: po.lines[0].id, received: 20, accepted: 20, rejected: 0 }] } },
+      )
+    ).receivePurchaseOrder.goodsReceipt;
+    assert.ok(receipt, 'the goods arrived from the supplier');
+    const customer = await createCustomer(api.ds);
+    const o = (await api.data(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 4 }]) }))
+      .placeOrder.order;
+    for (const to of ['PICKING', 'PACKED', 'SHIPPED', 'DELIVERED'] as const) await move(o.id, to);
+    const r = (
+      await api.data(REQUEST_X, { i: { orderId: o.id, reason: 'QUALITY', lines: [{ lineNo: 1, quantity: 4 }] } })
+    ).requestReturn.returnRequest;
+    await api.data(APPROVE, { i: { returnId: r.id } });
+    const done = await api.data(
+      `mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { returnRequest { status
+         lines { tracedReceipt { number } tracedSupplier { id } } } ${ERR} } }`,
+      { i: { returnId: r.id, lines: [{ lineNo: 1, received: 4, restock: 1, damaged: 1, toSupplier: 2 }] } },
+    );
+    assert.deepEqual(done.receiveReturn.userErrors, []);
+    assert.deepEqual(done.receiveReturn.returnRequest.lines, [
+      { tracedReceipt: { number: receipt.number }, tracedSupplier: { id: sup.id } },
+    ]);
+    // The month's scorecard: 20 accepted, 3 not restocked after a quality return → 85.
+    const day = shanghaiDay();
+    const start = `${day.slice(0, 8)}01`;
+    await api.services.scorecards.scorePeriod(localId(sup.id, 'Supplier')!, start, day);
+    const [period] = await api.ds.query(
+      `SELECT after_sales_quality::float AS q, metrics->>'qualityReturned' AS returned FROM supplier_scorecard_period
+        WHERE supplier_id = $1`,
+      [localId(sup.id, 'Supplier')],
+    );
+    assert.deepEqual(period, { q: 85, returned: '3' });
   });
 
   it('rejects with a reason the customer is told, and the units can be asked for again', async () => {

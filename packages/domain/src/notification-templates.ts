@@ -14,6 +14,8 @@ export const NOTIFICATION_EVENTS = [
   'RETURN_APPROVED',
   'RETURN_REJECTED',
   'REFUND_MADE',
+  'STORE_CREDIT_GRANTED',
+  'EXCHANGE_PLACED',
   'SURVEY_REQUEST',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -47,6 +49,8 @@ export const PLACEHOLDERS: Readonly<Record<NotificationEvent, readonly string[]>
   RETURN_APPROVED: [...COMMON, 'returnNumber'],
   RETURN_REJECTED: [...COMMON, 'returnNumber', 'reason'],
   REFUND_MADE: [...COMMON, 'amount'],
+  STORE_CREDIT_GRANTED: [...COMMON, 'amount', 'returnNumber'],
+  EXCHANGE_PLACED: [...COMMON, 'returnNumber', 'replacementNumber'],
   SURVEY_REQUEST: [...COMMON, 'surveyUrl'],
 };
 
@@ -192,6 +196,26 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, Record<Notifi
     en: {
       subject: 'Refund made',
       body: 'We refunded {{amount}} for order {{orderNumber}} to your original payment method.',
+    },
+  },
+  STORE_CREDIT_GRANTED: {
+    'zh-CN': {
+      subject: '已发放购物金',
+      body: '退货{{returnNumber}}(订单{{orderNumber}})已处理,{{amount}}购物金已存入您的账户,下单时可用。',
+    },
+    en: {
+      subject: 'Store credit added',
+      body: 'Your return {{returnNumber}} (order {{orderNumber}}) is done: {{amount}} of store credit is in your account for your next order.',
+    },
+  },
+  EXCHANGE_PLACED: {
+    'zh-CN': {
+      subject: '换货已安排',
+      body: '退货{{returnNumber}}(订单{{orderNumber}})已收到,换货订单{{replacementNumber}}已优先安排发货。',
+    },
+    en: {
+      subject: 'Exchange on its way',
+      body: 'We received your return {{returnNumber}} (order {{orderNumber}}); the replacement order {{replacementNumber}} ships with priority.',
     },
   },
   SURVEY_REQUEST: {

@@ -29,8 +29,9 @@ describe('order transition table', () => {
     for (let i = 1; i < path.length; i++) assert.ok(canTransition(path[i - 1], path[i]), `${path[i - 1]} → ${path[i]}`);
   });
 
-  it('never leaves delivered or cancelled', () => {
-    assert.deepEqual([...TERMINAL_STATUSES].sort(), ['CANCELLED', 'DELIVERED']);
+  it('never leaves cancelled or returned, and leaves delivered only when everything came back', () => {
+    assert.deepEqual([...TERMINAL_STATUSES].sort(), ['CANCELLED', 'RETURNED']);
+    assert.deepEqual([...ORDER_TRANSITIONS.DELIVERED], ['RETURNED']);
   });
 
   it('allows cancelling before shipment only', () => {

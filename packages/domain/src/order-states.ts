@@ -12,6 +12,7 @@ export const ORDER_STATUSES = [
   'SHIPPED',
   'OUT_FOR_DELIVERY',
   'DELIVERED',
+  'RETURNED',
   'ON_HOLD',
   'CANCELLED',
 ] as const;
@@ -40,7 +41,9 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   PACKED: ['SHIPPED', 'CANCELLED'],
   SHIPPED: ['OUT_FOR_DELIVERY', 'DELIVERED'],
   OUT_FOR_DELIVERY: ['DELIVERED'],
-  DELIVERED: [],
+  // Every delivered unit came back and was received (partial returns leave the order DELIVERED).
+  DELIVERED: ['RETURNED'],
+  RETURNED: [],
   // Releasing a hold re-runs confirmation, which allocates or backorders again.
   ON_HOLD: ['CONFIRMED', 'CANCELLED'],
   CANCELLED: [],

@@ -23,7 +23,10 @@ export type ReturnResolution = (typeof RETURN_RESOLUTIONS)[number];
 export const RETURN_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'RECEIVED', 'RESOLVED', 'CANCELLED'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
-/** A return: asked for, decided, received and inspected by the warehouse, then refunded (resolved). */
+/**
+ * A return: asked for, decided, received and inspected by the warehouse, then resolved as the customer
+ * chose: refunded, exchanged (a replacement order) or credited.
+ */
 export const returnMachine = defineMachine<
   ReturnStatus,
   { decisionReason: boolean },
@@ -156,13 +159,22 @@ export function refundAmountFen(
   return Math.max(0, Math.min(goods, paidFen - refundedFen));
 }
 
+/** How much of an order came back: NONE, PARTIAL or FULL (every delivered unit received back). */
+export const ORDER_RETURN_STATES = ['NONE', 'PARTIAL', 'FULL'] as const;
+export type OrderReturnState = (typeof ORDER_RETURN_STATES)[number];
+
+export function orderReturnState(lines: readonly { ordered: number; receivedBack: number }[]): OrderReturnState {
+  const back = lines.reduce((s, l) => s + l.receivedBack, 0);
+  if (back === 0) return 'NONE';
+  return lines.every((l) => l.receivedBack >= l.ordered) ? 'FULL' : 'PARTIAL';
+}
+
 export const SATISFACTION_TARGET = 0.9;
 export const ORDER_ERROR_RATE_TARGET = 0.01;
 
 /** Satisfaction: the share of 4 and 5 answers (null without answers). */
-export function satisfactionRate(ratings: readonly number[]): number | null {
-  if (ratings.length === 0) return null;
-  return ratings.filter((r) => r >= 4).length / ratings.length;
+export function satisfactionRate(satisfied: number, answers: number): number | null {
+  return answers === 0 ? null : satisfied / answers;
 }
 
 /** Order error rate: orders returned or exchanged for our error ÷ orders delivered (null without deliveries). */

@@ -46,11 +46,18 @@ describe('supplier scorecard criteria', () => {
       leadTimeKeptSum: 10 / 15, // confirmed 28 Feb, completed 15 Mar: 15 days against 10 quoted
       priceLines: 1,
       priceIndexSum: 1, // cheaper than the market scores 100, not 110
+      qualityReturned: 0,
     });
     const s = criterionScores(m);
-    assert.deepEqual(s, { onTimeInFull: 60, inspectionPassRate: 100, leadTimeKept: 66.67, priceIndex: 100 });
-    // (60×40 + 100×30 + 66.67×15 + 100×15) / 100 = 79.0005
-    assert.equal(totalScore(s), 79);
+    assert.deepEqual(s, {
+      onTimeInFull: 60,
+      inspectionPassRate: 100,
+      leadTimeKept: 66.67,
+      priceIndex: 100,
+      afterSalesQuality: 100,
+    });
+    // (60×35 + 100×25 + 66.67×15 + 100×15 + 100×10) / 100 = 81.0005
+    assert.equal(totalScore(s), 81);
   });
 
   it('caps over-delivery at the due quantity', () => {
@@ -74,7 +81,13 @@ describe('supplier scorecard criteria', () => {
     });
     for (const lines of [[], [february]]) {
       const s = scores(lines);
-      assert.deepEqual(s, { onTimeInFull: null, inspectionPassRate: null, leadTimeKept: null, priceIndex: null });
+      assert.deepEqual(s, {
+        onTimeInFull: null,
+        inspectionPassRate: null,
+        leadTimeKept: null,
+        priceIndex: null,
+        afterSalesQuality: null,
+      });
       assert.equal(totalScore(s), null);
       assert.equal(standingOf(totalScore(s)), 'UNRATED');
     }
@@ -85,8 +98,14 @@ describe('supplier scorecard criteria', () => {
     const s = scores([
       line({ promisedDate: '2025-02-25', receipts: [{ date: '2025-03-03', accepted: 45, rejected: 5 }] }),
     ]);
-    assert.deepEqual(s, { onTimeInFull: null, inspectionPassRate: 90, leadTimeKept: null, priceIndex: null });
-    assert.equal(totalScore(s), 90); // re-normalised over the one criterion with data
+    assert.deepEqual(s, {
+      onTimeInFull: null,
+      inspectionPassRate: 90,
+      leadTimeKept: null,
+      priceIndex: null,
+      afterSalesQuality: 100,
+    });
+    assert.equal(totalScore(s), 92.86); // (90×25 + 100×10) / 35, re-normalised over the criteria with data
   });
 
   it('weights a month of two lines by hand', () => {
@@ -112,10 +131,24 @@ describe('supplier scorecard criteria', () => {
     ]);
     // OTIF (80 + 45) / 150; pass rate 145 / 150; lead (10/20 + 14/17) / 2, the second line never
     // completed so its last receipt counts; price 9/10 over the one line with a market price.
-    assert.deepEqual(s, { onTimeInFull: 83.33, inspectionPassRate: 96.67, leadTimeKept: 66.18, priceIndex: 90 });
-    // (83.33×40 + 96.67×30 + 66.18×15 + 90×15) / 100 = (3333.2 + 2900.1 + 992.7 + 1350) / 100
-    assert.equal(totalScore(s), 85.76);
+    assert.deepEqual(s, {
+      onTimeInFull: 83.33,
+      inspectionPassRate: 96.67,
+      leadTimeKept: 66.18,
+      priceIndex: 90,
+      afterSalesQuality: 100,
+    });
+    // (83.33×35 + 96.67×25 + 66.18×15 + 90×15 + 100×10) / 100 = (2916.55 + 2416.75 + 992.7 + 1350 + 1000) / 100
+    assert.equal(totalScore(s), 86.76);
     assert.equal(standingOf(totalScore(s)), 'EXCELLENT');
+  });
+
+  it('counts quality returns traced to the supplier against the units accepted, never below 0', () => {
+    const month = [line({ receipts: [{ date: '2025-03-09', accepted: 100, rejected: 0 }] })];
+    assert.equal(criterionScores(scorecardMetrics(month, MARCH, 5)).afterSalesQuality, 95);
+    assert.equal(criterionScores(scorecardMetrics(month, MARCH, 300)).afterSalesQuality, 0);
+    // Returns without accepted units in the period measure nothing.
+    assert.equal(criterionScores(scorecardMetrics([], MARCH, 5)).afterSalesQuality, null);
   });
 
   it('keeps a same-day quote met the next day', () => {
@@ -143,9 +176,9 @@ describe('supplier total and standing', () => {
   });
 
   it('weights the criteria and re-normalises over those with data', () => {
-    const s = { onTimeInFull: 80, inspectionPassRate: 90, leadTimeKept: 60, priceIndex: 100 };
-    assert.equal(totalScore(s), 83); // (3200 + 2700 + 900 + 1500) / 100
-    assert.equal(totalScore({ ...s, priceIndex: null }), 80); // (3200 + 2700 + 900) / 85
+    const s = { onTimeInFull: 80, inspectionPassRate: 90, leadTimeKept: 60, priceIndex: 100, afterSalesQuality: 90 };
+    assert.equal(totalScore(s), 83.5); // (2800 + 2250 + 900 + 1500 + 900) / 100
+    assert.equal(totalScore({ ...s, priceIndex: null }), 80.59); // (2800 + 2250 + 900 + 900) / 85
   });
 
   it('bands scores into standings', () => {

@@ -27,6 +27,8 @@ export interface ScorecardMetrics {
   priceLines: number;
   /** Σ per-line min(1, market / unit price), each in [0, 1]. */
   priceIndexSum: number;
+  /** Units of the supplier's goods that customers returned for quality, traced in the period (after-sales). */
+  qualityReturned: number;
 }
 
 /** Each criterion's score in [0, 100], or null when the period gave it no data. */
@@ -35,18 +37,20 @@ export interface CriterionScores {
   inspectionPassRate: number | null;
   leadTimeKept: number | null;
   priceIndex: number | null;
+  afterSalesQuality: number | null;
 }
 
 /**
- * The criteria and their weights (summing to 100). Adding one (e.g. after-sales returns traced to the
- * supplier) is one line here plus its field in `CriterionScores`; totals re-normalise over the criteria
- * that have data, so a criterion without data never counts as 0 or as 100.
+ * The criteria and their weights (summing to 100). Adding one is one line here plus its field in
+ * `CriterionScores`; totals re-normalise over the criteria that have data, so a criterion without data
+ * never counts as 0 or as 100.
  */
 export const SCORECARD_CRITERIA = [
-  { key: 'onTimeInFull', weight: 40 },
-  { key: 'inspectionPassRate', weight: 30 },
+  { key: 'onTimeInFull', weight: 35 },
+  { key: 'inspectionPassRate', weight: 25 },
   { key: 'leadTimeKept', weight: 15 },
   { key: 'priceIndex', weight: 15 },
+  { key: 'afterSalesQuality', weight: 10 },
 ] as const satisfies readonly { key: keyof CriterionScores; weight: number }[];
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,8 +80,14 @@ function round2(x: number): number {
  *   next day is kept rather than scored 0.
  * - Price index, over lines promised in the period with a market price: min(1, market / unit price), so
  *   being cheaper than the market scores 100 and never more.
+ * - After-sales quality: units customers returned for quality that were traced to the supplier's
+ *   receipts in the period (`qualityReturned`), against the units accepted in it.
  */
-export function scorecardMetrics(lines: DeliveryLine[], period: { start: string; end: string }): ScorecardMetrics {
+export function scorecardMetrics(
+  lines: DeliveryLine[],
+  period: { start: string; end: string },
+  qualityReturned = 0,
+): ScorecardMetrics {
   const start = day(period.start);
   const end = day(period.end);
   const inPeriod = (d: string) => day(d) >= start && day(d) <= end;
@@ -90,6 +100,7 @@ export function scorecardMetrics(lines: DeliveryLine[], period: { start: string;
     leadTimeKeptSum: 0,
     priceLines: 0,
     priceIndexSum: 0,
+    qualityReturned,
   };
   for (const line of lines) {
     for (const r of line.receipts) {
@@ -136,6 +147,8 @@ export function criterionScores(m: ScorecardMetrics): CriterionScores {
     inspectionPassRate: pct(m.accepted, m.received),
     leadTimeKept: pct(m.leadTimeKeptSum, m.leadTimeLines),
     priceIndex: pct(m.priceIndexSum, m.priceLines),
+    // Returns from older receipts can outnumber this period's accepted units: the score stops at 0.
+    afterSalesQuality: m.accepted > 0 ? Math.max(0, round2(100 - (m.qualityReturned * 100) / m.accepted)) : null,
   };
 }
 

@@ -80,7 +80,12 @@ import {
 import { SurveyResolver } from '../modules/complaint/survey.resolver';
 import { RETURN_ERROR_CODES } from '../modules/returns/return.errors';
 import { RETURN_CHANNELS } from '../modules/returns/return.events';
-import { OrderReturnsResolver, ReturnResolver } from '../modules/returns/return.resolver';
+import {
+  CustomerCreditResolver,
+  OrderReturnsResolver,
+  ReturnLineTraceResolver,
+  ReturnResolver,
+} from '../modules/returns/return.resolver';
 import { WAREHOUSE_ERROR_CODES } from '../modules/warehouse/warehouse.errors';
 import { WarehouseResolver } from '../modules/warehouse/warehouse.resolver';
 
@@ -171,7 +176,7 @@ export const MODULES: Record<string, ModuleParts> = {
     channels: COMPLAINT_CHANNELS_LIVE,
   },
   returns: {
-    resolvers: [ReturnResolver, OrderReturnsResolver],
+    resolvers: [ReturnResolver, OrderReturnsResolver, ReturnLineTraceResolver, CustomerCreditResolver],
     errorCodes: RETURN_ERROR_CODES,
     channels: RETURN_CHANNELS,
   },

@@ -222,7 +222,7 @@ export function createServices(
     complaintQueries: new ComplaintQueryService(ds),
     complaintSweep,
     surveys: new SurveyService(ds, mutations),
-    returns: new ReturnService(mutations, new ReturnTransitions(), stock, payments),
+    returns: new ReturnService(mutations, new ReturnTransitions(), stock, payments, placement, orderTransitions),
     returnQueries: new ReturnQueryService(ds),
     payments,
     /** Closes the channels' connections (SMTP pool, webhook keep-alive sockets). */

@@ -64,7 +64,10 @@ registerEnumType(OrderStatus, {
     PACKED: { description: 'Picked, checked and packed; waiting to ship.' },
     SHIPPED: { description: 'Left the warehouse; the reserved stock is consumed.' },
     OUT_FOR_DELIVERY: { description: 'With a courier on the way to the customer.' },
-    DELIVERED: { description: 'Handed over to the customer. Final.' },
+    DELIVERED: {
+      description: 'Handed over to the customer; final unless every unit comes back (returnState says PARTIAL).',
+    },
+    RETURNED: { description: 'Every delivered unit came back and was received (returns). Final.' },
     ON_HOLD: { description: 'Held for a customer-service agent; holdReasons say why.' },
     CANCELLED: { description: 'Cancelled before shipment; its stock was released and a paid order refunded. Final.' },
   },

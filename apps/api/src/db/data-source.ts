@@ -26,12 +26,13 @@ import { Notifications1764700000000 } from './migrations/1764700000000-notificat
 import { Complaints1764800000000 } from './migrations/1764800000000-complaints';
 import { RepliesAndSurveys1764810000000 } from './migrations/1764810000000-replies-and-surveys';
 import { Returns1764820000000 } from './migrations/1764820000000-returns';
+import { ExchangesCreditTrace1764830000000 } from './migrations/1764830000000-exchanges-credit-trace';
 import { BlockedArea, Courier, Vehicle } from '../modules/delivery/courier.entity';
 import { Delivery, DeliveryRun, ProofOfDelivery } from '../modules/delivery/delivery.entity';
 import { Notification, NotificationTemplate } from '../modules/notification/notification.entity';
 import { Complaint, ComplaintEvent } from '../modules/complaint/complaint.entity';
 import { ReplyTemplate, SatisfactionSurvey } from '../modules/complaint/survey.entity';
-import { Refund, ReturnEvent, ReturnLine, ReturnRequest } from '../modules/returns/return.entity';
+import { Refund, ReturnEvent, ReturnLine, ReturnRequest, StoreCredit } from '../modules/returns/return.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/notification/webhook.entity';
 import { DeliveryEvent, DeliveryRunEvent } from '../modules/delivery/delivery-event.entity';
 import { Supplier } from '../modules/purchasing/supplier.entity';
@@ -100,6 +101,7 @@ export const ENTITIES = [
   ReturnLine,
   ReturnEvent,
   Refund,
+  StoreCredit,
   DeliveryEvent,
   DeliveryRunEvent,
   CheckError,
@@ -123,6 +125,7 @@ export const MIGRATIONS = [
   Complaints1764800000000,
   RepliesAndSurveys1764810000000,
   Returns1764820000000,
+  ExchangesCreditTrace1764830000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

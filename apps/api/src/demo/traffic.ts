@@ -3,6 +3,7 @@ import { ComplaintTraffic } from './complaint-traffic';
 import { DeliveryTraffic } from './delivery-traffic';
 import { FulfilmentTraffic } from './fulfilment-traffic';
 import { PurchasingTraffic } from './purchasing-traffic';
+import { ReturnTraffic } from './return-traffic';
 
 /**
  * Demo traffic: orders from several channels and regions, reviews, cancellations, stock counts and
@@ -113,6 +114,17 @@ export async function runTraffic(opts: TrafficOptions): Promise<void> {
     while (!opts.signal?.aborted) {
       await afterSales.step().catch((e: Error) => logger.warn({ err: e.message }, 'demo complaint step failed'));
       await new Promise((r) => setTimeout(r, 15_000 + Math.random() * 30_000));
+    }
+  })();
+  const returns = new ReturnTraffic(
+    () => service,
+    () => receiver,
+  );
+  // Returns move slower still: a step every 20–60 s.
+  void (async () => {
+    while (!opts.signal?.aborted) {
+      await returns.step().catch((e: Error) => logger.warn({ err: e.message }, 'demo return step failed'));
+      await new Promise((r) => setTimeout(r, 20_000 + Math.random() * 40_000));
     }
   })();
   logger.info({ rate: opts.rate, customers: customers.length, skus: skus.length }, 'demo traffic started');

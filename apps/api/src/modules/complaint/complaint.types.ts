@@ -124,3 +124,18 @@ export class Satisfaction {
   @Field(() => Int, { description: 'Of which delivery ratings.' })
   deliveryRatings: number;
 }
+
+@ObjectType({ description: 'Satisfaction of one calendar month (Asia/Shanghai), against the target.' })
+export class SatisfactionMonth {
+  @Field({ description: 'The month, as YYYY-MM.' })
+  month: string;
+
+  @Field(() => Int, { description: 'Answers in the month: complaint and delivery surveys and delivery ratings.' })
+  answers: number;
+
+  @Field(() => Int, { description: 'Answers of 4 or 5.' })
+  satisfied: number;
+
+  @Field(() => Float, { nullable: true, description: 'satisfied ÷ answers (0–1); null without answers.' })
+  rate: number | null;
+}

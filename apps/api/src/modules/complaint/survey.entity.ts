@@ -47,7 +47,8 @@ export class ReplyTemplate {
 
 @Entity()
 @ObjectType({
-  description: 'A satisfaction survey sent after a complaint was resolved: one answer, 1–5 with a comment.',
+  description:
+    'A satisfaction survey, sent after a complaint was resolved (or after delivery): one answer, 1–5 with a comment.',
 })
 export class SatisfactionSurvey {
   @PrimaryGeneratedColumn('uuid')
@@ -61,7 +62,10 @@ export class SatisfactionSurvey {
   @Column()
   token: string;
 
-  @Field({ description: 'What it asks about: COMPLAINT (deliveries are rated on their tracking page).' })
+  @Field({
+    description:
+      'What it asks about: COMPLAINT (a resolved complaint) or ORDER (a delivery; survey history from before go-live names no order; deliveries of our own fleet are rated on their tracking page).',
+  })
   @Column()
   subject: string;
 

@@ -5,7 +5,13 @@ import { PageArgs } from '../../common/page-args';
 import { Requires } from '../access/requires';
 import { LanguageEnum, type NotificationLanguage } from '../notification/notification.enums';
 import { ComplaintCategory } from './complaint.enums';
-import { DeleteReplyTemplatePayload, ReplyTemplatePayload, Satisfaction, SurveyPayload } from './complaint.types';
+import {
+  DeleteReplyTemplatePayload,
+  ReplyTemplatePayload,
+  Satisfaction,
+  SatisfactionMonth,
+  SurveyPayload,
+} from './complaint.types';
 import { AnswerSurveyInput, ReplyTemplateIdInput, ReplyTemplateInput, UpdateReplyTemplateInput } from './survey.inputs';
 import { ReplyTemplate, SatisfactionSurvey } from './survey.entity';
 
@@ -38,6 +44,18 @@ export class SurveyResolver {
     @Ctx() ctx: Context,
   ) {
     return Object.assign(new Satisfaction(), await ctx.services.surveys.satisfaction(Math.min(Math.max(days, 1), 366)));
+  }
+
+  @Requires('COMPLAINT_READ')
+  @Query(() => [SatisfactionMonth], {
+    description: 'Satisfaction month by month, oldest first, the current month last (months without answers included).',
+  })
+  satisfactionByMonth(
+    @Arg('months', () => Int, { defaultValue: 12, description: 'Months back, the current one included, 1–36.' })
+    months: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.surveys.satisfactionByMonth(Math.min(Math.max(months, 1), 36));
   }
 
   @Requires('COMPLAINT_READ')

@@ -50,23 +50,49 @@ export class SurveyService {
    * ratings together, against the target.
    */
   async satisfaction(days: number) {
-    const rows: { rating: number; source: string }[] = await this.ds.query(
-      `SELECT rating, 'COMPLAINT' AS source FROM satisfaction_survey
-        WHERE answered_at > now() - make_interval(days => $1)
-       UNION ALL
-       SELECT rating, 'DELIVERY' FROM delivery WHERE rating IS NOT NULL AND delivered_at > now() - make_interval(days => $1)`,
+    const [row]: { answers: number; satisfied: number; complaint: number; delivery: number }[] = await this.ds.query(
+      `WITH a AS (
+         SELECT rating, true AS survey FROM satisfaction_survey WHERE answered_at > now() - make_interval(days => $1)
+         UNION ALL
+         SELECT rating, false FROM delivery WHERE rating IS NOT NULL AND delivered_at > now() - make_interval(days => $1))
+       SELECT count(*)::int AS answers, count(*) FILTER (WHERE rating >= 4)::int AS satisfied,
+              count(*) FILTER (WHERE survey)::int AS complaint, count(*) FILTER (WHERE NOT survey)::int AS delivery
+         FROM a`,
       [days],
     );
-    const all = rows.map((r) => Number(r.rating));
     return {
       days,
-      answers: all.length,
-      satisfied: all.filter((r) => r >= 4).length,
-      rate: satisfactionRate(all),
+      answers: row.answers,
+      satisfied: row.satisfied,
+      rate: satisfactionRate(row.satisfied, row.answers),
       target: SATISFACTION_TARGET,
-      complaintAnswers: rows.filter((r) => r.source === 'COMPLAINT').length,
-      deliveryRatings: rows.filter((r) => r.source === 'DELIVERY').length,
+      complaintAnswers: row.complaint,
+      deliveryRatings: row.delivery,
     };
+  }
+
+  /** Satisfaction per Shanghai calendar month, the last `months` months, empty months with null rates. */
+  async satisfactionByMonth(months: number) {
+    const rows: { month: string; answers: number; satisfied: number }[] = await this.ds.query(
+      `WITH bounds AS (
+         SELECT date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1) AS since),
+       a AS (
+         SELECT rating, answered_at AS at FROM satisfaction_survey
+          WHERE answered_at >= (SELECT since FROM bounds) AT TIME ZONE 'Asia/Shanghai'
+         UNION ALL
+         SELECT rating, delivered_at FROM delivery
+          WHERE rating IS NOT NULL AND delivered_at >= (SELECT since FROM bounds) AT TIME ZONE 'Asia/Shanghai'),
+       m AS (
+         SELECT date_trunc('month', at AT TIME ZONE 'Asia/Shanghai') AS month, count(*)::int AS answers,
+                count(*) FILTER (WHERE rating >= 4)::int AS satisfied
+           FROM a GROUP BY 1)
+       SELECT to_char(s.month, 'YYYY-MM') AS month, coalesce(m.answers, 0) AS answers, coalesce(m.satisfied, 0) AS satisfied
+         FROM bounds, generate_series(bounds.since, bounds.since + make_interval(months => $1 - 1), interval '1 month') AS s(month)
+         LEFT JOIN m ON m.month = s.month
+        ORDER BY s.month`,
+      [months],
+    );
+    return rows.map((r) => ({ ...r, rate: satisfactionRate(r.satisfied, r.answers) }));
   }
 
   replyTemplates(category: string | undefined, language: 'ZH_CN' | 'EN' | undefined): Promise<ReplyTemplate[]> {

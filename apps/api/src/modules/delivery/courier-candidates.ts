@@ -50,13 +50,13 @@ export async function lockCouriersOfCity(m: EntityManager, city: string): Promis
   );
 }
 
-/** The couriers as rankCouriers sees them for a run of `zone` whose first stop is `firstStop`. */
+/** The couriers as rankCouriers sees them for a run of `zone` leaving at `at` whose first stop is `firstStop`. */
 export function candidatesFor(
   rows: readonly CourierRow[],
   zone: string,
   city: string,
   firstStop: LatLng,
-  now: number,
+  at: number,
 ): CourierCandidate[] {
   const depot = depotOf(city) ?? firstStop;
   return rows.map((c) => {
@@ -67,8 +67,8 @@ export function candidatesFor(
       state: c.state,
       // A courier of the whole city serves each of its districts.
       zones: servesZone(c.zones, zone, city) ? [zone] : c.zones,
-      shiftStart: shanghaiTime(now, c.shift_start.slice(0, 5)),
-      shiftEnd: shanghaiTime(now, c.shift_end.slice(0, 5)),
+      shiftStart: shanghaiTime(at, c.shift_start.slice(0, 5)),
+      shiftEnd: shanghaiTime(at, c.shift_end.slice(0, 5)),
       capacityUnits: c.capacity_units ?? 0,
       capacityKg: c.capacity_kg ?? 0,
       loadUnits: c.load_units,

@@ -115,12 +115,14 @@ export class DeliveryPlanningService {
         if (!couriers) couriersByCity.set(city, (couriers = await lockCouriersOfCity(m, city)));
         const capacity = Math.max(0, ...couriers.map((c) => c.capacity_units ?? 0)) || DEFAULT_RUN_UNITS;
         const byId = new Map(list.map((d) => [d.id, d]));
+        // Shipped late in the evening, goods are promised for the next day: their runs leave then.
+        const start = Math.max(now, Math.min(...list.map((d) => d.windowStart.getTime())) - 3_600_000);
         const plan = planZone({
           depot: depotOf(city) ?? { lat: list[0].lat, lng: list[0].lng },
           stops: mergeStops(list.map(toPlan)),
           capacityUnits: capacity,
-          start: now,
-          end: Math.max(shanghaiTime(now, `${DELIVERY_DAY.endHour}:00`) + 3_600_000, now + 3_600_000),
+          start,
+          end: Math.max(shanghaiTime(start, `${DELIVERY_DAY.endHour}:00`) + 3_600_000, start + 3_600_000),
           budgetMs: Math.max(50, (PLANNING_BUDGET_MS * list.length) / rows.length),
         });
         for (const s of plan.unplanned)
@@ -140,7 +142,7 @@ export class DeliveryPlanningService {
         const run = this.newRun(numbers[i], routed.stops[0].stop, zone, routed, byId);
         const change = this.runs.begin(tx, run);
         change.record('CREATED', `${routed.stops.length} stops, ${routed.units} units`);
-        const ranked = rankCouriers(candidatesFor(couriers, zone, city, routed.stops[0].stop.position, now), {
+        const ranked = rankCouriers(candidatesFor(couriers, zone, city, routed.stops[0].stop.position, routed.start), {
           zone,
           units: routed.units,
           kg: Math.round(run.weightG / 1000),
@@ -209,11 +211,13 @@ export class DeliveryPlanningService {
             : row,
         );
         const first = stops[0] ? { lat: stops[0].lat, lng: stops[0].lng } : (depotOf(city) ?? { lat: 0, lng: 0 });
-        const ranked = rankCouriers(candidatesFor(couriers, run.zone, city, first, Date.now()), {
+        // Shifts are those of the run's day (tomorrow's for a run planned in the evening).
+        const start = Math.max(Date.now(), run.plannedStart.getTime());
+        const ranked = rankCouriers(candidatesFor(couriers, run.zone, city, first, start), {
           zone: run.zone,
           units: run.units,
           kg: Math.round(run.weightG / 1000),
-          start: Math.max(Date.now(), run.plannedStart.getTime()),
+          start,
           end: Math.max(Date.now(), run.plannedEnd.getTime()),
         });
         const chosen = ranked.find((r) => r.courierId === courierId);
@@ -347,6 +351,8 @@ export class DeliveryPlanningService {
   ): Promise<DeliveryChange[]> {
     const run = c.run;
     const now = Date.now();
+    // A run for tomorrow (planned in the evening) is sequenced within tomorrow's delivery day.
+    const start = Math.max(now, run.plannedStart.getTime());
     const city = deliveries[0]?.delivery.city ?? run.zone;
     const [vehicle]: { capacity_units: number }[] = run.courierId
       ? await tx.m.query(
@@ -360,13 +366,13 @@ export class DeliveryPlanningService {
         depot: depotOf(city) ?? { lat: deliveries[0]?.delivery.lat ?? 0, lng: deliveries[0]?.delivery.lng ?? 0 },
         stops: mergeStops(deliveries.map((d) => toPlan(d.delivery))),
         capacityUnits: vehicle?.capacity_units ?? Math.max(DEFAULT_RUN_UNITS, run.units),
-        start: Math.max(now, run.plannedStart.getTime()),
-        end: Math.max(shanghaiTime(now, `${DELIVERY_DAY.endHour}:00`) + 3_600_000, now + 3_600_000),
+        start,
+        end: Math.max(shanghaiTime(start, `${DELIVERY_DAY.endHour}:00`) + 3_600_000, start + 3_600_000),
         budgetMs: 300,
       },
       locks,
     );
-    const routed = result.runs[0] ?? { stops: [], units: 0, distanceM: 0, start: now, end: now };
+    const routed = result.runs[0] ?? { stops: [], units: 0, distanceM: 0, start, end: start };
     for (const s of result.unplanned)
       for (const id of s.deliveryIds) {
         const change = deliveries.find((x) => x.delivery.id === id)!;

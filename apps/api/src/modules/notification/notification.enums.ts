@@ -40,6 +40,8 @@ registerEnumType(NotificationEventEnum, {
     RETURN_APPROVED: { description: 'A return was approved (after-sales).' },
     RETURN_REJECTED: { description: 'A return was not accepted, with the reason (after-sales).' },
     REFUND_MADE: { description: 'A refund was made (after-sales).' },
+    STORE_CREDIT_GRANTED: { description: 'A return was settled as store credit (after-sales).' },
+    EXCHANGE_PLACED: { description: 'A replacement order was placed for a return (after-sales exchange).' },
     SURVEY_REQUEST: { description: 'A satisfaction survey is asked for (after-sales).' },
   },
 });

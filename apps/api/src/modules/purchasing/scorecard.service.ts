@@ -68,13 +68,14 @@ export class ScorecardService {
         unitPriceFen: r.unit_price_fen,
         marketPriceFen: r.market_price_fen === null ? null : Number(r.market_price_fen),
       }));
-      const metrics = scorecardMetrics(lines, { start, end });
+      const [{ returned }] = await m.query(QUALITY_RETURNED_SQL, [supplierId, start, end]);
+      const metrics = scorecardMetrics(lines, { start, end }, Number(returned));
       const scores = criterionScores(metrics);
       const total = totalScore(scores);
       await m.query(
         `INSERT INTO supplier_scorecard_period (supplier_id, period_start, period_end, metrics, on_time_in_full,
-                 inspection_pass_rate, lead_time_kept, price_index, total, standing, weights)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                 inspection_pass_rate, lead_time_kept, price_index, after_sales_quality, total, standing, weights)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           supplierId,
           start,
@@ -84,6 +85,7 @@ export class ScorecardService {
           scores.inspectionPassRate,
           scores.leadTimeKept,
           scores.priceIndex,
+          scores.afterSalesQuality,
           total,
           standingOf(total),
           JSON.stringify(Object.fromEntries(SCORECARD_CRITERIA.map((c) => [c.key, c.weight]))),
@@ -116,6 +118,14 @@ interface LineRow {
   unit_price_fen: number;
   market_price_fen: string | null;
 }
+
+/** Units of quality returns traced to the supplier, received back in the period (Shanghai days), not restocked. */
+const QUALITY_RETURNED_SQL = `
+SELECT coalesce(sum(rl.damaged + rl.to_supplier), 0)::int AS returned
+  FROM return_request r JOIN return_line rl ON rl.return_id = r.id
+ WHERE rl.supplier_id = $1 AND r.reason = 'QUALITY'
+   AND r.received_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+   AND r.received_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
 /*
  * Lines of the supplier's confirmed orders promised in the period or received in it, with their

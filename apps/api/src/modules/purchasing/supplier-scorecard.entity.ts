@@ -23,6 +23,13 @@ export class ScorecardInputs {
 
   @Field(() => Int, { description: 'Lines whose price could be compared with other suppliers of the product.' })
   priceLines: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Units customers returned for quality that were traced to this supplier in the period; null for periods scored before it was measured.',
+  })
+  qualityReturned?: number;
 }
 
 @Entity({ name: 'supplier_scorecard_period' })
@@ -71,6 +78,14 @@ export class SupplierScorecard {
   })
   @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   priceIndex: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'After-sales quality, %: 100 − quality returns traced to the supplier ÷ units accepted in the period (never below 0).',
+  })
+  @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
+  afterSalesQuality: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Weighted total 0–100 over the criteria with data.' })
   @Column({ type: 'numeric', nullable: true, transformer: numericColumn })

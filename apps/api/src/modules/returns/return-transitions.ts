@@ -91,7 +91,7 @@ export class ReturnTransitions {
     batch.add(
       'saved',
       `UPDATE return_request SET status = $2, decision_reason = $3, decided_at = $4, received_at = $5, resolved_at = $6,
-              last_event_sequence = $7, updated_at = now() WHERE id = $1 RETURNING *`,
+              last_event_sequence = $7, replacement_order_id = $8, updated_at = now() WHERE id = $1 RETURNING *`,
       [
         r.id,
         r.status,
@@ -100,6 +100,7 @@ export class ReturnTransitions {
         r.receivedAt,
         r.resolvedAt,
         r.lastEventSequence + c.events.length,
+        r.replacementOrderId,
       ],
     );
     const first = r.lastEventSequence + 1;

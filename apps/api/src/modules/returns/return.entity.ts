@@ -1,10 +1,20 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { ReturnReason as ReturnReasonT, ReturnStatus as ReturnStatusT } from '@fulfilment/domain';
+import type {
+  ReturnReason as ReturnReasonT,
+  ReturnResolution as ReturnResolutionT,
+  ReturnStatus as ReturnStatusT,
+} from '@fulfilment/domain';
 import { toGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money.type';
 import { Node } from '../node/node.interface';
-import { ReturnEventType, type ReturnEventType as ReturnEventTypeT, ReturnReason, ReturnStatus } from './return.enums';
+import {
+  ReturnEventType,
+  type ReturnEventType as ReturnEventTypeT,
+  ReturnReason,
+  ReturnResolution,
+  ReturnStatus,
+} from './return.enums';
 
 @Entity()
 @ObjectType({
@@ -38,9 +48,12 @@ export class ReturnRequest implements Node {
   @Column({ type: 'text' })
   reason: ReturnReasonT;
 
-  @Field({ description: 'What the customer gets: REFUND (to the original payment method).' })
-  @Column()
-  resolution: string;
+  @Field(() => ReturnResolution, { description: 'What the customer gets when the goods arrive.' })
+  @Column({ type: 'text' })
+  resolution: ReturnResolutionT;
+
+  @Column({ type: 'uuid', nullable: true })
+  replacementOrderId: string | null;
 
   @Field(() => ReturnStatus, { description: 'Where it is.' })
   @Column({ type: 'text' })
@@ -131,6 +144,45 @@ export class ReturnLine {
   @Field(() => String, { nullable: true, description: 'What the inspector noted.' })
   @Column({ type: 'text', nullable: true })
   inspectionNote: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  goodsReceiptId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  supplierId: string | null;
+}
+
+@Entity()
+@ObjectType({ description: 'Credit on a customer’s account (granted for a return), spent on later orders.' })
+export class StoreCredit {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  customerId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  returnId: string | null;
+
+  @Column('integer')
+  amountFen: number;
+
+  @Field(() => Money, { description: 'How much (negative when spent).' })
+  get amount(): Money {
+    return Money.ofFen(this.amountFen);
+  }
+
+  @Field({ description: 'Why, in words.' })
+  @Column()
+  reason: string;
+
+  @Field({ description: 'Who granted it.' })
+  @Column()
+  actor: string;
+
+  @Field({ description: 'When.' })
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }
 
 @Entity()

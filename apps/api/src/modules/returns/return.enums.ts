@@ -1,10 +1,19 @@
 import { registerEnumType } from 'type-graphql';
-import { RETURN_REASONS, RETURN_STATUSES } from '@fulfilment/domain';
+import { ORDER_RETURN_STATES, RETURN_REASONS, RETURN_RESOLUTIONS, RETURN_STATUSES } from '@fulfilment/domain';
 import { enumOf } from '../../common/enums';
 
 export const ReturnStatus = enumOf(RETURN_STATUSES);
 export const ReturnReason = enumOf(RETURN_REASONS);
-export const RETURN_EVENT_TYPES = ['REQUESTED', 'STATUS_CHANGED', 'INSPECTED', 'REFUNDED'] as const;
+export const ReturnResolution = enumOf(RETURN_RESOLUTIONS);
+export const OrderReturnState = enumOf(ORDER_RETURN_STATES);
+export const RETURN_EVENT_TYPES = [
+  'REQUESTED',
+  'STATUS_CHANGED',
+  'INSPECTED',
+  'REFUNDED',
+  'EXCHANGED',
+  'CREDITED',
+] as const;
 export type ReturnEventType = (typeof RETURN_EVENT_TYPES)[number];
 export const ReturnEventType = enumOf(RETURN_EVENT_TYPES);
 
@@ -16,7 +25,7 @@ registerEnumType(ReturnStatus, {
     APPROVED: { description: 'Approved: the customer sends the goods back (the customer was told).' },
     REJECTED: { description: 'Not accepted, with the reason (the customer was told).' },
     RECEIVED: { description: 'The goods arrived and were inspected line by line.' },
-    RESOLVED: { description: 'Refunded to the original payment method.' },
+    RESOLVED: { description: 'Resolved as the customer chose: refunded, exchanged or credited.' },
     CANCELLED: { description: 'Withdrawn before the goods arrived.' },
   },
 });
@@ -40,5 +49,27 @@ registerEnumType(ReturnEventType, {
     STATUS_CHANGED: { description: 'It moved to another status.' },
     INSPECTED: { description: 'The warehouse booked what it found.' },
     REFUNDED: { description: 'The refund was made.' },
+    EXCHANGED: { description: 'The replacement order was placed.' },
+    CREDITED: { description: 'Store credit was granted.' },
+  },
+});
+registerEnumType(ReturnResolution, {
+  name: 'ReturnResolution',
+  description: 'What the customer gets for returned goods that arrive.',
+  valuesConfig: {
+    REFUND: { description: 'Money back to the original payment method.' },
+    EXCHANGE: {
+      description: 'The same goods again: a linked replacement order placed through the normal path, prioritised.',
+    },
+    STORE_CREDIT: { description: 'Credit on the customer’s account, spent on later orders.' },
+  },
+});
+registerEnumType(OrderReturnState, {
+  name: 'OrderReturnState',
+  description: 'How much of an order came back.',
+  valuesConfig: {
+    NONE: { description: 'Nothing received back.' },
+    PARTIAL: { description: 'Some units received back.' },
+    FULL: { description: 'Every unit received back (the order is RETURNED).' },
   },
 });

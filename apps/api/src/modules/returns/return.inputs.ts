@@ -1,8 +1,12 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import type { ReturnReason as ReturnReasonT, ReturnStatus as ReturnStatusT } from '@fulfilment/domain';
+import type {
+  ReturnReason as ReturnReasonT,
+  ReturnResolution as ReturnResolutionT,
+  ReturnStatus as ReturnStatusT,
+} from '@fulfilment/domain';
 import { code } from '../../common/validation';
-import { ReturnReason, ReturnStatus } from './return.enums';
+import { ReturnReason, ReturnResolution, ReturnStatus } from './return.enums';
 
 @InputType({ description: 'An order line to return.' })
 export class ReturnLineInput {
@@ -13,13 +17,19 @@ export class ReturnLineInput {
   quantity: number;
 }
 
-@InputType({ description: 'A return of delivered goods (refunded to the original payment method).' })
+@InputType({ description: 'A return of delivered goods.' })
 export class RequestReturnInput {
   @Field(() => ID, { description: 'Global id of the order.' })
   orderId: string;
 
   @Field(() => ReturnReason, { description: 'Why.' })
   reason: ReturnReasonT;
+
+  @Field(() => ReturnResolution, {
+    defaultValue: 'REFUND',
+    description: 'What the customer gets when the goods arrive (default REFUND to the original payment method).',
+  })
+  resolution: ReturnResolutionT;
 
   @Field(() => [ReturnLineInput], { description: 'Lines and units, at least one.' })
   @ArrayNotEmpty(code('INVALID_INPUT', 'name at least one line'))

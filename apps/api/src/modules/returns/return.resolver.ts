@@ -6,7 +6,11 @@ import { Requires } from '../access/requires';
 import { Complaint } from '../complaint/complaint.entity';
 import { Customer } from '../customer/customer.entity';
 import { Order } from '../order/order.entity';
-import { Refund, ReturnEvent, ReturnLine, ReturnRequest } from './return.entity';
+import { Money } from '../../common/money.type';
+import { GoodsReceipt } from '../purchasing/goods-receipt.entity';
+import { Supplier } from '../purchasing/supplier.entity';
+import { Refund, ReturnEvent, ReturnLine, ReturnRequest, StoreCredit } from './return.entity';
+import { OrderReturnState } from './return.enums';
 import { DecideReturnInput, ReceiveReturnInput, RequestReturnInput, ReturnFilter } from './return.inputs';
 import { ReturnPayload, ReturnRequestConnection } from './return.types';
 
@@ -59,7 +63,7 @@ export class ReturnResolver {
   @Requires('RETURN_INSPECT')
   @Mutation(() => ReturnPayload, {
     description:
-      'The returned goods arrived: each line inspected (restocked with a RETURN movement, damaged, or back to the supplier), then the received units refunded to the original payment method (REFUND_MADE), once.',
+      'The returned goods arrived: each line inspected (restocked with a RETURN movement, damaged, or back to the supplier; quality returns traced to the receipt and supplier), then the received units resolved once as asked: refunded to the original payment method (REFUND_MADE), credited (STORE_CREDIT_GRANTED) or exchanged through a prioritised replacement order (EXCHANGE_PLACED). An order whose every unit came back becomes RETURNED. INSPECTION_MISMATCH, ILLEGAL_TRANSITION; an exchange of goods no longer sold answers PRODUCT_INACTIVE.',
   })
   async receiveReturn(
     @Arg('input', { description: 'The inspection.' }) input: ReceiveReturnInput,
@@ -76,6 +80,20 @@ export class ReturnResolver {
   @FieldResolver(() => Refund, { nullable: true, description: 'Its refund; null until refunded.' })
   async refund(@Root() r: ReturnRequest, @Ctx() ctx: Context) {
     return (await ctx.loaders.returnRefund.load(r.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => StoreCredit, { nullable: true, description: 'The store credit granted; null unless credited.' })
+  async storeCredit(@Root() r: ReturnRequest, @Ctx() ctx: Context) {
+    return (await ctx.loaders.returnCredit.load(r.id))[0] ?? null;
+  }
+
+  @Requires('ORDER_READ')
+  @FieldResolver(() => Order, {
+    nullable: true,
+    description: 'The exchange’s replacement order; null unless exchanged.',
+  })
+  replacementOrder(@Root() r: ReturnRequest, @Ctx() ctx: Context) {
+    return r.replacementOrderId ? ctx.loaders.order.load(r.replacementOrderId) : null;
   }
 
   @FieldResolver(() => [ReturnEvent], { description: 'Its history, oldest first.' })
@@ -105,5 +123,45 @@ export class OrderReturnsResolver {
   @FieldResolver(() => [ReturnRequest], { description: 'Its returns (partial or full), oldest first.' })
   returns(@Root() o: Order, @Ctx() ctx: Context) {
     return ctx.loaders.returnsOfOrder.load(o.id);
+  }
+
+  @Requires('RETURN_READ')
+  @FieldResolver(() => OrderReturnState, {
+    description: 'How much of it came back: NONE, PARTIAL or FULL (received by the warehouse).',
+  })
+  returnState(@Root() o: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.orderReturnState.load(o.id);
+  }
+}
+
+@Resolver(() => ReturnLine)
+export class ReturnLineTraceResolver {
+  @Requires('PURCHASING_READ')
+  @FieldResolver(() => GoodsReceipt, {
+    nullable: true,
+    description:
+      'Quality trace-back: the goods receipt the units most likely came from (the last receipt of the product into the shipping warehouse before allocation); null unless a quality return was traced.',
+  })
+  tracedReceipt(@Root() l: ReturnLine, @Ctx() ctx: Context) {
+    return l.goodsReceiptId ? ctx.loaders.goodsReceipt.load(l.goodsReceiptId) : null;
+  }
+
+  @Requires('PURCHASING_READ')
+  @FieldResolver(() => Supplier, {
+    nullable: true,
+    description:
+      'The supplier the quality return counts against (its scorecard’s after-sales quality); null when untraced.',
+  })
+  tracedSupplier(@Root() l: ReturnLine, @Ctx() ctx: Context) {
+    return l.supplierId ? ctx.loaders.supplier.load(l.supplierId) : null;
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerCreditResolver {
+  @Requires('RETURN_READ')
+  @FieldResolver(() => Money, { description: 'Store credit available (granted for returns, less spent).' })
+  async storeCreditBalance(@Root() c: Customer, @Ctx() ctx: Context) {
+    return Money.ofFen(await ctx.loaders.storeCreditBalance.load(c.id));
   }
 }

@@ -1,33 +1,49 @@
 import {
   inspectionProblems,
+  orderReturnState,
   refundAmountFen,
   RETURN_POLICY,
   ReturnLineAsked,
   returnProblems,
 } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
-import { localId } from '../../common/global-id';
+import { localId, toGlobalId } from '../../common/global-id';
 import { MutationResult, Mutations, Tx } from '../../common/mutation';
 import { hydrate } from '../../common/rows';
 import { fail } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
+import type { OrderPlacementService } from '../order/order-placement.service';
+import type { OrderTransitions } from '../order/order-transitions';
 import { StockService } from '../stock/stock.service';
 import type { PaymentGateway } from './payment-gateway';
 import { ReturnRequest } from './return.entity';
+import { PlaceOrderInput } from '../order/order.inputs';
 import { DecideReturnInput, ReceiveReturnInput, RequestReturnInput } from './return.inputs';
-import { ReturnTransitions } from './return-transitions';
+import { ReturnChange, ReturnTransitions } from './return-transitions';
 
 type ReturnResult = MutationResult<{ returnRequest: ReturnRequest }>;
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-/** Returns: asked for within the policy, decided, received and inspected (restocked), refunded. */
+interface ReceivedLine {
+  lineNo: number;
+  sku: string;
+  unitPriceFen: number;
+  quantity: number;
+}
+
+/**
+ * Returns: asked for within the policy, decided, received and inspected (restocked, quality problems
+ * traced to the supplier's receipt), then refunded, exchanged or credited.
+ */
 export class ReturnService {
   constructor(
     private readonly mutations: Mutations,
     private readonly transitions: ReturnTransitions,
     private readonly stock: StockService,
     private readonly gateway: PaymentGateway,
+    private readonly placement: OrderPlacementService,
+    private readonly orders: OrderTransitions,
   ) {}
 
   async request(input: RequestReturnInput, actor: Actor): Promise<ReturnResult> {
@@ -58,7 +74,8 @@ export class ReturnService {
         `SELECT max(created_at) AS at FROM order_event WHERE order_id = $1 AND to_status = 'DELIVERED'`,
         [order.id],
       );
-      const deliveredAt = order.status === 'DELIVERED' && at ? new Date(at).getTime() : null;
+      const deliveredAt =
+        (order.status === 'DELIVERED' || order.status === 'RETURNED') && at ? new Date(at).getTime() : null;
       const lines: {
         line_no: number;
         product_id: string;
@@ -110,7 +127,7 @@ export class ReturnService {
       const [{ n }] = await tx.m.query(`SELECT nextval('return_number_seq') AS n`);
       const [row] = await tx.m.query(
         `INSERT INTO return_request (number, order_id, customer_id, complaint_id, reason, resolution, status, note, requested_by, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, 'REFUND', 'REQUESTED', $6, $7, $8) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5, $9, 'REQUESTED', $6, $7, $8) RETURNING *`,
         [
           `RT-${String(n).padStart(6, '0')}`,
           order.id,
@@ -120,6 +137,7 @@ export class ReturnService {
           input.note?.trim() || null,
           requestedBy,
           key,
+          input.resolution ?? 'REFUND',
         ],
       );
       await tx.m.query(
@@ -157,17 +175,19 @@ export class ReturnService {
 
   /**
    * The goods arrive: each line inspected (restocked with a RETURN movement to the warehouse it was
-   * shipped from, damaged, or back to the supplier), then the received units refunded to the original
-   * payment method, once (the gateway's idempotency key is the return), never more than was paid.
+   * shipped from, damaged, or back to the supplier; quality lines traced to their receipt), then the
+   * received units resolved once: refunded to the original payment method (the gateway's idempotency
+   * key is the return), credited, or exchanged — never more money than was paid. An order whose every
+   * unit came back becomes RETURNED.
    */
   async receive(input: ReceiveReturnInput, actor: Actor): Promise<ReturnResult> {
     const invalid = await validateInput(input);
     return this.mutations.run(actor, { action: 'RECEIVE_RETURN', targetType: 'ReturnRequest', invalid }, async (tx) => {
       const c = await this.transitions.lock(tx, localId(input.returnId, 'ReturnRequest'));
       const r = c.ret;
-      const lines: { line_no: number; product_id: string; quantity: number; unit_price_fen: number }[] =
+      const lines: { line_no: number; product_id: string; sku: string; quantity: number; unit_price_fen: number }[] =
         await tx.m.query(
-          `SELECT line_no, product_id, quantity, unit_price_fen FROM return_line WHERE return_id = $1 ORDER BY line_no`,
+          `SELECT line_no, product_id, sku, quantity, unit_price_fen FROM return_line WHERE return_id = $1 ORDER BY line_no`,
           [r.id],
         );
       const given = new Map(input.lines.map((l) => [l.lineNo, l]));
@@ -216,16 +236,130 @@ export class ReturnService {
         return `line ${l.line_no}: ${g.received} received, ${g.restock} restocked, ${g.damaged} damaged, ${g.toSupplier} to supplier`;
       });
       c.record('INSPECTED', found.join('; '));
-      const amount = await this.refund(
-        tx,
-        r,
-        lines.map((l) => ({ unitPriceFen: l.unit_price_fen, quantity: given.get(l.line_no)!.received })),
-      );
-      this.transitions.move(c, 'RESOLVED', `Refunded ${yuan(amount)}`);
-      c.record('REFUNDED', yuan(amount));
-      c.notices.push({ event: 'REFUND_MADE', facts: { amount: yuan(amount), returnNumber: r.number } });
-      return { returnRequest: await this.transitions.save(c, 'RECEIVE_RETURN', { refundFen: amount }) };
+      if (r.reason === 'QUALITY') await this.trace(tx, r);
+      const received = lines.map((l) => ({
+        lineNo: l.line_no,
+        sku: l.sku,
+        unitPriceFen: l.unit_price_fen,
+        quantity: given.get(l.line_no)!.received,
+      }));
+      const outcome = await this.resolve(c, received);
+      const saved = await this.transitions.save(c, 'RECEIVE_RETURN', outcome);
+      await this.markReturned(tx, r);
+      return { returnRequest: saved };
     });
+  }
+
+  /** The customer's choice for what arrived; the details go into the audit record. */
+  private async resolve(c: ReturnChange, received: ReceivedLine[]): Promise<Record<string, unknown>> {
+    const { tx, ret: r } = c;
+    if (r.resolution === 'EXCHANGE') {
+      const again = received.filter((l) => l.quantity > 0);
+      if (!again.length) {
+        this.transitions.move(c, 'RESOLVED', 'Nothing arrived to exchange');
+        return { exchanged: 0 };
+      }
+      const replacement = await this.exchange(tx, r, again);
+      r.replacementOrderId = replacement.id;
+      this.transitions.move(c, 'RESOLVED', `Exchanged: replacement order ${replacement.number}`);
+      c.record('EXCHANGED', replacement.number);
+      c.notices.push({
+        event: 'EXCHANGE_PLACED',
+        facts: { returnNumber: r.number, replacementNumber: replacement.number },
+      });
+      return { replacementOrder: replacement.number };
+    }
+    const amount = await this.payableFen(tx, r, received);
+    if (r.resolution === 'STORE_CREDIT') {
+      if (amount > 0)
+        await tx.m.query(
+          `INSERT INTO store_credit (customer_id, amount_fen, return_id, reason, actor) VALUES ($1, $2, $3, $4, $5)`,
+          [r.customerId, amount, r.id, `Return ${r.number}`, actorLabel(tx.actor)],
+        );
+      this.transitions.move(c, 'RESOLVED', `Credited ${yuan(amount)}`);
+      c.record('CREDITED', yuan(amount));
+      c.notices.push({ event: 'STORE_CREDIT_GRANTED', facts: { amount: yuan(amount), returnNumber: r.number } });
+      return { creditFen: amount };
+    }
+    await this.refund(tx, r, amount);
+    this.transitions.move(c, 'RESOLVED', `Refunded ${yuan(amount)}`);
+    c.record('REFUNDED', yuan(amount));
+    c.notices.push({ event: 'REFUND_MADE', facts: { amount: yuan(amount), returnNumber: r.number } });
+    return { refundFen: amount };
+  }
+
+  /**
+   * The replacement: the units that arrived, ordered again through the normal placement (review,
+   * reservation — never oversold — and confirmation; a backorder when short), at the prices paid,
+   * delivered free to the original address, prioritised, already paid.
+   */
+  private async exchange(tx: Tx, r: ReturnRequest, lines: ReceivedLine[]) {
+    const [o] = await tx.m.query(
+      `SELECT number, channel, payment_method, delivery_contact_name, delivery_phone, delivery_address,
+              delivery_city, delivery_region
+         FROM orders WHERE id = $1`,
+      [r.orderId],
+    );
+    return this.placement.placeWithin(
+      tx,
+      Object.assign(new PlaceOrderInput(), {
+        customerId: toGlobalId('Customer', r.customerId),
+        lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+        deliveryAddress: {
+          contactName: o.delivery_contact_name,
+          phone: o.delivery_phone,
+          address: o.delivery_address,
+          city: o.delivery_city,
+          region: o.delivery_region,
+        },
+        paymentMethod: o.payment_method,
+        paid: true,
+        channel: o.channel,
+        priority: 'HIGH',
+        allowBackorder: true,
+        note: `Exchange for return ${r.number} of order ${o.number}`,
+      }),
+      { unitPricesFen: new Map(lines.map((l) => [l.sku, l.unitPriceFen])), freeDelivery: true },
+    );
+  }
+
+  /**
+   * Quality trace-back: each line of a quality return is traced to the last receipt of its product
+   * into the warehouse that shipped it before the units were allocated, and so to the supplier; the
+   * units not restocked count against that supplier's scorecard (after-sales quality). Without lot
+   * tracking this is the most likely receipt, not a certain one; lines without a receipt stay untraced.
+   */
+  private async trace(tx: Tx, r: ReturnRequest): Promise<void> {
+    await tx.m.query(
+      `UPDATE return_line rl SET goods_receipt_id = t.receipt_id, supplier_id = t.supplier_id
+         FROM (SELECT l.line_no, g.id AS receipt_id, g.supplier_id
+                 FROM return_line l
+                 JOIN LATERAL (SELECT a.warehouse_id, a.created_at FROM order_allocation a
+                                WHERE a.order_id = $2 AND a.line_no = l.line_no
+                                ORDER BY (a.status = 'SHIPPED') DESC, a.created_at LIMIT 1) a ON true
+                 JOIN LATERAL (SELECT g.id, g.supplier_id
+                                 FROM goods_receipt_line gl JOIN goods_receipt g ON g.id = gl.goods_receipt_id
+                                WHERE gl.product_id = l.product_id AND gl.accepted > 0
+                                  AND g.warehouse_id = a.warehouse_id AND g.received_at <= a.created_at
+                                ORDER BY g.received_at DESC LIMIT 1) g ON true
+                WHERE l.return_id = $1) t
+        WHERE rl.return_id = $1 AND rl.line_no = t.line_no`,
+      [r.id, r.orderId],
+    );
+  }
+
+  /** Every delivered unit of the order received back: the order becomes RETURNED. */
+  private async markReturned(tx: Tx, r: ReturnRequest): Promise<void> {
+    const lines: { ordered: number; received_back: number }[] = await tx.m.query(
+      `SELECT l.quantity AS ordered,
+              coalesce((SELECT sum(rl.received) FROM return_line rl JOIN return_request q ON q.id = rl.return_id
+                         WHERE q.order_id = l.order_id AND rl.line_no = l.line_no), 0)::int AS received_back
+         FROM order_line l JOIN orders o ON o.id = l.order_id
+        WHERE l.order_id = $1 AND o.status = 'DELIVERED'`,
+      [r.orderId],
+    );
+    const state = orderReturnState(lines.map((l) => ({ ordered: l.ordered, receivedBack: l.received_back })));
+    if (state === 'FULL') await this.orders.apply(tx, r.orderId, 'RETURNED', `${r.number}: every unit came back`);
   }
 
   /** Restocked units go back to the stock level each line was shipped from (its first shipped allocation). */
@@ -253,17 +387,27 @@ export class ReturnService {
       await this.stock.receive(tx, warehouseId, ls, r.number, 'Returned goods restocked', 'RETURN');
   }
 
-  /** The refund of received units, capped by what was paid less earlier refunds; recorded once per return. */
-  private async refund(tx: Tx, r: ReturnRequest, lines: { unitPriceFen: number; quantity: number }[]): Promise<number> {
+  /**
+   * What received units are worth at the price paid, capped by what the order's payment has left after
+   * earlier refunds and credits; the order row is locked so two returns of one order never both take it.
+   */
+  private async payableFen(tx: Tx, r: ReturnRequest, lines: ReceivedLine[]): Promise<number> {
     const [o] = await tx.m.query(
-      `SELECT number, total_fen, payment_method, payment_status,
-              (SELECT coalesce(sum(amount_fen), 0)::int FROM refund WHERE order_id = o.id) AS refunded
+      `SELECT total_fen, payment_method, payment_status,
+              (SELECT coalesce(sum(amount_fen), 0)::int FROM refund WHERE order_id = o.id)
+              + (SELECT coalesce(sum(c.amount_fen), 0)::int FROM store_credit c JOIN return_request q ON q.id = c.return_id
+                  WHERE q.order_id = o.id) AS paid_back
          FROM orders o WHERE id = $1 FOR UPDATE`,
       [r.orderId],
     );
     // Cash on delivery is paid at the door: a delivered order is paid either way.
     const paid = o.payment_status === 'PAID' || o.payment_method === 'CASH_ON_DELIVERY' ? Number(o.total_fen) : 0;
-    const amount = refundAmountFen(lines, paid, Number(o.refunded));
+    return refundAmountFen(lines, paid, Number(o.paid_back));
+  }
+
+  /** The refund to the original payment method, recorded once per return. */
+  private async refund(tx: Tx, r: ReturnRequest, amount: number): Promise<void> {
+    const [o] = await tx.m.query(`SELECT number, payment_method FROM orders WHERE id = $1`, [r.orderId]);
     const key = `return:${r.id}`;
     const { reference } = await this.gateway.refund({
       orderNumber: o.number,
@@ -276,6 +420,5 @@ export class ReturnService {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [r.id, r.orderId, amount, o.payment_method, this.gateway.name, reference, key],
     );
-    return amount;
   }
 }
