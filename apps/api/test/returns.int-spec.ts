@@ -391,6 +391,16 @@ describe('returns and refunds', () => {
     assert.deepEqual(done.receiveReturn.returnRequest.lines, [
       { tracedReceipt: { number: receipt.number }, tracedSupplier: { id: sup.id } },
     ]);
+    // A quality complaint about the same order is traced the same way, on the complaint itself.
+    const complaint = await api.data(
+      `mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { complaint { category
+         qualityTrace { lineNo sku receipt { number } supplier { id } } } ${ERR} } }`,
+      { i: { orderId: o.id, channel: 'PHONE', category: 'QUALITY', description: '饮料有异味' } },
+    );
+    assert.deepEqual(complaint.openComplaint.userErrors, []);
+    assert.deepEqual(complaint.openComplaint.complaint.qualityTrace, [
+      { lineNo: 1, sku: p.sku, receipt: { number: receipt.number }, supplier: { id: sup.id } },
+    ]);
     // The month's scorecard: 20 accepted, 3 not restocked after a quality return → 85.
     const day = shanghaiDay();
     const start = `${day.slice(0, 8)}01`;

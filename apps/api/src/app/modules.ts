@@ -75,7 +75,9 @@ import { COMPLAINT_CHANNELS_LIVE } from '../modules/complaint/complaint.events';
 import {
   ComplaintEventResolver,
   ComplaintResolver,
+  ComplaintTraceResolver,
   OrderComplaintsResolver,
+  QualityTraceResolver,
 } from '../modules/complaint/complaint.resolver';
 import { SurveyResolver } from '../modules/complaint/survey.resolver';
 import { RETURN_ERROR_CODES } from '../modules/returns/return.errors';
@@ -171,7 +173,14 @@ export const MODULES: Record<string, ModuleParts> = {
     channels: NOTIFICATION_LIVE_CHANNELS,
   },
   complaint: {
-    resolvers: [ComplaintResolver, ComplaintEventResolver, OrderComplaintsResolver, SurveyResolver],
+    resolvers: [
+      ComplaintResolver,
+      ComplaintEventResolver,
+      ComplaintTraceResolver,
+      QualityTraceResolver,
+      OrderComplaintsResolver,
+      SurveyResolver,
+    ],
     errorCodes: COMPLAINT_ERROR_CODES,
     channels: COMPLAINT_CHANNELS_LIVE,
   },

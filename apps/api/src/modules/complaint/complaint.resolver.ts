@@ -8,6 +8,8 @@ import { Requires } from '../access/requires';
 import { Customer } from '../customer/customer.entity';
 import { Delivery } from '../delivery/delivery.entity';
 import { Order } from '../order/order.entity';
+import { GoodsReceipt } from '../purchasing/goods-receipt.entity';
+import { Supplier } from '../purchasing/supplier.entity';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import type { ComplaintEventMessage } from './complaint.events';
 import {
@@ -20,7 +22,14 @@ import {
   UpdateComplaintStatusInput,
 } from './complaint.inputs';
 import { clockOf } from './complaint-transitions';
-import { ComplaintConnection, ComplaintOwner, ComplaintPayload, ComplaintSla, SlaAlert } from './complaint.types';
+import {
+  ComplaintConnection,
+  ComplaintOwner,
+  ComplaintPayload,
+  ComplaintSla,
+  QualityTrace,
+  SlaAlert,
+} from './complaint.types';
 
 const ALERTS = new Set(['SLA_AT_RISK', 'SLA_BREACHED', 'ESCALATED']);
 
@@ -190,6 +199,34 @@ export class ComplaintResolver {
   @FieldResolver(() => [ComplaintEvent], { description: 'Its history, oldest first.' })
   events(@Root() c: Complaint, @Ctx() ctx: Context) {
     return ctx.loaders.complaintEvents.load(c.id);
+  }
+}
+
+@Resolver(() => Complaint)
+export class ComplaintTraceResolver {
+  @Requires('PURCHASING_READ')
+  @FieldResolver(() => [QualityTrace], {
+    description:
+      'For a QUALITY complaint about an order: each line traced to the receipt and supplier its goods came from (lines without a receipt left out); empty for other complaints.',
+  })
+  async qualityTrace(@Root() c: Complaint, @Ctx() ctx: Context) {
+    if (c.category !== 'QUALITY' || !c.orderId) return [];
+    return (await ctx.loaders.sourcesOfOrder.load(c.orderId)).map((l) => Object.assign(new QualityTrace(), l));
+  }
+}
+
+@Resolver(() => QualityTrace)
+export class QualityTraceResolver {
+  @Requires('PURCHASING_READ')
+  @FieldResolver(() => GoodsReceipt, { description: 'The goods receipt.' })
+  receipt(@Root() t: QualityTrace, @Ctx() ctx: Context) {
+    return ctx.loaders.goodsReceipt.load(t.goodsReceiptId);
+  }
+
+  @Requires('PURCHASING_READ')
+  @FieldResolver(() => Supplier, { description: 'The supplier who delivered it.' })
+  supplier(@Root() t: QualityTrace, @Ctx() ctx: Context) {
+    return ctx.loaders.supplier.load(t.supplierId);
   }
 }
 

@@ -139,3 +139,18 @@ export class SatisfactionMonth {
   @Field(() => Float, { nullable: true, description: 'satisfied ÷ answers (0–1); null without answers.' })
   rate: number | null;
 }
+
+@ObjectType({
+  description:
+    'Quality trace-back of one line of a complaint’s order: the goods receipt its units most likely came from (the last accepted receipt of the product into the shipping warehouse before allocation) and that receipt’s supplier.',
+})
+export class QualityTrace {
+  @Field(() => Int, { description: 'The order line.' })
+  lineNo: number;
+
+  @Field({ description: 'Its SKU.' })
+  sku: string;
+
+  goodsReceiptId: string;
+  supplierId: string;
+}

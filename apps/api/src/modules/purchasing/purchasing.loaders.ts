@@ -8,7 +8,16 @@ import { PurchaseRequirementRun } from './purchase-requirement.entity';
 import { Supplier } from './supplier.entity';
 import { SupplierOffer } from './supplier-offer.entity';
 import { SupplierScorecard } from './supplier-scorecard.entity';
+import { SOURCE_RECEIPT_JOIN } from './quality-trace';
 import { ON_ORDER_SQL } from './status-sql';
+
+/** An order line and where its units came from. */
+export interface SourceOfLine {
+  lineNo: number;
+  sku: string;
+  goodsReceiptId: string;
+  supplierId: string;
+}
 
 /** Suppliers, purchase orders and their parts, and what is on order per stock level: one statement per kind. */
 export function purchasingLoaders(ds: DataSource, cache: boolean) {
@@ -73,6 +82,22 @@ export function purchasingLoaders(ds: DataSource, cache: boolean) {
           [ids],
         );
         return groupByParent(ids, rows, (r) => r.goods_receipt_id).map((g) => g.map((r) => r.order_id));
+      },
+      { cache },
+    ),
+    /** Each line of an order with the receipt and supplier its units most likely came from (quality trace-back). */
+    sourcesOfOrder: new DataLoader<string, SourceOfLine[]>(
+      async (orderIds) => {
+        const rows: (SourceOfLine & { order_id: string })[] = await ds.query(
+          `SELECT l.order_id, l.line_no AS "lineNo", p.sku, g.id AS "goodsReceiptId", g.supplier_id AS "supplierId"
+             FROM order_line l JOIN product p ON p.id = l.product_id
+             ${SOURCE_RECEIPT_JOIN}
+            WHERE l.order_id = ANY($1::uuid[]) ORDER BY l.order_id, l.line_no`,
+          [orderIds],
+        );
+        return groupByParent(orderIds, rows, (r) => r.order_id).map((g) =>
+          g.map(({ lineNo, sku, goodsReceiptId, supplierId }) => ({ lineNo, sku, goodsReceiptId, supplierId })),
+        );
       },
       { cache },
     ),

@@ -18,6 +18,7 @@ import { StockService } from '../stock/stock.service';
 import type { PaymentGateway } from './payment-gateway';
 import { ReturnRequest } from './return.entity';
 import { PlaceOrderInput } from '../order/order.inputs';
+import { SOURCE_RECEIPT_JOIN } from '../purchasing/quality-trace';
 import { DecideReturnInput, ReceiveReturnInput, RequestReturnInput } from './return.inputs';
 import { ReturnChange, ReturnTransitions } from './return-transitions';
 
@@ -324,25 +325,16 @@ export class ReturnService {
   }
 
   /**
-   * Quality trace-back: each line of a quality return is traced to the last receipt of its product
-   * into the warehouse that shipped it before the units were allocated, and so to the supplier; the
-   * units not restocked count against that supplier's scorecard (after-sales quality). Without lot
-   * tracking this is the most likely receipt, not a certain one; lines without a receipt stay untraced.
+   * Quality trace-back: each line of a quality return is traced to its source receipt
+   * (SOURCE_RECEIPT_JOIN), and so to the supplier; the units not restocked count against that
+   * supplier's scorecard (after-sales quality). Lines without a receipt stay untraced.
    */
   private async trace(tx: Tx, r: ReturnRequest): Promise<void> {
     await tx.m.query(
       `UPDATE return_line rl SET goods_receipt_id = t.receipt_id, supplier_id = t.supplier_id
          FROM (SELECT l.line_no, g.id AS receipt_id, g.supplier_id
-                 FROM return_line l
-                 JOIN LATERAL (SELECT a.warehouse_id, a.created_at FROM order_allocation a
-                                WHERE a.order_id = $2 AND a.line_no = l.line_no
-                                ORDER BY (a.status = 'SHIPPED') DESC, a.created_at LIMIT 1) a ON true
-                 JOIN LATERAL (SELECT g.id, g.supplier_id
-                                 FROM goods_receipt_line gl JOIN goods_receipt g ON g.id = gl.goods_receipt_id
-                                WHERE gl.product_id = l.product_id AND gl.accepted > 0
-                                  AND g.warehouse_id = a.warehouse_id AND g.received_at <= a.created_at
-                                ORDER BY g.received_at DESC LIMIT 1) g ON true
-                WHERE l.return_id = $1) t
+                 FROM (SELECT $2::uuid AS order_id, line_no, product_id FROM return_line WHERE return_id = $1) l
+                 ${SOURCE_RECEIPT_JOIN}) t
         WHERE rl.return_id = $1 AND rl.line_no = t.line_no`,
       [r.id, r.orderId],
     );
