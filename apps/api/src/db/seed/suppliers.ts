@@ -86,7 +86,7 @@ export const PROFILES: Readonly<Record<SupplierTier, ReliabilityProfile>> = {
   EXCELLENT: { onTime: 0.95, rejectShare: 0.04, rejectRate: [0.02, 0.06], lateDays: [1, 2], priceFactor: [0.55, 0.68] },
   GOOD: { onTime: 0.65, rejectShare: 0.1, rejectRate: [0.03, 0.1], lateDays: [1, 3], priceFactor: [0.58, 0.72] },
   WATCH: { onTime: 0.35, rejectShare: 0.5, rejectRate: [0.1, 0.25], lateDays: [3, 7], priceFactor: [0.62, 0.75] },
-  BLOCKED: { onTime: 0, rejectShare: 0.9, rejectRate: [0.45, 0.65], lateDays: [6, 12], priceFactor: [0.74, 0.82] },
+  BLOCKED: { onTime: 0, rejectShare: 0.9, rejectRate: [0.45, 0.65], lateDays: [6, 12], priceFactor: [0.75, 0.8] },
 };
 
 /** City → telephone area code, for landline numbers. */
