@@ -174,6 +174,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'returns',
+            ...page('RETURN_READ', async () => (await import('../modules/returns/pages/ReturnsPage')).ReturnsPage),
+          },
+          {
+            path: 'returns/:id',
+            ...page('RETURN_READ', async () => (await import('../modules/returns/pages/ReturnPage')).ReturnPage),
+          },
+          {
             path: 'notifications',
             ...page(
               'NOTIFICATION_READ',

@@ -24,6 +24,7 @@ export const ORDER_STATUS_TONE: Record<OrderStatus, Tone> = {
   SHIPPED: 'progress',
   OUT_FOR_DELIVERY: 'progress',
   DELIVERED: 'success',
+  RETURNED: 'neutral',
   CANCELLED: 'neutral',
 };
 

@@ -22,6 +22,7 @@ interface NavItem {
     | 'nav.receiving'
     | 'nav.dispatch'
     | 'nav.complaints'
+    | 'nav.returns'
     | 'nav.notifications'
     | 'nav.templates'
     | 'nav.webhooks';
@@ -43,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/receiving', label: 'nav.receiving', icon: 'receiving', permission: 'GOODS_RECEIVE' },
   { to: '/dispatch', label: 'nav.dispatch', icon: 'dispatch', permission: 'DELIVERY_READ' },
   { to: '/complaints', label: 'nav.complaints', icon: 'complaints', permission: 'COMPLAINT_READ' },
+  { to: '/returns', label: 'nav.returns', icon: 'returns', permission: 'RETURN_READ' },
   {
     to: '/notifications',
     label: 'nav.notifications',

@@ -19,15 +19,14 @@ interface Props {
 }
 
 /**
- * Gives a complaint another owner (and department). The staff list is readable with USER_MANAGE only,
- * so this dialog is offered to those who have it; everyone else takes complaints themselves.
+ * Gives a complaint another owner (and department), chosen among the staff who may handle complaints
+ * (`complaintHandlers`: active agents and managers).
  */
 export function AssignDialog({ open, complaint, busy, failure, onConfirm, onClose }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const { data, loading } = useQuery(complaintHandlersQuery, { skip: !open });
-  const handlers =
-    data?.users.edges.map((e) => e.node).filter((u) => u.active && u.permissions.includes('COMPLAINT_HANDLE')) ?? [];
+  const handlers = data?.complaintHandlers ?? [];
   const [ownerId, setOwnerId] = useState('');
   const [department, setDepartment] = useState<Department>(complaint.department);
   useEffect(() => {
@@ -55,7 +54,7 @@ export function AssignDialog({ open, complaint, busy, failure, onConfirm, onClos
             <option value="">{loading ? t('common.loading') : t('complaints.open.choose')}</option>
             {handlers.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name} · {t(`role.${u.role}`)}
+                {u.name}
               </option>
             ))}
           </select>

@@ -44,7 +44,7 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetailFrag
         {!done &&
           complaint.owner?.id !== me.id &&
           button('assign', t('complaints.actions.takeIt'), () => void actions.assign(id, me.id))}
-        {!done && can('USER_MANAGE') && button('assign', t('complaints.actions.assignTo'), () => show('assign'))}
+        {!done && button('assign', t('complaints.actions.assignTo'), () => show('assign'))}
         {(s === 'ACKNOWLEDGED' || s === 'REOPENED' || s === 'WAITING_ON_CUSTOMER') &&
           button('investigate', t('complaints.actions.investigate'), () => void actions.investigate(id))}
         {(s === 'ACKNOWLEDGED' || s === 'REOPENED' || s === 'INVESTIGATING') &&

@@ -236,20 +236,12 @@ export const slaAlertSubscription = graphql(`
   }
 `);
 
-/** Staff who may own a complaint (the list needs USER_MANAGE; others take complaints themselves). */
+/** Staff who may own a complaint: active agents and managers, by name. */
 export const complaintHandlersQuery = graphql(`
   query ComplaintHandlers {
-    users(first: 100) {
-      edges {
-        node {
-          id
-          name
-          email
-          role
-          active
-          permissions
-        }
-      }
+    complaintHandlers {
+      id
+      name
     }
   }
 `);

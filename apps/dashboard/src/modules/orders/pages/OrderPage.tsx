@@ -8,6 +8,7 @@ import { OrderComplaints } from '../../complaints/components/OrderComplaints';
 import { OrderDeliveries } from '../../delivery/components/OrderDeliveries';
 import { OrderShipments } from '../../fulfilment/components/OrderShipments';
 import { OrderNotifications } from '../../notifications/components/OrderNotifications';
+import { OrderReturns, OrderReturnState } from '../../returns/components/OrderReturns';
 import { OrderActions } from '../components/OrderActions';
 import { OrderAllocations } from '../components/OrderAllocations';
 import { OrderCustomer } from '../components/OrderCustomer';
@@ -48,6 +49,7 @@ export function OrderPage() {
             {order.priority !== 'NORMAL' && (
               <Badge tone={order.priority === 'URGENT' ? 'danger' : 'warning'}>{t(`priority.${order.priority}`)}</Badge>
             )}
+            <OrderReturnState number={order.number} />
           </span>
         }
         actions={<OrderActions order={order} />}
@@ -118,6 +120,7 @@ export function OrderPage() {
         <div className="stack">
           <OrderCustomer order={order} />
           <OrderComplaints number={order.number} />
+          <OrderReturns number={order.number} />
           <OrderTimeline order={order} />
         </div>
       </div>
