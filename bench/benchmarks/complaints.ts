@@ -133,13 +133,16 @@ async function setBasedSweep(c: Client, domain: SlaDomain, now: number, batch: n
   try {
     for (;;) {
       const { rows } = await c.query(
-        `SELECT id, status, sla_policy, opened_at, started_at, paused_ms, paused_since, responded_at, resolved_at, sla_state,
-                response_breached, resolution_breached, escalated_at, last_event_sequence
-           FROM complaint WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        `SELECT k.id, k.status, k.sla_policy, k.opened_at, k.started_at, k.paused_ms, k.paused_since, k.responded_at,
+                k.resolved_at, k.sla_state, k.due_at, k.response_breached, k.resolution_breached, k.escalated_at,
+                k.last_event_sequence
+           FROM complaint_clock cc JOIN complaint k ON k.id = cc.complaint_id
+          WHERE cc.next_check_at <= $1 ORDER BY cc.next_check_at LIMIT $2 FOR UPDATE OF k SKIP LOCKED`,
         [new Date(now), batch],
       );
       statements++;
-      const u = { id: [] as string[], s: [] as string[], d: [] as Date[], n: [] as (Date | null)[] };
+      const u = { id: [] as string[], s: [] as string[], d: [] as Date[] };
+      const clocks = { id: [] as string[], n: [] as Date[], stopped: [] as string[] };
       const f = { rb: [] as boolean[], sb: [] as boolean[], e: [] as (Date | null)[], seq: [] as number[] };
       const ev = {
         id: [] as string[],
@@ -176,14 +179,20 @@ async function setBasedSweep(c: Client, domain: SlaDomain, now: number, batch: n
           add.push(['ESCALATED', 'escalated']);
         }
         const next = domain.nextSlaCheckAt(k.sla_policy, clock, now);
-        u.id.push(k.id);
-        u.s.push(r.state);
-        u.d.push(new Date(r.dueAt));
-        u.n.push(next === null ? null : new Date(next));
-        f.rb.push(rb);
-        f.sb.push(sb);
-        f.e.push(esc);
-        f.seq.push(k.last_event_sequence + add.length);
+        if (next === null) clocks.stopped.push(k.id);
+        else {
+          clocks.id.push(k.id);
+          clocks.n.push(new Date(next));
+        }
+        if (add.length || r.state !== k.sla_state || r.dueAt !== k.due_at.getTime()) {
+          u.id.push(k.id);
+          u.s.push(r.state);
+          u.d.push(new Date(r.dueAt));
+          f.rb.push(rb);
+          f.sb.push(sb);
+          f.e.push(esc);
+          f.seq.push(k.last_event_sequence + add.length);
+        }
         if (add.length) changed++;
         add.forEach(([type, reason], i) => {
           ev.id.push(k.id);
@@ -193,15 +202,27 @@ async function setBasedSweep(c: Client, domain: SlaDomain, now: number, batch: n
           ev.reason.push(reason);
         });
       }
-      if (rows.length) {
+      if (u.id.length) {
         await c.query(
-          `UPDATE complaint c SET sla_state = u.s, due_at = u.d, next_check_at = u.n, response_breached = u.rb, resolution_breached = u.sb,
+          `UPDATE complaint c SET sla_state = u.s, due_at = u.d, response_breached = u.rb, resolution_breached = u.sb,
                   escalated_at = u.e, last_event_sequence = u.seq, updated_at = now()
-             FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::bool[], $6::bool[], $7::timestamptz[], $8::int[])
-                  AS u(id, s, d, n, rb, sb, e, seq)
+             FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::bool[], $5::bool[], $6::timestamptz[], $7::int[])
+                  AS u(id, s, d, rb, sb, e, seq)
             WHERE c.id = u.id`,
-          [u.id, u.s, u.d, u.n, f.rb, f.sb, f.e, f.seq],
+          [u.id, u.s, u.d, f.rb, f.sb, f.e, f.seq],
         );
+        statements++;
+      }
+      if (clocks.id.length) {
+        await c.query(
+          `UPDATE complaint_clock cc SET next_check_at = u.n FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, n)
+            WHERE cc.complaint_id = u.id`,
+          [clocks.id, clocks.n],
+        );
+        statements++;
+      }
+      if (clocks.stopped.length) {
+        await c.query(`DELETE FROM complaint_clock WHERE complaint_id = ANY($1::uuid[])`, [clocks.stopped]);
         statements++;
       }
       if (ev.id.length) {
@@ -220,6 +241,7 @@ async function setBasedSweep(c: Client, domain: SlaDomain, now: number, batch: n
   } finally {
     await c.query('ROLLBACK');
     await c.query('VACUUM complaint');
+    await c.query('VACUUM complaint_clock');
     await c.query('VACUUM complaint_event');
   }
 }
@@ -412,19 +434,25 @@ export async function complaints(db: Database) {
         } else if (share >= 1) {
           // A sweep after an outage (or the first after a deploy): every open complaint's look is due.
           clock += 60_000;
-          await client.query(`UPDATE complaint c SET next_check_at = $1 WHERE ${OPEN_SQL}`, [new Date(clock - 1000)]);
-          await client.query('VACUUM ANALYZE complaint');
+          await client.query(
+            `INSERT INTO complaint_clock (complaint_id, next_check_at) SELECT c.id, $1 FROM complaint c WHERE ${OPEN_SQL}
+             ON CONFLICT (complaint_id) DO UPDATE SET next_check_at = EXCLUDED.next_check_at`,
+            [new Date(clock - 1000)],
+          );
+          await client.query('VACUUM ANALYZE complaint_clock');
         } else {
           // The moment the due-th next look comes (the clock moved on since the data was generated).
           const r = await client.query(
-            `SELECT next_check_at FROM complaint WHERE next_check_at IS NOT NULL ORDER BY next_check_at OFFSET $1 LIMIT 1`,
+            `SELECT next_check_at FROM complaint_clock ORDER BY next_check_at OFFSET $1 LIMIT 1`,
             [due - 1],
           );
           if (!r.rows.length) throw new Error(`fewer than ${due} complaints have a next look`);
           clock = Math.max(clock, r.rows[0].next_check_at.getTime());
         }
         const dueNow = (
-          await client.query(`SELECT count(*)::int AS n FROM complaint WHERE next_check_at <= $1`, [new Date(clock)])
+          await client.query(`SELECT count(*)::int AS n FROM complaint_clock WHERE next_check_at <= $1`, [
+            new Date(clock),
+          ])
         ).rows[0].n as number;
         const base = await setBasedSweep(client, sweep.domain, clock, BASELINE_BATCH);
         log(
@@ -443,7 +471,9 @@ export async function complaints(db: Database) {
         const st = await statements();
         const eventsAfter = (await client.query(`SELECT count(*)::int AS n FROM complaint_event`)).rows[0].n as number;
         const left = (
-          await client.query(`SELECT count(*)::int AS n FROM complaint WHERE next_check_at <= $1`, [new Date(clock)])
+          await client.query(`SELECT count(*)::int AS n FROM complaint_clock WHERE next_check_at <= $1`, [
+            new Date(clock),
+          ])
         ).rows[0].n as number;
         const calls = st.reduce((s, x) => s + x.calls, 0);
         const dbMs = st.reduce((s, x) => s + x.ms + x.plan, 0);

@@ -20,7 +20,7 @@ const MIN = 60_000;
  * 35 % INVESTIGATING, 10 % WAITING_ON_CUSTOMER, 5 % REOPENED) and `done` RESOLVED or CLOSED ones,
  * opened over the last 2 days (OPEN ones in the last 3 hours), with priorities and their SLA policy
  * (packages/domain SLA_POLICIES), owners, and the clock as readSla / nextSlaCheckAt read it at `nowMs`:
- * sla_state, due_at, next_check_at, breach flags and escalated_at. Each gets a plausible event history
+ * sla_state, due_at, breach flags and escalated_at, and the next look in complaint_clock. Each gets a plausible event history
  * (last_event_sequence rows in complaint_event). Foreign keys are consistent by construction
  * (session_replication_role = replica skips their triggers). `ownerIds` are staff users.
  */
@@ -128,7 +128,7 @@ export async function createComplaintsData(
   await c.query(
     `INSERT INTO complaint (id, number, customer_id, order_id, channel, category, priority, department, owner_id, description, status,
                             root_cause, outcome, resolution_note, sla_policy, opened_at, started_at, paused_ms, paused_since, responded_at,
-                            resolved_at, closed_at, sla_state, due_at, next_check_at, response_breached, resolution_breached, escalated_at,
+                            resolved_at, closed_at, sla_state, due_at, response_breached, resolution_breached, escalated_at,
                             created_by, last_event_sequence, created_at, updated_at)
      SELECT k.id, 'CP-' || lpad(k.i::text, 6, '0'), o.customer_id, CASE WHEN k.i % 10 = 0 THEN NULL ELSE o.id END, k.channel, k.category, k.priority,
             CASE k.category WHEN 'QUALITY' THEN 'PURCHASING_QUALITY' WHEN 'LATE' THEN 'DELIVERY' WHEN 'COURIER_SERVICE' THEN 'DELIVERY'
@@ -145,11 +145,15 @@ export async function createComplaintsData(
             json_build_object('name', k.policy, 'responseMinutes', k.resp_min, 'resolutionMinutes', k.res_min, 'atRiskShare', 0.25)::jsonb,
             ${ts('k.opened')}, ${ts('k.started')}, 0, ${ts('k.paused_since')}, ${ts('k.responded')}, ${ts('k.resolved')},
             CASE WHEN k.status = 'CLOSED' THEN ${ts('k.resolved + ($1 - k.resolved) * 0.5')} END,
-            k.sla_state, ${ts('k.due')}, ${ts('k.next_check')}, k.resp_breached, k.res_breached, ${ts('k.escalated')},
+            k.sla_state, ${ts('k.due')}, k.resp_breached, k.res_breached, ${ts('k.escalated')},
             'user:bench-agent', k.events, ${ts('k.opened')},
             ${ts('greatest(k.opened, k.responded, k.started, k.paused_since, k.resolved)')}
        FROM k JOIN o_rn o ON o.rn = k.order_rn JOIN owners w ON w.n = k.owner_n`,
     [opts.nowMs],
+  );
+  await c.query(
+    `INSERT INTO complaint_clock (complaint_id, next_check_at) SELECT k.id, ${ts('k.next_check')} FROM k
+      WHERE k.next_check IS NOT NULL`,
   );
   const events = (
     await c.query(
@@ -164,6 +168,7 @@ export async function createComplaintsData(
   await c.query(`SET session_replication_role = DEFAULT`);
   for (const t of ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k', 'o_rn', 'owners']) await c.query(`DROP TABLE ${t}`);
   await c.query(`VACUUM ANALYZE complaint`);
+  await c.query(`VACUUM ANALYZE complaint_clock`);
   await c.query(`VACUUM ANALYZE complaint_event`);
   return { open: opts.open, done: opts.done, events, seconds: (performance.now() - started) / 1000 };
 }

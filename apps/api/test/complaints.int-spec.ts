@@ -33,9 +33,11 @@ describe('complaints on a 24-hour clock', () => {
   /** Moves a complaint's clock back by `hours` (as if it had been opened that long ago). */
   async function age(number: string, hours: number) {
     await api.ds.query(
-      `UPDATE complaint SET opened_at = opened_at - $2 * interval '1 hour', started_at = started_at - $2 * interval '1 hour',
-              responded_at = responded_at - $2 * interval '1 hour', due_at = due_at - $2 * interval '1 hour',
-              next_check_at = next_check_at - $2 * interval '1 hour' WHERE number = $1`,
+      `WITH k AS (
+         UPDATE complaint SET opened_at = opened_at - $2 * interval '1 hour', started_at = started_at - $2 * interval '1 hour',
+                responded_at = responded_at - $2 * interval '1 hour', due_at = due_at - $2 * interval '1 hour'
+          WHERE number = $1 RETURNING id)
+       UPDATE complaint_clock SET next_check_at = next_check_at - $2 * interval '1 hour' FROM k WHERE complaint_id = k.id`,
       [number, hours],
     );
   }

@@ -137,7 +137,7 @@ export async function seedComplaints(ds: DataSource, seed: number): Promise<numb
               responded_at = CASE WHEN responded_at IS NULL THEN NULL
                                   ELSE least(opened_at - d + $3 * interval '1 minute', now()) END,
               resolved_at = resolved_at - d + $4 * interval '1 hour', closed_at = closed_at - d + $4 * interval '1 hour',
-              due_at = due_at - d, next_check_at = now(), created_at = created_at - d, owner_id = coalesce(owner_id, $5::uuid)
+              due_at = due_at - d, created_at = created_at - d, owner_id = coalesce(owner_id, $5::uuid)
          FROM shift WHERE id = $1`,
       [
         c.id,
@@ -146,6 +146,12 @@ export async function seedComplaints(ds: DataSource, seed: number): Promise<numb
         Math.min(hoursAgo * 0.8, 3 + rnd.next() * 18),
         owner?.id ?? null,
       ],
+    );
+    // Looked at again by the sweep below, which reads the back-dated clock.
+    await ds.query(
+      `INSERT INTO complaint_clock (complaint_id, next_check_at) VALUES ($1, now())
+       ON CONFLICT (complaint_id) DO UPDATE SET next_check_at = now()`,
+      [c.id],
     );
     await ds.query(
       `UPDATE complaint_event SET created_at = created_at - $2 * interval '1 hour' + sequence * interval '7 minutes'

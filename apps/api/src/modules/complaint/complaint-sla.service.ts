@@ -29,7 +29,8 @@ export class ComplaintSlaSweep {
         { action: 'SWEEP_COMPLAINT_SLA', targetType: 'Complaint' },
         async (tx) => {
           const rows = await tx.m.query(
-            `SELECT * FROM complaint WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+            `SELECT k.* FROM complaint_clock cc JOIN complaint k ON k.id = cc.complaint_id
+              WHERE cc.next_check_at <= $1 ORDER BY cc.next_check_at LIMIT $2 FOR UPDATE OF k SKIP LOCKED`,
             [new Date(now), BATCH],
           );
           let n = 0;
@@ -38,6 +39,7 @@ export class ComplaintSlaSweep {
             const c = this.transitions.begin(tx, hydrate(tx.m, Complaint, row), now);
             const k = c.complaint;
             const before = k.slaState;
+            const dueBefore = k.dueAt.getTime();
             const reading = readSla(k.slaPolicy, clockOf(k), now);
             if (reading.state === 'AT_RISK' && before === 'ON_TRACK' && k.resolvedAt === null) {
               const which = reading.kind === 'RESPONSE' ? 'first response' : 'resolution';
@@ -64,10 +66,11 @@ export class ComplaintSlaSweep {
               c.record('ESCALATED', `Escalated to managers: ${reading.state === 'AT_RISK' ? 'at risk' : 'breached'}`);
             }
             setClock(k, clockOf(k), now);
+            c.readingChanged = k.slaState !== before || k.dueAt.getTime() !== dueBefore;
             if (c.events.length) n++;
             changes.push(c);
           }
-          // One statement for the whole batch (bench 14 measured one per complaint: 0.6 ms each).
+          // One statement for the whole batch; the wide rows only where the reading changed (bench 14).
           await this.transitions.saveClocks(tx, changes);
           return { swept: rows.length as number, changed: n };
         },

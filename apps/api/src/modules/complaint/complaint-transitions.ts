@@ -61,6 +61,8 @@ export class ComplaintChange {
   askSurvey = false;
   /** The survey's token, once one is asked for. */
   surveyToken: string | null = null;
+  /** The sweep found a new state or deadline (saveClocks writes the wide row only then, or with events). */
+  readingChanged = false;
 
   constructor(
     readonly tx: Tx,
@@ -172,8 +174,8 @@ export class ComplaintTransitions {
       'saved',
       `UPDATE complaint SET status = $2, owner_id = $3, department = $4, root_cause = $5, outcome = $6, resolution_note = $7,
               started_at = $8, paused_ms = $9, paused_since = $10, responded_at = $11, resolved_at = $12, closed_at = $13,
-              sla_state = $14, due_at = $15, next_check_at = $16, response_breached = $17, resolution_breached = $18,
-              escalated_at = $19, last_event_sequence = $20, updated_at = now()
+              sla_state = $14, due_at = $15, response_breached = $16, resolution_breached = $17,
+              escalated_at = $18, last_event_sequence = $19, updated_at = now()
         WHERE id = $1 RETURNING *`,
       [
         k.id,
@@ -191,13 +193,13 @@ export class ComplaintTransitions {
         k.closedAt,
         k.slaState,
         k.dueAt,
-        k.nextCheckAt,
         k.responseBreached,
         k.resolutionBreached,
         k.escalatedAt,
         k.lastEventSequence + c.events.length,
       ],
     );
+    if (k.nextCheckAt !== undefined) addClocks(batch, [k]);
     const first = k.lastEventSequence + 1;
     if (c.surveyToken)
       batch.add(
@@ -229,41 +231,60 @@ export class ComplaintTransitions {
   }
 
   /**
-   * Writes the clocks of many complaints (the sweep) with their events in one statement: state,
-   * deadline, next look, breach flags and escalation; nothing else of them changes.
+   * Writes the sweep's readings of many complaints with their events in one statement: every next look
+   * (`complaint_clock`), and state, deadline, breach flags and escalation only of those whose reading
+   * changed (`readingChanged` or events), so a look that changes nothing leaves the wide row alone.
    */
   async saveClocks(tx: Tx, changes: readonly ComplaintChange[]): Promise<void> {
     if (changes.length === 0) return;
     const batch = new WriteBatch();
-    const ks = changes.map((c) => c.complaint);
+    const changed = changes.filter((c) => c.readingChanged || c.events.length > 0);
+    const ks = changed.map((c) => c.complaint);
     batch.add(
       'saved',
-      `UPDATE complaint k SET sla_state = d.state, due_at = d.due_at, next_check_at = d.next_check_at,
+      `UPDATE complaint k SET sla_state = d.state, due_at = d.due_at,
               response_breached = d.response_breached, resolution_breached = d.resolution_breached,
               escalated_at = d.escalated_at, last_event_sequence = d.seq, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::boolean[], $6::boolean[],
-                     $7::timestamptz[], $8::int[])
-              AS d(id, state, due_at, next_check_at, response_breached, resolution_breached, escalated_at, seq)
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::boolean[], $5::boolean[], $6::timestamptz[], $7::int[])
+              AS d(id, state, due_at, response_breached, resolution_breached, escalated_at, seq)
         WHERE k.id = d.id
        RETURNING k.*`,
       [
         ks.map((k) => k.id),
         ks.map((k) => k.slaState),
         ks.map((k) => k.dueAt),
-        ks.map((k) => k.nextCheckAt),
         ks.map((k) => k.responseBreached),
         ks.map((k) => k.resolutionBreached),
         ks.map((k) => k.escalatedAt),
-        changes.map((c) => c.complaint.lastEventSequence + c.events.length),
+        changed.map((c) => c.complaint.lastEventSequence + c.events.length),
       ],
+    );
+    addClocks(
+      batch,
+      changes.map((c) => c.complaint),
     );
     appendEventsOfMany(
       batch,
       COMPLAINT_EVENTS,
-      changes.map((c) => ({ source: c.complaint, events: c.events })),
+      changed.map((c) => ({ source: c.complaint, events: c.events })),
       actorLabel(tx.actor),
       'saved',
     );
     await batch.run(tx.m, 'SELECT count(*) FROM saved');
   }
+}
+
+/** The complaints' next looks into `complaint_clock`: set where there is one, removed where the clock stopped. */
+function addClocks(batch: WriteBatch, ks: readonly Complaint[]): void {
+  const set = ks.filter((k) => k.nextCheckAt);
+  const stopped = ks.filter((k) => k.nextCheckAt === null);
+  batch.add(
+    'clock_set',
+    `INSERT INTO complaint_clock (complaint_id, next_check_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
+     ON CONFLICT (complaint_id) DO UPDATE SET next_check_at = EXCLUDED.next_check_at`,
+    [set.map((k) => k.id), set.map((k) => k.nextCheckAt)],
+  );
+  batch.add('clock_stopped', `DELETE FROM complaint_clock WHERE complaint_id = ANY($1::uuid[])`, [
+    stopped.map((k) => k.id),
+  ]);
 }

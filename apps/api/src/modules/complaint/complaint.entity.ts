@@ -127,8 +127,8 @@ export class Complaint implements Node {
   @Column({ type: 'timestamptz' })
   dueAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  nextCheckAt: Date | null;
+  /** The sweep's next look (kept in `complaint_clock`): set by setClock, undefined when not recomputed. */
+  nextCheckAt?: Date | null;
 
   @Column()
   responseBreached: boolean;

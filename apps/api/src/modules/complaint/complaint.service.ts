@@ -69,8 +69,8 @@ export class ComplaintService {
       setClock(complaint, startClock(now), now);
       const [row] = await tx.m.query(
         `INSERT INTO complaint (number, customer_id, order_id, delivery_id, channel, category, priority, department, description,
-                status, sla_policy, opened_at, started_at, sla_state, due_at, next_check_at, idempotency_key, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'OPEN', $10, $11, $11, $12, $13, $14, $15, $16)
+                status, sla_policy, opened_at, started_at, sla_state, due_at, idempotency_key, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'OPEN', $10, $11, $11, $12, $13, $14, $15)
          ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING *`,
         [
           complaint.number,
@@ -86,7 +86,6 @@ export class ComplaintService {
           complaint.openedAt,
           complaint.slaState,
           complaint.dueAt,
-          complaint.nextCheckAt,
           key,
           createdBy,
         ],
@@ -99,7 +98,9 @@ export class ComplaintService {
         ]);
         return { complaint: hydrate(tx.m, Complaint, same) };
       }
-      const c = this.transitions.begin(tx, hydrate(tx.m, Complaint, row), now);
+      const opened = hydrate(tx.m, Complaint, row);
+      opened.nextCheckAt = complaint.nextCheckAt;
+      const c = this.transitions.begin(tx, opened, now);
       c.record('OPENED', `${input.channel}: ${input.category} → ${complaint.department}`);
       return { complaint: await this.transitions.save(c, 'OPEN_COMPLAINT') };
     });
