@@ -174,6 +174,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'surveys',
+            ...page(
+              'COMPLAINT_READ',
+              async () => (await import('../modules/complaints/pages/SurveysPage')).SurveysPage,
+            ),
+          },
+          {
             path: 'returns',
             ...page('RETURN_READ', async () => (await import('../modules/returns/pages/ReturnsPage')).ReturnsPage),
           },

@@ -23,6 +23,7 @@ interface NavItem {
     | 'nav.dispatch'
     | 'nav.complaints'
     | 'nav.returns'
+    | 'nav.surveys'
     | 'nav.notifications'
     | 'nav.templates'
     | 'nav.webhooks';
@@ -45,6 +46,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/dispatch', label: 'nav.dispatch', icon: 'dispatch', permission: 'DELIVERY_READ' },
   { to: '/complaints', label: 'nav.complaints', icon: 'complaints', permission: 'COMPLAINT_READ' },
   { to: '/returns', label: 'nav.returns', icon: 'returns', permission: 'RETURN_READ' },
+  { to: '/surveys', label: 'nav.surveys', icon: 'surveys', permission: 'COMPLAINT_READ' },
   {
     to: '/notifications',
     label: 'nav.notifications',

@@ -245,3 +245,26 @@ export const complaintHandlersQuery = graphql(`
     }
   }
 `);
+
+/** Where a quality complaint's goods came from: each order line's receipt and supplier. */
+export const complaintQualityTraceQuery = graphql(`
+  query ComplaintQualityTrace($id: ID!) {
+    complaint(id: $id) {
+      id
+      qualityTrace {
+        lineNo
+        sku
+        receipt {
+          id
+          number
+          receivedAt
+        }
+        supplier {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);

@@ -3,9 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
+import { useCan } from '../../auth/hooks/useSession';
 import { ComplaintActions } from '../components/ComplaintActions';
 import { ComplaintPriorityBadge, ComplaintStatusBadge } from '../components/ComplaintBadges';
 import { ComplaintEvidence } from '../components/ComplaintEvidence';
+import { QualityTrace } from '../components/QualityTrace';
 import { ComplaintHistory } from '../components/ComplaintHistory';
 import { SlaClock } from '../components/SlaClock';
 import { useComplaint } from '../hooks/useComplaint';
@@ -15,6 +17,7 @@ import '../complaints.css';
 export function ComplaintPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const can = useCan();
   const { id = '' } = useParams();
   const { complaint: c, error, loading, liveNote, dismissLiveNote, refresh } = useComplaint(id);
 
@@ -113,6 +116,7 @@ export function ComplaintPage() {
               </dl>
             </section>
           )}
+          {c.category === 'QUALITY' && c.order && can('PURCHASING_READ') && <QualityTrace complaintId={c.id} />}
         </div>
         <div className="stack">
           <ComplaintHistory complaint={c} />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { ComplaintCategory, ComplaintFilter, ComplaintStatus, Department, SlaState } from '../../../gql/graphql';
 import { PageHeader } from '../../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
@@ -21,7 +21,12 @@ export function ComplaintsPage() {
   const navigate = useNavigate();
   const can = useCan();
   const me = useUser();
-  const [slaState, setSlaState] = useState<SlaState | ''>('');
+  const [params] = useSearchParams();
+  // The overview's at-risk tile links here with ?sla=AT_RISK.
+  const [slaState, setSlaState] = useState<SlaState | ''>(() => {
+    const asked = params.get('sla') as SlaState | null;
+    return asked && SLA_STATES.includes(asked) ? asked : '';
+  });
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [department, setDepartment] = useState<Department | ''>('');
   const [category, setCategory] = useState<ComplaintCategory | ''>('');

@@ -27,7 +27,8 @@ export function OrderTable({ rows, hasNextPage, loadingMore, onLoadMore, changed
   const f = useFormat();
   const navigate = useNavigate();
   const now = new Date(Date.now()).toISOString();
-  const late = (o: OrderRowFragment) => o.promisedBy < now && !['DELIVERED', 'CANCELLED'].includes(o.status);
+  const late = (o: OrderRowFragment) =>
+    o.promisedBy < now && !['DELIVERED', 'RETURNED', 'CANCELLED'].includes(o.status);
 
   const columns: Column<OrderRowFragment>[] = [
     {

@@ -34,7 +34,8 @@ export function OrderPage() {
     );
   }
 
-  const late = new Date(order.promisedBy).getTime() < Date.now() && !['DELIVERED', 'CANCELLED'].includes(order.status);
+  const late =
+    new Date(order.promisedBy).getTime() < Date.now() && !['DELIVERED', 'RETURNED', 'CANCELLED'].includes(order.status);
   return (
     <div className="page">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">

@@ -37,6 +37,21 @@ export const operationsOverviewQuery = graphql(`
         meetsTarget
         sampleSize
       }
+      complaintsOpen
+      complaintsAtRisk
+      complaintsBreached
+      orderErrorRate {
+        value
+        target
+        meetsTarget
+        sampleSize
+      }
+      satisfaction {
+        value
+        target
+        meetsTarget
+        sampleSize
+      }
       ordersPerMinute {
         minute
         count

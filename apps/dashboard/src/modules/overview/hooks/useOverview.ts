@@ -49,6 +49,12 @@ export interface Overview {
   p90HoursToShip: number | null;
   /** Deliveries of the last 30 days. */
   onTimeDelivery: Kpi;
+  /** After-sales: complaints not yet resolved, by clock; our errors and satisfaction of the last 30 days. */
+  complaintsOpen: number;
+  complaintsAtRisk: number;
+  complaintsBreached: number;
+  orderErrorRate: Kpi;
+  satisfaction: Kpi;
   /** Orders placed per minute over the last 60 minutes, oldest first, zero-filled (kept live). */
   ordersPerMinute: { minute: string; count: number }[];
 }
@@ -123,6 +129,11 @@ function applyEvents(base: Snapshot, events: readonly LiveOrderEvent[], serverNo
     averageHoursToShip: base.averageHoursToShip,
     p90HoursToShip: base.p90HoursToShip,
     onTimeDelivery: base.onTimeDelivery,
+    complaintsOpen: base.complaintsOpen,
+    complaintsAtRisk: base.complaintsAtRisk,
+    complaintsBreached: base.complaintsBreached,
+    orderErrorRate: base.orderErrorRate,
+    satisfaction: base.satisfaction,
     ordersPerMinute,
   };
 }

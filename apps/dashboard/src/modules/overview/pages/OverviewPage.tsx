@@ -88,6 +88,42 @@ export function OverviewPage() {
               tone={o.onTimeDelivery.meetsTarget === null ? 'neutral' : o.onTimeDelivery.meetsTarget ? 'good' : 'bad'}
             />
           </section>
+          <section className="kpi-grid" aria-label={t('overview.afterSales')}>
+            <KpiTile
+              label={t('overview.kpi.complaintsAtRisk')}
+              value={f.number(o.complaintsAtRisk + o.complaintsBreached)}
+              hint={t('overview.kpi.complaintsAtRiskHint', {
+                risk: f.number(o.complaintsAtRisk),
+                breached: f.number(o.complaintsBreached),
+                open: f.number(o.complaintsOpen),
+              })}
+              tone={o.complaintsBreached > 0 ? 'bad' : o.complaintsAtRisk > 0 ? 'warn' : 'good'}
+              to={
+                can('COMPLAINT_READ')
+                  ? `/complaints?sla=${o.complaintsBreached > 0 ? 'BREACHED' : 'AT_RISK'}`
+                  : undefined
+              }
+            />
+            <KpiTile
+              label={t('overview.kpi.satisfaction')}
+              value={o.satisfaction.value === null ? dash : f.percent(o.satisfaction.value)}
+              hint={t('overview.kpi.satisfactionHint', {
+                target: f.percent(o.satisfaction.target, 0),
+                n: f.number(o.satisfaction.sampleSize),
+              })}
+              tone={o.satisfaction.meetsTarget === null ? 'neutral' : o.satisfaction.meetsTarget ? 'good' : 'bad'}
+              to={can('COMPLAINT_READ') ? '/surveys' : undefined}
+            />
+            <KpiTile
+              label={t('overview.kpi.errorRate')}
+              value={o.orderErrorRate.value === null ? dash : f.percent(o.orderErrorRate.value, 2)}
+              hint={t('overview.kpi.errorRateHint', {
+                target: f.percent(o.orderErrorRate.target, 0),
+                n: f.number(o.orderErrorRate.sampleSize),
+              })}
+              tone={o.orderErrorRate.meetsTarget === null ? 'neutral' : o.orderErrorRate.meetsTarget ? 'good' : 'bad'}
+            />
+          </section>
           <section className="kpi-grid kpi-grid-small" aria-label={t('overview.stageTimes')}>
             <KpiTile
               size="small"
