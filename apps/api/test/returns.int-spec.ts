@@ -13,7 +13,7 @@ import {
   orderInput,
   PLACE_ORDER,
 } from './factories';
-import { startTestApi, TestApi } from './helpers';
+import { settle, startTestApi, subscribe, TestApi } from './helpers';
 
 const ERR = 'userErrors { code field message }';
 const R = `id number status reason lines { lineNo sku quantity received restocked damaged toSupplier }
@@ -418,10 +418,17 @@ describe('returns and refunds', () => {
     const r = (
       await api.data(REQUEST, { i: { orderId: order.id, reason: 'CHANGED_MIND', lines: [{ lineNo: 1, quantity: 3 }] } })
     ).requestReturn.returnRequest;
+    const live = subscribe<{ returnChanged: { number: string; status: string } }>(
+      api.ws(),
+      `subscription($r: ID) { returnChanged(returnId: $r) { number status } }`,
+      { r: r.id },
+    );
+    await settle();
     const bare = await api.data(REJECT, { i: { returnId: r.id } });
     assert.equal(bare.rejectReturn.userErrors[0].code, 'INVALID_INPUT');
     const no = await api.data(REJECT, { i: { returnId: r.id, reason: '商品已拆封使用' } });
     assert.equal(no.rejectReturn.returnRequest.status, 'REJECTED');
+    assert.deepEqual(await live.waitFor(1), [{ returnChanged: { number: r.number, status: 'REJECTED' } }]);
     const again = await api.data(REQUEST, {
       i: { orderId: order.id, reason: 'QUALITY', lines: [{ lineNo: 1, quantity: 3 }] },
     });

@@ -8,6 +8,7 @@ import { pickListStream } from '../modules/fulfilment/live/pickListStream';
 import { shipmentStream } from '../modules/fulfilment/live/shipmentStream';
 import { orderStream } from '../modules/orders/live/orderStream';
 import { purchaseOrderStream } from '../modules/purchasing/live/purchaseOrderStream';
+import { returnStream } from '../modules/returns/live/returnStream';
 import { stockStream } from '../modules/stock/live/stockStream';
 
 /** Every module's live streams, opened in this order for the users who may read them. */
@@ -22,4 +23,5 @@ export const LIVE_STREAMS: readonly LiveStream[] = [
   blockedAreaStream,
   complaintStream,
   slaAlertStream,
+  returnStream,
 ];

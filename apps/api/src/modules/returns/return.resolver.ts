@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Context } from '../../app/context';
 import { localId } from '../../common/global-id';
 import { PageArgs } from '../../common/page-args';
@@ -11,6 +11,7 @@ import { GoodsReceipt } from '../purchasing/goods-receipt.entity';
 import { Supplier } from '../purchasing/supplier.entity';
 import { Refund, ReturnEvent, ReturnLine, ReturnRequest, StoreCredit } from './return.entity';
 import { OrderReturnState } from './return.enums';
+import type { ReturnEventMessage } from './return.events';
 import { DecideReturnInput, ReceiveReturnInput, RequestReturnInput, ReturnFilter } from './return.inputs';
 import { ReturnPayload, ReturnRequestConnection } from './return.types';
 
@@ -32,6 +33,22 @@ export class ReturnResolver {
   returnRequest(@Arg('id', () => ID, { description: 'Global id of the return.' }) id: string, @Ctx() ctx: Context) {
     const local = localId(id, 'ReturnRequest');
     return local ? ctx.loaders.returnRequest.load(local) : null;
+  }
+
+  @Requires('RETURN_READ')
+  @Subscription(() => ReturnRequest, {
+    topics: 'RETURN_EVENT',
+    filter: ({ payload, args }: { payload: ReturnEventMessage; args: { returnId?: string } }) =>
+      !args.returnId || payload.returnId === localId(args.returnId, 'ReturnRequest'),
+    description:
+      'Returns as they change (every event after commit: asked for, decided, received, resolved); of one return with returnId.',
+  })
+  async returnChanged(
+    @Root() m: ReturnEventMessage,
+    @Arg('returnId', () => ID, { nullable: true, description: 'Global id of one return.' }) _id: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.returnRequest.load(m.returnId);
   }
 
   @Requires('RETURN_HANDLE')

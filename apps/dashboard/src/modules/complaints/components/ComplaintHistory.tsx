@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../app/format';
 import type { TFunction } from 'i18next';
 import type {
   ComplaintCategory,
@@ -9,6 +8,7 @@ import type {
   Department,
   RootCause,
 } from '../../../gql/graphql';
+import { TimelineEvent } from '../../../ui/TimelineEvent';
 import { ComplaintStatusBadge } from './ComplaintBadges';
 
 /** The sentences the server writes for steps it takes itself (agents' own notes are shown as written). */
@@ -50,7 +50,6 @@ function reasonText(t: TFunction, type: string, toStatus: string, reason: string
 /** The complaint's history, newest first: what happened, the status step, why, who and when. */
 export function ComplaintHistory({ complaint }: { complaint: ComplaintDetailFragment }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const events = [...complaint.events].sort((a, b) => b.sequence - a.sequence);
   return (
     <section className="card" aria-labelledby="complaint-history-title">
@@ -59,31 +58,19 @@ export function ComplaintHistory({ complaint }: { complaint: ComplaintDetailFrag
       </h2>
       <ol className="timeline" aria-label={t('complaints.history.title')}>
         {events.map((e) => (
-          <li
+          <TimelineEvent
             key={e.sequence}
-            className={`timeline-item complaint-event-${e.type.toLowerCase().replace(/_/g, '-')}`}
-            aria-label={t(`complaintEventType.${e.type}`)}
-          >
-            <span className="timeline-marker" aria-hidden="true" />
-            <div className="timeline-body">
-              <div className="timeline-head">
-                <strong>{t(`complaintEventType.${e.type}`)}</strong>
-                {e.fromStatus && e.fromStatus !== e.toStatus ? (
-                  <span className="transition">
-                    <ComplaintStatusBadge status={e.fromStatus} />
-                    <span aria-label={t('common.to')}>→</span>
-                    <ComplaintStatusBadge status={e.toStatus} />
-                  </span>
-                ) : (
-                  <ComplaintStatusBadge status={e.toStatus} />
-                )}
-              </div>
-              {e.reason && <div className="timeline-reason">{reasonText(t, e.type, e.toStatus, e.reason)}</div>}
-              <div className="muted small">
-                <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time> · {e.actor} · #{e.sequence}
-              </div>
-            </div>
-          </li>
+            className={`complaint-event-${e.type.toLowerCase().replace(/_/g, '-')}`}
+            label={t(`complaintEventType.${e.type}`)}
+            title={t(`complaintEventType.${e.type}`)}
+            fromStatus={e.fromStatus}
+            toStatus={e.toStatus}
+            badge={(s) => <ComplaintStatusBadge status={s} />}
+            reason={e.reason && reasonText(t, e.type, e.toStatus, e.reason)}
+            createdAt={e.createdAt}
+            actor={e.actor}
+            sequence={e.sequence}
+          />
         ))}
       </ol>
     </section>

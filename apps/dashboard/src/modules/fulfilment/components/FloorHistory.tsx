@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../app/format';
 import type { PickListStatus, ShipmentStatus } from '../../../gql/graphql';
+import { TimelineEvent } from '../../../ui/TimelineEvent';
 import { PickListStatusBadge, ShipmentStatusBadge } from './FulfilmentBadges';
 
 interface FloorEvent {
@@ -16,7 +16,6 @@ interface FloorEvent {
 /** A pick list's or shipment's history, newest first: who did what, when. */
 export function FloorHistory({ kind, events }: { kind: 'pickList' | 'shipment'; events: readonly FloorEvent[] }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const badge = (s: string) =>
     kind === 'pickList' ? (
       <PickListStatusBadge status={s as PickListStatus} />
@@ -31,31 +30,19 @@ export function FloorHistory({ kind, events }: { kind: 'pickList' | 'shipment'; 
       </h2>
       <ol className="timeline">
         {sorted.map((e) => (
-          <li key={e.sequence} className={`timeline-item timeline-${e.type.toLowerCase()}`}>
-            <span className="timeline-marker" aria-hidden="true" />
-            <div className="timeline-body">
-              <div className="timeline-head">
-                <strong>{t(`fulfilment.history.${kind}.${e.type}` as 'fulfilment.history.pickList.CREATED')}</strong>
-                {e.fromStatus && e.fromStatus !== e.toStatus ? (
-                  <span className="transition">
-                    {badge(e.fromStatus)}
-                    <span aria-label={t('common.to')}>→</span>
-                    {badge(e.toStatus)}
-                  </span>
-                ) : (
-                  badge(e.toStatus)
-                )}
-              </div>
-              {e.reason && (
-                <div className="timeline-reason" lang="en">
-                  {e.reason}
-                </div>
-              )}
-              <div className="muted small">
-                <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time> · {e.actor} · #{e.sequence}
-              </div>
-            </div>
-          </li>
+          <TimelineEvent
+            key={e.sequence}
+            className={`timeline-${e.type.toLowerCase()}`}
+            title={t(`fulfilment.history.${kind}.${e.type}` as 'fulfilment.history.pickList.CREATED')}
+            fromStatus={e.fromStatus}
+            toStatus={e.toStatus}
+            badge={badge}
+            reason={e.reason}
+            reasonLang="en"
+            createdAt={e.createdAt}
+            actor={e.actor}
+            sequence={e.sequence}
+          />
         ))}
       </ol>
     </section>

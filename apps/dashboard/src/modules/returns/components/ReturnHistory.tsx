@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../app/format';
 import type { ReturnDetailFragment, ReturnReason } from '../../../gql/graphql';
+import { TimelineEvent } from '../../../ui/TimelineEvent';
 import { ReturnStatusBadge } from './ReturnBadges';
 
 /** The sentences the server writes for steps it takes itself (a rejection's reason is shown as written). */
@@ -49,7 +49,6 @@ function reasonText(t: TFunction, type: string, reason: string): string {
 /** The return's history, newest first: what happened, the status step, why, who and when. */
 export function ReturnHistory({ returnRequest }: { returnRequest: ReturnDetailFragment }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const events = [...returnRequest.events].sort((a, b) => b.sequence - a.sequence);
   return (
     <section className="card" aria-labelledby="return-history-title">
@@ -58,27 +57,18 @@ export function ReturnHistory({ returnRequest }: { returnRequest: ReturnDetailFr
       </h2>
       <ol className="timeline" aria-label={t('returns.history.title')}>
         {events.map((e) => (
-          <li key={e.sequence} className="timeline-item" aria-label={t(`returnEventType.${e.type}`)}>
-            <span className="timeline-marker" aria-hidden="true" />
-            <div className="timeline-body">
-              <div className="timeline-head">
-                <strong>{t(`returnEventType.${e.type}`)}</strong>
-                {e.fromStatus && e.fromStatus !== e.toStatus ? (
-                  <span className="transition">
-                    <ReturnStatusBadge status={e.fromStatus} />
-                    <span aria-label={t('common.to')}>→</span>
-                    <ReturnStatusBadge status={e.toStatus} />
-                  </span>
-                ) : (
-                  <ReturnStatusBadge status={e.toStatus} />
-                )}
-              </div>
-              {e.reason && <div className="timeline-reason">{reasonText(t, e.type, e.reason)}</div>}
-              <div className="muted small">
-                <time dateTime={e.createdAt}>{f.dateTime(e.createdAt)}</time> · {e.actor} · #{e.sequence}
-              </div>
-            </div>
-          </li>
+          <TimelineEvent
+            key={e.sequence}
+            label={t(`returnEventType.${e.type}`)}
+            title={t(`returnEventType.${e.type}`)}
+            fromStatus={e.fromStatus}
+            toStatus={e.toStatus}
+            badge={(s) => <ReturnStatusBadge status={s} />}
+            reason={e.reason && reasonText(t, e.type, e.reason)}
+            createdAt={e.createdAt}
+            actor={e.actor}
+            sequence={e.sequence}
+          />
         ))}
       </ol>
     </section>

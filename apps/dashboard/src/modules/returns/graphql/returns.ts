@@ -249,3 +249,12 @@ export const receiveReturnMutation = graphql(`
     }
   }
 `);
+
+/** Every return change (asked for, decided, received, resolved): the row, so the cache updates wherever it is shown. */
+export const returnChangedSubscription = graphql(`
+  subscription ReturnChangedLive {
+    returnChanged {
+      ...ReturnRow
+    }
+  }
+`);

@@ -1,12 +1,12 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
 import type { ReturnRowFragment, ReturnStatus } from '../../../gql/graphql';
-import { usePolling } from '../../notifications/hooks/usePolling';
+import { useLiveListener } from '../../../app/live/useLiveEvents';
 import { returnRequestsQuery } from '../graphql/returns';
+import { returnStream } from '../live/returnStream';
 
 const PAGE_SIZE = 50;
-/** Returns have no live stream: the queue is read again this often while it is shown. */
-const POLL_MS = 30_000;
 
 /** One status's list (or every status's), in keyset pages, oldest request first. */
 function useReturnList(status: ReturnStatus | null, skip: boolean) {
@@ -52,12 +52,14 @@ export function useReturns(statuses: readonly ReturnStatus[] | null) {
     .filter((r) => at(r) <= cut)
     .sort((x, y) => at(x) - at(y) || x.number.localeCompare(y.number));
   const refresh = () => lists.forEach((l) => l.refresh());
-  // A read again from the first page would drop the pages loaded after it: only a first page is polled.
-  usePolling(
-    refresh,
-    POLL_MS,
-    lists.every((l) => l.rows.length <= PAGE_SIZE),
-  );
+  // A live change updates its row in the cache; the lists are read again shortly after, as returns enter
+  // them, leave them or move.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useLiveListener(returnStream, () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(refresh, 500);
+  });
   return {
     rows,
     loaded: lists.every((l) => l.loaded),
