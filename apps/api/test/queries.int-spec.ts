@@ -38,8 +38,8 @@ describe('queries', () => {
   });
   after(() => api.stop());
 
-  const ORDERS = `query($first: Int, $after: String, $filter: OrderFilter) {
-    orders(first: $first, after: $after, filter: $filter) {
+  const ORDERS = `query($first: Int, $after: String, $filter: OrderFilter, $orderBy: OrderOrder) {
+    orders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       edges { cursor node { id number status channel createdAt delivery { region } customer { id } } }
       pageInfo { hasNextPage hasPreviousPage endCursor }
     } }`;
@@ -56,6 +56,34 @@ describe('queries', () => {
     } while (after);
     assert.equal(pages, 4);
     assert.deepEqual(seen, [...numbers].reverse());
+  });
+
+  it('pages oldest first on request (the review queue), a filter kept, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const r: any = await api.data(ORDERS, { first: 3, after, orderBy: 'OLDEST_FIRST' });
+      seen.push(...r.orders.edges.map((e: any) => e.node.number));
+      after = r.orders.pageInfo.hasNextPage ? r.orders.pageInfo.endCursor : null;
+    } while (after);
+    assert.deepEqual(seen, numbers);
+    const held = await api.data(ORDERS, { first: 100, filter: { status: 'PENDING_REVIEW' }, orderBy: 'OLDEST_FIRST' });
+    const times = held.orders.edges.map((e: any) => e.node.createdAt);
+    assert.equal(times.length, 7);
+    assert.deepEqual(times, [...times].sort());
+  });
+
+  it('counts the whole list on request, with its filter, on any page', async () => {
+    const count = `query($after: String, $filter: OrderFilter) { orders(first: 5, after: $after, filter: $filter) {
+      totalCount pageInfo { endCursor } } warehouses(first: 1) { totalCount } }`;
+    const all = await api.data(count, {});
+    assert.equal(all.orders.totalCount, 25);
+    const later = await api.data(count, { after: all.orders.pageInfo.endCursor });
+    assert.equal(later.orders.totalCount, 25, 'the whole list, not what is left after the cursor');
+    assert.equal((await api.data(count, { filter: { status: 'PENDING_REVIEW' } })).orders.totalCount, 7);
+    assert.equal((await api.data(count, { filter: { channel: 'PARTNER' } })).orders.totalCount, 8);
+    const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM warehouse`);
+    assert.equal(all.warehouses.totalCount, n, 'a query-builder list counts too');
   });
 
   it('filters by status, channel, customer, region, warehouse, created range and number search', async () => {

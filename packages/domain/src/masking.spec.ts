@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskAddress, maskContactsInText, maskEmail, maskName, maskPhone } from './masking';
+import { addressWithCity, maskAddress, maskContactsInText, maskEmail, maskName, maskPhone } from './masking';
 import { API_KEY_SCOPES, PERMISSIONS, permissionsOfRole, ROLES } from './access';
 
 describe('masking personal data', () => {
@@ -17,6 +17,10 @@ describe('masking personal data', () => {
   it('reduces an address to city and district', () => {
     assert.equal(maskAddress('浦东新区张杨路1234号5栋601室', '上海'), '上海浦东新区');
     assert.equal(maskAddress('张杨路1234号', '上海'), '上海');
+    // Shown with its city once: a masked address already starts with it.
+    assert.equal(addressWithCity('上海', maskAddress('浦东新区张杨路1234号', '上海')), '上海浦东新区');
+    assert.equal(addressWithCity('上海', '浦东新区张杨路1234号'), '上海浦东新区张杨路1234号');
+    assert.equal(addressWithCity('上海', '上海市浦东新区张杨路1234号'), '上海市浦东新区张杨路1234号');
     assert.equal(maskAddress('上海市浦东新区张杨路1234号', '上海'), '上海浦东新区');
   });
   it('never lets a street through on a word that only ends like a district', () => {

@@ -28,6 +28,12 @@ export function maskAddress(address: string, city: string): string {
   return district ? `${city}${district}` : city;
 }
 
+/** An address with its city in front, once: left as it is where it already starts with the city (masked ones do). */
+export function addressWithCity(city: string, address: string): string {
+  const a = address.trim();
+  return a.startsWith(city) ? a : `${city}${a}`;
+}
+
 export function maskEmail(email: string): string {
   const at = email.indexOf('@');
   if (at < 1) return '***';

@@ -1,4 +1,4 @@
-import { ClassType, Field, ObjectType } from 'type-graphql';
+import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SEARCH_LENGTH, searchable } from '@fulfilment/domain';
@@ -25,6 +25,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
+  /** Counted when read (a getter): only a request that selects totalCount pays for the count. */
+  readonly totalCount: Promise<number>;
 }
 
 /**
@@ -48,6 +50,12 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
 
     @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to get them.' })
     pageInfo: PageInfo;
+
+    @Field(() => Int, {
+      description:
+        'How many items the whole list has with its filter (every page): one count in SQL, made only when asked for.',
+    })
+    readonly totalCount: Promise<number>;
   }
   return ConnectionClass;
 }
@@ -137,9 +145,13 @@ function connectionOf<T>(
   first: number,
   keyset: Keyset<T>,
   after: string | null | undefined,
+  count: () => Promise<number>,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyset.values(node)), node }));
+  // A first page that is the whole list needs no count.
+  const whole = !after && rows.length <= first;
+  let counted: Promise<number> | undefined;
   return {
     edges,
     pageInfo: Object.assign(new PageInfo(), {
@@ -148,6 +160,9 @@ function connectionOf<T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     }),
+    get totalCount() {
+      return (counted ??= whole ? Promise.resolve(page.length) : count());
+    },
   };
 }
 
@@ -171,6 +186,13 @@ export async function paginateRows<T extends ObjectLiteral>(
   const first = pageSize(args.first);
   const where = [...filter.where];
   const params = [...filter.params];
+  const count = async () => {
+    const sql =
+      `SELECT count(*)::int AS n FROM ${shape.table} ${alias}` +
+      (filter.where.length ? ` WHERE ${filter.where.join(' AND ')}` : '');
+    const [{ n }] = await ds.query(sql, filter.params);
+    return n as number;
+  };
   if (args.after) {
     const values = decodeCursor(args.after, keyset.kinds);
     const placeholders = values.map((v, i) => `$${params.push(v)}::${SQL_TYPES[keyset.kinds[i]]}`);
@@ -188,6 +210,7 @@ export async function paginateRows<T extends ObjectLiteral>(
     first,
     keyset,
     args.after,
+    count,
   );
 }
 
@@ -198,6 +221,7 @@ export async function paginate<T extends ObjectLiteral>(
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<T>> {
   const first = pageSize(args.first);
+  const counter = qb.clone();
   if (args.after) {
     const values = decodeCursor(args.after, keyset.kinds);
     const params = Object.fromEntries(values.map((v, i) => [`__k${i}`, v]));
@@ -206,5 +230,5 @@ export async function paginate<T extends ObjectLiteral>(
   }
   keyset.columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, keyset.direction) : qb.addOrderBy(c, keyset.direction)));
   const rows = await qb.take(first + 1).getMany();
-  return connectionOf(rows, first, keyset, args.after);
+  return connectionOf(rows, first, keyset, args.after, () => counter.getCount());
 }

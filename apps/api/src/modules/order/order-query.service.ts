@@ -5,7 +5,7 @@ import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { Order } from './order.entity';
 import { OrderEvent } from './order-event.entity';
-import { OrderFilter } from './order.types';
+import { OrderFilter, OrderOrder } from './order.types';
 
 /**
  * Reads of orders: one indexed keyset statement per page, in hand-written SQL justified by
@@ -19,7 +19,7 @@ export class OrderQueryService {
    * has an index that leads with it and ends with the sort key), and the cursor is a row comparison
    * on (created_at, id), so a page deep in the list costs what the first one does.
    */
-  async list(filter: OrderFilter, page: { first?: number; after?: string }) {
+  async list(filter: OrderFilter, page: { first?: number; after?: string }, orderBy = OrderOrder.NEWEST_FIRST) {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
@@ -49,7 +49,8 @@ export class OrderQueryService {
       {
         columns: ['o.created_at', 'o.id'],
         kinds: ['timestamp', 'uuid'],
-        direction: 'DESC',
+        // The (status, created_at DESC, id DESC) and (created_at DESC, id DESC) indexes serve both ways.
+        direction: orderBy === OrderOrder.OLDEST_FIRST ? 'ASC' : 'DESC',
         values: (o) => [o.createdAt, o.id],
       },
       page,

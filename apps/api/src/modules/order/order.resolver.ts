@@ -15,14 +15,14 @@ import { OrderAllocation } from './order-allocation.entity';
 import { OrderEvent } from './order-event.entity';
 import { OrderLine } from './order-line.entity';
 import { ApproveOrderInput, CancelOrderInput, HoldOrderInput, PlaceOrderInput, UpdateOrderInput } from './order.inputs';
-import { OrderConnection, OrderEventConnection, OrderFilter, OrderPayload } from './order.types';
+import { OrderConnection, OrderEventConnection, OrderFilter, OrderOrder, OrderPayload } from './order.types';
 
 const payload = (r: MutationResult<{ order: Order }>) => Object.assign(new OrderPayload(), r);
 
 @Resolver(() => Order)
 export class OrderResolver {
   @Requires('ORDER_READ')
-  @Query(() => OrderConnection, { description: 'Orders, newest first.' })
+  @Query(() => OrderConnection, { description: 'Orders, newest first unless orderBy says otherwise.' })
   orders(
     @Args() page: PageArgs,
     @Arg('filter', () => OrderFilter, {
@@ -30,9 +30,14 @@ export class OrderResolver {
       description: 'Conditions the orders must meet; none: all orders.',
     })
     filter: OrderFilter | undefined,
+    @Arg('orderBy', () => OrderOrder, {
+      defaultValue: OrderOrder.NEWEST_FIRST,
+      description: 'Newest or oldest placed first; keep it the same while paging.',
+    })
+    orderBy: OrderOrder,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.orderQueries.list(filter ?? {}, page);
+    return ctx.services.orderQueries.list(filter ?? {}, page, orderBy);
   }
 
   @Requires('ORDER_READ')

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { OrderStatus as OrderStatusT, Region as RegionT } from '@fulfilment/domain';
 import { OrderStatus, Region, SalesChannel } from '../../common/enums';
 import { Connection } from '../../common/connection';
@@ -6,8 +6,21 @@ import { MutationPayload } from '../../common/user-error';
 import { Order } from './order.entity';
 import { OrderEvent } from './order-event.entity';
 
-@ObjectType({ description: 'A page of orders, newest first.' })
+@ObjectType({ description: 'A page of orders, in the order asked for (newest first by default).' })
 export class OrderConnection extends Connection(Order) {}
+
+export enum OrderOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+registerEnumType(OrderOrder, {
+  name: 'OrderOrder',
+  description: 'How a list of orders is ordered (by when they were placed, then id; cursors follow it).',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'Newest placed first (the orders table).' },
+    OLDEST_FIRST: { description: 'Oldest placed first (work queues such as review).' },
+  },
+});
 
 @ObjectType({ description: 'A page of order events, in the order they were written.' })
 export class OrderEventConnection extends Connection(OrderEvent) {}

@@ -1,3 +1,4 @@
+import { addressWithCity } from '@fulfilment/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
 import type { CourierStopFragment } from '../../../gql/graphql';
@@ -18,7 +19,7 @@ export function StopCard({ stop, working, onDelivered, onException }: StopCardPr
   const f = useFormat();
   const done = stop.status === 'DELIVERED' || stop.status === 'EXCEPTION' || stop.status === 'RETURNED';
   const open = working && stop.status === 'OUT_FOR_DELIVERY';
-  const where = `${stop.address.city}${stop.address.address}`;
+  const where = addressWithCity(stop.address.city, stop.address.address);
   const nav = navigationLinks(stop.position, where);
   const classes = ['stop-card', done ? 'stop-done' : '', stop.lateRisk && !done ? 'stop-late' : '']
     .filter(Boolean)

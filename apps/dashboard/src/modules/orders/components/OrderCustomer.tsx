@@ -1,3 +1,4 @@
+import { addressWithCity } from '@fulfilment/domain';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetailFragment } from '../../../gql/graphql';
 import { Badge } from '../../../ui/Badge';
@@ -47,7 +48,7 @@ export function OrderCustomer({ order }: { order: OrderDetailFragment }) {
         <dd className="mono">{d.phone}</dd>
         <dt>{t('orders.delivery.address')}</dt>
         <dd>
-          {t(`region.${d.region}`)} · {d.city} {d.address}
+          {t(`region.${d.region}`)} · {addressWithCity(d.city, d.address)}
         </dd>
       </dl>
     </section>

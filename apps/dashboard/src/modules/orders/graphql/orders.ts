@@ -29,8 +29,9 @@ export const orderRowFragment = graphql(`
   }
 `);
 
+/** A page of orders; the table asks for the filter's total too (the live head pull does not). */
 export const ordersQuery = graphql(`
-  query Orders($first: Int!, $after: String, $filter: OrderFilter) {
+  query Orders($first: Int!, $after: String, $filter: OrderFilter, $withTotal: Boolean! = false) {
     orders(first: $first, after: $after, filter: $filter) {
       edges {
         cursor
@@ -42,6 +43,7 @@ export const ordersQuery = graphql(`
         hasNextPage
         endCursor
       }
+      totalCount @include(if: $withTotal)
     }
   }
 `);

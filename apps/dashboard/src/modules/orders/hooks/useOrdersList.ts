@@ -24,7 +24,7 @@ export function useOrdersList(filter: OrderFilter) {
     refetch,
     updateQuery,
   } = useQuery(ordersQuery, {
-    variables: { first: PAGE_SIZE, filter },
+    variables: { first: PAGE_SIZE, filter, withTotal: true },
     notifyOnNetworkStatusChange: true,
   });
   // While another filter loads, keep showing the previous rows (dimmed) instead of a blank table.
@@ -112,6 +112,8 @@ export function useOrdersList(filter: OrderFilter) {
 
   return {
     rows,
+    /** How many orders the filter matches (every page); null until read. */
+    total: conn?.totalCount ?? null,
     initialLoading: !data && !error,
     stale: !current && Boolean(previousData),
     refetching: networkStatus === NetworkStatus.refetch || networkStatus === NetworkStatus.setVariables,

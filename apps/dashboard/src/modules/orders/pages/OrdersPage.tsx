@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../app/format';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/States';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useDebounced } from '../../../ui/useDebounced';
@@ -10,6 +11,7 @@ import { useOrdersList } from '../hooks/useOrdersList';
 
 export function OrdersPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const { values, update, reset, active } = useOrderFilters();
   const [search, setSearch] = useState(values.search);
   const debouncedSearch = useDebounced(search, 300);
@@ -27,7 +29,9 @@ export function OrdersPage() {
         title={t('orders.title')}
         subtitle={
           list.rows.length
-            ? t('orders.loaded', { count: list.rows.length, more: list.hasNextPage ? '+' : '' })
+            ? list.total !== null
+              ? t('orders.loadedOf', { count: list.rows.length, total: f.number(list.total) })
+              : t('orders.loaded', { count: list.rows.length, more: list.hasNextPage ? '+' : '' })
             : t('orders.subtitle')
         }
         actions={

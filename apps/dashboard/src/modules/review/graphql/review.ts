@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const reviewQueueQuery = graphql(`
   query ReviewQueue($first: Int!, $after: String, $status: [OrderStatus!]) {
-    orders(first: $first, after: $after, filter: { status: $status }) {
+    orders(first: $first, after: $after, filter: { status: $status }, orderBy: OLDEST_FIRST) {
       edges {
         node {
           id

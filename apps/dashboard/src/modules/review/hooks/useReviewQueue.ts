@@ -12,9 +12,8 @@ const PAGE = 100;
 const MAX_PAGES = 20;
 
 /**
- * Orders waiting for customer service, oldest first. The API lists newest first, so the queue reads
- * all its pages (it is short: what review held back) and sorts; it reloads when an order enters or
- * leaves review.
+ * Orders waiting for customer service, oldest first (as the API pages them). The queue reads all its
+ * pages (it is short: what review held back); it reloads when an order enters or leaves review.
  */
 export function useReviewQueue() {
   const client = useApolloClient();
@@ -49,7 +48,6 @@ export function useReviewQueue() {
         after = conn.pageInfo.endCursor;
       }
       if (gen !== generation.current) return;
-      all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       setOrders(all);
       setError(null);
     } catch (e) {
