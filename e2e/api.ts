@@ -135,6 +135,27 @@ export async function stockLevelsIn(token: string, warehouseCode = 'SH-01') {
   }[];
 }
 
+/**
+ * A level purchasing would buy for once its shelf is empty: it has a low threshold and nothing on order
+ * (the demo's purchase history, which depends on the hour it was seeded, leaves some levels covered).
+ */
+export async function levelToBuyFor(token: string, warehouseCode = 'SH-01') {
+  const d = await gql(
+    `query($w: String!) { stockLevels(first: 100, filter: { warehouseCode: $w }) { edges { node { sku reserved lowThreshold onOrder } } } }`,
+    { w: warehouseCode },
+    token,
+  );
+  const levels = d.stockLevels.edges.map((e: any) => e.node) as {
+    sku: string;
+    reserved: number;
+    lowThreshold: number;
+    onOrder: number;
+  }[];
+  const level = levels.find((l) => l.lowThreshold > 0 && l.onOrder === 0);
+  if (!level) throw new Error(`no level in ${warehouseCode} with a low threshold and nothing on order`);
+  return level;
+}
+
 /** Books a count so that nothing is available (on hand = reserved), which makes the level fall below low. */
 export async function emptyStock(token: string, sku: string, reserved: number, warehouseCode = 'SH-01') {
   const d = await gql(

@@ -5,6 +5,7 @@ import { useMutationOutcome } from '../../../app/useMutationOutcome';
 import type { PurchaseRequirementStatus, RequirementRowFragment } from '../../../gql/graphql';
 import { Badge } from '../../../ui/Badge';
 import { EmptyState, ErrorState, InlineMessage, LoadingState, Spinner } from '../../../ui/States';
+import { useDebounced } from '../../../ui/useDebounced';
 import { VirtualTable, type Column } from '../../../ui/VirtualTable';
 import { useCan } from '../../auth/hooks/useSession';
 import { createPurchaseOrdersMutation, generateRequirementsMutation } from '../graphql/requirements';
@@ -21,7 +22,12 @@ export function RequirementsPanel() {
   const can = useCan();
   const manage = can('PURCHASE_ORDER_MANAGE');
   const [status, setStatus] = useState<PurchaseRequirementStatus | ''>('OPEN');
-  const filter = useMemo(() => (status ? { status: [status] } : {}), [status]);
+  const [sku, setSku] = useState('');
+  const skuShown = useDebounced(sku.trim().toUpperCase(), 300);
+  const filter = useMemo(
+    () => ({ ...(status ? { status: [status] } : {}), ...(skuShown ? { sku: skuShown } : {}) }),
+    [status, skuShown],
+  );
   const list = useRequirements(filter);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<RequirementRowFragment | null>(null);
@@ -170,6 +176,21 @@ export function RequirementsPanel() {
             ))}
             <option value="">{t('common.all')}</option>
           </select>
+        </div>
+        <div className="field field-search">
+          <label htmlFor="req-sku" className="field-label">
+            {t('purchasing.requirements.sku')}
+          </label>
+          <input
+            id="req-sku"
+            type="search"
+            value={sku}
+            placeholder={t('purchasing.requirements.skuPlaceholder')}
+            onChange={(e) => {
+              setSelected(new Set());
+              setSku(e.target.value);
+            }}
+          />
         </div>
         {manage && (
           <div className="toolbar-actions">
