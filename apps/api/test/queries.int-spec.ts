@@ -183,6 +183,45 @@ describe('queries', () => {
     assert.equal(next.orderEvents.edges.length, 5);
   });
 
+  it('never lets a catch-up skip an event whose transaction commits after a later-numbered one is visible', async () => {
+    const FEED = `query($after: String) { orderEvents(first: 100, after: $after) {
+      edges { node { sequence reason order { number } } } pageInfo { endCursor } } }`;
+    const readAll = async (after: string | null) => {
+      const reasons: string[] = [];
+      for (;;) {
+        const r: any = await api.data(FEED, { after });
+        reasons.push(...r.orderEvents.edges.map((e: any) => e.node.reason ?? ''));
+        if (!r.orderEvents.edges.length) return { reasons, after };
+        after = r.orderEvents.pageInfo.endCursor;
+      }
+    };
+    const start = (await readAll(null)).after;
+    const [order] = await api.ds.query(`SELECT id FROM orders WHERE number = $1`, [numbers[0]]);
+    const write = (q: { query: (sql: string, p: unknown[]) => Promise<unknown> }, sequence: number, reason: string) =>
+      q.query(
+        `INSERT INTO order_event (order_id, sequence, type, from_status, to_status, reason, actor)
+         VALUES ($1, $2, 'EDITED', 'CONFIRMED', 'CONFIRMED', $3, 'test')`,
+        [order.id, sequence, reason],
+      );
+    // The slow transaction takes the lower id and stays open while a later one commits.
+    const slow = api.ds.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    await write(slow, 901, 'slow');
+    await write(api.ds, 902, 'quick');
+    const whileOpen = await readAll(start);
+    assert.deepEqual(whileOpen.reasons, [], 'nothing past the open transaction is shown yet');
+    await slow.commitTransaction();
+    await slow.release();
+    const afterwards = await readAll(whileOpen.after);
+    assert.deepEqual(afterwards.reasons, ['slow', 'quick'], 'both, in commit order, from the cursor handed out meanwhile');
+
+    // A cursor from before the feed was in commit order (the event id alone) goes on from that event.
+    const [slowEvent] = await api.ds.query(`SELECT id::text FROM order_event WHERE reason = 'slow'`);
+    const legacy = Buffer.from(JSON.stringify([slowEvent.id])).toString('base64url');
+    assert.deepEqual((await readAll(legacy)).reasons, ['quick']);
+  });
+
   it('answers a page of orders with nested relations in a fixed number of SQL statements, whatever the page size', async () => {
     const q = `query($first: Int) { orders(first: $first) { edges { node { number customer { name } lines { sku product { name } }
       allocations { quantity warehouse { code } } events { sequence } } } } }`;

@@ -19,6 +19,10 @@ export class OrderEvent implements Node {
     return toGlobalId('OrderEvent', this.id);
   }
 
+  /** The transaction that wrote it (xid8, as text): the feed's commit order. Set by PostgreSQL. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  tx: string;
+
   @Column('uuid')
   orderId: string;
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { badInput, paginate, paginateRows, searchPattern } from '../../common/connection';
+import { badInput, encodeCursor, paginate, paginateRows, searchPattern } from '../../common/connection';
 import { rowShape } from '../../common/rows';
 import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
@@ -62,8 +62,34 @@ export class OrderQueryService {
     return this.ds.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
   }
 
-  events(page: { first?: number; after?: string }) {
-    const qb = this.ds.getRepository(OrderEvent).createQueryBuilder('e');
-    return paginate(qb, { columns: ['e.id'], kinds: ['bigint'], direction: 'ASC', values: (e) => [e.id] }, page);
+  /**
+   * The feed in commit order: by (transaction, id), and only transactions older than the oldest one still
+   * in flight (`pg_snapshot_xmin`), so an event committed after a cursor was handed out always sorts
+   * after it. A transaction's events appear together once it and every older writer have ended.
+   */
+  async events(page: { first?: number; after?: string }) {
+    const qb = this.ds
+      .getRepository(OrderEvent)
+      .createQueryBuilder('e')
+      .where('e.tx < pg_snapshot_xmin(pg_current_snapshot())');
+    const after = page.after && (await this.fromIdCursor(page.after));
+    return paginate(
+      qb,
+      { columns: ['e.tx', 'e.id'], kinds: ['bigint', 'bigint'], direction: 'ASC', values: (e) => [e.tx, e.id] },
+      { ...page, after: after || page.after },
+    );
+  }
+
+  /** A cursor handed out before the feed was in commit order (the event id alone) goes on from that event. */
+  private async fromIdCursor(cursor: string): Promise<string | null> {
+    let values: unknown;
+    try {
+      values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(values) || values.length !== 1 || !/^\d{1,18}$/.test(String(values[0]))) return null;
+    const [row] = await this.ds.query(`SELECT tx::text AS tx FROM order_event WHERE id = $1`, [values[0]]);
+    return encodeCursor([row?.tx ?? '0', String(values[0])]);
   }
 }

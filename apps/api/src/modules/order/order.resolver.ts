@@ -59,7 +59,8 @@ export class OrderResolver {
   @Requires('ORDER_READ')
   @Query(() => OrderEventConnection, {
     description:
-      'Order events across all orders in the order they were written; a client re-reads what it missed from its last cursor.',
+      'Order events across all orders in commit order; a client re-reads what it missed from its last cursor and never skips one. ' +
+      'Events of a transaction still in flight (and of any that commit after it) appear once it ends, normally within milliseconds.',
   })
   orderEvents(@Args() page: PageArgs, @Ctx() ctx: Context) {
     return ctx.services.orderQueries.events(page);
