@@ -214,7 +214,11 @@ describe('queries', () => {
     await slow.commitTransaction();
     await slow.release();
     const afterwards = await readAll(whileOpen.after);
-    assert.deepEqual(afterwards.reasons, ['slow', 'quick'], 'both, in commit order, from the cursor handed out meanwhile');
+    assert.deepEqual(
+      afterwards.reasons,
+      ['slow', 'quick'],
+      'both, in commit order, from the cursor handed out meanwhile',
+    );
 
     // A cursor from before the feed was in commit order (the event id alone) goes on from that event.
     const [slowEvent] = await api.ds.query(`SELECT id::text FROM order_event WHERE reason = 'slow'`);

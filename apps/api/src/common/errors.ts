@@ -40,6 +40,47 @@ export function isStatementTimeout(error: unknown): boolean {
   return false;
 }
 
+/** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Connection failures (SQLSTATE class 08), a server shutting down or starting up (57P01–57P03), too many connections. */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+];
+
+/**
+ * The database could not be reached or is restarting: found on the error or the errors it wraps
+ * (GraphQL → TypeORM → pg). Such requests are answered 503 with Retry-After, not as internal errors.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const { code, message, syscall } = e as { code?: unknown; message?: unknown; syscall?: unknown };
+    // A stopped server's Unix socket is gone.
+    if (code === 'ENOENT' && syscall === 'connect') return true;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+    const next = e as { originalError?: unknown; driverError?: unknown; cause?: unknown };
+    e = next.originalError ?? next.driverError ?? next.cause;
+  }
+  return false;
+}
+
+export const databaseUnavailableMessage = (requestId: string | undefined) =>
+  `The database is unavailable (restarting or unreachable); try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds. Request id ${requestId ?? 'unknown'}.`;
+
 export function maskError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -52,6 +93,14 @@ export function maskError(
       message: `The database did not answer in time (statement timeout); try again later or ask for less. Request id ${requestId ?? 'unknown'}.`,
       path: formatted.path,
       extensions: { code: 'STATEMENT_TIMEOUT', requestId },
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ requestId, path: formatted.path }, 'database unavailable');
+    return {
+      message: databaseUnavailableMessage(requestId),
+      path: formatted.path,
+      extensions: { code: 'DATABASE_UNAVAILABLE', requestId },
     };
   }
   const code = uncodedClientError(error) ?? (formatted.extensions?.code as string | undefined);

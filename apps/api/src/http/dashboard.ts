@@ -21,7 +21,12 @@ export function serveDashboard(app: express.Express) {
   );
   app.use(express.static(dist, { index: false }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/health' || !req.accepts('html'))
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/graphql') ||
+      req.path.startsWith('/health') ||
+      !req.accepts('html')
+    )
       return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

@@ -1,4 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableMessage, isDatabaseUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
 
 /** An error answered before GraphQL runs, shaped like a GraphQL error: `{ errors: [{ message, extensions: { code, requestId } }] }`. */
@@ -21,6 +22,10 @@ export function middlewareFailure(maxBodyBytes: number) {
     res: Response,
     _next: NextFunction,
   ) => {
+    if (isDatabaseUnavailable(err)) {
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return jsonError(res, 503, 'DATABASE_UNAVAILABLE', databaseUnavailableMessage(res.locals.requestId));
+    }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error({ err, requestId: res.locals.requestId }, 'unexpected error');
     if (err.type === 'entity.too.large')

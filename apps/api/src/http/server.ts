@@ -11,7 +11,12 @@ import { LIVE_CHANNELS } from '../app/modules';
 import { createServices, Services } from '../app/services';
 import { demoWebhookReceiver } from '../demo/webhook-receiver';
 import { Actor } from '../common/actor';
-import { maskRequestError, noteRequestOfErrors } from '../common/errors';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+  maskRequestError,
+  noteRequestOfErrors,
+} from '../common/errors';
 import { fastResolvers } from '../common/fast-resolvers';
 import { armorRules, QueryLimits, RateLimits } from '../common/limits';
 import { logger } from '../common/logger';
@@ -26,6 +31,7 @@ import { serveLocalHostOnly } from './local-host';
 import { securityHeaders } from './security-headers';
 import { middlewareFailure, notFound } from './errors';
 import { limitsPlugin } from './limits-plugin';
+import { serveHealth } from './health';
 
 export interface ServerOptions {
   ds: DataSource;
@@ -60,6 +66,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // One budget per caller and per address for HTTP and graphql-ws together.
   const rateLimits = new RateLimits(config.rateLimitPerMinute, config.anonymousRateLimitPerMinute);
 
+  let stopping = false;
   const app = express();
   app.disable('x-powered-by');
   // No ETag on API answers: hashing every response body costs more than it ever saves (static files keep theirs).
@@ -100,6 +107,12 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
                 signedIn: !!contextValue.actor?.principal,
               });
             },
+            // A request that failed because the database is away is not a server bug: 503 and when to retry.
+            async willSendResponse({ errors, response }) {
+              if (!errors?.some(isDatabaseUnavailable)) return;
+              response.http.status = 503;
+              response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+            },
           };
         },
       } satisfies ApolloServerPlugin<Context>,
@@ -124,14 +137,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   app.use(securityHeaders(config));
   serveDashboard(app);
   if (config.seed === 'demo' && !config.production) app.use(demoWebhookReceiver(opts.ds));
-  app.get('/health', async (_req, res) => {
-    try {
-      await opts.ds.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
-    }
-  });
+  serveHealth(app, opts.ds, () => stopping);
   app.use('/graphql', express.json({ limit: config.maxBodyBytes }), authenticate(services, config, limits, rateLimits));
   app.use(
     '/graphql',
@@ -166,6 +172,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
         );
       }),
     async stop() {
+      stopping = true;
       await apollo.stop();
       // Running jobs finish (bounded) while the data source's pool is still open.
       await services.jobs.stop();

@@ -46,6 +46,9 @@ export class LiveEventRelay {
       if (this.client === client) this.client = null;
       if (this.stopped) return;
       this.lost = true;
+      // Clients are told now (their connections close: try again later) rather than left waiting for
+      // events that cannot come; those that reconnect before the relay listens again are closed then.
+      this.pubSub.publish('LIVE_GAP', { at: new Date().toISOString() });
       this.scheduleReconnect();
     });
     try {

@@ -13,7 +13,7 @@ export interface Topics {
 }
 
 export interface LiveGapMessage {
-  /** When the relay listened again. */
+  /** When the relay lost its connection, or listened again after losing it. */
   at: string;
 }
 
