@@ -51,6 +51,7 @@ async function main() {
     `GraphQL API ready at http://localhost:${port}/graphql (subscriptions: ws://localhost:${port}/graphql)`,
   );
   logger.info(`Open http://localhost:${port}/ in your browser`);
+  await server.ready;
   const demo = new AbortController();
   if (process.argv.includes('--demo')) {
     void runTraffic({

@@ -104,6 +104,7 @@ export async function startTestApi(
   const server: RunningServer = await createServer({ ds, databaseUrl, config });
   await server.services.auth.ensureUsers({ demo: true });
   const port = await server.listen(0);
+  await server.ready;
   const url = `http://127.0.0.1:${port}/graphql`;
   const wsUrl = `ws://127.0.0.1:${port}/graphql`;
   const clients: WsClient[] = [];

@@ -75,6 +75,7 @@ export class Jobs {
   /** Sends inside a caller's transaction go through an instance that never opens a pool of its own. */
   private readonly txSender = new PgBoss({ schema: JOBS_SCHEMA });
   private boss: PgBoss | null = null;
+  private starting: Promise<void> | null = null;
   private stopTimeoutMs = 15_000;
 
   /** Registers a job; only before start(). */
@@ -105,6 +106,8 @@ export class Jobs {
   /** Queues a job on its own, outside any transaction (e.g. "run now"); needs start(). */
   async sendNow<T extends object>(name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
     const def = this.definition(name);
+    // The API answers before the runner has started (server.ts): a request in that moment waits for it.
+    if (!this.boss) await this.starting;
     if (!this.boss) throw new Error(`job ${name}: sendNow before the jobs started`);
     return this.boss.send(name, data, { ...opts, ...retries(def) });
   }
@@ -114,8 +117,13 @@ export class Jobs {
    * also schedules each cron (pg-boss queues one job per slot across all processes), unschedules crons
    * no longer defined, and works every queue, one job at a time per queue and process.
    */
-  async start(databaseUrl: string, opts: JobsStartOptions = {}): Promise<void> {
-    if (this.boss) throw new Error('the jobs already started');
+  start(databaseUrl: string, opts: JobsStartOptions = {}): Promise<void> {
+    if (this.boss || this.starting) throw new Error('the jobs already started');
+    this.starting = this.connect(databaseUrl, opts);
+    return this.starting;
+  }
+
+  private async connect(databaseUrl: string, opts: JobsStartOptions): Promise<void> {
     const work = opts.work ?? true;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? this.stopTimeoutMs;
     const options: PgBoss.ConstructorOptions & { statement_timeout: number } = {
@@ -129,7 +137,10 @@ export class Jobs {
       schedule: work,
     };
     const boss = new PgBoss(options);
-    boss.on('error', (err) => logger.error({ err }, 'pg-boss error'));
+    // Not the error object itself: pg's errors carry their whole client (kilobytes per line).
+    boss.on('error', (err: Error & { code?: string }) =>
+      logger.error({ err: err.message, code: err.code }, 'pg-boss error'),
+    );
     await boss.start();
     try {
       await this.prepare(boss, work, opts.pollingIntervalSeconds ?? 2);
@@ -180,6 +191,7 @@ export class Jobs {
 
   /** Stops workers and crons, waits up to stopTimeoutMs for running jobs (the rest are retried later), closes the pool. */
   async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
     const boss = this.boss;
     if (!boss) return;
     this.boss = null;

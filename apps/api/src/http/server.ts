@@ -42,6 +42,8 @@ export interface ServerOptions {
 export interface RunningServer {
   httpServer: http.Server;
   services: Services;
+  /** Resolves once the background parts (the job runner) have started; rejects when they cannot. */
+  ready: Promise<void>;
   listen(port: number): Promise<number>;
   stop(): Promise<void>;
 }
@@ -148,19 +150,24 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   app.use(notFound);
   app.use(middlewareFailure(config.maxBodyBytes));
 
-  await relay.start();
-  // Sessions and keys are remembered between requests; revocations reach the cache by NOTIFY from
-  // every process, and from this one as soon as they commit (app/services.ts).
-  await services.auth.credentials.start(opts.databaseUrl);
   // Every module has defined its jobs by now. With JOBS=off the process still connects, so "run now"
   // (sendNow) works; only working the queues and the crons is left to the processes with JOBS=on.
-  await services.jobs.start(opts.databaseUrl, { work: config.jobs, statementTimeoutMs: config.statementTimeoutMs });
+  // Setting up the queues takes ~0.4 s: the API answers meanwhile (sendNow waits), `ready` says when it is done.
+  const ready = services.jobs.start(opts.databaseUrl, {
+    work: config.jobs,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+  ready.catch(() => undefined);
+  // Sessions and keys are remembered between requests; revocations reach the cache by NOTIFY from
+  // every process, and from this one as soon as they commit (app/services.ts).
+  await Promise.all([relay.start(), services.auth.credentials.start(opts.databaseUrl)]);
   // Customer notifications and webhooks go out from every process with OUTBOX on (default: JOBS), woken on commit.
   if (config.outbox) services.outbox.start(pubSub.subscribe('OUTBOX_READY'), 1000);
 
   return {
     httpServer,
     services,
+    ready,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', (e: NodeJS.ErrnoException) =>
