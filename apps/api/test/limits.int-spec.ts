@@ -765,6 +765,30 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE=30, ANONYMOUS_RATE_LIMIT_PER_MINUTE
     const r = await ask({ authorization: 'Bearer fk_not-a-real-key' }, '127.0.0.6');
     assert.equal(r.status, 429, r.text);
   });
+
+  it('keeps one budget per caller across API processes on one database', async () => {
+    const other = await startTestApi({
+      databaseUrl: api.databaseUrl,
+      env: { RATE_LIMIT_PER_MINUTE: String(PER_CALLER), ANONYMOUS_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS) },
+    });
+    try {
+      const token = await api.loginAs('PURCHASING');
+      for (let i = 1; i <= PER_CALLER; i++) {
+        const r = await post(i % 2 ? api.url : other.url, JSON.stringify({ query: `{ me { email } }` }), bearer(token));
+        responses.push(r);
+        assert.equal(r.status, 200, `request ${i}: ${r.text}`);
+      }
+      // Half of the budget was used on each process: both refuse the next.
+      const refusals = [
+        await post(api.url, JSON.stringify({ query: `{ __typename }` }), bearer(token)),
+        await post(other.url, JSON.stringify({ query: `{ __typename }` }), bearer(token)),
+      ];
+      refusals.forEach(assertLimited);
+      responses.push(...refusals);
+    } finally {
+      await other.stop();
+    }
+  });
 });
 
 /**

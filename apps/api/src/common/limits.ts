@@ -17,7 +17,8 @@ import {
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
 import { addressKey } from './client-address';
 import { DEFAULT_PAGE_SIZE } from './connection';
 import { TextMemo } from './text-memo';
@@ -238,15 +239,29 @@ function memoKey(text: string): string {
 /**
  * The rate limits, one instance per server for HTTP and graphql-ws alike, so that both together share
  * one budget: per signed-in caller (user or API key), and per client address (an IPv6 /64) for
- * anonymous requests, failed credentials and WebSocket connections that never signed in.
+ * anonymous requests, failed credentials and WebSocket connections that never signed in. The counters
+ * are in PostgreSQL (`rate_limit`), shared by every API process on every machine; a key over its budget
+ * is refused from memory until its minute ends, and memory counts alone while the table cannot be reached.
  */
 export class RateLimits {
-  private readonly perCaller: RateLimiterMemory;
-  private readonly perAddress: RateLimiterMemory;
+  private readonly perCaller: RateLimiterPostgres;
+  private readonly perAddress: RateLimiterPostgres;
 
-  constructor(perCallerPerMinute: number, perAddressPerMinute: number) {
-    this.perCaller = new RateLimiterMemory({ points: perCallerPerMinute, duration: 60 });
-    this.perAddress = new RateLimiterMemory({ points: perAddressPerMinute, duration: 60 });
+  constructor(ds: DataSource, perCallerPerMinute: number, perAddressPerMinute: number) {
+    const limiter = (keyPrefix: string, points: number) =>
+      new RateLimiterPostgres({
+        storeClient: ds,
+        storeType: 'typeorm',
+        tableName: 'rate_limit',
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: 60,
+        inMemoryBlockOnConsumed: points + 1,
+        insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
+      });
+    this.perCaller = limiter('caller', perCallerPerMinute);
+    this.perAddress = limiter('address', perAddressPerMinute);
   }
 
   /** Counts a request of a signed-in caller: null when within the budget, else the seconds to wait. */
@@ -266,7 +281,7 @@ export class RateLimits {
   }
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+async function consume(limiter: RateLimiterPostgres, key: string): Promise<number | null> {
   try {
     await limiter.consume(key);
     return null;

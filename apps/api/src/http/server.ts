@@ -66,7 +66,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const validationRules = guards ? armorRules() : [];
   const limits = new QueryLimits(schema);
   // One budget per caller and per address for HTTP and graphql-ws together.
-  const rateLimits = new RateLimits(config.rateLimitPerMinute, config.anonymousRateLimitPerMinute);
+  const rateLimits = new RateLimits(opts.ds, config.rateLimitPerMinute, config.anonymousRateLimitPerMinute);
 
   let stopping = false;
   const app = express();
