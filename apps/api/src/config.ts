@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { parseTrustProxy, TrustProxy } from './common/client-address';
 
@@ -85,6 +86,11 @@ export interface Config {
   webhookRetentionDays: number;
   /** OUTBOX_RETRY_SCALE: multiplies every retry delay of notifications and webhooks (tests make them short). Default 1. */
   outboxRetryScale: number;
+  /**
+   * WORKERS: API processes this start runs behind one port (node:cluster). Default: one per core in
+   * production, 1 otherwise. More machines run more of them against the same DATABASE_URL.
+   */
+  workers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: intFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 15_000),
     webhookRetentionDays: intFromEnv(env, 'WEBHOOK_RETENTION_DAYS', 14),
     outboxRetryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1),
+    workers: Math.max(1, intFromEnv(env, 'WORKERS', production ? os.availableParallelism() : 1)),
   };
 }
 

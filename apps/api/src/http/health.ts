@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Express } from 'express';
 import { DataSource } from 'typeorm';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../common/errors';
@@ -28,7 +29,8 @@ async function databaseProblem(ds: DataSource): Promise<string | null> {
  * process is shutting down. /health is the same as ready.
  */
 export function serveHealth(app: Express, ds: DataSource, stopping: () => boolean) {
-  app.get('/health/live', (_req, res) => void res.json({ status: 'live' }));
+  // Which of this start's API processes answered (WORKERS > 1; 0 for a single process).
+  app.get('/health/live', (_req, res) => void res.json({ status: 'live', worker: cluster.worker?.id ?? 0 }));
   app.get(['/health', '/health/ready'], async (_req, res) => {
     const reason = stopping() ? 'shutting down' : await databaseProblem(ds);
     if (!reason) return void res.json({ status: 'ok' });

@@ -83,6 +83,8 @@ class ApiProcess {
       env: {
         ...process.env,
         NODE_ENV: 'production',
+        // One API process, SIGKILLed as a whole (workers.int-spec.ts covers WORKERS > 1).
+        WORKERS: '1',
         DATABASE_URL: this.databaseUrl,
         PORT: String(this.port),
         SEED: 'none',

@@ -66,30 +66,51 @@ export class OrderQueryService {
    * The feed in commit order: by (transaction, id), and only transactions older than the oldest one still
    * in flight (`pg_snapshot_xmin`), so an event committed after a cursor was handed out always sorts
    * after it. A transaction's events appear together once it and every older writer have ended.
+   * Cursors name the event alone (its id): the feed looks up where it stands, so a cursor outlives
+   * the transaction numbers of one cluster (see resetFeedAfterRestore).
    */
   async events(page: { first?: number; after?: string }) {
     const qb = this.ds
       .getRepository(OrderEvent)
       .createQueryBuilder('e')
       .where('e.tx < pg_snapshot_xmin(pg_current_snapshot())');
-    const after = page.after && (await this.fromIdCursor(page.after));
-    return paginate(
+    const after = page.after ? await this.positionOf(page.after) : undefined;
+    const connection = await paginate(
       qb,
       { columns: ['e.tx', 'e.id'], kinds: ['bigint', 'bigint'], direction: 'ASC', values: (e) => [e.tx, e.id] },
-      { ...page, after: after || page.after },
+      { ...page, after },
     );
+    for (const edge of connection.edges) edge.cursor = encodeCursor([edge.node.id]);
+    const { edges, pageInfo } = connection;
+    pageInfo.startCursor = edges[0]?.cursor ?? null;
+    pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
+    return connection;
   }
 
-  /** A cursor handed out before the feed was in commit order (the event id alone) goes on from that event. */
-  private async fromIdCursor(cursor: string): Promise<string | null> {
+  /** The (transaction, id) cursor of the event an `orderEvents` cursor names. */
+  private async positionOf(cursor: string): Promise<string> {
     let values: unknown;
     try {
       values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     } catch {
-      return null;
+      values = null;
     }
-    if (!Array.isArray(values) || values.length !== 1 || !/^\d{1,18}$/.test(String(values[0]))) return null;
-    const [row] = await this.ds.query(`SELECT tx::text AS tx FROM order_event WHERE id = $1`, [values[0]]);
-    return encodeCursor([row?.tx ?? '0', String(values[0])]);
+    const id = Array.isArray(values) && values.length === 1 ? String(values[0]) : '';
+    const [row] = /^\d{1,18}$/.test(id)
+      ? await this.ds.query(`SELECT tx::text AS tx FROM order_event WHERE id = $1`, [id])
+      : [];
+    if (!row) badInput('`after` is not a cursor from this list', 'after');
+    return encodeCursor([row.tx, id]);
   }
+}
+
+/**
+ * Transaction numbers belong to one cluster: a logical restore (pg_dump into a new cluster) brings events
+ * numbered beyond the new cluster's counter, which the feed would hide. Such events all committed long
+ * ago, so they go back to 0, before every new one; cursors name events by id and keep working. Run at
+ * every start; it finds nothing (one index probe) unless the database was restored that way.
+ */
+export async function resetFeedAfterRestore(ds: DataSource): Promise<number> {
+  const [, count] = await ds.query(`UPDATE order_event SET tx = '0' WHERE tx > pg_current_xact_id()`);
+  return count as number;
 }
