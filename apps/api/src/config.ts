@@ -91,6 +91,8 @@ export interface Config {
    * production, 1 otherwise. More machines run more of them against the same DATABASE_URL.
    */
   workers: number;
+  /** METRICS_TOKEN: when set, /metrics also answers requests with `Authorization: Bearer <token>` (private addresses need none). */
+  metricsToken: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: intFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 15_000),
     webhookRetentionDays: intFromEnv(env, 'WEBHOOK_RETENTION_DAYS', 14),
     outboxRetryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1),
+    metricsToken: env.METRICS_TOKEN || undefined,
     workers: Math.max(1, intFromEnv(env, 'WORKERS', production ? os.availableParallelism() : 1)),
   };
 }

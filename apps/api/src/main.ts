@@ -10,6 +10,8 @@ import { seedReturns } from './db/seed/returns';
 import { seedSurveys } from './db/seed/surveys';
 import { DEFAULT_SEED, seedDemoDataIfEmpty } from './db/seed/seed';
 import { createServer } from './http/server';
+import { answerMetricsRequests } from './http/metrics';
+import { AggregatorRegistry, PrometheusContentType } from 'prom-client';
 import { resetFeedAfterRestore } from './modules/order/order-query.service';
 import { runTraffic } from './demo/traffic';
 
@@ -135,8 +137,10 @@ function supervise(config: Config, databaseUrl: string, embedded: EmbeddedDataba
   let announced = false;
   let demo: AbortController | null = null;
   const listening = new Set<number>();
+  const aggregator = new AggregatorRegistry<PrometheusContentType>();
   const fork = () => {
     const worker = cluster.fork({ DATABASE_URL: databaseUrl });
+    worker.on('message', answerMetricsRequests(worker, aggregator));
     worker.on('message', (m: ListeningMessage) => {
       if (m?.type !== 'listening') return;
       listening.add(worker.id);

@@ -107,6 +107,18 @@ describe('WORKERS=2: API processes behind one port', () => {
       const me = await request(port, 'POST', '/graphql', { query: `{ me { email } }` }, token);
       assert.equal(me.json.data?.me.email, ADMIN.email, JSON.stringify(me.json));
     }
+    // Any worker answers /metrics with both processes' figures.
+    const metrics = await new Promise<string>((resolve, reject) =>
+      http
+        .get({ host: '127.0.0.1', port, path: '/metrics', agent: false }, (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve(text));
+        })
+        .on('error', reject),
+    );
+    assert.match(metrics, /^graphql_request_duration_seconds_count\{operation="query me",outcome="ok"\} 8$/m);
+    assert.match(metrics, /^graphql_request_duration_seconds_count\{operation="mutation login",outcome="ok"\} 1$/m);
   });
 
   it('replaces a process that dies, and keeps answering meanwhile', async () => {

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { logger } from './logger';
+import { errorsByCode } from './metrics';
 
 /** Client errors pass through; anything unexpected becomes a generic message with the request id. */
 export const CLIENT_ERROR_CODES = new Set([
@@ -81,11 +82,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const databaseUnavailableMessage = (requestId: string | undefined) =>
   `The database is unavailable (restarting or unreachable); try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds. Request id ${requestId ?? 'unknown'}.`;
 
+/** The error as a client sees it (see formatError), counted by code for /metrics. */
 export function maskError(
   formatted: GraphQLFormattedError,
   error: unknown,
   requestId: string | undefined,
   signedIn = true,
+): GraphQLFormattedError {
+  const masked = formatError(formatted, error, requestId, signedIn);
+  errorsByCode.inc({ code: String(masked.extensions?.code ?? 'UNKNOWN') });
+  return masked;
+}
+
+function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId: string | undefined,
+  signedIn: boolean,
 ): GraphQLFormattedError {
   if (isStatementTimeout(error)) {
     logger.warn({ requestId, path: formatted.path }, 'statement timeout');

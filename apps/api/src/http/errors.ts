@@ -1,9 +1,11 @@
 import { NextFunction, Request, Response } from 'express';
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableMessage, isDatabaseUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
+import { errorsByCode } from '../common/metrics';
 
 /** An error answered before GraphQL runs, shaped like a GraphQL error: `{ errors: [{ message, extensions: { code, requestId } }] }`. */
 export function jsonError(res: Response, status: number, code: string, message: string) {
+  errorsByCode.inc({ code });
   res
     .status(status)
     .json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId as string | undefined } }] });

@@ -72,7 +72,11 @@ export function securityHeaders(config: Pick<Config, 'trustProxy' | 'tileUrl'>):
   const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 3600, includeSubDomains: true });
 
   return (req: Request, res: Response, next: NextFunction) => {
-    const isApi = req.path.startsWith('/health') || req.path === '/graphql' || req.path.startsWith('/graphql/');
+    const isApi =
+      req.path.startsWith('/health') ||
+      req.path === '/metrics' ||
+      req.path === '/graphql' ||
+      req.path.startsWith('/graphql/');
     const headers = !isApi ? page : req.method === 'GET' && req.accepts(['json', 'html']) === 'html' ? explorer : api;
     headers(req, res, (err?: unknown) => {
       if (err) return next(err);

@@ -32,6 +32,7 @@ import { securityHeaders } from './security-headers';
 import { middlewareFailure, notFound } from './errors';
 import { limitsPlugin } from './limits-plugin';
 import { serveHealth } from './health';
+import { collectFrom, metricsPlugin, serveMetrics } from './metrics';
 
 export interface ServerOptions {
   ds: DataSource;
@@ -100,6 +101,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     formatError: maskRequestError,
     plugins: [
       limitsPlugin(limits, guards),
+      metricsPlugin(),
       {
         async requestDidStart() {
           return {
@@ -137,6 +139,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     next();
   });
   app.use(securityHeaders(config));
+  collectFrom({ ds: opts.ds, liveConnections: live.connections, liveSubscriptions: () => pubSub.totals() });
+  serveMetrics(app, config.trustProxy, config.metricsToken);
   serveDashboard(app);
   if (config.seed === 'demo' && !config.production) app.use(demoWebhookReceiver(opts.ds));
   serveHealth(app, opts.ds, () => stopping);

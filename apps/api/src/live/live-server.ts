@@ -367,6 +367,7 @@ export function createLiveServer(opts: LiveOptions) {
   );
 
   return {
+    connections: () => connections.size,
     dispose: async () => {
       if (recheckTimer) clearInterval(recheckTimer);
       await cleanup.dispose();

@@ -71,6 +71,16 @@ export class LivePubSub {
     return s as LiveSubscription<MessageOf<K>>;
   }
 
+  /** Subscribers per topic (all ids of a routed topic together), for /metrics. */
+  totals(): Map<string, number> {
+    const totals = new Map<string, number>();
+    for (const [key, subscribers] of this.topics) {
+      const topic = key.split(':')[0];
+      totals.set(topic, (totals.get(topic) ?? 0) + subscribers.size);
+    }
+    return totals;
+  }
+
   /** Subscribers per topic key, for tests and diagnostics. */
   count(key: string): number {
     return this.topics.get(key)?.size ?? 0;
