@@ -9,9 +9,11 @@ import {
   getNullableType,
   Kind,
   Lexer,
+  parse,
   OperationDefinitionNode,
   Source,
   TokenKind,
+  validate,
   ValidationRule,
   visit,
 } from 'graphql';
@@ -183,28 +185,58 @@ export function tooManyTokens(query: string): boolean {
 }
 
 /**
- * The token cap and the cost limit, for HTTP and graphql-ws alike, remembering what they found:
- * clients repeat the same few queries, so a query text is lexed once and an operation with its
- * variables costed once. One per server; what it remembers is bounded in bytes (see TextMemo), and a
- * long text is remembered by its hash, so each entry is small whatever the caller sent.
+ * The token cap, the structural limits (depth, aliases, directives) and the cost limit, for HTTP and
+ * graphql-ws alike, remembering what they found: clients repeat the same few queries, so a query text
+ * is screened once and an operation with its variables costed once, and an abusive text sent again is
+ * refused from memory. What it remembers is bounded in bytes (see TextMemo), and a long text is
+ * remembered by its hash, so each entry is small whatever the caller sent.
  */
 export class QueryLimits {
-  /** Query texts within the token cap. */
-  private readonly withinTokens = new TextMemo<true>(2 * 1024 * 1024, 128 * 1024);
+  /** Query texts screened: true when within the limits, else the refusal to repeat. */
+  private readonly screened = new TextMemo<true | string>(4 * 1024 * 1024, 128 * 1024);
   /** Cost (null: not charged) by operation name, variables and query text. */
   private readonly costs = new TextMemo<number | null>(4 * 1024 * 1024, 128 * 1024);
 
-  constructor(private readonly schema: GraphQLSchema) {}
+  /** `structureRules`: the depth, alias and directive rules (armorRules), run here before any other validation. */
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly structureRules: readonly ValidationRule[],
+  ) {}
 
-  /** Refuses a query of more than LIMITS.maxTokens tokens before anything parses it. */
-  assertWithinTokens(query: string): void {
+  /**
+   * Refuses a query over the token cap (one pass of the lexer, before anything parses it) or over the
+   * depth, alias or directive limits (a parse and those rules alone), before full validation: refusing
+   * costs less than answering, and nothing at all the second time. Syntax errors are left to the parser.
+   */
+  screen(query: string, signedIn: boolean): void {
     const key = memoKey(query);
-    if (this.withinTokens.get(key)) return;
-    if (tooManyTokens(query))
-      throw new GraphQLError(`Query has more than ${LIMITS.maxTokens} tokens`, {
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      });
-    this.withinTokens.set(key, true);
+    let verdict = this.screened.get(key);
+    if (verdict === undefined) this.screened.set(key, (verdict = this.refusalOf(query) ?? true));
+    if (verdict === true) return;
+    // Field suggestions would let an anonymous caller map the schema (as in maskError).
+    const message = signedIn ? verdict : verdict.replace(/ Did you mean .+\?$/, '');
+    throw new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  }
+
+  /**
+   * A text full validation refused (unknown fields, introspection when it is off, anything): validation
+   * depends on the text alone, so screen() refuses it from memory next time, before anything parses it.
+   */
+  rememberRefusal(query: string, message: string): void {
+    this.screened.set(memoKey(query), message);
+  }
+
+  private refusalOf(query: string): string | null {
+    if (tooManyTokens(query)) return `Query has more than ${LIMITS.maxTokens} tokens`;
+    if (!this.structureRules.length) return null;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true });
+    } catch {
+      return null;
+    }
+    const [refusal] = validate(this.schema, document, this.structureRules);
+    return refusal?.message ?? null;
   }
 
   /** Refuses an operation costing more than LIMITS.maxCost (QUERY_TOO_COMPLEX, HTTP 400). */

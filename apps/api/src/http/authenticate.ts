@@ -14,7 +14,8 @@ import { jsonError } from './errors';
  * The gate in front of /graphql: who calls (a token or API key; none is an anonymous caller) and from
  * which address (clientAddress: the socket's peer, or what a trusted proxy forwarded for), the rate
  * limits (per caller, per address for anonymous callers and failed credentials; shared with graphql-ws),
- * the token cap and the size of the variables, checked before anything parses the query. Leaves the
+ * the query's screening (token cap, depth, aliases, directives; see QueryLimits.screen) and the size of the
+ * variables, checked before Apollo parses and validates the query. Leaves the
  * caller in `res.locals.actor`. Without guards every request acts as the all-permissions benchmark principal.
  */
 export function authenticate(
@@ -60,7 +61,7 @@ export function authenticate(
     const get = req.method === 'GET';
     const query = get ? req.query.query : req.body?.query;
     try {
-      if (typeof query === 'string') limits.assertWithinTokens(query);
+      if (typeof query === 'string') limits.screen(query, !!actor.principal);
       // A body within the limit cannot carry larger variables: only larger ones are measured.
       if (get || Number(req.header('content-length') ?? Infinity) > LIMITS.maxVariablesBytes)
         assertVariablesWithinSize(get ? req.query.variables : req.body?.variables);

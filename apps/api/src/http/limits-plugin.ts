@@ -7,7 +7,8 @@ import { auditPersonalDataShown } from '../modules/access/pii';
 import { assertOperationPermitted, auditAccessDenied } from '../modules/access/requires';
 
 /**
- * What Apollo checks of every HTTP operation once it is parsed, and records after it answered:
+ * What Apollo checks of every HTTP operation once it is parsed, and records after it answered: a text
+ * that fails validation is remembered (QueryLimits.screen refuses it next time before parsing);
  * subscriptions are refused (they are served over graphql-ws), every variable must be declared by the
  * operation, text must be well formed, the cost must be within the limit (with guards on), every field
  * must be allowed to the caller; personal data shown unmasked, API-key use and refused fields (one row
@@ -17,6 +18,11 @@ export function limitsPlugin(limits: QueryLimits, guards: boolean): ApolloServer
   return {
     async requestDidStart() {
       return {
+        async validationDidStart({ source }) {
+          return async (errors) => {
+            if (guards && errors?.length) limits.rememberRefusal(source, errors[0].message);
+          };
+        },
         async didResolveOperation({ document, request, operation, source, contextValue, schema }) {
           if (operation?.operation === 'subscription') {
             throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', {

@@ -65,7 +65,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     );
   }
   const validationRules = guards ? armorRules() : [];
-  const limits = new QueryLimits(schema);
+  const limits = new QueryLimits(schema, validationRules);
   // One budget per caller and per address for HTTP and graphql-ws together.
   const rateLimits = new RateLimits(opts.ds, config.rateLimitPerMinute, config.anonymousRateLimitPerMinute);
 

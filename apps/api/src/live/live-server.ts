@@ -278,7 +278,7 @@ export function createLiveServer(opts: LiveOptions) {
         let document: DocumentNode;
         let errors: readonly GraphQLError[];
         try {
-          opts.limits.assertWithinTokens(payload.query);
+          opts.limits.screen(payload.query, true);
           if (payload.query.length > LIMITS.maxSubscriptionQueryLength)
             throw new GraphQLError(
               `A subscription's query may have at most ${LIMITS.maxSubscriptionQueryLength} characters`,

@@ -15,6 +15,11 @@ export interface AbuseKind {
   body: () => string;
   /** Extra headers (e.g. a forged token). */
   headers?: Record<string, string>;
+  /**
+   * Refused for the query's shape (depth, aliases, cost, directives, fragments, repetition, introspection,
+   * batching): refusing it must cost the API much less than answering a legitimate request.
+   */
+  shape?: true;
 }
 
 const json = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -42,15 +47,22 @@ let loginCounter = 0;
 
 export function abuseKinds(victimEmails: string[]): AbuseKind[] {
   return [
-    { name: `depth ${LIMITS.maxDepth * 3}`, auth: 'account', body: () => json(deepQuery(LIMITS.maxDepth * 3)) },
+    {
+      name: `depth ${LIMITS.maxDepth * 3}`,
+      auth: 'account',
+      shape: true,
+      body: () => json(deepQuery(LIMITS.maxDepth * 3)),
+    },
     {
       name: '500 aliases',
       auth: 'account',
+      shape: true,
       body: () => json(`{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { email }`).join(' ')} }`),
     },
     {
       name: 'cost (first: 100 nested)',
       auth: 'account',
+      shape: true,
       body: () =>
         json(
           `{ customers(first: 100) { edges { node { orders(first: 100) { edges { node { number lines { sku quantity } allocations { sku } } } } } } } }`,
@@ -59,16 +71,27 @@ export function abuseKinds(victimEmails: string[]): AbuseKind[] {
     {
       name: 'batch of 100',
       auth: 'account',
+      shape: true,
       body: () =>
         JSON.stringify(
           Array.from({ length: 100 }, () => ({ query: '{ orders(first: 100) { edges { node { number } } } }' })),
         ),
     },
     { name: '30,000 tokens', auth: 'account', body: () => json(`{ ${'__typename '.repeat(30_000)}}`) },
-    { name: '3,900 repeated fields', auth: 'account', body: () => json(`{ me { ${'email '.repeat(3_900)}} }`) },
-    { name: 'fragment fan-out', auth: 'account', body: () => json(fragmentFanOut(12)) },
-    { name: '60 directives', auth: 'account', body: () => json(`{ ${'__typename @include(if: true) '.repeat(60)}}`) },
-    { name: 'introspection', auth: 'account', body: () => json(INTROSPECTION) },
+    {
+      name: '3,900 repeated fields',
+      auth: 'account',
+      shape: true,
+      body: () => json(`{ me { ${'email '.repeat(3_900)}} }`),
+    },
+    { name: 'fragment fan-out', auth: 'account', shape: true, body: () => json(fragmentFanOut(12)) },
+    {
+      name: '60 directives',
+      auth: 'account',
+      shape: true,
+      body: () => json(`{ ${'__typename @include(if: true) '.repeat(60)}}`),
+    },
+    { name: 'introspection', auth: 'account', shape: true, body: () => json(INTROSPECTION) },
     {
       name: 'login with wrong passwords',
       auth: 'anonymous',

@@ -576,7 +576,7 @@ describe('hostile input', () => {
       await Promise.all(legit);
 
       /**
-       * What one request costs the API process, alone on it: 20 in a row of each legitimate operation and of
+       * What one request costs the API process, alone on it: 40 in a row of each legitimate operation and of
        * each abuse, CPU read from /proc before and after (10 ms ticks, hence the repetitions).
        */
       const costs: Record<string, number> = {};
@@ -587,7 +587,7 @@ describe('hostile input', () => {
         body: () => string,
         localAddress: string,
       ) => {
-        const n = 20;
+        const n = 40;
         const before = serverCpu();
         for (let i = 0; i < n; i++) {
           const sent = body();
@@ -709,6 +709,14 @@ describe('hostile input', () => {
           `${k.kind}: ${k.sent - k.refused} of ${k.sent} were not refused cleanly: ${k.samples.join(' | ')}`,
         );
       }
+      // Refusing a query for its shape costs the API at most half of what answering a legitimate one does.
+      const legitCosts = Object.entries(costs).filter(([name]) => name.startsWith('legit: '));
+      const legitMean = legitCosts.reduce((a, [, ms]) => a + ms, 0) / legitCosts.length;
+      for (const k of kinds.filter((k) => k.shape))
+        assert.ok(
+          costs[k.name] <= legitMean / 2,
+          `refusing "${k.name}" costs ${costs[k.name]} ms of API CPU, more than half of a legitimate request (${legitMean.toFixed(2)} ms)`,
+        );
       assert.ok(
         ratio >= 0.8,
         `legitimate throughput under abuse is ${(ratio * 100).toFixed(1)} % of what it is alone (${abused.toFixed(1)}/s vs ${alone.toFixed(1)}/s)`,
