@@ -16,6 +16,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 export interface Config {
   port: number;
   databaseUrl: string | undefined;
+  /** DATABASE_READ_URL: a streaming replica of DATABASE_URL for heavy reads (db/read-routing.ts); unset: the primary serves all. */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   production: boolean;
   /**
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
     production,
     seed,

@@ -9,6 +9,11 @@ export interface Context {
   actor: Actor;
   loaders: Loaders;
   services: Services;
+  /**
+   * Services for heavy reads (lists, the overview, reports): on the read replica when the request is a
+   * query and the caller has no write the replica has not replayed (db/read-routing.ts), else `services`.
+   */
+  reads: Services;
   /** Personal data shown unmasked in this response ("Customer:<id>", "Order:<id>"), audited once per response. */
   piiShown: Set<string>;
   /** Fields refused to the caller in this request, by field and permission; audited once when it is answered. */
@@ -24,5 +29,13 @@ export function createContext(
   actor: Actor,
   loaders: Loaders = createLoaders(services.ds),
 ): Context {
-  return { requestId: actor.requestId, actor, loaders, services, piiShown: new Set(), accessDenied: new Map() };
+  return {
+    requestId: actor.requestId,
+    actor,
+    loaders,
+    services,
+    reads: services,
+    piiShown: new Set(),
+    accessDenied: new Map(),
+  };
 }

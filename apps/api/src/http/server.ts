@@ -21,6 +21,8 @@ import { fastResolvers } from '../common/fast-resolvers';
 import { armorRules, QueryLimits, RateLimits } from '../common/limits';
 import { logger } from '../common/logger';
 import { Config } from '../config';
+import { createDataSource } from '../db/data-source';
+import { ReadRouting } from '../db/read-routing';
 import { createLiveServer } from '../live/live-server';
 import { LivePubSub } from '../live/pubsub';
 import { LiveEventRelay } from '../live/relay';
@@ -53,6 +55,12 @@ export interface RunningServer {
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
   const { config } = opts;
   const services = createServices(opts.ds, config);
+  // Heavy reads may go to a streaming replica (DATABASE_READ_URL), with services of their own on it.
+  const replica = config.databaseReadUrl ? createDataSource(config.databaseReadUrl, config.dbPoolSize, config) : null;
+  if (replica) await replica.initialize();
+  const routing = replica ? new ReadRouting(opts.ds, replica) : null;
+  const replicaServices = replica ? createServices(replica, config) : null;
+  routing?.start();
   const pubSub = new LivePubSub();
   const relay = new LiveEventRelay(opts.databaseUrl, pubSub, LIVE_CHANNELS);
   const schema = await createSchema(pubSub);
@@ -102,6 +110,23 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     plugins: [
       limitsPlugin(limits, guards),
       metricsPlugin(),
+      {
+        async requestDidStart() {
+          if (!routing) return;
+          return {
+            async didResolveOperation({ operation, contextValue }) {
+              if (operation?.operation !== 'query') return;
+              if (await routing.replicaFor(contextValue.actor.principal?.id ?? null))
+                contextValue.reads = replicaServices!;
+            },
+            // Before the answer leaves: the caller's next request may reach another process.
+            async willSendResponse({ operation, contextValue }) {
+              const principal = contextValue.actor.principal;
+              if (operation?.operation === 'mutation' && principal) await routing.noteWrite(principal.id);
+            },
+          };
+        },
+      } satisfies ApolloServerPlugin<Context>,
       {
         async requestDidStart() {
           return {
@@ -191,6 +216,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       services.closeMessaging();
       await relay.stop();
       await services.auth.credentials.stop();
+      routing?.stop();
+      replicaServices?.closeMessaging();
+      await replica?.destroy();
     },
   };
 }

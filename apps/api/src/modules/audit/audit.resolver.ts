@@ -18,6 +18,6 @@ export class AuditResolver {
     filter: AuditFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.auditQueries.list(filter ?? {}, page);
+    return ctx.reads.auditQueries.list(filter ?? {}, page);
   }
 }

@@ -43,7 +43,7 @@ export class SurveyResolver {
     @Arg('days', () => Int, { defaultValue: 30, description: 'Days back from now, 1–366.' }) days: number,
     @Ctx() ctx: Context,
   ) {
-    return Object.assign(new Satisfaction(), await ctx.services.surveys.satisfaction(Math.min(Math.max(days, 1), 366)));
+    return Object.assign(new Satisfaction(), await ctx.reads.surveys.satisfaction(Math.min(Math.max(days, 1), 366)));
   }
 
   @Requires('COMPLAINT_READ')
@@ -55,7 +55,7 @@ export class SurveyResolver {
     months: number,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.surveys.satisfactionByMonth(Math.min(Math.max(months, 1), 36));
+    return ctx.reads.surveys.satisfactionByMonth(Math.min(Math.max(months, 1), 36));
   }
 
   @Requires('COMPLAINT_READ')

@@ -23,7 +23,7 @@ export class CustomerResolver {
     filter: CustomerFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.customerQueries.list(filter ?? {}, page, ctx);
+    return ctx.reads.customerQueries.list(filter ?? {}, page, ctx);
   }
 
   @FieldResolver(() => String)

@@ -37,7 +37,7 @@ export class OrderResolver {
     orderBy: OrderOrder,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.orderQueries.list(filter ?? {}, page, orderBy);
+    return ctx.reads.orderQueries.list(filter ?? {}, page, orderBy);
   }
 
   @Requires('ORDER_READ')

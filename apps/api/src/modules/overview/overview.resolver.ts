@@ -17,6 +17,6 @@ export class OverviewResolver {
     complexity: OVERVIEW_COST,
   })
   operationsOverview(@Ctx() ctx: Context) {
-    return ctx.services.overview.overview();
+    return ctx.reads.overview.overview();
   }
 }

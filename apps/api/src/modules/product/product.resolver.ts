@@ -19,6 +19,6 @@ export class ProductResolver {
     filter: ProductFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.productQueries.list(filter ?? {}, page);
+    return ctx.reads.productQueries.list(filter ?? {}, page);
   }
 }

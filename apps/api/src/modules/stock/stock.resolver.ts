@@ -30,7 +30,7 @@ export class StockResolver {
     filter: StockLevelFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stock.listLevels(filter ?? {}, page);
+    return ctx.reads.stock.listLevels(filter ?? {}, page);
   }
 
   @Requires('STOCK_ADJUST')

