@@ -3,7 +3,7 @@ import cluster, { Worker } from 'node:cluster';
 import { Config, loadConfig } from './config';
 import { logger } from './common/logger';
 import { createServices } from './app/services';
-import { createDataSource, NO_TIMEOUTS } from './db/data-source';
+import { createDataSource, NO_TIMEOUTS, whilePreparing } from './db/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { seedComplaints } from './db/seed/complaints';
 import { seedReturns } from './db/seed/returns';
@@ -45,36 +45,35 @@ async function main() {
 async function prepareDatabase(config: Config, databaseUrl: string) {
   const setup = createDataSource(databaseUrl, 3, NO_TIMEOUTS);
   await setup.initialize();
-  // One start at a time prepares the database: API processes started together on several machines
-  // (TypeORM takes no lock of its own) would otherwise apply the same migration twice.
-  const lock = setup.createQueryRunner();
-  await lock.query(`SELECT pg_advisory_lock(hashtextextended('fulfilment prepare database', 0))`);
   try {
-    const applied = await setup.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    const restored = await resetFeedAfterRestore(setup);
-    if (restored)
-      logger.warn({ events: restored }, 'order events from another cluster (a restore): feed positions reset');
-    // The demo's webhook endpoints point at this process's demo receiver (unknown with PORT=0).
-    const freshDemo =
-      config.seed === 'demo' &&
-      (await seedDemoDataIfEmpty(setup, { webhookBase: config.port ? `http://127.0.0.1:${config.port}` : undefined }));
-    await createServices(setup, config).auth.ensureUsers({
-      demo: config.seed === 'demo',
-      // Demo accounts' password is public: a production start that does not seed them disables them.
-      disableDemo: config.production && config.seed === 'none',
-      adminEmail: config.adminEmail,
-      adminPassword: config.adminPassword,
+    await whilePreparing(setup, async () => {
+      const applied = await setup.runMigrations({ transaction: 'each' });
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      const restored = await resetFeedAfterRestore(setup);
+      if (restored)
+        logger.warn({ events: restored }, 'order events from another cluster (a restore): feed positions reset');
+      // The demo's webhook endpoints point at this process's demo receiver (unknown with PORT=0).
+      const freshDemo =
+        config.seed === 'demo' &&
+        (await seedDemoDataIfEmpty(setup, {
+          webhookBase: config.port ? `http://127.0.0.1:${config.port}` : undefined,
+        }));
+      await createServices(setup, config).auth.ensureUsers({
+        demo: config.seed === 'demo',
+        // Demo accounts' password is public: a production start that does not seed them disables them.
+        disableDemo: config.production && config.seed === 'none',
+        adminEmail: config.adminEmail,
+        adminPassword: config.adminPassword,
+      });
+      // After-sales goes through its modules as the demo's agent and warehouse staff, who exist from here on.
+      if (freshDemo) {
+        const complaints = await seedComplaints(setup, DEFAULT_SEED);
+        const returns = await seedReturns(setup, DEFAULT_SEED);
+        const surveys = await seedSurveys(setup, DEFAULT_SEED);
+        logger.info({ complaints, returns, surveys }, 'demo after-sales seeded');
+      }
     });
-    // After-sales goes through its modules as the demo's agent and warehouse staff, who exist from here on.
-    if (freshDemo) {
-      const complaints = await seedComplaints(setup, DEFAULT_SEED);
-      const returns = await seedReturns(setup, DEFAULT_SEED);
-      const surveys = await seedSurveys(setup, DEFAULT_SEED);
-      logger.info({ complaints, returns, surveys }, 'demo after-sales seeded');
-    }
   } finally {
-    await lock.release();
     await setup.destroy();
   }
 }

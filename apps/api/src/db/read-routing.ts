@@ -1,9 +1,34 @@
+import { OperationDefinitionNode } from 'graphql';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { logger } from '../common/logger';
-import { replicaLagBytes } from '../common/metrics';
+import { registry } from '../common/metrics';
+import { createDataSource, StatementTimeouts } from './data-source';
 
 /** How often the replica's replay position is read. */
 const SAMPLE_MS = 100;
+/** A replica that does not accept a connection within this is left out (no waiting for TCP to give up). */
+const CONNECT_TIMEOUT_MS = 2000;
+
+/** Root fields whose resolvers read through `ctx.reads`: only queries with one of them are routed. */
+const HEAVY_FIELDS = new Set([
+  'orders',
+  'customers',
+  'products',
+  'stockLevels',
+  'operationsOverview',
+  'auditLog',
+  'satisfaction',
+  'satisfactionByMonth',
+]);
+
+/** Whether a query asks for a heavy read (a root field in HEAVY_FIELDS). */
+export function readsHeavily(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.some((s) => s.kind === 'Field' && HEAVY_FIELDS.has(s.name.value))
+  );
+}
 
 /** A WAL position ('16/B374D848') as a number, for comparing. */
 const lsnValue = (lsn: string): bigint => {
@@ -16,46 +41,80 @@ const lsnValue = (lsn: string): bigint => {
  * unless the caller wrote something the replica has not replayed yet: after every mutation a signed-in
  * caller's WAL position is recorded on the primary (`recent_write`, shared by every process), and a read
  * goes to the replica only when the replica's replay position has passed it. Mutations, their payloads,
- * nested fields and live events always use the primary. A replica that cannot be read is left out until
- * it answers again.
+ * nested fields and live events always use the primary. A replica that cannot be reached (at start or
+ * later), or that is not a standby, is left out until it answers as one.
  */
 export class ReadRouting {
+  readonly replica: DataSource;
   /** The replica's last replay position read, or null while it cannot be read. */
   private replayed: bigint | null = null;
   private timer: NodeJS.Timeout | null = null;
   private sampling = false;
+  private warned = '';
+  private readonly up: Gauge;
+  private readonly lag: Gauge;
 
   constructor(
     private readonly primary: DataSource,
-    readonly replica: DataSource,
-  ) {}
+    url: string,
+    poolSize: number,
+    timeouts: StatementTimeouts,
+  ) {
+    this.replica = createDataSource(url, poolSize, timeouts, { connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    for (const name of ['db_replica_up', 'db_replica_lag_bytes']) registry.removeSingleMetric(name);
+    this.up = new Gauge({
+      name: 'db_replica_up',
+      help: 'Whether heavy reads may go to the read replica (DATABASE_READ_URL): 1 when it answers as a standby.',
+      registers: [registry],
+      aggregator: 'min',
+    });
+    this.lag = new Gauge({
+      name: 'db_replica_lag_bytes',
+      help: 'WAL the read replica has not replayed yet (only while db_replica_up is 1).',
+      registers: [registry],
+      aggregator: 'max',
+    });
+  }
 
   start(): void {
-    const sample = async () => {
-      if (this.sampling) return;
-      this.sampling = true;
-      try {
-        const [{ replayed }] = await this.replica.query(`SELECT pg_last_wal_replay_lsn()::text AS replayed`);
-        this.replayed = replayed ? lsnValue(replayed) : null;
-        if (this.replayed !== null) {
-          const [{ current }] = await this.primary.query(`SELECT pg_current_wal_lsn()::text AS current`);
-          replicaLagBytes.set(Math.max(0, Number(lsnValue(current) - this.replayed)));
-        }
-      } catch (e) {
-        if (this.replayed !== null)
-          logger.warn({ err: (e as Error).message }, 'read replica unreachable: reads go to the primary');
-        this.replayed = null;
-      } finally {
-        this.sampling = false;
-      }
-    };
-    void sample();
-    this.timer = setInterval(() => void sample(), SAMPLE_MS);
+    void this.sample();
+    this.timer = setInterval(() => void this.sample(), SAMPLE_MS);
     this.timer.unref();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.replica.isInitialized) await this.replica.destroy();
+  }
+
+  private async sample() {
+    if (this.sampling) return;
+    this.sampling = true;
+    try {
+      if (!this.replica.isInitialized) await this.replica.initialize();
+      const [{ standby, replayed }] = await this.replica.query(
+        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed`,
+      );
+      if (!standby || !replayed) return this.leaveOut('DATABASE_READ_URL is not a standby: reads go to the primary');
+      this.replayed = lsnValue(replayed);
+      const [{ current }] = await this.primary.query(`SELECT pg_current_wal_lsn()::text AS current`);
+      this.up.set(1);
+      this.lag.set(Math.max(0, Number(lsnValue(current) - this.replayed)));
+      if (this.warned) logger.info('read replica answers again: heavy reads go to it');
+      this.warned = '';
+    } catch (e) {
+      this.leaveOut(`read replica unreachable (${(e as Error).message}): reads go to the primary`);
+    } finally {
+      this.sampling = false;
+    }
+  }
+
+  private leaveOut(why: string) {
+    this.replayed = null;
+    this.up.set(0);
+    this.lag.reset();
+    if (this.warned !== why) logger.warn(why);
+    this.warned = why;
   }
 
   /** After a mutation by `principalId` committed: its reads stay on the primary until the replica replays this. */

@@ -112,6 +112,7 @@ export function collectFrom(sources: MetricSources) {
     registers: [registry],
     ...once,
     async collect() {
+      this.reset();
       for (const b of await readBacklog().catch(skip)) this.set({ kind: b.kind }, b.depth);
     },
   });
@@ -122,6 +123,7 @@ export function collectFrom(sources: MetricSources) {
     registers: [registry],
     ...once,
     async collect() {
+      this.reset();
       for (const b of await readBacklog().catch(skip)) this.set({ kind: b.kind }, b.oldest);
     },
   });

@@ -21,8 +21,7 @@ import { fastResolvers } from '../common/fast-resolvers';
 import { armorRules, QueryLimits, RateLimits } from '../common/limits';
 import { logger } from '../common/logger';
 import { Config } from '../config';
-import { createDataSource } from '../db/data-source';
-import { ReadRouting } from '../db/read-routing';
+import { ReadRouting, readsHeavily } from '../db/read-routing';
 import { createLiveServer } from '../live/live-server';
 import { LivePubSub } from '../live/pubsub';
 import { LiveEventRelay } from '../live/relay';
@@ -56,10 +55,10 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const { config } = opts;
   const services = createServices(opts.ds, config);
   // Heavy reads may go to a streaming replica (DATABASE_READ_URL), with services of their own on it.
-  const replica = config.databaseReadUrl ? createDataSource(config.databaseReadUrl, config.dbPoolSize, config) : null;
-  if (replica) await replica.initialize();
-  const routing = replica ? new ReadRouting(opts.ds, replica) : null;
-  const replicaServices = replica ? createServices(replica, config) : null;
+  const routing = config.databaseReadUrl
+    ? new ReadRouting(opts.ds, config.databaseReadUrl, config.dbPoolSize, config)
+    : null;
+  const replicaServices = routing ? createServices(routing.replica, config) : null;
   routing?.start();
   const pubSub = new LivePubSub();
   const relay = new LiveEventRelay(opts.databaseUrl, pubSub, LIVE_CHANNELS);
@@ -115,7 +114,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
           if (!routing) return;
           return {
             async didResolveOperation({ operation, contextValue }) {
-              if (operation?.operation !== 'query') return;
+              if (!operation || !readsHeavily(operation)) return;
               if (await routing.replicaFor(contextValue.actor.principal?.id ?? null))
                 contextValue.reads = replicaServices!;
             },
@@ -216,9 +215,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       services.closeMessaging();
       await relay.stop();
       await services.auth.credentials.stop();
-      routing?.stop();
       replicaServices?.closeMessaging();
-      await replica?.destroy();
+      await routing?.stop();
     },
   };
 }

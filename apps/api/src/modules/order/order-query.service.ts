@@ -106,11 +106,16 @@ export class OrderQueryService {
 
 /**
  * Transaction numbers belong to one cluster: a logical restore (pg_dump into a new cluster) brings events
- * numbered beyond the new cluster's counter, which the feed would hide. Such events all committed long
- * ago, so they go back to 0, before every new one; cursors name events by id and keep working. Run at
- * every start; it finds nothing (one index probe) unless the database was restored that way.
+ * numbered by the old one, some beyond the new cluster's counter (which the feed would hide), some not
+ * (which would sort among new events). When any is beyond it, every restored event goes back to 0: all
+ * committed long ago, they page in id order before every new one, and cursors, which name events by id,
+ * keep working. Run at every start, before the API writes; it finds nothing (one index probe) unless the
+ * database was restored that way.
  */
 export async function resetFeedAfterRestore(ds: DataSource): Promise<number> {
-  const [, count] = await ds.query(`UPDATE order_event SET tx = '0' WHERE tx > pg_current_xact_id()`);
+  const [, count] = await ds.query(
+    `UPDATE order_event SET tx = '0'
+      WHERE tx <> '0' AND EXISTS (SELECT 1 FROM order_event WHERE tx > pg_current_xact_id())`,
+  );
   return count as number;
 }
