@@ -164,6 +164,17 @@ describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
     assert.ok((await listAs(api.token)).includes(order), 'the writer reads its own write');
     // The manager wrote nothing: the list comes from the paused replica, which has not seen the order.
     assert.ok(!(await listAs(manager)).includes(order), 'the list was read on the replica');
+    // The other lists and reports are read there too.
+    for (const q of [
+      `{ suppliers(first: 5) { edges { cursor } } }`,
+      `{ complaints(first: 5) { edges { cursor } } }`,
+      `{ deliveries(first: 5) { edges { cursor } } }`,
+      `{ operationsOverview { ordersToday } }`,
+    ]) {
+      const r = await api.gql(q, {}, { authorization: `Bearer ${manager}` });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.body.errors, undefined, r.text);
+    }
     // Single orders and mutations stay on the primary.
     const one = await api.gql(
       `query($id: ID!) { order(id: $id) { id } }`,

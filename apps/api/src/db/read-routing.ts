@@ -20,6 +20,18 @@ const HEAVY_FIELDS = new Set([
   'auditLog',
   'satisfaction',
   'satisfactionByMonth',
+  'suppliers',
+  'purchaseOrders',
+  'purchaseRequirements',
+  'pickLists',
+  'shipments',
+  'deliveries',
+  'deliveryRuns',
+  'couriers',
+  'complaints',
+  'returnRequests',
+  'notifications',
+  'webhookDeliveries',
 ]);
 
 /** Whether a query asks for a heavy read (a root field in HEAVY_FIELDS). */

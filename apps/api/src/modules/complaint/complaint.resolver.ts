@@ -43,7 +43,7 @@ export class ComplaintResolver {
     filter: ComplaintFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.complaintQueries.complaints(filter ?? {}, page);
+    return ctx.reads.complaintQueries.complaints(filter ?? {}, page);
   }
 
   @Requires('COMPLAINT_HANDLE')

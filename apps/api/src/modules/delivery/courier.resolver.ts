@@ -34,7 +34,7 @@ export class CourierResolver {
     filter: CourierFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.deliveryQueries.couriers(filter ?? {}, page);
+    return ctx.reads.deliveryQueries.couriers(filter ?? {}, page);
   }
 
   @Requires('DELIVERY_READ')

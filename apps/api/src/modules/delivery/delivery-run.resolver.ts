@@ -37,7 +37,7 @@ export class DeliveryRunResolver {
     filter: DeliveryRunFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.deliveryQueries.runs(filter ?? {}, page);
+    return ctx.reads.deliveryQueries.runs(filter ?? {}, page);
   }
 
   @Requires('DELIVERY_READ')

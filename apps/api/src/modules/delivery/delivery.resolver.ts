@@ -64,7 +64,7 @@ export class DeliveryResolver {
     filter: DeliveryFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.deliveryQueries.deliveries(filter ?? {}, page);
+    return ctx.reads.deliveryQueries.deliveries(filter ?? {}, page);
   }
 
   @Requires('DELIVERY_READ')

@@ -29,7 +29,7 @@ export class PickListResolver {
     filter: PickListFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.fulfilmentQueries.pickLists(filter ?? {}, page);
+    return ctx.reads.fulfilmentQueries.pickLists(filter ?? {}, page);
   }
 
   @Requires('FULFILMENT_READ')

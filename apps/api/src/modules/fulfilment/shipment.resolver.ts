@@ -44,7 +44,7 @@ export class ShipmentResolver {
     filter: ShipmentFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.fulfilmentQueries.shipments(filter ?? {}, page);
+    return ctx.reads.fulfilmentQueries.shipments(filter ?? {}, page);
   }
 
   @Requires('FULFILMENT_READ')

@@ -44,7 +44,7 @@ export class NotificationResolver {
     filter: NotificationFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.notificationQueries.notifications(filter ?? {}, page);
+    return ctx.reads.notificationQueries.notifications(filter ?? {}, page);
   }
 
   @Requires('NOTIFICATION_READ')

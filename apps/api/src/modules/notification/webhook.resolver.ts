@@ -42,7 +42,7 @@ export class WebhookEndpointResolver {
     filter: WebhookDeliveryFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.notificationQueries.webhookDeliveries(filter ?? {}, page);
+    return ctx.reads.notificationQueries.webhookDeliveries(filter ?? {}, page);
   }
 
   @Requires('WEBHOOK_MANAGE')

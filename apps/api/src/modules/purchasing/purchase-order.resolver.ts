@@ -53,7 +53,7 @@ export class PurchaseOrderResolver {
     filter: PurchaseRequirementFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.purchasingQueries.requirements(filter ?? {}, page);
+    return ctx.reads.purchasingQueries.requirements(filter ?? {}, page);
   }
 
   @Requires('PURCHASING_READ')
@@ -64,7 +64,7 @@ export class PurchaseOrderResolver {
     filter: PurchaseOrderFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.purchasingQueries.purchaseOrders(filter ?? {}, page);
+    return ctx.reads.purchasingQueries.purchaseOrders(filter ?? {}, page);
   }
 
   @Requires('PURCHASING_READ')

@@ -27,7 +27,7 @@ export class SupplierResolver {
     filter: SupplierFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.purchasingQueries.suppliers(filter ?? {}, page);
+    return ctx.reads.purchasingQueries.suppliers(filter ?? {}, page);
   }
 
   @Requires('PURCHASING_READ')

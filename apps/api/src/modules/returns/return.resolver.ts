@@ -25,7 +25,7 @@ export class ReturnResolver {
     filter: ReturnFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.returnQueries.returnRequests(filter ?? {}, page);
+    return ctx.reads.returnQueries.returnRequests(filter ?? {}, page);
   }
 
   @Requires('RETURN_READ')
