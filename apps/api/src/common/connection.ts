@@ -98,6 +98,11 @@ export interface Keyset<T> {
   kinds: KeyKind[];
   direction: 'ASC' | 'DESC';
   values: (row: T) => (string | Date)[];
+  /**
+   * What an edge's cursor holds when not the sort key itself (a feed whose cursors name the row, e.g.
+   * orderEvents); the caller then turns an incoming cursor into the sort key before paginating.
+   */
+  cursorValues?: (row: T) => (string | Date)[];
 }
 
 /**
@@ -121,7 +126,7 @@ export function encodeCursor(values: (string | Date)[]): string {
   );
 }
 
-function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
+export function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -148,7 +153,8 @@ function connectionOf<T>(
   count: () => Promise<number>,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyset.values(node)), node }));
+  const cursorOf = keyset.cursorValues ?? keyset.values;
+  const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   // A first page that is the whole list needs no count.
   const whole = !after && rows.length <= first;
   let counted: Promise<number> | undefined;

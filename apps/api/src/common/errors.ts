@@ -33,12 +33,26 @@ export function uncodedClientError(error: unknown): string | undefined {
  * due to statement timeout"): found on the error or the errors it wraps (GraphQL → TypeORM → pg).
  */
 export function isStatementTimeout(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (code === '57014' && typeof message === 'string' && message.includes('statement timeout')) return true;
-    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  return causes(error).some(
+    ({ code, message }) => code === '57014' && typeof message === 'string' && message.includes('statement timeout'),
+  );
+}
+
+interface Cause {
+  code?: unknown;
+  message?: unknown;
+  syscall?: unknown;
+}
+
+/** The error and the errors it wraps (GraphQL's originalError → TypeORM's driverError → cause), a few deep. */
+function causes(error: unknown): Cause[] {
+  const found: Cause[] = [];
+  for (let e = error; e && typeof e === 'object' && found.length < 6;) {
+    found.push(e as Cause);
+    const next = e as { originalError?: unknown; driverError?: unknown; cause?: unknown };
+    e = next.originalError ?? next.driverError ?? next.cause;
   }
-  return false;
+  return found;
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
@@ -67,16 +81,13 @@ const UNAVAILABLE_MESSAGES = [
  * (GraphQL → TypeORM → pg). Such requests are answered 503 with Retry-After, not as internal errors.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
-    const { code, message, syscall } = e as { code?: unknown; message?: unknown; syscall?: unknown };
-    // A stopped server's Unix socket is gone.
-    if (code === 'ENOENT' && syscall === 'connect') return true;
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
-    const next = e as { originalError?: unknown; driverError?: unknown; cause?: unknown };
-    e = next.originalError ?? next.driverError ?? next.cause;
-  }
-  return false;
+  return causes(error).some(
+    ({ code, message, syscall }) =>
+      // A stopped server's Unix socket is gone.
+      (code === 'ENOENT' && syscall === 'connect') ||
+      (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) ||
+      (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))),
+  );
 }
 
 export const databaseUnavailableMessage = (requestId: string | undefined) =>

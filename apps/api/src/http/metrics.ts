@@ -3,15 +3,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Express, Request, Response } from 'express';
 import { Kind } from 'graphql';
-import ipaddr from 'ipaddr.js';
 import type { Pool, PoolClient } from 'pg';
 import { AggregatorRegistry, Gauge, PrometheusContentType } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { clientAddress, TrustProxy } from '../common/client-address';
+import { clientAddress, parseAddress, TrustProxy } from '../common/client-address';
 import { JOBS_SCHEMA } from '../common/jobs';
 import { logger } from '../common/logger';
 import type { Context } from '../app/context';
 import { poolWait, registry, requestDuration } from '../common/metrics';
+import { jsonError } from './errors';
 
 /** Collectors that read the database say the same in every process: the primary keeps one value. */
 const once = { aggregator: 'max' as const };
@@ -165,15 +165,8 @@ function mayRead(req: Request, trustProxy: TrustProxy, token: string | undefined
     if (given.length === wanted.length && timingSafeEqual(given, wanted)) return true;
   }
   const address = clientAddress(req, trustProxy);
-  if (!address) return false;
-  try {
-    let parsed = ipaddr.parse(address);
-    if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-      parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-    return LOCAL_RANGES.has(parsed.range());
-  } catch {
-    return false;
-  }
+  const parsed = address ? parseAddress(address) : null;
+  return !!parsed && LOCAL_RANGES.has(parsed.range());
 }
 
 /** With WORKERS > 1 a worker asks the primary, which collects every worker's registry (main.ts). */
@@ -251,25 +244,14 @@ export function metricsPlugin(): ApolloServerPlugin<Context> {
 export function serveMetrics(app: Express, trustProxy: TrustProxy, token: string | undefined) {
   app.get('/metrics', async (req: Request, res: Response) => {
     if (!mayRead(req, trustProxy, token))
-      return void res.status(403).json({
-        errors: [
-          {
-            message: 'Metrics are served to private addresses, or with METRICS_TOKEN.',
-            extensions: { code: 'FORBIDDEN' },
-          },
-        ],
-      });
+      return jsonError(res, 403, 'FORBIDDEN', 'Metrics are served to private addresses, or with METRICS_TOKEN.');
     try {
       const text = await wholeStart();
       res.setHeader('Content-Type', registry.contentType);
       res.send(text);
     } catch (e) {
       logger.warn({ err: (e as Error).message }, 'metrics could not be collected');
-      res.status(503).json({
-        errors: [
-          { message: 'Metrics could not be collected; try again.', extensions: { code: 'METRICS_UNAVAILABLE' } },
-        ],
-      });
+      jsonError(res, 503, 'METRICS_UNAVAILABLE', 'Metrics could not be collected; try again.');
     }
   });
 }

@@ -2,6 +2,7 @@ import dns from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { parseAddress } from '../../common/client-address';
 import { fail } from '../../common/user-error';
 
 /** Address ranges a webhook may not reach unless allowed: everything but the public internet. */
@@ -23,14 +24,8 @@ function allowedBy(address: ipaddr.IPv4 | ipaddr.IPv6, allow: readonly string[])
 
 /** Why an address may not be reached, or null when it may. */
 export function refusal(address: string, allow: readonly string[]): string | null {
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    parsed = ipaddr.parse(address);
-  } catch {
-    return `${address} is not an IP address`;
-  }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  const parsed = parseAddress(address);
+  if (!parsed) return `${address} is not an IP address`;
   if (parsed.range() === PUBLIC_RANGE || allowedBy(parsed, allow)) return null;
   return `${address} is a ${parsed.range()} address`;
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { badInput, encodeCursor, paginate, paginateRows, searchPattern } from '../../common/connection';
+import { badInput, decodeCursor, encodeCursor, paginate, paginateRows, searchPattern } from '../../common/connection';
 import { rowShape } from '../../common/rows';
 import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
@@ -75,30 +75,23 @@ export class OrderQueryService {
       .createQueryBuilder('e')
       .where('e.tx < pg_snapshot_xmin(pg_current_snapshot())');
     const after = page.after ? await this.positionOf(page.after) : undefined;
-    const connection = await paginate(
+    return paginate(
       qb,
-      { columns: ['e.tx', 'e.id'], kinds: ['bigint', 'bigint'], direction: 'ASC', values: (e) => [e.tx, e.id] },
+      {
+        columns: ['e.tx', 'e.id'],
+        kinds: ['bigint', 'bigint'],
+        direction: 'ASC',
+        values: (e) => [e.tx, e.id],
+        cursorValues: (e) => [e.id],
+      },
       { ...page, after },
     );
-    for (const edge of connection.edges) edge.cursor = encodeCursor([edge.node.id]);
-    const { edges, pageInfo } = connection;
-    pageInfo.startCursor = edges[0]?.cursor ?? null;
-    pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
-    return connection;
   }
 
   /** The (transaction, id) cursor of the event an `orderEvents` cursor names. */
   private async positionOf(cursor: string): Promise<string> {
-    let values: unknown;
-    try {
-      values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    } catch {
-      values = null;
-    }
-    const id = Array.isArray(values) && values.length === 1 ? String(values[0]) : '';
-    const [row] = /^\d{1,18}$/.test(id)
-      ? await this.ds.query(`SELECT tx::text AS tx FROM order_event WHERE id = $1`, [id])
-      : [];
+    const [id] = decodeCursor(cursor, ['bigint']);
+    const [row] = await this.ds.query(`SELECT tx::text AS tx FROM order_event WHERE id = $1`, [id]);
     if (!row) badInput('`after` is not a cursor from this list', 'after');
     return encodeCursor([row.tx, id]);
   }
