@@ -136,8 +136,9 @@ export async function stockLevelsIn(token: string, warehouseCode = 'SH-01') {
 }
 
 /**
- * A level purchasing would buy for once its shelf is empty: it has a low threshold and nothing on order
- * (the demo's purchase history, which depends on the hour it was seeded, leaves some levels covered).
+ * A level purchasing would buy for once its shelf is empty: it has a low threshold, nothing on order (the
+ * demo's purchase history, which depends on the hour it was seeded, leaves some levels covered) and no
+ * open requirement yet.
  */
 export async function levelToBuyFor(token: string, warehouseCode = 'SH-01') {
   const d = await gql(
@@ -151,8 +152,15 @@ export async function levelToBuyFor(token: string, warehouseCode = 'SH-01') {
     lowThreshold: number;
     onOrder: number;
   }[];
-  const level = levels.find((l) => l.lowThreshold > 0 && l.onOrder === 0);
-  if (!level) throw new Error(`no level in ${warehouseCode} with a low threshold and nothing on order`);
+  // A level with an open requirement (the start's run makes dozens) gets no new one from the next run.
+  const r = await gql(
+    `query($w: String!) { purchaseRequirements(first: 100, filter: { warehouseCode: $w, status: [OPEN] }) { edges { node { sku } } } }`,
+    { w: warehouseCode },
+    token,
+  );
+  const required = new Set(r.purchaseRequirements.edges.map((e: any) => e.node.sku as string));
+  const level = levels.find((l) => l.lowThreshold > 0 && l.onOrder === 0 && !required.has(l.sku));
+  if (!level) throw new Error(`no level in ${warehouseCode} with a low threshold, nothing on order and no open requirement`);
   return level;
 }
 
