@@ -3,7 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { isDatabaseUnavailable, maskError } from '../src/common/errors';
 import { REPO_ROOT } from '../src/config';
 import { EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../src/db/embedded';
 import { postRaw, startTestApi, TestApi } from './helpers';
@@ -94,5 +96,37 @@ describe('database outage', () => {
     // Live connections are accepted again.
     const again = await openLive();
     again.socket.close();
+  });
+
+  it('a transaction whose connection is cut between two statements is unavailable, not an internal error', async () => {
+    const ds = await new DataSource({ type: 'postgres', url: pg.url }).initialize();
+    try {
+      // The second statement through the transaction's manager, then through its runner.
+      for (const [via, reported] of [
+        ['manager', /Database connection provided by a query runner was already released/],
+        ['runner', /Query runner already released/],
+      ] as const) {
+        const failure = await ds
+          .transaction(async (m) => {
+            const [{ pid }] = await m.query('SELECT pg_backend_pid() AS pid');
+            await ds.query('SELECT pg_terminate_backend($1)', [pid]);
+            const runner = m.queryRunner!;
+            for (let i = 0; i < 100 && !runner.isReleased; i++) await new Promise((r) => setTimeout(r, 20));
+            assert.ok(runner.isReleased, 'TypeORM released the runner when its connection failed');
+            await (via === 'manager' ? m.query('SELECT 1') : runner.query('SELECT 1'));
+          })
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
+        assert.ok(failure, `the second statement through the ${via} failed`);
+        assert.match(String(failure), reported);
+        assert.ok(isDatabaseUnavailable(failure), String(failure));
+        const masked = maskError({ message: String(failure) }, failure, 'req-1');
+        assert.equal(masked.extensions?.code, 'DATABASE_UNAVAILABLE');
+      }
+    } finally {
+      await ds.destroy();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { logger } from './logger';
 import { errorsByCode } from './metrics';
 
@@ -82,11 +83,21 @@ const UNAVAILABLE_MESSAGES = [
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causes(error).some(
-    ({ code, message, syscall }) =>
-      // A stopped server's Unix socket is gone.
-      (code === 'ENOENT' && syscall === 'connect') ||
-      (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) ||
-      (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))),
+    (cause) =>
+      // TypeORM releases a transaction's runner when its connection fails between statements; the next
+      // statement (through the runner or its manager) then reports only that, without the connection's error.
+      cause instanceof QueryRunnerAlreadyReleasedError ||
+      cause instanceof QueryRunnerProviderAlreadyReleasedError ||
+      isUnavailableCause(cause),
+  );
+}
+
+function isUnavailableCause({ code, message, syscall }: Cause): boolean {
+  return (
+    // A stopped server's Unix socket is gone.
+    (code === 'ENOENT' && syscall === 'connect') ||
+    (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) ||
+    (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m)))
   );
 }
 
