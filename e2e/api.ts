@@ -160,7 +160,8 @@ export async function levelToBuyFor(token: string, warehouseCode = 'SH-01') {
   );
   const required = new Set(r.purchaseRequirements.edges.map((e: any) => e.node.sku as string));
   const level = levels.find((l) => l.lowThreshold > 0 && l.onOrder === 0 && !required.has(l.sku));
-  if (!level) throw new Error(`no level in ${warehouseCode} with a low threshold, nothing on order and no open requirement`);
+  if (!level)
+    throw new Error(`no level in ${warehouseCode} with a low threshold, nothing on order and no open requirement`);
   return level;
 }
 
