@@ -265,6 +265,8 @@ describe('integrator API keys', () => {
     await api.ds.query(`UPDATE api_key SET expires_at = now() - interval '1 second' WHERE prefix = $1`, [
       apiKey.prefix,
     ]);
+    // Plain SQL reaches the process's credential cache by NOTIFY, delivered on commit.
+    await settle(100);
     const r = await withKey(secret, `{ orders(first: 1) { edges { cursor } } }`);
     assert.equal(r.status, 401);
     assert.match(r.body.errors![0].message, /expired/);
@@ -281,6 +283,32 @@ describe('integrator API keys', () => {
       ['input.scopes'],
     );
     assert.equal(none.createApiKey.secret, null);
+  });
+
+  it('takes a change of scopes made with plain SQL from the next request on, the key being remembered between requests', async () => {
+    const { secret, apiKey } = (await api.data(CREATE, { input: { name: 'wms', scopes: ['ORDERS_READ'] } }))
+      .createApiKey;
+    const stock = `{ stockLevels(first: 1) { edges { cursor } } }`;
+    assert.equal((await withKey(secret, stock)).body.errors![0].extensions!.code, 'FORBIDDEN');
+    // While nobody can read api_key, the key still works: it is not read again.
+    const lock = api.ds.createQueryRunner();
+    await lock.startTransaction();
+    try {
+      await lock.query(`LOCK TABLE api_key IN ACCESS EXCLUSIVE MODE`);
+      for (let i = 0; i < 5; i++) {
+        const r = await Promise.race([
+          withKey(secret, `{ orders(first: 1) { edges { cursor } } }`),
+          settle(3000).then(() => ({ status: 0 })),
+        ]);
+        assert.equal(r.status, 200, 'answered without reading api_key');
+      }
+    } finally {
+      await lock.rollbackTransaction();
+      await lock.release();
+    }
+    await api.ds.query(`UPDATE api_key SET scopes = '{ORDERS_READ,STOCK_READ}' WHERE prefix = $1`, [apiKey.prefix]);
+    await settle(100);
+    assert.equal((await withKey(secret, stock)).body.errors, undefined);
   });
 
   it('refuses unknown and malformed keys', async () => {

@@ -107,6 +107,32 @@ describe('WORKERS=2: API processes behind one port', () => {
       const me = await request(port, 'POST', '/graphql', { query: `{ me { email } }` }, token);
       assert.equal(me.json.data?.me.email, ADMIN.email, JSON.stringify(me.json));
     }
+    // An API key remembered by both processes is refused by both from the request after its revocation.
+    const created = await request(
+      port,
+      'POST',
+      '/graphql',
+      {
+        query: `mutation { createApiKey(input: { name: "shop", scopes: [ORDERS_READ] }) { secret apiKey { id } } }`,
+      },
+      token,
+    );
+    const { secret, apiKey } = created.json.data.createApiKey;
+    const withKey = () =>
+      request(port, 'POST', '/graphql', { query: `{ orders(first: 1) { edges { cursor } } }` }, secret);
+    for (let i = 0; i < 8; i++) assert.equal((await withKey()).status, 200);
+    const revoked = await request(
+      port,
+      'POST',
+      '/graphql',
+      {
+        query: `mutation($id: ID!) { revokeApiKey(input: { apiKeyId: $id }) { apiKey { revokedAt } } }`,
+        variables: { id: apiKey.id },
+      },
+      token,
+    );
+    assert.ok(revoked.json.data.revokeApiKey.apiKey.revokedAt);
+    for (let i = 0; i < 8; i++) assert.equal((await withKey()).status, 401, 'refused by whichever process answers');
     // Any worker answers /metrics with both processes' figures.
     const metrics = await new Promise<string>((resolve, reject) =>
       http

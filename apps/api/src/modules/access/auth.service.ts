@@ -8,7 +8,7 @@ import { UserError, UserErrorCode, userError } from '../../common/user-error';
 import { audit } from '../../common/audit';
 import { addressKey } from '../../common/client-address';
 import { ApiKey } from './api-key.entity';
-import { CachedSession, CredentialCache } from './credential-cache';
+import { CachedApiKey, CachedSession, CredentialCache } from './credential-cache';
 import { Actor, Principal } from '../../common/actor';
 import { StaffUser } from './staff-user.entity';
 import { SignInThrottle, SIGN_IN_WINDOW_MINUTES } from './sign-in-throttle';
@@ -221,7 +221,7 @@ export class AuthService {
         role: row.role,
         sessionExpiresAt: (row.expires_at as Date).getTime(),
       };
-      this.credentials.store(generation, claims.sessionId, session);
+      this.credentials.storeSession(generation, claims.sessionId, session);
     }
     return {
       kind: 'USER',
@@ -247,31 +247,51 @@ export class AuthService {
   }
 
   /**
-   * API keys are looked up on every request (one statement; their requests also write an audit row),
-   * so a change to a key, even one made with plain SQL, counts from the next request.
+   * A key's row is remembered like a session (CredentialCache), so a change to it, even one made with
+   * plain SQL, counts from the next request; unknown and revoked keys are read every time.
    */
   private async apiKeyPrincipal(key: string): Promise<Principal> {
     const m = API_KEY_PATTERN.exec(key);
-    const row = m ? await this.ds.getRepository(ApiKey).findOneBy({ prefix: m[1] }) : null;
-    if (!row || !sameHash(row.secretHash, hashApiKey(key))) throw new InvalidCredential('Unknown API key');
-    if (row.revokedAt) throw new InvalidCredential('This API key has been revoked');
-    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new InvalidCredential('This API key has expired');
-    // last_used_at is kept to the minute: written only when the row shows it is older than that.
-    if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - 60_000) {
-      await this.ds.query(
-        `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [row.id],
-      );
-    }
+    if (!m) throw new InvalidCredential('Unknown API key');
+    const prefix = m[1];
+    let cached = this.credentials.apiKey(prefix);
+    if (!cached) {
+      const generation = this.credentials.begin();
+      const row = await this.ds.getRepository(ApiKey).findOneBy({ prefix });
+      if (!row || !sameHash(row.secretHash, hashApiKey(key))) throw new InvalidCredential('Unknown API key');
+      if (row.revokedAt) throw new InvalidCredential('This API key has been revoked');
+      cached = {
+        id: row.id,
+        name: row.name,
+        permissions: permissionsOfScopes(row.scopes),
+        secretHash: row.secretHash,
+        expiresAt: row.expiresAt,
+        lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+      };
+      this.credentials.storeApiKey(generation, prefix, cached);
+    } else if (!sameHash(cached.secretHash, hashApiKey(key))) throw new InvalidCredential('Unknown API key');
+    if (cached.expiresAt && cached.expiresAt.getTime() <= Date.now())
+      throw new InvalidCredential('This API key has expired');
+    await this.noteUse(cached);
     return {
       kind: 'API_KEY',
-      id: row.id,
-      name: row.name,
+      id: cached.id,
+      name: cached.name,
       role: null,
-      permissions: permissionsOfScopes(row.scopes),
+      permissions: cached.permissions,
       sessionId: null,
-      expiresAt: row.expiresAt,
+      expiresAt: cached.expiresAt,
     };
+  }
+
+  /** last_used_at is kept to the minute: written only when what this process knows is older than that. */
+  private async noteUse(key: CachedApiKey): Promise<void> {
+    if (key.lastUsedAt !== null && key.lastUsedAt >= Date.now() - 60_000) return;
+    key.lastUsedAt = Date.now();
+    await this.ds.query(
+      `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [key.id],
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Role } from '@fulfilment/domain';
+import type { Permission, Role } from '@fulfilment/domain';
 import type { AccessRevokedMessage } from './access.events';
 import { logger } from '../../common/logger';
 import { channelOf } from '../../live/topics';
@@ -12,9 +12,23 @@ export interface CachedSession {
   sessionExpiresAt: number;
 }
 
-interface Entry {
-  value: CachedSession;
+/** A valid API key as the database last confirmed it (revoked keys are not kept). */
+export interface CachedApiKey {
+  id: string;
+  name: string;
+  /** From the key's scopes. */
+  permissions: Set<Permission>;
+  secretHash: string;
+  expiresAt: Date | null;
+  /** Kept to the minute: the request that finds it older writes it (and notes it here). */
+  lastUsedAt: number | null;
+}
+
+interface Entry<T> {
+  value: T;
   cachedAt: number;
+  /** When the credential itself expires (ms since the epoch). */
+  expiresAt: number;
 }
 
 /**
@@ -26,8 +40,9 @@ const CHANNELS = [channelOf('ACCESS_REVOKED'), channelOf('CREDENTIAL_CHANGED')];
 const MAX_ENTRIES = 10_000;
 
 /**
- * Staff sessions remembered between requests, so a signed-in user costs no statement per request
- * (the token's signature and expiry are still checked every time). Revocation still takes effect at once:
+ * Staff sessions and API keys remembered between requests, so a signed-in user or an integrator costs no
+ * statement per request (a token's signature and expiry, a key's secret and expiry are still checked
+ * every time). Revocation still takes effect at once:
  *
  * - every revocation or change commits a NOTIFY; this cache LISTENs on a connection of its own and
  *   forgets what a notification names as soon as it arrives, in every API process;
@@ -39,12 +54,11 @@ const MAX_ENTRIES = 10_000;
  *   bumps a generation number, and an answer is stored only if the generation did not move while it
  *   was read;
  * - entries also expire after `maxAgeMs`, in case a notification is lost in a way nobody can see.
- *
- * API keys are not cached: their requests write an audit row each anyway, and a key's row is read
- * on every request.
  */
 export class CredentialCache {
-  private readonly sessions = new Map<string, Entry>();
+  private readonly sessions = new Map<string, Entry<CachedSession>>();
+  /** By the key's public prefix. */
+  private readonly apiKeys = new Map<string, Entry<CachedApiKey>>();
   private generation = 0;
   private listening = false;
   private client: Client | null = null;
@@ -73,34 +87,54 @@ export class CredentialCache {
   }
 
   session(sessionId: string): CachedSession | undefined {
-    if (!this.listening) return undefined;
-    const e = this.sessions.get(sessionId);
-    if (!e) return undefined;
-    if (Date.now() - e.cachedAt > this.maxAgeMs || e.value.sessionExpiresAt <= Date.now()) {
-      this.sessions.delete(sessionId);
-      return undefined;
-    }
-    return e.value;
+    return this.fresh(this.sessions, sessionId);
   }
 
-  store(generation: number, sessionId: string, value: CachedSession): void {
-    if (!this.listening || generation !== this.generation) return;
-    if (this.sessions.size >= MAX_ENTRIES) this.sessions.delete(this.sessions.keys().next().value!);
-    this.sessions.set(sessionId, { value, cachedAt: Date.now() });
+  storeSession(generation: number, sessionId: string, value: CachedSession): void {
+    this.store(this.sessions, generation, sessionId, value, value.sessionExpiresAt);
   }
 
-  /** Forgets the session, or every session of the user, that a revocation names (from NOTIFY, or locally after commit). */
+  apiKey(prefix: string): CachedApiKey | undefined {
+    return this.fresh(this.apiKeys, prefix);
+  }
+
+  storeApiKey(generation: number, prefix: string, value: CachedApiKey): void {
+    this.store(this.apiKeys, generation, prefix, value, value.expiresAt?.getTime() ?? Infinity);
+  }
+
+  /** Forgets the session, every session of the user, or the API key that a revocation names (from NOTIFY, or locally after commit). */
   forget(revoked: AccessRevokedMessage): void {
     if (revoked.everyone) return this.clear();
     this.generation++;
     if (revoked.sessionId) this.sessions.delete(revoked.sessionId);
     if (revoked.userId)
       for (const [id, e] of this.sessions) if (e.value.userId === revoked.userId) this.sessions.delete(id);
+    if (revoked.apiKeyId)
+      for (const [prefix, e] of this.apiKeys) if (e.value.id === revoked.apiKeyId) this.apiKeys.delete(prefix);
+  }
+
+  private fresh<T>(entries: Map<string, Entry<T>>, key: string): T | undefined {
+    if (!this.listening) return undefined;
+    const e = entries.get(key);
+    if (!e) return undefined;
+    const now = Date.now();
+    if (now - e.cachedAt > this.maxAgeMs || e.expiresAt <= now) {
+      entries.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  private store<T>(entries: Map<string, Entry<T>>, generation: number, key: string, value: T, expiresAt: number) {
+    if (!this.listening || generation !== this.generation) return;
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, { value, cachedAt: Date.now(), expiresAt });
   }
 
   private clear(): void {
     this.generation++;
     this.sessions.clear();
+    this.apiKeys.clear();
   }
 
   /** Notifications may be missed from now on: forget everything and answer from the database. */
