@@ -9,6 +9,7 @@ import { Client as WsClient, createClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { LIMITS, queryCost } from '../src/common/limits';
+import { SharedBudget } from '../src/common/shared-budget';
 import { LivePubSub } from '../src/live/pubsub';
 import { createSchema } from '../src/app/schema';
 import { createCustomer, createProduct, createWarehouses, orderInput, PLACE_ORDER } from './factories';
@@ -778,7 +779,9 @@ describe('rate limits (RATE_LIMIT_PER_MINUTE=30, ANONYMOUS_RATE_LIMIT_PER_MINUTE
         responses.push(r);
         assert.equal(r.status, 200, `request ${i}: ${r.text}`);
       }
-      // Half of the budget was used on each process: both refuse the next.
+      // Half of the budget was used on each process: once each has added its counts to the shared
+      // counter (every 250 ms), both refuse the next.
+      await settle(600);
       const refusals = [
         await post(api.url, JSON.stringify({ query: `{ __typename }` }), bearer(token)),
         await post(other.url, JSON.stringify({ query: `{ __typename }` }), bearer(token)),
@@ -1310,6 +1313,64 @@ describe('costly root fields and the statement timeout', () => {
     } finally {
       await locker.end();
       await stopThenCheck(api, responses);
+    }
+  });
+});
+
+describe('a rate-limit budget shared by API processes', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startTestApi();
+  });
+  after(() => api.stop());
+
+  const counted = async (key: string) =>
+    (await api.ds.query(`SELECT points FROM rate_limit WHERE key = $1`, [key]))[0]?.points as number | undefined;
+
+  it('counts below half the budget in memory, adds it for all keys in one statement, and decides on the shared total from half on', async () => {
+    // Two budgets on one database stand for two processes.
+    const a = new SharedBudget(api.ds, 'spec', 100, 60_000, 200);
+    const b = new SharedBudget(api.ds, 'spec', 100, 60_000, 200);
+    try {
+      for (let i = 0; i < 40; i++) assert.equal(await a.consume('k'), null);
+      assert.equal(await a.consume('other'), null);
+      assert.equal(await counted('spec:k'), undefined, 'nothing written per request');
+      for (let i = 0; i < 40; i++) assert.equal(await b.consume('k'), null);
+      await settle(400);
+      assert.equal(await counted('spec:k'), 80, 'both processes added their counts');
+      assert.equal(await counted('spec:other'), 1);
+
+      // Past half, every request is counted in PostgreSQL and decided on the total: 20 more, whichever process.
+      const answers: (number | null)[] = [];
+      for (let i = 0; i < 30; i++) answers.push(await (i % 2 ? a : b).consume('k'));
+      assert.equal(answers.filter((r) => r === null).length, 20);
+      assert.deepEqual(answers.slice(0, 20), Array(20).fill(null));
+      for (const wait of answers.slice(20)) assert.ok(wait! >= 1 && wait! <= 60, `retry in ${wait} s`);
+      // The request that found the total over the budget was counted; those after it were refused from memory.
+      assert.equal(await counted('spec:k'), 101);
+      assert.ok((await a.blocked('k'))! >= 1, 'blocked without counting');
+      assert.equal(await a.blocked('unused'), null);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it('starts a new window once the old one has ended', async () => {
+    const a = new SharedBudget(api.ds, 'short', 4, 500, 100);
+    try {
+      for (let i = 0; i < 4; i++) assert.equal(await a.consume('k'), null);
+      assert.ok((await a.consume('k'))! >= 1);
+      await settle(600);
+      assert.equal(await a.consume('k'), null);
+      await settle(200);
+      assert.equal(await counted('short:k'), 1);
+      await api.ds.query(`UPDATE rate_limit SET expire = expire - 2 * 3600 * 1000 WHERE key = 'short:k'`);
+      await a.prune();
+      assert.equal(await counted('short:k'), undefined, 'counters over an hour past their window are deleted');
+      assert.equal(await counted('spec:k'), 101, "another budget's are not");
+    } finally {
+      await a.stop();
     }
   });
 });

@@ -19,10 +19,10 @@ import {
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { addressKey } from './client-address';
 import { DEFAULT_PAGE_SIZE } from './connection';
+import { SharedBudget } from './shared-budget';
 import { TextMemo } from './text-memo';
 
 /** What one request may ask for. Legitimate dashboard and integrator queries stay well inside. */
@@ -270,60 +270,40 @@ function memoKey(text: string): string {
 
 /**
  * The rate limits, one instance per server for HTTP and graphql-ws alike, so that both together share
- * one budget: per signed-in caller (user or API key), and per client address (an IPv6 /64) for
+ * one budget a minute: per signed-in caller (user or API key), and per client address (an IPv6 /64) for
  * anonymous requests, failed credentials and WebSocket connections that never signed in. The counters
- * are in PostgreSQL (`rate_limit`), shared by every API process on every machine; a key over its budget
- * is refused from memory until its minute ends, and memory counts alone while the table cannot be reached.
+ * are shared by every API process on every machine through PostgreSQL (see SharedBudget for how
+ * without a statement per request).
  */
 export class RateLimits {
-  private readonly perCaller: RateLimiterPostgres;
-  private readonly perAddress: RateLimiterPostgres;
+  private readonly perCaller: SharedBudget;
+  private readonly perAddress: SharedBudget;
 
   constructor(ds: DataSource, perCallerPerMinute: number, perAddressPerMinute: number) {
-    const limiter = (keyPrefix: string, points: number) =>
-      new RateLimiterPostgres({
-        storeClient: ds,
-        storeType: 'typeorm',
-        tableName: 'rate_limit',
-        tableCreated: true,
-        keyPrefix,
-        points,
-        duration: 60,
-        inMemoryBlockOnConsumed: points + 1,
-        insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
-      });
-    this.perCaller = limiter('caller', perCallerPerMinute);
-    this.perAddress = limiter('address', perAddressPerMinute);
+    this.perCaller = new SharedBudget(ds, 'caller', perCallerPerMinute);
+    this.perAddress = new SharedBudget(ds, 'address', perAddressPerMinute);
   }
 
   /** Counts a request of a signed-in caller: null when within the budget, else the seconds to wait. */
   caller(principalId: string): Promise<number | null> {
-    return consume(this.perCaller, principalId);
+    return this.perCaller.consume(principalId);
   }
 
   /** Counts a request of an anonymous caller or a failed credential from this address: as caller(). */
   address(ip: string | null): Promise<number | null> {
-    return consume(this.perAddress, addressKey(ip));
+    return this.perAddress.consume(addressKey(ip));
   }
 
   /** Without counting: the seconds until this address may try again when it used its budget, else null. */
-  async addressBlocked(ip: string | null): Promise<number | null> {
-    const res = await this.perAddress.get(addressKey(ip));
-    return res && res.remainingPoints <= 0 ? retrySeconds(res) : null;
+  addressBlocked(ip: string | null): Promise<number | null> {
+    return this.perAddress.blocked(addressKey(ip));
+  }
+
+  /** Adds what was counted in memory to the shared counters (before the data source closes). */
+  async stop(): Promise<void> {
+    await Promise.all([this.perCaller.stop(), this.perAddress.stop()]);
   }
 }
-
-async function consume(limiter: RateLimiterPostgres, key: string): Promise<number | null> {
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
-    return retrySeconds(e);
-  }
-}
-
-const retrySeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
 /** The refusal of a request over its rate limit, as a GraphQL error (graphql-ws; HTTP answers 429 itself). */
 export function rateLimited(seconds: number): GraphQLError {

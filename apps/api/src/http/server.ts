@@ -215,6 +215,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       services.closeMessaging();
       await relay.stop();
       await services.auth.credentials.stop();
+      await rateLimits.stop();
       replicaServices?.closeMessaging();
       await routing?.stop();
     },

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Rate-limit counters shared by every API process (rate-limiter-flexible's PostgreSQL store, in its
- * table shape): a caller's budget is one budget however many processes or machines serve it.
+ * Rate-limit counters shared by every API process (common/shared-budget.ts): a caller's budget is one
+ * budget however many processes or machines serve it.
  * Unlogged: counters of the current minute are not worth a WAL write each, and a crash only forgets them.
  */
 export class RateLimit1764860000000 implements MigrationInterface {
