@@ -205,7 +205,7 @@ async function placement(db: Database, skuCount: number, label: string) {
       `cores busy: API process ${cores.api.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.load.toFixed(2)}`,
     );
     const statements = await withClient(url, (c) =>
-      c.query(`SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      c.query(`SELECT calls, total_exec_time + total_plan_time AS ms, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND query NOT LIKE '%FOR KEY SHARE OF x%' -- foreign-key checks PostgreSQL runs inside the inserts
         ORDER BY calls DESC`),
     );
@@ -214,7 +214,7 @@ async function placement(db: Database, skuCount: number, label: string) {
       for (const r of statements.rows.slice(0, 15))
         log(
           label,
-          `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`,
+          `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${(Number(r.ms) / ORDERS).toFixed(3)} ms/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`,
         );
     report({
       benchmark: label,

@@ -9,7 +9,7 @@ import {
   orderInput,
   PLACE_ORDER,
 } from './factories';
-import { startTestApi, TestApi } from './helpers';
+import { settle, startTestApi, subscribe, TestApi } from './helpers';
 
 describe('concurrency', () => {
   let api: TestApi;
@@ -58,6 +58,52 @@ describe('concurrency', () => {
     );
     assert.equal(n, 10);
     assert.deepEqual(await ledgerMismatches(api.ds), []);
+  });
+
+  it("keeps each level's ledger an unbroken chain and sends one alert per threshold crossed while 60 orders race for 40 units", async () => {
+    const p = await createProduct(api.ds, { stock: { 'SH-01': 40 }, low: 10, high: 1000 });
+    const customers = await Promise.all(Array.from({ length: 6 }, () => createCustomer(api.ds, { region: 'EAST' })));
+    const client = api.ws();
+    const alerts = subscribe<{
+      stockAlert: { sku: string; previousStatus: string; status: string; available: number };
+    }>(client, `subscription { stockAlert { sku previousStatus status available } }`);
+    await settle();
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        api.gql(PLACE_ORDER, { input: orderInput(customers[i % 6].gid, [{ sku: p.sku, quantity: 1 }]) }),
+      ),
+    );
+    assert.ok(
+      results.every((r) => r.status === 200 && !r.body.errors),
+      results.find((r) => r.body.errors)?.text,
+    );
+    assert.equal(results.filter((r) => r.body.data.placeOrder.order).length, 40);
+    assert.ok(
+      results
+        .filter((r) => !r.body.data.placeOrder.order)
+        .every((r) => r.body.data.placeOrder.userErrors[0].code === 'OUT_OF_STOCK'),
+    );
+    assert.deepEqual(await levelOf(api.ds, p.levels['SH-01']), { onHand: 40, reserved: 40, available: 0 });
+    assert.deepEqual(await ledgerMismatches(api.ds), []);
+    const breaks = await api.ds.query(
+      `SELECT id FROM (
+         SELECT id, on_hand_after, reserved_after, on_hand_delta, reserved_delta,
+                lag(on_hand_after, 1, 0) OVER w AS on_hand_before, lag(reserved_after, 1, 0) OVER w AS reserved_before
+           FROM stock_movement WHERE stock_level_id = $1 WINDOW w AS (ORDER BY id)) m
+        WHERE on_hand_after <> on_hand_before + on_hand_delta OR reserved_after <> reserved_before + reserved_delta`,
+      [p.levels['SH-01']],
+    );
+    assert.deepEqual(breaks, [], 'every movement starts where the one before it ended');
+    await settle(300);
+    assert.deepEqual(
+      alerts.items.filter((a) => a.stockAlert.sku === p.sku).map((a) => a.stockAlert),
+      [
+        { sku: p.sku, previousStatus: 'NORMAL', status: 'LOW', available: 10 },
+        { sku: p.sku, previousStatus: 'LOW', status: 'OUT_OF_STOCK', available: 0 },
+      ],
+    );
+    alerts.dispose();
+    await client.dispose();
   });
 
   it('creates one order for 20 concurrent retries with the same idempotency key, answering each with it', async () => {
