@@ -7,7 +7,7 @@ import { createClient, Client as WsClient } from 'graphql-ws';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
-import { toGlobalId } from '../../src/common/global-id';
+import { localId, toGlobalId } from '../../src/common/global-id';
 import { REPO_ROOT } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { freePort } from '../../src/db/embedded';
@@ -20,18 +20,21 @@ import { gqlPost, MODE, printSummary, sleep, SKIP_OUTSIDE_RELIABILITY_RUN } from
 /**
  * Surge: a sales-festival morning. The built API runs as deployed (its own process, jobs and outbox on)
  * while the load ramps from a normal rate to 10× and back: orders placed through an API key, reads of
- * the order list and single orders, live subscribers of every order event, a webhook endpoint and the
- * customers' notifications. Asserts no errors, no lost events (every subscriber heard every event, the
- * receiver got every webhook), p99 at the peak within the bound, the invariants, and every backlog
- * (jobs, notifications, webhooks) drained within the bound after the peak.
+ * the order list and single orders, couriers' phones reporting positions, live subscribers of every
+ * order event and of the couriers' map, a webhook endpoint and the customers' notifications. Asserts no
+ * errors, no lost events (every subscriber heard every event, the receiver got every webhook, every
+ * position was stored and the map saw each courier's last), p99 at the peak within the bound, the
+ * invariants, and every backlog (jobs, notifications, webhooks) drained within the bound after the peak.
  */
 const PLAN = {
   // Orders per second at the normal rate; reads are READS_PER_ORDER times that.
-  short: { normal: 2, phaseMs: 8_000, peakMs: 12_000, subscribers: 10 },
-  full: { normal: 3, phaseMs: 30_000, peakMs: 60_000, subscribers: 50 },
+  short: { normal: 2, phaseMs: 8_000, peakMs: 12_000, subscribers: 10, couriers: 10 },
+  full: { normal: 3, phaseMs: 30_000, peakMs: 60_000, subscribers: 50, couriers: 40 },
 }[MODE];
 const SURGE = 10;
 const READS_PER_ORDER = 3;
+/** Position reports (one fix each, from the couriers in turn) per order: more orders, more couriers out. */
+const POSITIONS_PER_ORDER = 2;
 /** Stated bounds: p99 of every request at the peak, and time to drain every backlog after it. */
 const PEAK_P99_MS = 1_000;
 const DRAIN_MS = 30_000;
@@ -43,6 +46,8 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { 
 const LIST = `{ orders(first: 20) { edges { node { number status total { fen } customer { name } } } } }`;
 const ONE = `query($id: ID!) { order(id: $id) { number status lines { sku quantity } events { sequence toStatus } } }`;
 const LIVE = `subscription { orderStatusChanged { id sequence } }`;
+const POSITION = `mutation($i: ReportCourierPositionsInput!) { reportCourierPositions(input: $i) { accepted userErrors { code message } } }`;
+const MAP = `subscription { courierMoved { courierId lat lng recordedAt } }`;
 
 type Phase = 'normal' | 'ramp up' | 'peak' | 'ramp down' | 'after';
 
@@ -145,6 +150,27 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
     );
     assert.deepEqual(endpoint.data.createWebhookEndpoint.userErrors, []);
     receiver.secrets = [endpoint.data.createWebhookEndpoint.secret];
+    const couriers: string[] = [];
+    for (let i = 0; i < PLAN.couriers; i++) {
+      const c = await gqlPost(
+        url,
+        admin,
+        `mutation($i: CreateCourierInput!) { createCourier(input: $i) { courier { id } userErrors { code message } } }`,
+        {
+          i: {
+            code: `SURGE-${i}`,
+            name: `快递员${i}`,
+            phone: '13900001111',
+            warehouseCode: 'SH-01',
+            zones: ['上海'],
+            shiftStart: '00:00',
+            shiftEnd: '23:59',
+          },
+        },
+      );
+      assert.deepEqual(c.data.createCourier.userErrors, []);
+      couriers.push(c.data.createCourier.courier.id);
+    }
 
     // Live subscribers of every order event.
     const heard: Set<string>[] = [];
@@ -168,18 +194,60 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
         },
       );
     }
+    // The dispatchers' map: every courier's newest position.
+    const onMap = new Map<string, string>();
+    const mapClient = createClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: admin },
+      retryAttempts: 0,
+    });
+    clients.push(mapClient);
+    mapClient.subscribe<{ courierMoved: { courierId: string; recordedAt: string } }>(
+      { query: MAP },
+      {
+        next: (m) => {
+          const p = m.data?.courierMoved;
+          if (p && (onMap.get(p.courierId) ?? '') < p.recordedAt) onMap.set(p.courierId, p.recordedAt);
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     await sleep(500);
     const [{ before }] = await ds.query(`SELECT coalesce(max(id), 0)::text AS before FROM order_event`);
 
     // Open-loop load: requests start on schedule whether or not earlier ones finished.
-    const samples: { phase: Phase; ms: number; kind: 'order' | 'read' }[] = [];
+    type Kind = 'order' | 'read' | 'position';
+    const samples: { phase: Phase; ms: number; kind: Kind }[] = [];
+    /** Each courier's last reported fix (ms since the epoch, one ms apart at least, so none is a repeat). */
+    const lastFix = new Map<string, number>();
+    let accepted = 0;
     const failures: string[] = [];
     const orderIds: string[] = [];
     const inFlight = new Set<Promise<void>>();
-    const send = (phase: Phase, kind: 'order' | 'read', n: number) => {
+    const send = (phase: Phase, kind: Kind, n: number) => {
       const started = performance.now();
-      const request =
-        kind === 'order'
+      let fix: { courierId: string; at: number } | null = null;
+      if (kind === 'position') {
+        const courierId = couriers[n % couriers.length];
+        fix = { courierId, at: Math.max(Date.now(), (lastFix.get(courierId) ?? 0) + 1) };
+        lastFix.set(courierId, fix.at);
+      }
+      const request = fix
+        ? gqlPost(url, admin, POSITION, {
+            i: {
+              courierId: fix.courierId,
+              positions: [
+                {
+                  lat: 31.2 + (n % 100) / 1000,
+                  lng: 121.4 + (n % 37) / 1000,
+                  recordedAt: new Date(fix.at).toISOString(),
+                },
+              ],
+            },
+          })
+        : kind === 'order'
           ? gqlPost(url, storefront, PLACE, {
               input: orderInput(customers[n % customers.length], [
                 { sku: skus[n % SKUS], quantity: 1 + (n % 2) },
@@ -193,9 +261,13 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
         .then((r) => {
           samples.push({ phase, ms: performance.now() - started, kind });
           const problem =
-            r.status !== 200 || r.errors?.length || (kind === 'order' && r.data?.placeOrder.userErrors.length);
+            r.status !== 200 ||
+            r.errors?.length ||
+            (kind === 'order' && r.data?.placeOrder.userErrors.length) ||
+            (kind === 'position' && r.data?.reportCourierPositions.userErrors.length);
           if (problem && failures.length < 20) failures.push(`${kind} ${r.status}: ${r.text.slice(0, 200)}`);
           else if (kind === 'order') orderIds.push(r.data.placeOrder.order.id);
+          else if (kind === 'position') accepted += r.data.reportCourierPositions.accepted;
         })
         .catch((e: Error) => void (failures.length < 20 && failures.push(`${kind}: ${e.message}`)))
         .finally(() => inFlight.delete(p));
@@ -204,6 +276,7 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
     const startedAt = performance.now();
     let orders = 0;
     let reads = 0;
+    let positions = 0;
     let peakEndedAt = 0;
     let due = 0;
     let last = 0;
@@ -217,6 +290,7 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
       last = ms;
       while (orders < Math.floor(due)) send(phase, 'order', orders++);
       while (reads < Math.floor(due * READS_PER_ORDER)) send(phase, 'read', reads++);
+      while (positions < Math.floor(due * POSITIONS_PER_ORDER)) send(phase, 'position', positions++);
       await sleep(5);
     }
     await Promise.all([...inFlight]);
@@ -246,6 +320,11 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
       `SELECT count(*)::int AS deliveries, count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered FROM webhook_delivery`,
     );
     const received = receiver.deliveredIds();
+    const [{ stored }] = await ds.query(
+      `SELECT count(*)::int AS stored FROM courier_position WHERE courier_id = ANY($1::uuid[])`,
+      [couriers.map((id) => localId(id, 'Courier'))],
+    );
+    const stale = [...lastFix].filter(([id, at]) => onMap.get(id) !== new Date(at).toISOString()).length;
     const checker = new Client({ connectionString: db.url });
     await checker.connect();
     const violations = await findViolations(checker).finally(() => checker.end());
@@ -266,6 +345,10 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
       subscribers: PLAN.subscribers,
       orders: samples.filter((s) => s.kind === 'order').length,
       reads: samples.filter((s) => s.kind === 'read').length,
+      couriers: PLAN.couriers,
+      positionReports: samples.filter((s) => s.kind === 'position').length,
+      positionsStored: stored,
+      couriersLastPositionMissedOnMap: stale,
       ordersPerSecond: Object.fromEntries((['normal', 'peak', 'after'] as Phase[]).map((p) => [p, rateOf(p)])),
       p50Ms: Object.fromEntries(
         (['normal', 'ramp up', 'peak', 'ramp down', 'after'] as Phase[]).map((p) => [
@@ -293,6 +376,9 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
     printSummary(summary);
 
     assert.deepEqual(failures, [], 'no request failed');
+    assert.equal(accepted, positions, 'every position was accepted');
+    assert.equal(stored, positions, 'every position was stored');
+    assert.equal(stale, 0, "the map saw every courier's last position");
     assert.equal(violations.length, 0, JSON.stringify(violations.slice(0, 3)));
     assert.ok(expected.length >= summary.orders * 2, `each order wrote its events (${expected.length})`);
     assert.deepEqual(
