@@ -1,6 +1,7 @@
 import { OperationDefinitionNode } from 'graphql';
-import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { Counter, Gauge } from 'prom-client';
+import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
+import { isDatabaseUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
 import { registry } from '../common/metrics';
 import { createDataSource, StatementTimeouts } from './data-source';
@@ -42,6 +43,19 @@ export function readsHeavily(operation: OperationDefinitionNode): boolean {
   );
 }
 
+/**
+ * A hot standby answers 40001 (or 40P01) only when it cancels a statement for a conflict with the WAL it
+ * replays; the statement is worth running on the primary then, as when the standby went away.
+ */
+const failedByReplica = (e: unknown): boolean => {
+  const code =
+    (e as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (e as { code?: unknown }).code;
+  return code === '40001' || code === '40P01' || isDatabaseUnavailable(e);
+};
+
+/** QueryRunner.query without its overloads. */
+type RunnerQuery = (text: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
 /** A WAL position ('16/B374D848') as a number, for comparing. */
 const lsnValue = (lsn: string): bigint => {
   const [high, low] = lsn.split('/');
@@ -54,10 +68,13 @@ const lsnValue = (lsn: string): bigint => {
  * caller's WAL position is recorded on the primary (`recent_write`, shared by every process), and a read
  * goes to the replica only when the replica's replay position has passed it. Mutations, their payloads,
  * nested fields and live events always use the primary. A replica that cannot be reached (at start or
- * later), or that is not a standby, is left out until it answers as one.
+ * later), or that is not a standby, is left out until it answers as one. A statement the replica fails
+ * (cancelled for a conflict with recovery, or the replica gone meanwhile) is run again on the primary.
  */
 export class ReadRouting {
   readonly replica: DataSource;
+  /** The replica's own query runners, without the fall-back to the primary (for reading its state). */
+  private readonly replicaRunner: (mode?: ReplicationMode) => QueryRunner;
   /** The replica's last replay position read, or null while it cannot be read. */
   private replayed: bigint | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -73,7 +90,34 @@ export class ReadRouting {
     timeouts: StatementTimeouts,
   ) {
     this.replica = createDataSource(url, poolSize, timeouts, { connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-    for (const name of ['db_replica_up', 'db_replica_lag_bytes']) registry.removeSingleMetric(name);
+    this.replicaRunner = this.replica.createQueryRunner.bind(this.replica);
+    for (const name of ['db_replica_up', 'db_replica_lag_bytes', 'db_replica_fallbacks_total'])
+      registry.removeSingleMetric(name);
+    const fallbacks = new Counter({
+      name: 'db_replica_fallbacks_total',
+      help: 'Statements the read replica failed (cancelled for a conflict with recovery, or unreachable) that the primary answered instead.',
+      registers: [registry],
+    });
+    this.replica.createQueryRunner = (mode) => {
+      const runner = this.replicaRunner(mode);
+      const query = runner.query.bind(runner) as RunnerQuery;
+      const fallingBack: RunnerQuery = async (text, parameters, structured) => {
+        try {
+          return await query(text, parameters, structured);
+        } catch (e) {
+          if (!failedByReplica(e)) throw e;
+          fallbacks.inc();
+          const onPrimary = primary.createQueryRunner();
+          try {
+            return await (onPrimary.query.bind(onPrimary) as RunnerQuery)(text, parameters, structured);
+          } finally {
+            await onPrimary.release();
+          }
+        }
+      };
+      runner.query = fallingBack as QueryRunner['query'];
+      return runner;
+    };
     this.up = new Gauge({
       name: 'db_replica_up',
       help: 'Whether heavy reads may go to the read replica (DATABASE_READ_URL): 1 when it answers as a standby.',
@@ -104,9 +148,10 @@ export class ReadRouting {
     this.sampling = true;
     try {
       if (!this.replica.isInitialized) await this.replica.initialize();
-      const [{ standby, replayed }] = await this.replica.query(
-        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed`,
-      );
+      const state = this.replicaRunner();
+      const [{ standby, replayed }] = await state
+        .query(`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed`)
+        .finally(() => state.release());
       if (!standby || !replayed) return this.leaveOut('DATABASE_READ_URL is not a standby: reads go to the primary');
       this.replayed = lsnValue(replayed);
       const [{ current }] = await this.primary.query(`SELECT pg_current_wal_lsn()::text AS current`);
