@@ -99,9 +99,9 @@ export async function startApi(
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      // One API process unless a benchmark asks for more: the figures are per process, and on this 2-core
-      // machine a second process competes with PostgreSQL (bench 1: 0.31 with two against 0.36 with one).
-      WORKERS: '1',
+      // One API process unless a benchmark (or BENCH_WORKERS) asks for more: the figures are per process, and
+      // on this 2-core machine a second process competes with PostgreSQL (bench 1: 0.31 with two against 0.36 with one).
+      WORKERS: process.env.BENCH_WORKERS ?? '1',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED: 'none',
