@@ -167,7 +167,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   serveMetrics(app, config.trustProxy, config.metricsToken);
   serveDashboard(app);
   if (config.seed === 'demo' && !config.production) app.use(demoWebhookReceiver(opts.ds));
-  serveHealth(app, opts.ds, () => stopping);
+  const health = serveHealth(app, opts.databaseUrl, () => stopping);
   app.use('/graphql', express.json({ limit: config.maxBodyBytes }), authenticate(services, config, limits, rateLimits));
   app.use(
     '/graphql',
@@ -216,6 +216,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       await relay.stop();
       await services.auth.credentials.stop();
       await rateLimits.stop();
+      await health.close();
       replicaServices?.closeMessaging();
       await routing?.stop();
     },

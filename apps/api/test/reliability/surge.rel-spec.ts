@@ -175,9 +175,7 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
     // Live subscribers of every order event.
     const heard: Set<string>[] = [];
     const clients: WsClient[] = [];
-    for (let i = 0; i < PLAN.subscribers; i++) {
-      const got = new Set<string>();
-      heard.push(got);
+    const liveClient = () => {
       const client = createClient({
         url: url.replace('http', 'ws'),
         webSocketImpl: WebSocket,
@@ -185,7 +183,12 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
         retryAttempts: 0,
       });
       clients.push(client);
-      client.subscribe<{ orderStatusChanged: { id: string } }>(
+      return client;
+    };
+    for (let i = 0; i < PLAN.subscribers; i++) {
+      const got = new Set<string>();
+      heard.push(got);
+      liveClient().subscribe<{ orderStatusChanged: { id: string } }>(
         { query: LIVE },
         {
           next: (m) => m.data && got.add(m.data.orderStatusChanged.id),
@@ -196,14 +199,7 @@ describe(`surge: normal → ${SURGE}× → normal (${MODE})`, { skip: SKIP_OUTSI
     }
     // The dispatchers' map: every courier's newest position.
     const onMap = new Map<string, string>();
-    const mapClient = createClient({
-      url: url.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: admin },
-      retryAttempts: 0,
-    });
-    clients.push(mapClient);
-    mapClient.subscribe<{ courierMoved: { courierId: string; recordedAt: string } }>(
+    liveClient().subscribe<{ courierMoved: { courierId: string; recordedAt: string } }>(
       { query: MAP },
       {
         next: (m) => {
