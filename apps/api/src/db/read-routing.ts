@@ -3,6 +3,7 @@ import { Counter, Gauge } from 'prom-client';
 import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { isDatabaseUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
+import { pgErrorCode } from '../common/transaction';
 import { registry } from '../common/metrics';
 import { createDataSource, StatementTimeouts } from './data-source';
 
@@ -48,8 +49,7 @@ export function readsHeavily(operation: OperationDefinitionNode): boolean {
  * replays; the statement is worth running on the primary then, as when the standby went away.
  */
 const failedByReplica = (e: unknown): boolean => {
-  const code =
-    (e as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (e as { code?: unknown }).code;
+  const code = pgErrorCode(e);
   return code === '40001' || code === '40P01' || isDatabaseUnavailable(e);
 };
 
