@@ -241,8 +241,9 @@ describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
         answered = (await read)[0].n;
         fellBack = (await fallbacks()) - before;
       }
-      assert.equal(fellBack, 1, 'the standby cancelled the read and the primary answered it');
-      assert.equal(answered, 10, 'the read was answered by the primary, after the truncate');
+      const seen = `fall-backs ${fellBack}, rows counted ${answered}`;
+      assert.equal(fellBack, 1, `the standby cancelled the read and the primary answered it (${seen})`);
+      assert.equal(answered, 10, `the read was answered by the primary, after the truncate (${seen})`);
     } finally {
       await routing.stop();
       await sql(api.databaseUrl, `DROP TABLE conflict_probe`);
