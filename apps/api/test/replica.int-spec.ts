@@ -210,8 +210,7 @@ describe('heavy reads on a streaming replica (DATABASE_READ_URL)', () => {
     routing.start();
     // The fall-backs counted, not pg_stat_database_conflicts: a cancelled backend reports its conflict
     // only when it next flushes its statistics, up to 10 s later (a CI run saw none in five tries).
-    const fallbacks = async () =>
-      Number(/^db_replica_fallbacks_total (\d+)$/m.exec(await metrics(api))?.[1] ?? 'NaN');
+    const fallbacks = async () => Number(/^db_replica_fallbacks_total (\d+)$/m.exec(await metrics(api))?.[1] ?? 'NaN');
     const sleeping = async () =>
       (
         await sql(
