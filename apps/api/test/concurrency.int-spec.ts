@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import {
   createCustomer,
   createProduct,
@@ -105,114 +104,6 @@ describe('concurrency', () => {
     );
     alerts.dispose();
     await client.dispose();
-  });
-
-  it('places an order again on locked levels when its stock moved between its read and its write', async () => {
-    // placeOrder reads the levels without a lock and writes in one statement that checks them under its
-    // lock. Another transaction holds the level, lets the order read it, and changes it before the order's
-    // write may lock it: the write must notice (not oversell, not miss the alert) and decide again.
-    const p = await createProduct(api.ds, { stock: { 'SH-01': 10 }, low: 2, high: 1000 });
-    const level = p.levels['SH-01'];
-    const customer = await createCustomer(api.ds, { region: 'EAST' });
-    const client = api.ws();
-    const alerts = subscribe<{
-      stockAlert: { sku: string; previousStatus: string; status: string; available: number };
-    }>(client, `subscription { stockAlert { sku previousStatus status available } }`);
-    await settle();
-    const other = new Client({ connectionString: api.databaseUrl });
-    await other.connect();
-    let owed = 0;
-    /** What another buyer (without an order) takes or gives back, with its movement. */
-    const reserve = async (units: number, warehouseId: string) => {
-      const [l] = (
-        await other.query(`UPDATE stock_level SET reserved = reserved + $2 WHERE id = $1 RETURNING *`, [level, units])
-      ).rows;
-      await other.query(
-        `INSERT INTO stock_movement (stock_level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reference, actor)
-         VALUES ($1, $2, $3, $4, 0, $5, $6, $7, 'other buyer', 'test')`,
-        [level, p.id, warehouseId, units > 0 ? 'RESERVATION' : 'RELEASE', units, l.on_hand, l.reserved],
-      );
-      owed += units;
-    };
-    /** Another buyer takes `units` while an order for 5 waits for the level; returns that order's answer. */
-    const raceWith = async (units: number) => {
-      await other.query('BEGIN');
-      const [l] = (await other.query(`SELECT * FROM stock_level WHERE id = $1 FOR UPDATE`, [level])).rows;
-      // then() sends the request now (the test client sends on the first then).
-      const placing = api
-        .gql(PLACE_ORDER, { input: orderInput(customer.gid, [{ sku: p.sku, quantity: 5 }]) })
-        .then((r) => r);
-      for (let i = 0; ; i++) {
-        const [{ n }] = (
-          await other.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-          )
-        ).rows;
-        if (n > 0) break;
-        assert.ok(i < 250, 'the order waits for the level');
-        await settle(20);
-      }
-      await reserve(units, l.warehouse_id);
-      await other.query('COMMIT');
-      const r = await placing;
-      assert.equal(r.status, 200, r.text);
-      assert.equal(r.body.errors, undefined, r.text);
-      return r.body.data.placeOrder;
-    };
-    try {
-      // Read: 10 available, 5 left after the order, no threshold crossed. Written: 7 available, 2 left: LOW.
-      const first = await raceWith(3);
-      assert.equal(first.order.status, 'ALLOCATED');
-      assert.deepEqual(await levelOf(api.ds, level), { onHand: 10, reserved: 8, available: 2 });
-      // Read: 2 available, short; written: the same. Then read 2 available while another buyer takes them.
-      const second = await raceWith(2);
-      assert.equal(second.order, null);
-      assert.equal(second.userErrors[0].code, 'OUT_OF_STOCK');
-      assert.deepEqual(await levelOf(api.ds, level), { onHand: 10, reserved: 10, available: 0 });
-      const [{ after }] = await api.ds.query(
-        `SELECT reserved_after AS after FROM stock_movement WHERE stock_level_id = $1 AND reference = $2`,
-        [level, first.order.number],
-      );
-      assert.equal(after, 8, "the order's movement states the level as its write left it");
-      await settle(300);
-      assert.deepEqual(
-        alerts.items.filter((a) => a.stockAlert.sku === p.sku).map((a) => a.stockAlert),
-        [{ sku: p.sku, previousStatus: 'NORMAL', status: 'LOW', available: 2 }],
-      );
-    } finally {
-      const [{ warehouse_id }] = await api.ds.query(`SELECT warehouse_id FROM stock_level WHERE id = $1`, [level]);
-      if (owed) await reserve(-owed, warehouse_id);
-      alerts.dispose();
-      await client.dispose();
-      await other.end();
-    }
-    assert.deepEqual(await ledgerMismatches(api.ds), [], 'the ledger explains the level, the other buyer gone');
-  });
-
-  it('sends no statement beyond the budget of a mutation run without a transaction', async () => {
-    await api.ds.query(`CREATE TABLE atomic_probe (n int)`);
-    const actor = { principal: null, requestId: 'test-atomic', clientIp: null };
-    try {
-      await assert.rejects(
-        api.services.mutations.runAtomically(actor, { action: 'TEST_ATOMIC' }, 2, async (tx) => {
-          await tx.m.query(`SELECT 1`);
-          await tx.m.query(`INSERT INTO atomic_probe VALUES (1)`);
-          await tx.m.query(`INSERT INTO atomic_probe VALUES (2)`);
-          return {};
-        }),
-        /at most 2 statements/,
-      );
-      const rows = await api.ds.query(`SELECT n FROM atomic_probe`);
-      assert.deepEqual(rows, [{ n: 1 }], 'the third statement was not sent');
-      // The connection went back to the pool as it was: a transaction on it sends any number.
-      for (let i = 0; i < 25; i++)
-        await api.services.mutations.run(actor, { action: 'TEST_ATOMIC' }, async (tx) => {
-          for (let j = 0; j < 3; j++) await tx.m.query(`SELECT 1`);
-          return {};
-        });
-    } finally {
-      await api.ds.query(`DROP TABLE atomic_probe`);
-    }
   });
 
   it('creates one order for 20 concurrent retries with the same idempotency key, answering each with it', async () => {

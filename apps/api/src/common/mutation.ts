@@ -60,43 +60,6 @@ export class Mutations {
     }
   }
 
-  /**
-   * run() without a transaction, for a hot mutation whose work reads and then writes everything in its
-   * last statement (a WriteBatch): each statement commits alone, so the work may send at most
-   * `statements` and only the last may write; one more fails the work before it is sent. That saves
-   * BEGIN and COMMIT, and keeps rows locked only while that statement runs. A deadlock or serialization
-   * failure is not retried here: the caller decides again, e.g. through run() on locked rows.
-   */
-  async runAtomically<R extends object>(
-    actor: Actor,
-    spec: MutationSpec,
-    statements: number,
-    work: (tx: Tx) => Promise<R>,
-  ): Promise<MutationResult<R>> {
-    if (spec.invalid?.length) return this.rejected(actor, spec, spec.invalid);
-    const runner = this.ds.createQueryRunner();
-    const client = (await runner.connect()) as { query: (...args: unknown[]) => unknown };
-    const query = client.query;
-    let sent = 0;
-    client.query = (...args: unknown[]) => {
-      if (++sent > statements)
-        throw new Error(`${spec.action} runs without a transaction: it may send at most ${statements} statements`);
-      return query.apply(client, args);
-    };
-    const committed: (() => void)[] = [];
-    try {
-      const result = await work(this.tx(runner.manager, actor, committed));
-      for (const fn of committed) fn();
-      return { ...result, userErrors: [] };
-    } catch (e) {
-      if (e instanceof UserFailure) return this.rejected(actor, spec, e.errors);
-      throw e;
-    } finally {
-      client.query = query;
-      await runner.release();
-    }
-  }
-
   private tx(m: EntityManager, actor: Actor, committed: (() => void)[]): Tx {
     const tx: Tx = {
       m,

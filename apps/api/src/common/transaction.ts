@@ -9,19 +9,6 @@ export function pgErrorCode(e: unknown): string | undefined {
 }
 
 /**
- * Work that decided on rows read without a lock found them moved (the SQL side of it is stale_read()):
- * a serialization failure, so the work is decided again (placeOrder does so on locked rows).
- */
-export class StaleRead extends Error {
-  readonly code = '40001';
-}
-
-/** A deadlock or serialization failure (StaleRead included): the work may succeed when run again. */
-export function isRetryable(e: unknown): boolean {
-  return RETRYABLE.has(pgErrorCode(e) ?? '');
-}
-
-/**
  * Runs work in one READ COMMITTED transaction (every connection defaults to it, see data-source.ts,
  * so starting one costs a single statement), retrying it when PostgreSQL aborts it for a deadlock
  * or serialization failure, so those never reach a client. Everything the work writes, events and
@@ -36,8 +23,9 @@ export async function inTransaction<T>(
     try {
       return await ds.transaction(work);
     } catch (e) {
-      if (!isRetryable(e) || attempt >= attempts) throw e;
-      logger.debug({ code: pgErrorCode(e), attempt }, 'transaction retried');
+      const code = pgErrorCode(e);
+      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw e;
+      logger.debug({ code, attempt }, 'transaction retried');
       await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
   }

@@ -10,7 +10,7 @@ import {
 } from '@fulfilment/domain';
 import { Actor } from '../../common/actor';
 import { MutationResult, Mutations, Tx } from '../../common/mutation';
-import { isRetryable, pgErrorCode } from '../../common/transaction';
+import { pgErrorCode } from '../../common/transaction';
 import { fail, userError } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { ReservationService } from '../stock/reservation.service';
@@ -18,7 +18,7 @@ import { lockedLevel } from '../stock/stock.repository';
 import { Order } from './order.entity';
 import { PlaceOrderInput } from './order.inputs';
 import { priceLines } from './order-pricing';
-import { OrderRepository, PlacedOrderRow } from './order.repository';
+import { OrderRepository } from './order.repository';
 import { OrderTransitions, reserverOf } from './order-transitions';
 
 export type OrderResult = MutationResult<{ order: Order }>;
@@ -34,27 +34,16 @@ export class OrderPlacementService {
   ) {}
 
   /**
-   * Two statements, without a transaction: the facts with the stock levels as committed, the
-   * allocation in memory, then one statement writing the order, its lines, reservations and everything
-   * else, which locks the levels only while it runs and checks there that they have not moved. When they
-   * have (or look short), the order is placed again in a transaction on locked levels: five statements
-   * (facts; order, lines and stock locks; allocation in memory; the write; commit).
+   * Five statements (order.repository.ts): facts; order, lines and stock locks; allocation in memory;
+   * one write of everything else; commit.
    */
   async placeOrder(input: PlaceOrderInput, actor: Actor): Promise<OrderResult> {
     const invalid = await validateInput(input);
     const requestHash = hashRequest(input);
-    const spec = { action: 'PLACE_ORDER', targetType: 'Order', invalid };
     try {
-      try {
-        return await this.mutations.runAtomically(actor, spec, 2, async (tx) => ({
-          order: await this.place(tx, input, requestHash, {}, true),
-        }));
-      } catch (e) {
-        if (!isRetryable(e)) throw e;
-        return await this.mutations.run(actor, spec, async (tx) => ({
-          order: await this.place(tx, input, requestHash),
-        }));
-      }
+      return await this.mutations.run(actor, { action: 'PLACE_ORDER', targetType: 'Order', invalid }, async (tx) => ({
+        order: await this.place(tx, input, requestHash),
+      }));
     } catch (e) {
       if (e instanceof IdempotentReplay || (pgErrorCode(e) === '23505' && input.idempotencyKey))
         return this.replay(actor.principal!.id, input.idempotencyKey!, requestHash);
@@ -70,21 +59,9 @@ export class OrderPlacementService {
     return this.place(tx, input, hashRequest(input), terms);
   }
 
-  /**
-   * `unlocked`: in one statement (runAtomically): the levels come unlocked with the facts and the order
-   * is inserted by the final write, which checks the levels under its locks (StockRepository.stage);
-   * a shortage seen on them is not trusted (StaleRead).
-   */
-  private async place(
-    tx: Tx,
-    input: PlaceOrderInput,
-    requestHash: string,
-    terms: PlacementTerms = {},
-    unlocked = false,
-  ): Promise<Order> {
+  private async place(tx: Tx, input: PlaceOrderInput, requestHash: string, terms: PlacementTerms = {}): Promise<Order> {
     const skus = [...new Set(input.lines.map((l) => l.sku))];
-    const region = input.deliveryAddress?.region ?? null;
-    const facts = await this.repo.placementFacts(tx.m, input.customerId, skus, region, unlocked);
+    const facts = await this.repo.placementFacts(tx.m, input.customerId, skus, input.deliveryAddress?.region ?? null);
     const customer = facts.customer ?? fail('NOT_FOUND', 'No customer with this id', ['input', 'customerId']);
     // The facts are this call's own rows: keeping a paid price changes nothing elsewhere.
     for (const p of facts.products) p.unitPriceFen = terms.unitPricesFen?.get(p.sku) ?? p.unitPriceFen;
@@ -94,37 +71,34 @@ export class OrderPlacementService {
       fail('INVALID_INPUT', 'promisedBy must be in the future', ['input', 'promisedBy']);
     const totals = orderTotals(drafts.map((d) => ({ quantity: d.quantity, unitPriceFen: d.product.unitPriceFen })));
     if (terms.freeDelivery) Object.assign(totals, { deliveryFeeFen: 0, totalFen: totals.subtotalFen });
-    const row: PlacedOrderRow = {
-      channel: input.channel,
-      customerId: customer.id,
-      delivery: input.deliveryAddress ?? {
-        contactName: customer.name,
-        phone: customer.phone,
-        address: customer.address,
-        city: customer.city,
-        region: customer.region,
+    const placed = await this.repo.insertPlaced(
+      tx.m,
+      {
+        channel: input.channel,
+        customerId: customer.id,
+        delivery: input.deliveryAddress ?? {
+          contactName: customer.name,
+          phone: customer.phone,
+          address: customer.address,
+          city: customer.city,
+          region: customer.region,
+        },
+        paymentMethod: input.paymentMethod,
+        paymentStatus: initialPaymentStatus(input.paymentMethod, input.paid),
+        priority: input.priority,
+        promisedBy: input.promisedBy ?? promisedDeliveryBy(input.priority, now),
+        allowBackorder: input.allowBackorder,
+        ...totals,
+        note: input.note ?? null,
+        idempotencyKey: input.idempotencyKey ?? null,
+        placedById: tx.actor.principal!.id,
+        requestHash,
       },
-      paymentMethod: input.paymentMethod,
-      paymentStatus: initialPaymentStatus(input.paymentMethod, input.paid),
-      priority: input.priority,
-      promisedBy: input.promisedBy ?? promisedDeliveryBy(input.priority, now),
-      allowBackorder: input.allowBackorder,
-      ...totals,
-      note: input.note ?? null,
-      idempotencyKey: input.idempotencyKey ?? null,
-      placedById: tx.actor.principal!.id,
-      requestHash,
-    };
-    let placed: { order: Order; levels: Record<string, unknown>[] } | null;
-    if (facts.unlocked) {
-      const { orderId, orderNumber, levels } = facts.unlocked;
-      placed = { order: this.repo.created(tx.m, orderId, orderNumber, row), levels };
-    } else {
-      placed = await this.repo.insertPlaced(tx.m, row, drafts);
-    }
+      drafts,
+    );
     if (!placed) throw new IdempotentReplay();
     const { order } = placed;
-    const change = this.transitions.begin(tx, order, undefined, unlocked ? drafts : undefined);
+    const change = this.transitions.begin(tx, order);
     const placedEvent = {
       type: 'PLACED',
       from: null,
@@ -133,7 +107,7 @@ export class OrderPlacementService {
     } as const;
     change.record({ ...placedEvent });
     const levels = placed.levels.map((r) => lockedLevel(tx.m, r));
-    change.reserved = await this.reservations.reserve(tx, reserverOf(order), drafts, change.batch, levels, unlocked);
+    change.reserved = await this.reservations.reserve(tx, reserverOf(order), drafts, change.batch, levels);
     const holdReasons = reviewOrder({
       customerIsNew: customer.isNew,
       creditStatus: customer.creditStatus,

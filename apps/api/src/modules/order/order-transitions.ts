@@ -38,8 +38,6 @@ export class OrderChange {
     readonly order: Order,
     /** Whether every line has stock reserved, where the change knows it (placing, editing, effects). */
     public reserved: boolean | undefined,
-    /** The lines of an order not written yet (placed in one statement): save inserts it with them. */
-    readonly newLines?: readonly LineDraft[],
   ) {}
 
   /** Records an event that is not a step (the order was placed or edited). */
@@ -80,8 +78,8 @@ export class OrderTransitions {
     },
   };
 
-  begin(tx: Tx, order: Order, reserved?: boolean, newLines?: readonly LineDraft[]): OrderChange {
-    return new OrderChange(tx, order, reserved, newLines);
+  begin(tx: Tx, order: Order, reserved?: boolean): OrderChange {
+    return new OrderChange(tx, order, reserved);
   }
 
   /** One step: refused by the table or a guard, the whole change fails with ILLEGAL_TRANSITION. */
@@ -104,7 +102,7 @@ export class OrderTransitions {
 
   /** Writes the order with its events (and their notification on commit); `action` adds its audit row. */
   save(c: OrderChange, action: string | null): Promise<Order> {
-    return this.repo.save(c.tx.m, c.order, c.events, c.tx.actor, action, c.batch, c.newLines);
+    return this.repo.save(c.tx.m, c.order, c.events, c.tx.actor, action, c.batch);
   }
 
   /**

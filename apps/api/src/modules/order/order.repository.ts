@@ -1,4 +1,4 @@
-import { DeepPartial, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { webhookOutbox } from '../notification/webhook-outbox';
 import { deliveryZone, ORDER_PRIORITIES } from '@fulfilment/domain';
 import { Actor, actorLabel } from '../../common/actor';
@@ -20,11 +20,10 @@ import { Order } from './order.entity';
 
 /*
  * Hand-written SQL of the order hot path, justified by `npm run bench -- 1 2` (placement; see
- * docs/benchmarks.md): placing an order is two statements without a transaction (read the facts and
- * the stock levels; decide the allocation in memory; write the order and everything else in one
- * statement that locks the levels and checks them), so hot SKUs stay locked only while that statement
- * runs. Levels that moved meanwhile send it back to five statements in a transaction on locked rows.
- * Reads of lists are in order-query.service.ts, everything else goes through TypeORM.
+ * docs/benchmarks.md): placing an order is five statements (read facts; insert order and lines and
+ * lock the stock rows; decide the allocation in memory; write everything else in one statement;
+ * commit), so hot SKUs stay locked for two round trips. Reads of lists are in order-query.service.ts,
+ * everything else goes through TypeORM.
  */
 
 /** Order events as the live topic carries them, built in SQL from the event row `e` and the order row `a`. */
@@ -53,8 +52,6 @@ export interface PlacementFacts {
   regionServed: boolean;
   /** Zones closed to delivery now (usually none): an order to one is held. */
   blockedZones: string[];
-  /** Asked for `unlocked`: the products' stock levels as committed now (not locked), and the new order's id and number. */
-  unlocked?: { levels: Record<string, unknown>[]; orderId: string; orderNumber: string };
 }
 
 /** The order row as placing it inserts it (everything but what review and allocation decide). */
@@ -77,70 +74,35 @@ export interface PlacedOrderRow {
   requestHash: string;
 }
 
-const FACTS_SQL = `SELECT (SELECT row_to_json(c) FROM customer c WHERE c.id = $1) AS customer,
-              (SELECT coalesce(json_agg(p), '[]') FROM product p WHERE p.sku = ANY($2::text[])) AS products,
-              EXISTS (SELECT 1 FROM warehouse w WHERE w.region = coalesce($3, (SELECT region FROM customer WHERE id = $1))) AS region_served,
-              ARRAY(SELECT zone FROM blocked_area WHERE unblocked_at IS NULL) AS blocked_zones`;
-
-/** A new order's number, e.g. SO20261122-000123 (the date in China). */
-const ORDER_NUMBER_SQL = `'SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('order_number_seq')::text, 6, '0')`;
-
 export class OrderRepository {
-  private readonly factsUnlockedSql: string;
+  constructor(private readonly stock: StockRepository) {}
 
-  constructor(private readonly stock: StockRepository) {
-    this.factsUnlockedSql = `${FACTS_SQL},
-              (SELECT json_agg(l) FROM (${stock.lockedLevelsQuery('(SELECT array_agg(id) FROM product WHERE sku = ANY($2::text[]))', false)}) l) AS levels,
-              gen_random_uuid() AS order_id, ${ORDER_NUMBER_SQL} AS order_number`;
-  }
-
-  /**
-   * The customer, the ordered products and whether any warehouse serves the region: one round trip.
-   * `unlocked` also reads the products' stock levels without a lock and takes the new order's id and
-   * number, for a placement written in one statement (OrderPlacementService).
-   */
+  /** The customer, the ordered products and whether any warehouse serves the region: one round trip. */
   async placementFacts(
     m: EntityManager,
     customerId: string,
     skus: string[],
     region: string | null,
-    unlocked = false,
   ): Promise<PlacementFacts> {
     const [row]: {
       customer: Record<string, unknown> | null;
       products: Record<string, unknown>[];
       region_served: boolean;
       blocked_zones: string[];
-      levels?: Record<string, unknown>[] | null;
-      order_id?: string;
-      order_number?: string;
-    }[] = await queryPrepared(m, unlocked ? this.factsUnlockedSql : FACTS_SQL, [
-      localId(customerId, 'Customer'),
-      skus,
-      region,
-    ]);
+    }[] = await queryPrepared(
+      m,
+      `SELECT (SELECT row_to_json(c) FROM customer c WHERE c.id = $1) AS customer,
+              (SELECT coalesce(json_agg(p), '[]') FROM product p WHERE p.sku = ANY($2::text[])) AS products,
+              EXISTS (SELECT 1 FROM warehouse w WHERE w.region = coalesce($3, (SELECT region FROM customer WHERE id = $1))) AS region_served,
+              ARRAY(SELECT zone FROM blocked_area WHERE unblocked_at IS NULL) AS blocked_zones`,
+      [localId(customerId, 'Customer'), skus, region],
+    );
     return {
       customer: row.customer ? hydrate(m, Customer, row.customer) : null,
       products: row.products.map((p) => hydrate(m, Product, p)),
       regionServed: row.region_served,
       blockedZones: row.blocked_zones,
-      unlocked: unlocked
-        ? { levels: row.levels ?? [], orderId: row.order_id!, orderNumber: row.order_number! }
-        : undefined,
     };
-  }
-
-  /** A new order as placing it starts, in memory only: save() inserts it (newLines). */
-  created(m: EntityManager, id: string, number: string, o: PlacedOrderRow): Order {
-    return m.create(Order, {
-      ...o,
-      id,
-      number,
-      status: 'PENDING_REVIEW',
-      statusReason: null,
-      holdReasons: [],
-      lastEventSequence: 0,
-    } as DeepPartial<Order>);
   }
 
   /**
@@ -160,7 +122,8 @@ export class OrderRepository {
                              delivery_city, delivery_region, payment_method, payment_status, priority, promised_by,
                              status, allow_backorder, subtotal_fen, delivery_fee_fen, total_fen, note,
                              idempotency_key, request_hash, placed_by_id)
-         VALUES (${ORDER_NUMBER_SQL}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_REVIEW', $12, $13, $14, $15, $16, $17, $18, $27)
+         VALUES ('SO' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'),
+                 $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING_REVIEW', $12, $13, $14, $15, $16, $17, $18, $27)
          ON CONFLICT (placed_by_id, idempotency_key) DO NOTHING RETURNING *),
        lines AS (
          INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
@@ -299,8 +262,7 @@ export class OrderRepository {
    * Writes the order, its events, their notification (delivered on commit) and, for a person's or an
    * integrator's action, its audit row, together with what the batch already holds (reservations):
    * one statement, since it runs while stock rows are locked. Every column an order change may touch
-   * is written; the rest (number, customer, channel, idempotency) never changes. `newLines`: the order
-   * is new (placed in this statement): it is inserted with these lines instead.
+   * is written; the rest (number, customer, channel, idempotency) never changes.
    */
   async save(
     m: EntityManager,
@@ -309,35 +271,32 @@ export class OrderRepository {
     actor: Actor,
     action: string | null,
     batch: WriteBatch,
-    newLines?: readonly LineDraft[],
   ): Promise<Order> {
     stageNotifications(batch, customerNotices(order, events, order.lastEventSequence + 1));
-    if (newLines) this.stageInsert(batch, order, events.length, newLines);
-    else
-      batch.add(
-        'saved',
-        `UPDATE orders SET status = $2, status_reason = $3, hold_reasons = $4, payment_status = $5, delivery_contact_name = $6,
-                delivery_phone = $7, delivery_address = $8, delivery_city = $9, delivery_region = $10, note = $11, subtotal_fen = $12,
-                delivery_fee_fen = $13, total_fen = $14, last_event_sequence = $15, updated_at = now()
-          WHERE id = $1 RETURNING *`,
-        [
-          order.id,
-          order.status,
-          order.statusReason,
-          order.holdReasons,
-          order.paymentStatus,
-          order.delivery.contactName,
-          order.delivery.phone,
-          order.delivery.address,
-          order.delivery.city,
-          order.delivery.region,
-          order.note,
-          order.subtotalFen,
-          order.deliveryFeeFen,
-          order.totalFen,
-          order.lastEventSequence + events.length,
-        ],
-      );
+    batch.add(
+      'saved',
+      `UPDATE orders SET status = $2, status_reason = $3, hold_reasons = $4, payment_status = $5, delivery_contact_name = $6,
+              delivery_phone = $7, delivery_address = $8, delivery_city = $9, delivery_region = $10, note = $11, subtotal_fen = $12,
+              delivery_fee_fen = $13, total_fen = $14, last_event_sequence = $15, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [
+        order.id,
+        order.status,
+        order.statusReason,
+        order.holdReasons,
+        order.paymentStatus,
+        order.delivery.contactName,
+        order.delivery.phone,
+        order.delivery.address,
+        order.delivery.city,
+        order.delivery.region,
+        order.note,
+        order.subtotalFen,
+        order.deliveryFeeFen,
+        order.totalFen,
+        order.lastEventSequence + events.length,
+      ],
+    );
     appendEvents(batch, ORDER_EVENTS, order, events, actorLabel(actor), 'saved');
     if (action) {
       const values = auditValues(actor, {
@@ -355,64 +314,5 @@ export class OrderRepository {
     }
     const [row] = await batch.run(m, 'SELECT * FROM saved');
     return hydrate(m, Order, row);
-  }
-
-  /**
-   * A new order and its lines as batch parts (`saved` returns the order): the order is inserted as it
-   * is after its first steps. Its idempotency key is claimed by the insert itself: a twin already
-   * committed, or committing meanwhile, fails the statement with a unique violation (23505).
-   */
-  private stageInsert(batch: WriteBatch, o: Order, eventCount: number, lines: readonly LineDraft[]): void {
-    batch.add(
-      'saved',
-      `INSERT INTO orders (id, number, channel, customer_id, delivery_contact_name, delivery_phone, delivery_address,
-                           delivery_city, delivery_region, payment_method, payment_status, priority, promised_by,
-                           status, status_reason, hold_reasons, allow_backorder, subtotal_fen, delivery_fee_fen, total_fen,
-                           note, idempotency_key, request_hash, placed_by_id, last_event_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
-       RETURNING *`,
-      [
-        o.id,
-        o.number,
-        o.channel,
-        o.customerId,
-        o.delivery.contactName,
-        o.delivery.phone,
-        o.delivery.address,
-        o.delivery.city,
-        o.delivery.region,
-        o.paymentMethod,
-        o.paymentStatus,
-        o.priority,
-        o.promisedBy,
-        o.status,
-        o.statusReason,
-        o.holdReasons,
-        o.allowBackorder,
-        o.subtotalFen,
-        o.deliveryFeeFen,
-        o.totalFen,
-        o.note,
-        o.idempotencyKey,
-        o.requestHash,
-        o.placedById,
-        o.lastEventSequence + eventCount,
-      ],
-    );
-    batch.add(
-      'lines',
-      `INSERT INTO order_line (order_id, line_no, product_id, sku, product_name, spec, quantity, unit_price_fen)
-       SELECT $1, d.* FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) AS d`,
-      [
-        o.id,
-        lines.map((d) => d.lineNo),
-        lines.map((d) => d.product.id),
-        lines.map((d) => d.product.sku),
-        lines.map((d) => d.product.name),
-        lines.map((d) => d.product.spec),
-        lines.map((d) => d.quantity),
-        lines.map((d) => d.product.unitPriceFen),
-      ],
-    );
   }
 }

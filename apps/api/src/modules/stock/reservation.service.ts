@@ -1,7 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { allocate, Allocation, Region } from '@fulfilment/domain';
 import type { Tx } from '../../common/mutation';
-import { StaleRead } from '../../common/transaction';
 import { UserFailure, userError } from '../../common/user-error';
 import { WriteBatch } from '../../common/write-batch';
 import { OrderAllocation } from '../order/order-allocation.entity';
@@ -42,10 +41,6 @@ export class ReservationService {
    * Reserves every line, or nothing. Short stock returns false when the order allows backorders and
    * otherwise fails the whole transaction with OUT_OF_STOCK naming the short lines. The writes join
    * `batch` (levels, ledger, allocations), which the caller runs.
-   *
-   * `unlocked`: `locked` was read without a lock. A reservation decided on it is checked when the batch
-   * runs (StockRepository.stage); a shortage is not trusted at all (StaleRead: the caller decides
-   * again on locked levels).
    */
   async reserve(
     tx: Tx,
@@ -53,7 +48,6 @@ export class ReservationService {
     drafts: LineDraft[],
     batch: WriteBatch,
     locked?: LockedLevel[],
-    unlocked = false,
   ): Promise<boolean> {
     const levels =
       locked ??
@@ -67,7 +61,6 @@ export class ReservationService {
       order.region,
     );
     if (result.shortages.length) {
-      if (unlocked) throw new StaleRead('short on levels read without a lock');
       if (order.allowBackorder) return false;
       throw new UserFailure(
         result.shortages.map((s) => {
@@ -91,7 +84,6 @@ export class ReservationService {
         reference: order.number,
       })),
       tx.actor,
-      unlocked,
     );
     batch.add(
       'allocations',

@@ -12,9 +12,9 @@ import { StockMovement } from './stock-movement.entity';
 
 /*
  * Hand-written SQL of the stock hot path, justified by `npm run bench -- 1 2` (placement): placing an
- * order reads its stock rows without a lock and writes levels, ledger and alerts in the order's
- * one-statement batch, which locks the rows and checks them (docs/benchmarks.md). Everything else
- * about stock goes through stock.service.ts and TypeORM.
+ * order locks its stock rows inside its insert statement and writes levels, ledger and alerts in the
+ * order's one-statement batch, so hot SKUs stay locked for two round trips (docs/benchmarks.md).
+ * Everything else about stock goes through stock.service.ts and TypeORM.
  */
 
 export interface LockedLevel extends StockCandidate {
@@ -34,12 +34,11 @@ export class StockRepository {
   /**
    * Reads and locks the levels of the products in parameter `param`, with their warehouse's region.
    * Rows are always locked in id order, so two transactions wanting the same rows queue instead of
-   * deadlocking. Placing an order on locked levels runs it inside its insert statement, to save a
-   * round trip; `lock` false reads them without a lock, inside placing's facts (see stage's `unlocked`).
+   * deadlocking. Placing an order runs it inside its insert statement, to save a round trip.
    */
-  lockedLevelsQuery(param: string, lock = true): string {
+  lockedLevelsQuery(param: string): string {
     return `SELECT sl.*, w.region FROM stock_level sl JOIN warehouse w ON w.id = sl.warehouse_id
-             WHERE sl.product_id = ANY(${param}::uuid[]) ORDER BY sl.id${lock ? ' FOR UPDATE OF sl' : ''}`;
+             WHERE sl.product_id = ANY(${param}::uuid[]) ORDER BY sl.id FOR UPDATE OF sl`;
   }
 
   async lockLevelsOfProducts(m: EntityManager, productIds: string[]): Promise<LockedLevel[]> {
@@ -69,22 +68,15 @@ export class StockRepository {
   }
 
   /**
-   * Adds the writes of changes to levels to a batch the caller runs: the levels by delta, locked in id
-   * order (the table's CHECK keeps reserved within on hand whatever happens), the movement ledger (part
-   * `movements`, its after-figures taken from the updated rows), and an alert on commit for each level
-   * whose status crossed a threshold.
-   *
-   * `unlocked`: the levels were read without a lock, so their figures may have moved since. The batch
-   * then checks, in its own statement and under the lock, that each level still has the stock taken
-   * and is in the status, before and after, that the alerts were decided on (and, where an alert is
-   * sent, the figures it states); otherwise it fails with a serialization failure and the transaction
-   * is retried (callers retry with locked levels).
+   * Adds the writes of changes to levels locked by this transaction to a batch the caller runs: the
+   * levels by delta (the table's CHECK keeps reserved within on hand whatever happens), the movement
+   * ledger (part `movements`), and an alert on commit for each level whose status crossed a threshold.
    */
-  stage(batch: WriteBatch, changes: StockChange[], actor: Actor, unlocked = false): void {
+  stage(batch: WriteBatch, changes: StockChange[], actor: Actor): void {
     if (changes.length === 0) return;
     const before = new Map<string, { available: number; level: StockLevel }>();
     const totals = new Map<string, { onHand: number; reserved: number }>();
-    for (const c of changes) {
+    const movements = changes.map((c) => {
       const id = c.level.id;
       if (!before.has(id)) before.set(id, { available: c.level.onHand - c.level.reserved, level: c.level });
       const t = totals.get(id) ?? { onHand: 0, reserved: 0 };
@@ -93,65 +85,36 @@ export class StockRepository {
       totals.set(id, t);
       c.level.onHand += c.onHandDelta;
       c.level.reserved += c.reservedDelta;
-    }
+      return { change: c, onHandAfter: c.level.onHand, reservedAfter: c.level.reserved };
+    });
 
-    const ids = [...totals.keys()].sort();
+    const ids = [...totals.keys()];
     batch.add(
       'levels',
       `UPDATE stock_level sl SET on_hand = sl.on_hand + d.on_hand, reserved = sl.reserved + d.reserved, updated_at = now()
-         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS d(id, on_hand, reserved)
-         JOIN (SELECT id FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) AS locked ON locked.id = d.id
-        WHERE sl.id = d.id${unlocked ? ' AND sl.reserved + d.reserved BETWEEN 0 AND sl.on_hand + d.on_hand' : ''}
-        RETURNING sl.id, sl.on_hand, sl.reserved, sl.low_threshold, sl.high_threshold, d.on_hand - d.reserved AS available_delta`,
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS d(id, on_hand, reserved) WHERE sl.id = d.id`,
       [ids, ids.map((id) => totals.get(id)!.onHand), ids.map((id) => totals.get(id)!.reserved)],
     );
     batch.add(
       'movements',
       `INSERT INTO stock_movement (stock_level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta,
                                    on_hand_after, reserved_after, reference, note, actor)
-       SELECT m.level_id, m.product_id, m.warehouse_id, m.reason, m.on_hand_delta, m.reserved_delta,
-              l.on_hand - coalesce(sum(m.on_hand_delta) OVER later, 0), l.reserved - coalesce(sum(m.reserved_delta) OVER later, 0),
-              m.reference, m.note, $9
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[]) WITH ORDINALITY
-              AS m(level_id, product_id, warehouse_id, reason, on_hand_delta, reserved_delta, reference, note, ord)
-         JOIN levels l ON l.id = m.level_id
-       WINDOW later AS (PARTITION BY m.level_id ORDER BY m.ord ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
-       ORDER BY m.ord
+       SELECT *, $11 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[])
        RETURNING *`,
       [
-        changes.map((c) => c.level.id),
-        changes.map((c) => c.level.productId),
-        changes.map((c) => c.level.warehouseId),
-        changes.map((c) => c.reason),
-        changes.map((c) => c.onHandDelta),
-        changes.map((c) => c.reservedDelta),
-        changes.map((c) => c.reference),
-        changes.map((c) => c.note ?? null),
+        movements.map((x) => x.change.level.id),
+        movements.map((x) => x.change.level.productId),
+        movements.map((x) => x.change.level.warehouseId),
+        movements.map((x) => x.change.reason),
+        movements.map((x) => x.change.onHandDelta),
+        movements.map((x) => x.change.reservedDelta),
+        movements.map((x) => x.onHandAfter),
+        movements.map((x) => x.reservedAfter),
+        movements.map((x) => x.change.reference),
+        movements.map((x) => x.change.note ?? null),
         actorLabel(actor),
       ],
     );
-    if (unlocked) {
-      const assumed = [...before.values()];
-      const status = (available: string) =>
-        `CASE WHEN ${available} <= 0 THEN 'OUT_OF_STOCK' WHEN ${available} <= l.low_threshold THEN 'LOW'
-              WHEN ${available} >= l.high_threshold THEN 'OVERSTOCK' ELSE 'NORMAL' END`;
-      batch.add(
-        'unmoved',
-        `SELECT stale_read('stock levels moved since they were read') FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS e(id, before, after, available)
-           LEFT JOIN levels l ON l.id = e.id
-          WHERE l.id IS NULL
-             OR ${status('l.on_hand - l.reserved - l.available_delta')} <> e.before
-             OR ${status('l.on_hand - l.reserved')} <> e.after
-             OR (e.before <> e.after AND l.on_hand - l.reserved <> e.available)`,
-        [
-          assumed.map((b) => b.level.id),
-          assumed.map((b) => stockStatus(b.available, b.level.lowThreshold, b.level.highThreshold)),
-          assumed.map((b) => stockStatus(b.level.available, b.level.lowThreshold, b.level.highThreshold)),
-          assumed.map((b) => b.level.available),
-        ],
-        true,
-      );
-    }
 
     const alerts: StockAlertMessage[] = [];
     const now = new Date().toISOString();
