@@ -28,6 +28,7 @@ import { RepliesAndSurveys1764810000000 } from './migrations/1764810000000-repli
 import { Returns1764820000000 } from './migrations/1764820000000-returns';
 import { ExchangesCreditTrace1764830000000 } from './migrations/1764830000000-exchanges-credit-trace';
 import { RecentWrite1764870000000 } from './migrations/1764870000000-recent-write';
+import { AuditLogOneIdIndex1764880000000 } from './migrations/1764880000000-audit-log-one-id-index';
 import { RateLimit1764860000000 } from './migrations/1764860000000-rate-limit';
 import { OrderEventCommitOrder1764850000000 } from './migrations/1764850000000-order-event-commit-order';
 import { ComplaintClock1764840000000 } from './migrations/1764840000000-complaint-clock';
@@ -134,6 +135,7 @@ export const MIGRATIONS = [
   OrderEventCommitOrder1764850000000,
   RateLimit1764860000000,
   RecentWrite1764870000000,
+  AuditLogOneIdIndex1764880000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */
