@@ -713,7 +713,7 @@ describe(
       assert.deepEqual(stats.other, [], 'no client saw an answer other than the order, a network error, 5xx or 429');
       assert.ok(
         api.exits.filter((e) => e === 'SIGKILL').length >= PLAN.kills,
-        `the API was killed ${PLAN.kills} times`,
+        `the API was killed ${PLAN.kills} times (exits: ${api.exits.join(', ')}; its log ends: ${api.logTail().slice(-2000)})`,
       );
       for (const [i, ms] of api.readyMs.slice(1).entries()) {
         const listened = api.listenMs[i + 1];
