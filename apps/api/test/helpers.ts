@@ -23,7 +23,7 @@ export class CountingLogger implements Logger {
   count = 0;
   logQuery(query: string) {
     // The rate-limit counters are written every 250 ms for all requests together (SharedBudget), not by a request.
-    if (!query.startsWith('INSERT INTO rate_limit')) this.count++;
+    if (!query.includes('INSERT INTO rate_limit')) this.count++;
   }
   logQueryError() {}
   logQuerySlow() {}

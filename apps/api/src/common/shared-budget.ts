@@ -146,17 +146,24 @@ export class SharedBudget {
 
   /**
    * Adds counts to the shared counters (keys in sorted order, so two processes' batches lock rows in
-   * the same order); a counter whose window ended starts a new one. Answers each counter's total and end.
+   * the same order); a counter whose window ended starts a new one. A key with nothing to add is only
+   * read (a counter in its window): reading back must not start a window nor bring back a pruned row.
+   * Answers each counter's total and end.
    */
   private async add(keys: string[], counts: number[]): Promise<{ key: string; points: number; expire: string }[]> {
     const now = Date.now();
     return this.ds.query(
-      `INSERT INTO rate_limit (key, points, expire)
-       SELECT k, n, $3::bigint FROM unnest($1::varchar[], $2::int[]) AS t(k, n)
-       ON CONFLICT (key) DO UPDATE SET
-         points = CASE WHEN rate_limit.expire IS NULL OR rate_limit.expire <= $4 THEN excluded.points ELSE rate_limit.points + excluded.points END,
-         expire = CASE WHEN rate_limit.expire IS NULL OR rate_limit.expire <= $4 THEN excluded.expire ELSE rate_limit.expire END
-       RETURNING key, points, expire`,
+      `WITH t AS (SELECT * FROM unnest($1::varchar[], $2::int[]) AS t(k, n)),
+       added AS (
+         INSERT INTO rate_limit (key, points, expire)
+         SELECT k, n, $3::bigint FROM t WHERE n > 0
+         ON CONFLICT (key) DO UPDATE SET
+           points = CASE WHEN rate_limit.expire IS NULL OR rate_limit.expire <= $4 THEN excluded.points ELSE rate_limit.points + excluded.points END,
+           expire = CASE WHEN rate_limit.expire IS NULL OR rate_limit.expire <= $4 THEN excluded.expire ELSE rate_limit.expire END
+         RETURNING key, points, expire)
+       SELECT * FROM added
+       UNION ALL
+       SELECT r.key, r.points, r.expire FROM rate_limit r JOIN t ON r.key = t.k WHERE t.n = 0 AND r.expire > $4`,
       [keys.map((k) => `${this.prefix}:${k}`), counts, now + this.windowMs, now],
     );
   }
