@@ -8,6 +8,11 @@ export function pgErrorCode(e: unknown): string | undefined {
   return err?.driverError?.code ?? err?.code;
 }
 
+/** A deadlock or a serialization failure (a hot standby's cancellation for a conflict with recovery too). */
+export function isRetryable(e: unknown): boolean {
+  return RETRYABLE.has(pgErrorCode(e) ?? '');
+}
+
 /**
  * Runs work in one READ COMMITTED transaction (every connection defaults to it, see data-source.ts,
  * so starting one costs a single statement), retrying it when PostgreSQL aborts it for a deadlock
@@ -23,9 +28,8 @@ export async function inTransaction<T>(
     try {
       return await ds.transaction(work);
     } catch (e) {
-      const code = pgErrorCode(e);
-      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw e;
-      logger.debug({ code, attempt }, 'transaction retried');
+      if (!isRetryable(e) || attempt >= attempts) throw e;
+      logger.debug({ code: pgErrorCode(e), attempt }, 'transaction retried');
       await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
   }

@@ -3,7 +3,7 @@ import { Counter, Gauge } from 'prom-client';
 import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { isDatabaseUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
-import { pgErrorCode } from '../common/transaction';
+import { isRetryable } from '../common/transaction';
 import { registry } from '../common/metrics';
 import { createDataSource, StatementTimeouts } from './data-source';
 
@@ -48,10 +48,7 @@ export function readsHeavily(operation: OperationDefinitionNode): boolean {
  * A hot standby answers 40001 (or 40P01) only when it cancels a statement for a conflict with the WAL it
  * replays; the statement is worth running on the primary then, as when the standby went away.
  */
-const failedByReplica = (e: unknown): boolean => {
-  const code = pgErrorCode(e);
-  return code === '40001' || code === '40P01' || isDatabaseUnavailable(e);
-};
+const failedByReplica = (e: unknown): boolean => isRetryable(e) || isDatabaseUnavailable(e);
 
 /** QueryRunner.query without its overloads. */
 type RunnerQuery = (text: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
