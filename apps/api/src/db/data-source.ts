@@ -29,6 +29,7 @@ import { Returns1764820000000 } from './migrations/1764820000000-returns';
 import { ExchangesCreditTrace1764830000000 } from './migrations/1764830000000-exchanges-credit-trace';
 import { RecentWrite1764870000000 } from './migrations/1764870000000-recent-write';
 import { AuditLogOneIdIndex1764880000000 } from './migrations/1764880000000-audit-log-one-id-index';
+import { StockLevelHotUpdates1764890000000 } from './migrations/1764890000000-stock-level-hot-updates';
 import { RateLimit1764860000000 } from './migrations/1764860000000-rate-limit';
 import { OrderEventCommitOrder1764850000000 } from './migrations/1764850000000-order-event-commit-order';
 import { ComplaintClock1764840000000 } from './migrations/1764840000000-complaint-clock';
@@ -136,6 +137,7 @@ export const MIGRATIONS = [
   RateLimit1764860000000,
   RecentWrite1764870000000,
   AuditLogOneIdIndex1764880000000,
+  StockLevelHotUpdates1764890000000,
 ];
 
 /** How long PostgreSQL lets one statement run, and a transaction sit idle, before it ends them (ms; 0: no limit). */

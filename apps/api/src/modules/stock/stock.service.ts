@@ -154,7 +154,7 @@ export class StockService {
     if (sku) qb.andWhere('sl.sku = :sku', { sku });
     const warehouseCode = filterText(filter.warehouseCode, 'warehouseCode', 32);
     if (warehouseCode) qb.andWhere('sl.warehouse_code = :wc', { wc: warehouseCode });
-    if (filter.belowThreshold) qb.andWhere('sl.on_hand - sl.reserved <= sl.low_threshold');
+    if (filter.belowThreshold) qb.andWhere('sl.below_threshold');
     return paginate(
       qb,
       {
