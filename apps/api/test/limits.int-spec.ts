@@ -378,6 +378,22 @@ describe('request limits with default settings', () => {
       assert.equal(firstError(r).extensions?.code, 'QUERY_TOO_COMPLEX');
     });
 
+    it('works out the cost of @include and @skip from their variables, and charges a text first sent with unfit variables', async () => {
+      const q = `query($all: Boolean!) { customers(first: 100) { edges { node { orders(first: ${within + 1}) @include(if: $all) { edges { node { lines { sku } } } } } } } }`;
+      assertOk(await gql(q, { all: false }));
+      const r = await post(api.url, JSON.stringify({ query: q, variables: { all: true } }), bearer(api.token));
+      assert.equal(firstError(r).extensions?.code, 'QUERY_TOO_COMPLEX');
+      // No variable changes this text's cost; variables that do not fit it must not leave it uncharged.
+      const fixed = costQuery(within + 1).replace(
+        '{ customers(first: 100)',
+        'query($x: String) { customers(first: 100, after: $x)',
+      );
+      const unfit = await post(api.url, JSON.stringify({ query: fixed, variables: { x: 5 } }), bearer(api.token));
+      assert.equal(firstError(unfit).extensions?.code, 'BAD_USER_INPUT');
+      const fit = await post(api.url, JSON.stringify({ query: fixed, variables: { x: null } }), bearer(api.token));
+      assert.equal(firstError(fit).extensions?.code, 'QUERY_TOO_COMPLEX');
+    });
+
     it('answers a refusal for cost with HTTP 400, not 500', () => {
       assertClean(refused);
       assert.equal(refused.status, 400);

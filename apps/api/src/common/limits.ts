@@ -47,6 +47,9 @@ export const LIMITS = {
   maxSubscriptionQueryLength: 16 * 1024,
 };
 
+/** The only argument the estimator reads (below): a variable anywhere else cannot change a cost. */
+const COSTED_ARGUMENT = 'first';
+
 /** Plain lists (lines, allocations, events of an order) are short; this is their assumed length. */
 const LIST_LENGTH_ESTIMATE = 10;
 
@@ -60,7 +63,9 @@ const estimator: ComplexityEstimator = ({ field, type, args, childComplexity }) 
   if (typeof weight === 'number') return weight + childComplexity;
   const returns = getNullableType(field.type);
   if (getNamedType(returns).name.endsWith('Connection'))
-    return 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE);
+    return (
+      1 + childComplexity * (typeof args[COSTED_ARGUMENT] === 'number' ? args[COSTED_ARGUMENT] : DEFAULT_PAGE_SIZE)
+    );
   // A connection's edges were multiplied at the connection itself.
   if (isListType(returns) && !type.name.endsWith('Connection')) return 1 + childComplexity * LIST_LENGTH_ESTIMATE;
   return 1 + childComplexity;
@@ -82,6 +87,34 @@ function introspectionOnly(document: DocumentNode): boolean {
       d.kind !== Kind.OPERATION_DEFINITION ||
       d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')),
   );
+}
+
+const variablesCost = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * Whether the variables can change the document's cost: only through the costed argument or a
+ * directive (@include, @skip). A mutation's input does neither, so each new order is not costed anew.
+ */
+export function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = variablesCost.get(document);
+  if (depends === undefined) {
+    depends = false;
+    visit(document, {
+      Variable(_node, _key, parent, _path, ancestors) {
+        const costed = [...ancestors, parent].some(
+          (a) =>
+            !!a &&
+            'kind' in a &&
+            (a.kind === Kind.DIRECTIVE || (a.kind === Kind.ARGUMENT && a.name.value === COSTED_ARGUMENT)),
+        );
+        if (!costed) return undefined;
+        depends = true;
+        return BREAK;
+      },
+    });
+    variablesCost.set(document, depends);
+  }
+  return depends;
 }
 
 /** The cost of an operation, or null when it is not charged (introspection) or cannot be worked out. */
@@ -187,14 +220,14 @@ export function tooManyTokens(query: string): boolean {
 /**
  * The token cap, the structural limits (depth, aliases, directives) and the cost limit, for HTTP and
  * graphql-ws alike, remembering what they found: clients repeat the same few queries, so a query text
- * is screened once and an operation with its variables costed once, and an abusive text sent again is
+ * is screened once and an operation costed once (with its variables where they change the cost), and an abusive text sent again is
  * refused from memory. What it remembers is bounded in bytes (see TextMemo), and a long text is
  * remembered by its hash, so each entry is small whatever the caller sent.
  */
 export class QueryLimits {
   /** Query texts screened: true when within the limits, else the refusal to repeat. */
   private readonly screened = new TextMemo<true | string>(4 * 1024 * 1024, 128 * 1024);
-  /** Cost (null: not charged) by operation name, variables and query text. */
+  /** Cost (null: not charged) by operation name, query text and, where they change it, variables. */
   private readonly costs = new TextMemo<number | null>(4 * 1024 * 1024, 128 * 1024);
 
   /** `structureRules`: the depth, alias and directive rules (armorRules), run here before any other validation. */
@@ -246,10 +279,14 @@ export class QueryLimits {
     variables: Record<string, unknown> | undefined | null,
     operationName: string | undefined | null,
   ): void {
-    const key = memoKey(`${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${query}`);
+    const costed = costDependsOnVariables(document) ? JSON.stringify(variables ?? {}) : '';
+    const key = memoKey(`${operationName ?? ''}\u0000${costed}\u0000${query}`);
     let cost = this.costs.get(key);
-    if (cost === undefined)
-      this.costs.set(key, (cost = costOf(this.schema, document, variables ?? undefined, operationName ?? undefined)));
+    if (cost === undefined) {
+      cost = costOf(this.schema, document, variables ?? undefined, operationName ?? undefined);
+      // Not worked out for these variables (they do not fit): other variables may, so not remembered for all.
+      if (cost !== null || costed) this.costs.set(key, cost);
+    }
     if (cost !== null && cost > LIMITS.maxCost) {
       throw new GraphQLError(
         `Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for smaller pages or fewer nested lists`,
