@@ -1,6 +1,21 @@
 import { EntityManager } from 'typeorm';
 import { queryPrepared } from './prepared';
 
+/** Part texts with their parameters renumbered, by text and offset; bounded like prepared.ts's names. */
+const renumbered = new Map<string, string[]>();
+const MAX_TEXTS = 10_000;
+
+function renumber(sql: string, offset: number): string {
+  let byOffset = renumbered.get(sql);
+  if (!byOffset && renumbered.size < MAX_TEXTS) renumbered.set(sql, (byOffset = []));
+  let text = byOffset?.[offset];
+  if (text === undefined) {
+    text = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    if (byOffset) byOffset[offset] = text;
+  }
+  return text;
+}
+
 /**
  * Several writes sent as one statement of data-modifying CTEs: one round trip instead of one per write.
  * It matters where rows are locked, because every round trip while hot stock rows are locked makes
@@ -20,7 +35,7 @@ export class WriteBatch {
     if (this.names.has(name)) throw new Error(`WriteBatch already has a part named ${name}`);
     this.names.add(name);
     const offset = this.params.length;
-    this.parts.push(`${name} AS (${sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
+    this.parts.push(`${name} AS (${renumber(sql, offset)})`);
     this.params.push(...values);
     if (mustRun) this.notifications.push(name);
   }
