@@ -17,6 +17,33 @@ interface Outcome {
   serverErrors: number;
 }
 
+/** Places `total` orders with BUYERS buyers at once. */
+interface Placer {
+  run(total: number): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API and the baseline take turns, ROUNDS slices each, so that the machine's drift (this VM's
+ * speed moves by a third within minutes) falls on both alike and the ratio compares like with like.
+ */
+const ROUNDS = 4;
+
+function merged(outcomes: Outcome[]): Outcome {
+  const count = outcomes.reduce((n, o) => n + o.result.count, 0);
+  const seconds = outcomes.reduce((n, o) => n + o.result.seconds, 0);
+  return {
+    result: {
+      count,
+      seconds,
+      perSecond: count / seconds,
+      failures: outcomes.reduce((n, o) => n + o.result.failures, 0),
+      latenciesMs: outcomes.flatMap((o) => o.result.latenciesMs),
+    },
+    serverErrors: outcomes.reduce((n, o) => n + o.serverErrors, 0),
+  };
+}
+
 /** Two distinct SKUs, quantities 1–3: what a buyer puts in the basket. */
 function basket(skus: string[]) {
   const a = Math.floor(Math.random() * skus.length);
@@ -62,7 +89,7 @@ async function placeThroughApi(
  * size: lock and conditionally decrement both stock levels (in id order, so no deadlocks), then one
  * statement inserting the order, its lines, allocations, movements and event, then commit.
  */
-async function placeByHand(url: string, label: string): Promise<Outcome> {
+async function handPlacer(url: string): Promise<Placer> {
   const pool = new Pool({ connectionString: url, max: 20 });
   const levels = await withClient(url, (c) =>
     c.query(`SELECT sl.id, sl.product_id, sl.warehouse_id, sl.sku, p.name, p.spec, p.unit_price_fen FROM stock_level sl
@@ -143,27 +170,64 @@ async function placeByHand(url: string, label: string): Promise<Outcome> {
       c.release();
     }
   };
-  await closedLoop({ concurrency: BUYERS, total: WARMUP, task: order });
-  const cores = await coresBusy(url, undefined, () => closedLoop({ concurrency: BUYERS, total: ORDERS, task: order }));
-  const result = cores.result;
-  log(
-    label,
-    `baseline cores busy: PostgreSQL ${cores.postgres.toFixed(2)}, load generator and its SQL client ${cores.load.toFixed(2)}`,
-  );
-  await pool.end();
-  return { result, serverErrors };
+  return {
+    async run(total) {
+      const before = serverErrors;
+      const result = await closedLoop({ concurrency: BUYERS, total, task: order });
+      return { result, serverErrors: serverErrors - before };
+    },
+    close: () => pool.end(),
+  };
 }
 
-/** Runs `work` and says how many cores the API process, PostgreSQL and this (load) process kept busy. */
-async function coresBusy<T>(url: string, apiPid: number | undefined, work: () => Promise<T>) {
+/** CPU time (ms) the API process, PostgreSQL and this (load) process used, and the time it took. */
+interface CpuUse {
+  api: number;
+  postgres: number;
+  load: number;
+  ms: number;
+}
+
+/** Runs `work`, adding the CPU time it took to `use`. */
+async function coresBusy<T>(url: string, apiPid: number | undefined, use: CpuUse, work: () => Promise<T>) {
   const api = cpuMeter(() => (apiPid ? [apiPid] : []));
   const postgres = cpuMeter(await databasePids(url));
   const self = process.cpuUsage();
   const started = performance.now();
   const result = await work();
-  const ms = performance.now() - started;
+  use.ms += performance.now() - started;
   const load = process.cpuUsage(self);
-  return { result, api: api.end() / ms, postgres: postgres.end() / ms, load: (load.user + load.system) / 1000 / ms };
+  use.api += api.end();
+  use.postgres += postgres.end();
+  use.load += (load.user + load.system) / 1000;
+  return result;
+}
+
+const cores = (cpuMs: number, use: CpuUse) => (cpuMs / use.ms).toFixed(2);
+
+interface StatementUse {
+  calls: number;
+  ms: number;
+  planMs: number;
+}
+
+/** Adds the API's statements since the last reset (pg_stat_statements) to `into`, then resets. */
+async function takeStatements(url: string, into: Map<string, StatementUse>) {
+  const { rows } = await withClient(url, (c) =>
+    c.query(`SELECT calls, total_exec_time + total_plan_time AS ms, total_plan_time AS plan_ms, query FROM pg_stat_statements
+              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                AND query NOT LIKE '%FOR KEY SHARE OF x%' -- foreign-key checks PostgreSQL runs inside the inserts
+                AND query NOT LIKE '%pg_stat_statements%'`),
+  );
+  for (const r of rows) {
+    const u = into.get(r.query) ?? { calls: 0, ms: 0, planMs: 0 };
+    into.set(r.query, {
+      calls: u.calls + Number(r.calls),
+      ms: u.ms + Number(r.ms),
+      planMs: u.planMs + Number(r.plan_ms),
+    });
+  }
+  await withClient(url, (c) => c.query(`SELECT pg_stat_statements_reset()`));
 }
 
 /** Oversell check: no level reserves more than it has, and every level's reserved units are its open allocations. */
@@ -186,7 +250,11 @@ async function placement(db: Database, skuCount: number, label: string) {
     { OUTBOX: 'off' },
     process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
   );
-  let outcome: Outcome;
+  const apiUse: CpuUse = { api: 0, postgres: 0, load: 0, ms: 0 };
+  const handUse: CpuUse = { api: 0, postgres: 0, load: 0, ms: 0 };
+  const apiSlices: Outcome[] = [];
+  const handSlices: Outcome[] = [];
+  const statements = new Map<string, StatementUse>();
   try {
     const catalogue = await createCatalogue(url, { skus: skuCount, onHand: 1_000_000, customers: 1000 });
     const skus = (await withClient(url, (c) => c.query(`SELECT sku FROM product ORDER BY sku`))).rows.map(
@@ -194,44 +262,62 @@ async function placement(db: Database, skuCount: number, label: string) {
     );
     const customers = catalogue.customerIds.map((id) => Buffer.from(`Customer:${id}`).toString('base64url'));
     const auth = await apiKeyAuth(api, await adminAuth(api), ['ORDERS_WRITE', 'ORDERS_READ']);
-    await placeThroughApi(api.url, auth, skus, customers, WARMUP);
-    await withClient(url, (c) =>
-      c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`),
-    );
-    const cores = await coresBusy(url, api.process.pid, () => placeThroughApi(api.url, auth, skus, customers, ORDERS));
-    outcome = cores.result;
+    const byHand = await handPlacer(url);
+    try {
+      await placeThroughApi(api.url, auth, skus, customers, WARMUP);
+      await byHand.run(WARMUP);
+      await withClient(url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`));
+      await takeStatements(url, new Map());
+      for (let round = 0; round < ROUNDS; round++) {
+        const slice = Math.round(ORDERS / ROUNDS);
+        apiSlices.push(
+          await coresBusy(url, api.process.pid, apiUse, () => placeThroughApi(api.url, auth, skus, customers, slice)),
+        );
+        await takeStatements(url, statements);
+        handSlices.push(await coresBusy(url, undefined, handUse, () => byHand.run(slice)));
+        await withClient(url, (c) => c.query(`SELECT pg_stat_statements_reset()`));
+      }
+    } finally {
+      await byHand.close();
+    }
     log(
       label,
-      `cores busy: API process ${cores.api.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.load.toFixed(2)}`,
+      `cores busy: API process ${cores(apiUse.api, apiUse)}, PostgreSQL ${cores(apiUse.postgres, apiUse)}, load generator ${cores(apiUse.load, apiUse)}`,
     );
-    const statements = await withClient(url, (c) =>
-      c.query(`SELECT calls, total_exec_time + total_plan_time AS ms, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND query NOT LIKE '%FOR KEY SHARE OF x%' -- foreign-key checks PostgreSQL runs inside the inserts
-        ORDER BY calls DESC`),
+    log(
+      label,
+      `baseline cores busy: PostgreSQL ${cores(handUse.postgres, handUse)}, load generator and its SQL client ${cores(handUse.load, handUse)}`,
     );
-    const calls = statements.rows.reduce((s, r) => s + Number(r.calls), 0);
-    if (process.env.BENCH_VERBOSE)
-      for (const r of statements.rows.slice(0, 15))
+    const placed = apiSlices.reduce((n, o) => n + o.result.count, 0);
+    const calls = [...statements.values()].reduce((n, u) => n + u.calls, 0);
+    if (process.env.BENCH_VERBOSE) {
+      for (const [query, u] of [...statements].sort((a, b) => b[1].calls - a[1].calls).slice(0, 15))
         log(
           label,
-          `${(Number(r.calls) / ORDERS).toFixed(2)}/order  ${(Number(r.ms) / ORDERS).toFixed(3)} ms/order  ${String(r.query).replace(/\s+/g, ' ').slice(0, 110)}`,
+          `${(u.calls / placed).toFixed(2)}/order  ${(u.ms / placed).toFixed(3)} ms/order (planning ${(u.planMs / placed).toFixed(3)})  ${query.replace(/\s+/g, ' ').slice(0, 110)}`,
         );
+      const hot = await withClient(url, (c) =>
+        c.query(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'stock_level'`),
+      );
+      log(label, `stock_level updates: ${hot.rows[0]?.n_tup_upd}, of them HOT: ${hot.rows[0]?.n_tup_hot_upd}`);
+    }
     report({
       benchmark: label,
       name: 'SQL statements per order (API)',
-      value: calls / ORDERS,
+      value: calls / placed,
       unit: 'statements',
       note: 'pg_stat_statements; the baseline sends 4',
     });
   } finally {
     await api.stop();
   }
-  const byHand = await placeByHand(url, label);
   const bad = await oversold(url);
+  const outcome = merged(apiSlices);
+  const byHand = merged(handSlices);
   const { result } = outcome;
   log(
     label,
-    `${result.count} orders (${result.failures} not allocated, ${outcome.serverErrors} 5xx) in ${result.seconds.toFixed(1)} s; by hand ${byHand.result.count} in ${byHand.result.seconds.toFixed(1)} s (${byHand.result.failures} failed)`,
+    `${result.count} orders (${result.failures} not allocated, ${outcome.serverErrors} 5xx) in ${result.seconds.toFixed(1)} s; by hand ${byHand.result.count} in ${byHand.result.seconds.toFixed(1)} s (${byHand.result.failures} failed); ${ROUNDS} rounds each, taking turns`,
   );
   report({
     benchmark: label,
