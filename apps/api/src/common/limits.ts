@@ -141,6 +141,9 @@ function textProblem(s: string): string | null {
   return null;
 }
 
+/** Each parsed document's text problem (null: none): Apollo keeps one document per query text, so it is walked once. */
+const documentTextProblems = new WeakMap<DocumentNode, string | null>();
+
 /**
  * PostgreSQL text cannot hold NUL (U+0000), and unpaired surrogates are not text at all (class-validator's
  * e-mail check throws on them): a string argument or variable with either is refused up front with a
@@ -151,13 +154,17 @@ export function assertWellFormedText(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined | null,
 ): void {
-  let problem: string | null = null;
-  visit(document, {
-    StringValue(node) {
-      problem = textProblem(node.value);
-      return problem ? BREAK : undefined;
-    },
-  });
+  let problem = documentTextProblems.get(document);
+  if (problem === undefined) {
+    let found: string | null = null;
+    visit(document, {
+      StringValue(node) {
+        found = textProblem(node.value);
+        return found ? BREAK : undefined;
+      },
+    });
+    documentTextProblems.set(document, (problem = found));
+  }
   const pending: unknown[] = [variables];
   while (!problem && pending.length) {
     const v = pending.pop();

@@ -340,6 +340,12 @@ describe('hostile input', () => {
       assert.equal(code(r), 'BAD_USER_INPUT');
       assert.match(r.body.errors[0].message, /NUL/);
     }
+    // The same text again: refused from the verdict remembered for its parsed document.
+    const again = await post({
+      query: `mutation { holdOrder(input: { orderId: "${order}", reason: "SH-01\\u0000" }) { userErrors { code } } }`,
+    });
+    assert.equal(again.status, 400, JSON.stringify(again.body));
+    assert.match(again.body.errors[0].message, /NUL/);
     // An unpaired surrogate (class-validator's e-mail check threw URIError on it).
     const surrogate = await post({
       query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }',
