@@ -21,9 +21,10 @@ interface Arranged {
 }
 
 /**
- * An own-fleet delivery in Shanghai on a planned run of the demo courier: a packed Shanghai shipment
- * leaves with OWN-FLEET (else a delivery waiting there is taken), its zone is planned, and the run
- * goes to the demo courier when planning chose another.
+ * An own-fleet delivery in Shanghai on a planned run of the demo courier: the first stop of one of its
+ * planned runs; when it has none, a packed Shanghai shipment leaves with OWN-FLEET (else a delivery
+ * waiting there is taken), its zone is planned, and the run goes to the demo courier when planning
+ * chose another.
  */
 async function deliveryForDemoCourier(admin: string): Promise<Arranged> {
   const courierToken = await loginToken('courier@demo.local');
@@ -31,6 +32,22 @@ async function deliveryForDemoCourier(admin: string): Promise<Arranged> {
   if (!me) throw new Error('courier@demo.local is not linked to a courier');
 
   const fields = `id number zone trackingToken order { number } run { id number status courier { id } }`;
+  // A run planning already gave the demo courier: the demo traffic plans Shanghai's deliveries all along,
+  // many onto this courier, whose van may be too full to be handed one more (COURIER_NOT_ELIGIBLE).
+  const own = await gql(
+    `query($courierId: ID!) { deliveryRuns(first: 20, filter: { courierId: $courierId, status: [PLANNED] }) {
+       edges { node { stops { ${fields} } } } } }`,
+    { courierId: me.id },
+    admin,
+  );
+  const planned = own.deliveryRuns.edges.map((e: any) => e.node.stops[0]).find(Boolean);
+  if (planned)
+    return {
+      order: planned.order.number,
+      delivery: { id: planned.id, number: planned.number, trackingToken: planned.trackingToken },
+      run: { id: planned.run.id, number: planned.run.number },
+      courierId: me.id,
+    };
   const packed = await gql(
     `{ shipments(first: 100, filter: { status: [PACKED] }) { edges { node { id order { id delivery { city } } } } } }`,
     {},
