@@ -227,9 +227,9 @@ export function tooManyTokens(query: string): boolean {
 /**
  * The token cap, the structural limits (depth, aliases, directives) and the cost limit, for HTTP and
  * graphql-ws alike, remembering what they found: clients repeat the same few queries, so a query text
- * is screened once and an operation costed once (with its variables where they change the cost), and an abusive text sent again is
- * refused from memory. What it remembers is bounded in bytes (see TextMemo), and a long text is
- * remembered by its hash, so each entry is small whatever the caller sent.
+ * is screened once and an operation costed once (with its variables where they change the cost), and
+ * an abusive text sent again is refused from memory. What it remembers is bounded in bytes (see
+ * TextMemo), and a long text is remembered by its hash, so each entry is small whatever the caller sent.
  */
 export class QueryLimits {
   /** Query texts screened: true when within the limits, else the refusal to repeat. */
