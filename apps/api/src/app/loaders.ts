@@ -49,6 +49,9 @@ class ModuleLoaders {
   ) {}
 }
 
+/** ModuleLoaders' own fields, which a loader's name would hide. */
+const OWN = new Set(['made', 'ds', 'cache']);
+
 let described = false;
 
 /** Gives ModuleLoaders a getter per loader, from the names the modules' loaders have (made once to learn them). */
@@ -57,6 +60,7 @@ function describe(ds: DataSource): void {
   MODULES.forEach((make, i) => {
     for (const name of Object.keys(make(ds, false, createLoaders(ds, false)))) {
       if (names.has(name)) throw new Error(`two modules declare the loader ${name}`);
+      if (name in ModuleLoaders.prototype || OWN.has(name)) throw new Error(`a loader may not be named ${name}`);
       names.add(name);
       Object.defineProperty(ModuleLoaders.prototype, name, {
         get(this: ModuleLoaders) {
