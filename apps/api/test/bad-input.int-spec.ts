@@ -157,6 +157,28 @@ describe('bad input', () => {
     assert.equal(search.body.errors![0].extensions!.code, 'BAD_USER_INPUT');
   });
 
+  it('refuses a list filter on an id of another type, or no id at all, instead of answering an empty page', async () => {
+    const orderId = toGlobalId('Customer', randomUUID());
+    for (const [query, pattern] of [
+      [
+        `{ orders(filter: { customerId: "${toGlobalId('Order', randomUUID())}" }) { edges { cursor } } }`,
+        /customerId is not a customer id/,
+      ],
+      [`{ notifications(filter: { orderId: "${orderId}" }) { edges { cursor } } }`, /orderId is not an order id/],
+      [`{ returnRequests(filter: { orderId: "${orderId}" }) { edges { cursor } } }`, /orderId is not an order id/],
+      [`{ complaints(filter: { ownerId: "nope" }) { edges { cursor } } }`, /ownerId is not a user id/],
+      [
+        `{ webhookDeliveries(filter: { endpointId: "${orderId}" }) { edges { cursor } } }`,
+        /endpointId is not a webhook endpoint id/,
+      ],
+    ] as const) {
+      const r = await api.gql(query);
+      responses.push(r);
+      assert.equal(r.body.errors?.[0].extensions?.code, 'BAD_USER_INPUT', query);
+      assert.match(r.body.errors![0].message, pattern);
+    }
+  });
+
   it('answers malformed JSON with 400, oversized bodies with 413 and unknown paths with 404, as JSON', async () => {
     const malformed = await postRaw(api.url, '{"query": "{ orders { edges');
     responses.push(malformed);

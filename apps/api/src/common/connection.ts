@@ -2,6 +2,7 @@ import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SEARCH_LENGTH, searchable } from '@fulfilment/domain';
+import { localId, type NodeType } from './global-id';
 import { readRows, type RowShape } from './rows';
 
 @ObjectType({ description: 'Where a page of a list stands (Relay cursor pagination).' })
@@ -70,6 +71,14 @@ export function filterText(value: string | null | undefined, name: string, max: 
   if (value === undefined || value === null) return undefined;
   if (value.length > max) badInput(`filter.${name} must be at most ${max} characters`, 'filter');
   return value;
+}
+
+/**
+ * The database id a list filter compares with, from the global id the caller sent: a malformed id,
+ * or one of another type, is refused (BAD_USER_INPUT) rather than matching nothing. `noun`: "an order".
+ */
+export function filterId(globalId: string, type: NodeType, name: string, noun: string): string {
+  return localId(globalId, type) ?? badInput(`filter.${name} is not ${noun} id`, 'filter');
 }
 
 /** A filter's search text (refused outside SEARCH_LENGTH), escaped and wrapped for ILIKE '%…%'. */

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { maskPosition, cityOfZone } from '@fulfilment/domain';
-import { badInput, filterText, paginate } from '../../common/connection';
-import { localId } from '../../common/global-id';
+import { filterText, paginate, filterId } from '../../common/connection';
 import { BlockedArea, Courier, Vehicle } from './courier.entity';
 import { Delivery, DeliveryRun } from './delivery.entity';
 import { CourierFilter, DeliveryFilter, DeliveryRunFilter } from './delivery.inputs';
@@ -17,7 +16,7 @@ export class DeliveryQueryService {
     const zone = filterText(filter.zone, 'zone', 64);
     if (zone) qb.andWhere('d.zone = :zone', { zone });
     if (filter.runId != null) {
-      const runId = localId(filter.runId, 'DeliveryRun') ?? badInput('filter.runId is not a run id', 'filter');
+      const runId = filterId(filter.runId, 'DeliveryRun', 'runId', 'a run');
       qb.andWhere('d.run_id = :runId', { runId });
     }
     if (filter.lateRisk === true) qb.andWhere('d.late_risk');
@@ -40,8 +39,7 @@ export class DeliveryQueryService {
     const zone = filterText(filter.zone, 'zone', 64);
     if (zone) qb.andWhere('r.zone = :zone', { zone });
     if (filter.courierId != null) {
-      const courierId =
-        localId(filter.courierId, 'Courier') ?? badInput('filter.courierId is not a courier id', 'filter');
+      const courierId = filterId(filter.courierId, 'Courier', 'courierId', 'a courier');
       qb.andWhere('r.courier_id = :courierId', { courierId });
     }
     return paginate(

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { localId } from '../../common/global-id';
-import { paginate } from '../../common/connection';
+import { paginate, filterId } from '../../common/connection';
 import { Notification } from './notification.entity';
 import { NotificationFilter, WebhookDeliveryFilter } from './notification.inputs';
 import { WebhookDelivery, WebhookEndpoint } from './webhook.entity';
@@ -18,9 +17,12 @@ export class NotificationQueryService {
 
   notifications(filter: NotificationFilter, page: { first?: number; after?: string }) {
     const qb = this.ds.getRepository(Notification).createQueryBuilder('n');
-    if (filter.orderId) qb.andWhere('n.order_id = :orderId', { orderId: localId(filter.orderId, 'Order') ?? NONE });
+    if (filter.orderId)
+      qb.andWhere('n.order_id = :orderId', { orderId: filterId(filter.orderId, 'Order', 'orderId', 'an order') });
     if (filter.customerId)
-      qb.andWhere('n.customer_id = :customerId', { customerId: localId(filter.customerId, 'Customer') ?? NONE });
+      qb.andWhere('n.customer_id = :customerId', {
+        customerId: filterId(filter.customerId, 'Customer', 'customerId', 'a customer'),
+      });
     if (filter.channel) qb.andWhere('n.channel = :channel', { channel: filter.channel });
     if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
     return paginate(qb, NEWEST_FIRST<Notification>('n'), page);
@@ -33,12 +35,11 @@ export class NotificationQueryService {
   webhookDeliveries(filter: WebhookDeliveryFilter, page: { first?: number; after?: string }) {
     const qb = this.ds.getRepository(WebhookDelivery).createQueryBuilder('d');
     if (filter.endpointId)
-      qb.andWhere('d.endpoint_id = :endpointId', { endpointId: localId(filter.endpointId, 'WebhookEndpoint') ?? NONE });
+      qb.andWhere('d.endpoint_id = :endpointId', {
+        endpointId: filterId(filter.endpointId, 'WebhookEndpoint', 'endpointId', 'a webhook endpoint'),
+      });
     if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter.eventType) qb.andWhere('d.event_type = :eventType', { eventType: filter.eventType });
     return paginate(qb, NEWEST_FIRST<WebhookDelivery>('d'), page);
   }
 }
-
-/** A uuid no row has: a filter naming an id of another type matches nothing. */
-const NONE = '00000000-0000-0000-0000-000000000000';

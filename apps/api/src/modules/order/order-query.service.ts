@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
-import { badInput, decodeCursor, encodeCursor, paginate, paginateRows, searchPattern } from '../../common/connection';
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  paginate,
+  paginateRows,
+  searchPattern,
+  filterId,
+} from '../../common/connection';
 import { rowShape } from '../../common/rows';
-import { localId } from '../../common/global-id';
 import { Warehouse } from '../warehouse/warehouse.entity';
 import { Order } from './order.entity';
 import { OrderEvent } from './order-event.entity';
@@ -27,7 +34,7 @@ export class OrderQueryService {
     if (filter.channel?.length) where.push(`o.channel = ANY(${p(filter.channel, 'text[]')})`);
     if (filter.region?.length) where.push(`o.delivery_region = ANY(${p(filter.region, 'text[]')})`);
     if (filter.customerId !== undefined && filter.customerId !== null) {
-      const id = localId(filter.customerId, 'Customer') ?? badInput('filter.customerId is not a customer id', 'filter');
+      const id = filterId(filter.customerId, 'Customer', 'customerId', 'a customer');
       where.push(`o.customer_id = ${p(id, 'uuid')}`);
     }
     if (filter.warehouseCode) {

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { shanghaiDay } from '@fulfilment/domain';
-import { badInput, filterText, paginate, searchPattern } from '../../common/connection';
-import { localId } from '../../common/global-id';
+import { filterText, paginate, searchPattern, filterId } from '../../common/connection';
 import { GoodsReceipt } from './goods-receipt.entity';
 import { PurchaseOrder } from './purchase-order.entity';
 import { PurchaseOrderContact, PurchaseOrderEvent } from './purchase-order-event.entity';
@@ -34,7 +33,7 @@ export class PurchasingQueryService {
     const sku = filterText(filter.sku, 'sku', 64);
     if (sku) qb.andWhere('r.sku = :sku', { sku });
     if (filter.supplierId) {
-      const id = localId(filter.supplierId, 'Supplier') ?? badInput('filter.supplierId is not a supplier id', 'filter');
+      const id = filterId(filter.supplierId, 'Supplier', 'supplierId', 'a supplier');
       qb.andWhere('r.suggested_supplier_id = :sid', { sid: id });
     }
     return paginate(
@@ -53,7 +52,7 @@ export class PurchasingQueryService {
     const qb = this.ds.getRepository(PurchaseOrder).createQueryBuilder('p');
     if (filter.status?.length) qb.andWhere('p.status = ANY(:status)', { status: filter.status });
     if (filter.supplierId) {
-      const id = localId(filter.supplierId, 'Supplier') ?? badInput('filter.supplierId is not a supplier id', 'filter');
+      const id = filterId(filter.supplierId, 'Supplier', 'supplierId', 'a supplier');
       qb.andWhere('p.supplier_id = :sid', { sid: id });
     }
     const code = filterText(filter.warehouseCode, 'warehouseCode', 32);

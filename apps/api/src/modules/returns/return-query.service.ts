@@ -1,10 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { localId } from '../../common/global-id';
-import { paginate } from '../../common/connection';
+import { paginate, filterId } from '../../common/connection';
 import { ReturnRequest } from './return.entity';
 import { ReturnFilter } from './return.inputs';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 /** The returns queue, oldest request first (the warehouse and agents work it in order). */
 export class ReturnQueryService {
@@ -13,7 +10,8 @@ export class ReturnQueryService {
   returnRequests(filter: ReturnFilter, page: { first?: number; after?: string }) {
     const qb = this.ds.getRepository(ReturnRequest).createQueryBuilder('r');
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (filter.orderId) qb.andWhere('r.order_id = :orderId', { orderId: localId(filter.orderId, 'Order') ?? NONE });
+    if (filter.orderId)
+      qb.andWhere('r.order_id = :orderId', { orderId: filterId(filter.orderId, 'Order', 'orderId', 'an order') });
     return paginate(
       qb,
       {
