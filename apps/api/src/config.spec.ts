@@ -10,6 +10,7 @@ describe('API processes per machine (WORKERS)', () => {
     assert.equal(defaultWorkers('postgres://app@127.0.0.1/fulfilment', 8), 7);
     assert.equal(defaultWorkers('postgres://app@[::1]/fulfilment', 8), 7);
     assert.equal(defaultWorkers('postgres://app@/fulfilment?host=/var/run/postgresql', 8), 7);
+    assert.equal(defaultWorkers('postgres://postgres:postgres@%2Ftmp:37215/fulfilment', 8), 7, 'as embedded prints it');
     assert.equal(defaultWorkers('postgres://app@db.internal:5432/fulfilment', 8), 8);
   });
 

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { parseTrustProxy, TrustProxy } from './common/client-address';
+import { parse as parseDatabaseUrl } from 'pg-connection-string';
+import { parseAddress, parseTrustProxy, TrustProxy } from './common/client-address';
 
 /** The repository root, found from this file so start-up works from any working directory. */
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -109,12 +110,9 @@ export function defaultWorkers(databaseUrl: string | undefined, cores = os.avail
 
 function databaseOnThisMachine(databaseUrl: string | undefined): boolean {
   if (!databaseUrl) return true;
-  // By hand: WHATWG URL refuses the socket form postgres://user@/db?host=/run/postgresql.
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(databaseUrl)?.[1] ?? '';
-  const host =
-    authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '') ||
-    decodeURIComponent(/[?&]host=([^&#]*)/.exec(databaseUrl)?.[1] ?? '');
-  return host === '' || host.startsWith('/') || host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  // Read as node-postgres reads it (a socket directory as ?host= or percent-encoded, IPv6 in brackets).
+  const host = parseDatabaseUrl(databaseUrl).host ?? '';
+  return host === '' || host.startsWith('/') || host === 'localhost' || parseAddress(host)?.range() === 'loopback';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
