@@ -231,8 +231,10 @@ async function takeStatements(url: string, into: Map<string, StatementUse>) {
       planMs: u.planMs + Number(r.plan_ms),
     });
   }
-  await withClient(url, (c) => c.query(`SELECT pg_stat_statements_reset()`));
+  await resetStatements(url);
 }
+
+const resetStatements = (url: string) => withClient(url, (c) => c.query(`SELECT pg_stat_statements_reset()`));
 
 /** Oversell check: no level reserves more than it has, and every level's reserved units are its open allocations. */
 async function oversold(url: string): Promise<number> {
@@ -271,7 +273,7 @@ async function placement(db: Database, skuCount: number, label: string) {
       await placeThroughApi(api.url, auth, skus, customers, WARMUP);
       await byHand.run(WARMUP);
       await withClient(url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`));
-      await takeStatements(url, new Map());
+      await resetStatements(url);
       for (let round = 0; round < ROUNDS; round++) {
         const slice = Math.round(ORDERS / ROUNDS);
         apiSlices.push(
@@ -279,7 +281,7 @@ async function placement(db: Database, skuCount: number, label: string) {
         );
         await takeStatements(url, statements);
         handSlices.push(await coresBusy(url, undefined, handUse, () => byHand.run(slice)));
-        await withClient(url, (c) => c.query(`SELECT pg_stat_statements_reset()`));
+        await resetStatements(url);
       }
     } finally {
       await byHand.close();

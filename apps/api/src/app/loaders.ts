@@ -55,7 +55,7 @@ const OWN = new Set(['made', 'ds', 'cache']);
 let described = false;
 
 /** Gives ModuleLoaders a getter per loader, from the names the modules' loaders have (made once to learn them). */
-function describe(ds: DataSource): void {
+function defineGetters(ds: DataSource): void {
   const names = new Set<string>();
   MODULES.forEach((make, i) => {
     for (const name of Object.keys(make(ds, false, createLoaders(ds, false)))) {
@@ -76,8 +76,8 @@ function describe(ds: DataSource): void {
 export function createLoaders(ds: DataSource, cache = true): Loaders {
   const loaders = new ModuleLoaders(ds, cache) as unknown as Loaders;
   if (!described) {
-    described = true; // before describe(), which makes loaders itself
-    describe(ds);
+    described = true; // before defineGetters(), which makes loaders itself
+    defineGetters(ds);
   }
   return loaders;
 }
